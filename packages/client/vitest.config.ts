@@ -1,0 +1,8 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: '@hookline/client',
+    include: ['test/**/*.test.ts'],
+  },
+});
