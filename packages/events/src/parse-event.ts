@@ -1,0 +1,248 @@
+import type { z } from 'zod';
+import { eventTypes, eventVersions, getEventDefinition } from './catalog.js';
+import { envelopeSchema } from './envelope.js';
+import { type EventIssue, HooklineEventError } from './event-error.js';
+import { type HeadersLike, readHeader } from './read-header.js';
+import type { AnyEvent } from './types.js';
+
+/**
+ * Where the id and version come from when the body does not carry them: the Standard Webhooks
+ * `webhook-id` header and Hookline's `X-Webhook-Version` header.
+ */
+export interface ParseEventContext {
+  /** The event id from the `webhook-id` header; wins over `headers`. */
+  readonly id?: string | undefined;
+  /** The version from `X-Webhook-Version`; wins over `headers`. */
+  readonly version?: number | undefined;
+  /** Request headers; `webhook-id` and `x-webhook-version` are read from them (any case). */
+  readonly headers?: HeadersLike | undefined;
+}
+
+/** What {@link parseEvent} returns: the typed event, or the reason it is not one. */
+export type ParseEventResult =
+  | { readonly ok: true; readonly event: AnyEvent }
+  | { readonly ok: false; readonly error: HooklineEventError };
+
+const MAX_ISSUES_IN_MESSAGE = 5;
+
+/**
+ * Parses a webhook body into the typed event union, checking it against the contract of its
+ * event type and version. Never throws; see {@link parseEventOrThrow} for the throwing form.
+ *
+ * `input` is the raw body (string, `Uint8Array`, `ArrayBuffer`) or an already-parsed object.
+ * Id and version come from the body; when the body lacks them, from `context`
+ * (`webhook-id`, `X-Webhook-Version`). The version defaults to 1 when nobody says. When both
+ * the body and the context carry an id (or version) they must agree, else `id_mismatch`
+ * (`version_mismatch`): the body is what the signature covers, so a disagreeing header means
+ * a confused or tampered-with sender.
+ *
+ * Error codes: `invalid_json`, `invalid_envelope`, `missing_id`, `id_mismatch`,
+ * `version_mismatch`, `unknown_event`, `unknown_version`, `invalid_metadata`.
+ *
+ * @example
+ * const result = parseEvent(rawBody, { headers: request.headers });
+ * if (!result.ok) return new Response(result.error.message, { status: result.error.status });
+ * if (result.event.event === 'user.login' && result.event.version === 1) {
+ *   console.log(result.event.metadata.ip_address);
+ * }
+ */
+export function parseEvent(input: unknown, context: ParseEventContext = {}): ParseEventResult {
+  try {
+    return { ok: true, event: parseEventOrThrow(input, context) };
+  } catch (error) {
+    if (error instanceof HooklineEventError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * Like {@link parseEvent}, but returns the event and throws {@link HooklineEventError}.
+ *
+ * @example
+ * const event = parseEventOrThrow('{"event":"user.login",...}', { id: 'evt_123' });
+ */
+export function parseEventOrThrow(input: unknown, context: ParseEventContext = {}): AnyEvent {
+  const body = decodeBody(input);
+  const id = resolveId(body, context);
+  const version = resolveVersion(body, context);
+  const candidate = { ...body, id, version };
+
+  const envelope = envelopeSchema.safeParse(candidate);
+  if (!envelope.success) {
+    throw invalid(
+      'invalid_envelope',
+      'The body is not a Hookline event envelope { id, event, version, timestamp, resource_id, metadata }',
+      envelope.error,
+      candidate,
+    );
+  }
+  const { event: name, version: resolvedVersion } = envelope.data;
+
+  const versions = eventVersions(name);
+  if (versions.length === 0) {
+    throw new HooklineEventError(
+      'unknown_event',
+      `Unknown event type "${name}". Expected one of: ${eventTypes.join(', ')}. ` +
+        'Upgrade @hookline/events if the sender added a new event type.',
+      { issues: [{ path: ['event'], message: `Unknown event type "${name}"` }], event: name },
+    );
+  }
+  const definition = getEventDefinition(name, resolvedVersion);
+  if (definition === undefined) {
+    throw new HooklineEventError(
+      'unknown_version',
+      `Unknown version ${resolvedVersion} of "${name}"; known versions: ${versions.join(', ')}. ` +
+        'Pin your endpoint to a known version, or upgrade @hookline/events.',
+      {
+        issues: [{ path: ['version'], message: `Unknown version ${resolvedVersion} of "${name}"` }],
+        event: name,
+        version: resolvedVersion,
+      },
+    );
+  }
+
+  const parsed = definition.schema.safeParse(candidate);
+  if (!parsed.success) {
+    const onlyMetadata = parsed.error.issues.every((issue) => issue.path[0] === 'metadata');
+    throw invalid(
+      onlyMetadata ? 'invalid_metadata' : 'invalid_envelope',
+      onlyMetadata
+        ? `The metadata does not match the contract of ${name} v${resolvedVersion}`
+        : `The body does not match the contract of ${name} v${resolvedVersion}`,
+      parsed.error,
+      candidate,
+    );
+  }
+  return parsed.data as AnyEvent;
+}
+
+/** Turns string/bytes into JSON and checks for an object. */
+function decodeBody(input: unknown): Record<string, unknown> {
+  let value = input;
+  if (typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+    let text: string;
+    try {
+      text =
+        typeof input === 'string'
+          ? input
+          : new TextDecoder('utf-8', { fatal: true }).decode(
+              input as ArrayBuffer | ArrayBufferView,
+            );
+    } catch (cause) {
+      throw new HooklineEventError(
+        'invalid_json',
+        'The body is not valid UTF-8. Pass the raw request body bytes as received.',
+        { cause },
+      );
+    }
+    try {
+      value = JSON.parse(text);
+    } catch (cause) {
+      throw new HooklineEventError(
+        'invalid_json',
+        `The body is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}). ` +
+          'Pass the raw request body, or the object it parses to.',
+        { cause },
+      );
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    throw new HooklineEventError(
+      'invalid_envelope',
+      `Expected the body to be a JSON object (the event envelope), got ${got}.`,
+      { issues: [{ path: [], message: `Expected an object, got ${got}` }] },
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+function resolveId(body: Record<string, unknown>, context: ParseEventContext): unknown {
+  const fromContext = context.id ?? readHeader(context.headers, 'webhook-id');
+  if (body.id === undefined) {
+    if (fromContext === undefined) {
+      throw new HooklineEventError(
+        'missing_id',
+        'The event has no id: the body has no "id" and no webhook-id header was given. ' +
+          'Pass { headers } or { id } as the second argument of parseEvent.',
+        { issues: [{ path: ['id'], message: 'Missing event id' }] },
+      );
+    }
+    return fromContext;
+  }
+  if (fromContext !== undefined && typeof body.id === 'string' && body.id !== fromContext) {
+    throw new HooklineEventError(
+      'id_mismatch',
+      `The body's id "${body.id}" differs from the webhook-id header "${fromContext}". ` +
+        'A sender must use the event id as webhook-id.',
+      { issues: [{ path: ['id'], message: 'Body id and webhook-id header differ' }] },
+    );
+  }
+  return body.id;
+}
+
+function resolveVersion(body: Record<string, unknown>, context: ParseEventContext): unknown {
+  const fromContext = contextVersion(context);
+  if (body.version === undefined) return fromContext ?? 1;
+  if (
+    fromContext !== undefined &&
+    typeof body.version === 'number' &&
+    body.version !== fromContext
+  ) {
+    throw new HooklineEventError(
+      'version_mismatch',
+      `The body's version ${body.version} differs from the X-Webhook-Version header ${fromContext}. ` +
+        'A sender must set X-Webhook-Version to the version of the body it sends.',
+      { issues: [{ path: ['version'], message: 'Body version and X-Webhook-Version differ' }] },
+    );
+  }
+  return body.version;
+}
+
+function contextVersion(context: ParseEventContext): number | undefined {
+  if (context.version !== undefined) {
+    if (!Number.isSafeInteger(context.version) || context.version < 1) {
+      throw badVersionHeader(String(context.version));
+    }
+    return context.version;
+  }
+  const header = readHeader(context.headers, 'x-webhook-version');
+  if (header === undefined) return undefined;
+  const trimmed = header.trim();
+  if (!/^[1-9]\d{0,8}$/.test(trimmed)) throw badVersionHeader(header);
+  return Number(trimmed);
+}
+
+function badVersionHeader(value: string): HooklineEventError {
+  return new HooklineEventError(
+    'invalid_envelope',
+    `X-Webhook-Version must be a positive integer like "2", got "${value.slice(0, 32)}".`,
+    { issues: [{ path: ['version'], message: 'X-Webhook-Version is not a positive integer' }] },
+  );
+}
+
+function invalid(
+  code: 'invalid_envelope' | 'invalid_metadata',
+  what: string,
+  error: z.ZodError,
+  candidate: { event?: unknown; version?: unknown },
+): HooklineEventError {
+  const issues: EventIssue[] = error.issues.map((issue) => ({
+    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+    message: issue.message,
+  }));
+  const listed = issues
+    .slice(0, MAX_ISSUES_IN_MESSAGE)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+  const more =
+    issues.length > MAX_ISSUES_IN_MESSAGE
+      ? ` (and ${issues.length - MAX_ISSUES_IN_MESSAGE} more, see error.issues)`
+      : '';
+  return new HooklineEventError(code, `${what}: ${listed}${more}.`, {
+    issues,
+    cause: error,
+    ...(typeof candidate.event === 'string' ? { event: candidate.event } : {}),
+    ...(typeof candidate.version === 'number' ? { version: candidate.version } : {}),
+  });
+}
