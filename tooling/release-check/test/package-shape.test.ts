@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { publicPackages, rootBin, run } from '../src/workspace.ts';
+
+const packages = publicPackages();
+
+describe('published shape of every public package', () => {
+  it('finds the public packages', () => {
+    expect(packages.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        '@hookline/events',
+        '@hookline/openapi',
+        '@hookline/signature',
+        '@hookline/receiver',
+        '@hookline/client',
+      ]),
+    );
+  });
+
+  for (const pkg of packages) {
+    describe(pkg.name, () => {
+      it('is clean under publint --strict', async () => {
+        const result = await run(rootBin('publint'), ['--strict', '.'], {
+          cwd: pkg.dir,
+          allowFailure: true,
+        });
+        expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+      });
+
+      it('resolves every entry and subpath to types and JavaScript (attw --pack)', async () => {
+        // node10 resolution predates `exports`; the packages require Node >= 20.19 (engines),
+        // so node16 (from CJS and from ESM) and bundler resolution are the ones that matter.
+        const result = await run(
+          rootBin('attw'),
+          ['--pack', '.', '--profile', 'node16', '--format', 'json'],
+          { cwd: pkg.dir, allowFailure: true },
+        );
+        const report = JSON.parse(result.stdout) as {
+          analysis: {
+            problems?: { resolutionKind?: string }[];
+            entrypoints?: Record<string, unknown>;
+          };
+        };
+        const problems = (report.analysis.problems ?? []).filter(
+          (problem) => problem.resolutionKind !== 'node10',
+        );
+        expect(problems, result.stdout).toEqual([]);
+        const declared = Object.keys(pkg.manifest.exports ?? {}).filter(
+          (key) => key !== './package.json',
+        );
+        const analysed = Object.keys(report.analysis.entrypoints ?? {});
+        expect(analysed).toEqual(expect.arrayContaining(declared));
+      });
+    });
+  }
+});
