@@ -1,0 +1,29 @@
+import { WebhookVerificationError } from './webhook-verification-error.js';
+
+/** One secret, or several during rotation (any may match; signing uses all). */
+export type SecretInput = string | readonly string[];
+
+/** Normalises a secret or a list of secrets, refusing empty input with `invalid_secret`. */
+export function toSecretList(secret: unknown, scheme: string): readonly string[] {
+  const list: readonly unknown[] = Array.isArray(secret) ? secret : [secret];
+  if (list.length === 0) {
+    throw new WebhookVerificationError(
+      'invalid_secret',
+      `No ${scheme} secret was given (an empty list). Pass the endpoint's secret, or several during rotation.`,
+    );
+  }
+  list.forEach((item, index) => {
+    if (typeof item !== 'string' || item.trim() === '') {
+      throw new WebhookVerificationError(
+        'invalid_secret',
+        `The ${scheme} ${secretLabel(index, list.length)} is ${typeof item === 'string' ? 'empty' : `a ${item === null ? 'null' : typeof item}, not a string`}. Check the configuration that provides it (an unset environment variable is the usual cause).`,
+      );
+    }
+  });
+  return list as readonly string[];
+}
+
+/** "secret" or "secret #2 of 3", for messages that must never quote the secret itself. */
+export function secretLabel(index: number, count: number): string {
+  return count === 1 ? 'secret' : `secret #${index + 1} of ${count}`;
+}
