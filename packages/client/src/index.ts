@@ -1,1 +1,43 @@
-export const placeholder = true;
+export type { ApiProblemCode } from './api-problem-code.js';
+export type {
+  Client,
+  ClientOptions,
+  FetchLike,
+  ItemOf,
+  Logger,
+  OutgoingRequest,
+  PaginatedPath,
+  ResponseValidator,
+  TokenProvider,
+} from './create-client.js';
+export { createClient } from './create-client.js';
+export type {
+  ClientErrorCode,
+  HooklineApiErrorCode,
+  HooklineApiErrorInit,
+} from './hookline-api-error.js';
+export { HooklineApiError, isHooklineApiError } from './hookline-api-error.js';
+export type { ListPage, PaginateOptions } from './paginate.js';
+export type {
+  BodyOf,
+  ContentOf,
+  DataOf,
+  ErrorBody,
+  ErrorResult,
+  FetchInit,
+  FetchResult,
+  HttpMethod,
+  InitArgs,
+  OperationOf,
+  ParamsOf,
+  PathsWithMethod,
+  ProblemDetails,
+  RequestOptions,
+  SuccessResult,
+} from './path-types.js';
+export type { PollOptions, PollOutcome } from './poll.js';
+export { poll } from './poll.js';
+export { REDACTED, redactHeaders } from './redact.js';
+export type { RetryOptions } from './retry-delay.js';
+export { backoffDelay, isRetryableStatus, serverRetryDelay } from './retry-delay.js';
+export { unwrap } from './unwrap.js';

@@ -1,0 +1,96 @@
+import type { ApiProblemCode } from './api-problem-code.js';
+import type { ProblemDetails } from './path-types.js';
+
+/** Failures the client itself detects (no usable API answer). */
+export type ClientErrorCode =
+  /** The connection failed or was reset before a response arrived. */
+  | 'network_error'
+  /** No complete response within `timeoutMs`. */
+  | 'timeout'
+  /** The caller's `AbortSignal` fired. */
+  | 'aborted'
+  /** The API answered an error status without a problem `code` in its body. */
+  | 'http_error'
+  /** The response failed `validateResponses`. */
+  | 'invalid_response'
+  /** The request could not be built (e.g. a missing path parameter). */
+  | 'invalid_request'
+  /** `poll()` reached its deadline before its condition held. */
+  | 'poll_timeout';
+
+/** Every `code` a {@link HooklineApiError} can carry: the client's own, or the API's problem code. */
+export type HooklineApiErrorCode = ClientErrorCode | ApiProblemCode;
+
+/** Fields of a {@link HooklineApiError}. */
+export interface HooklineApiErrorInit {
+  status?: number | undefined;
+  problem?: ProblemDetails | undefined;
+  requestId?: string | undefined;
+  cause?: unknown;
+}
+
+const hints: Partial<Record<ClientErrorCode, string>> = {
+  network_error: 'check that baseUrl points at a running Hookline API and that the network is up',
+  timeout: 'raise timeoutMs (per request or on createClient) or check the API for slow responses',
+  aborted: 'the caller aborted the request through its AbortSignal; nothing to fix',
+  http_error: 'see the status and the response body',
+  invalid_response:
+    'the API answered a body that does not match the contract; check that client and API versions match',
+  invalid_request: 'pass every path parameter in params.path',
+  poll_timeout: 'raise timeoutMs or check why the condition never became true',
+};
+
+/**
+ * The one error the client throws: `code` names what failed (the API's problem `code` for
+ * an API error), `status` is the HTTP status when there was a response.
+ * @example
+ * try { await unwrap(client.GET('/v1/payments/{payment_id}', { params: { path: { payment_id } } })) }
+ * catch (e) { if (isHooklineApiError(e) && e.status === 404) { ... } }
+ */
+export class HooklineApiError extends Error {
+  override readonly name = 'HooklineApiError';
+  /** What failed: a {@link ClientErrorCode} or the API's problem `code`. */
+  readonly code: HooklineApiErrorCode;
+  /** HTTP status of the response, if one arrived. */
+  readonly status: number | undefined;
+  /** The RFC 9457 problem body the API answered, if any. */
+  readonly problem: ProblemDetails | undefined;
+  /** The API's `request-id` header, to quote when asking for support. */
+  readonly requestId: string | undefined;
+
+  constructor(code: HooklineApiErrorCode, message: string, init: HooklineApiErrorInit = {}) {
+    const hint = hints[code as ClientErrorCode];
+    super(hint ? `${message}; ${hint}` : message, { cause: init.cause });
+    this.code = code;
+    this.status = init.status;
+    this.problem = init.problem;
+    this.requestId = init.requestId;
+  }
+}
+
+/** True when `value` is a {@link HooklineApiError} (also across realms and bundle copies). */
+export function isHooklineApiError(value: unknown): value is HooklineApiError {
+  return (
+    value instanceof HooklineApiError ||
+    (value instanceof Error && value.name === 'HooklineApiError' && 'code' in value)
+  );
+}
+
+/** Builds the error for an API error response (status >= 400). */
+export function errorFromProblem(
+  problem: ProblemDetails,
+  response: Response,
+  what: string,
+): HooklineApiError {
+  const detail = problem.detail ?? problem.title ?? response.statusText;
+  return new HooklineApiError(
+    (problem.code as ApiProblemCode | undefined) ?? 'http_error',
+    `${what} answered ${problem.status}${problem.code ? ` ${problem.code}` : ''}${detail ? `: ${detail}` : ''}`,
+    { status: problem.status, problem, requestId: requestIdOf(response) },
+  );
+}
+
+/** The request id a response carries (`request-id` or `x-request-id`). */
+export function requestIdOf(response: Response): string | undefined {
+  return response.headers.get('request-id') ?? response.headers.get('x-request-id') ?? undefined;
+}

@@ -1,0 +1,65 @@
+/** Retry settings; every field has a default (maxRetries 2, base 500 ms, cap 8 s, max wait 60 s). */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Base of the exponential backoff in ms. Default 500. */
+  baseDelayMs?: number;
+  /** Cap of one backoff delay in ms. Default 8000. */
+  maxDelayMs?: number;
+  /**
+   * Longest server-requested wait (Retry-After, RateLimit) the client honours, in ms; a longer
+   * one ends retrying and returns that response. Default 60000.
+   */
+  maxRetryAfterMs?: number;
+  /** Random source in [0, 1) for jitter. Default `Math.random`. */
+  random?: () => number;
+  /** Waits `ms`; rejects when `signal` aborts. Inject to observe or skip waits in tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Statuses worth retrying: request timeout, conflict (concurrent idempotent request), rate limit, 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** Full-jitter exponential backoff: a random delay in [0, min(cap, base * 2^retry)). */
+export function backoffDelay(retry: number, baseMs: number, capMs: number, random: () => number) {
+  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry));
+}
+
+/**
+ * The wait the server asked for, in ms: `Retry-After` (seconds or an HTTP date), else the
+ * reset of `RateLimit-Reset` or the `reset=` of a structured `RateLimit` header.
+ * `undefined` when the response names none.
+ */
+export function serverRetryDelay(headers: Headers, now = Date.now()): number | undefined {
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter !== null) {
+    const seconds = Number(retryAfter);
+    if (retryAfter.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset =
+    headers.get('ratelimit-reset') ??
+    /(?:^|[;,\s])reset=(\d+)/.exec(headers.get('ratelimit') ?? '')?.[1];
+  if (reset != null && reset !== '' && Number.isFinite(Number(reset)))
+    return Math.max(0, Number(reset) * 1000);
+  return undefined;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
