@@ -1,1 +1,43 @@
-export const placeholder = true;
+export {
+  type CatchUpResult,
+  createReceiver,
+  type ErrorInfo,
+  type ErrorStage,
+  type FetchContext,
+  type Receiver,
+  type ReceiverMode,
+  type ReceiverOptions,
+} from './create-receiver.js';
+export type {
+  AnyEventHandler,
+  EventHandler,
+  HandlerContext,
+  HandlerResult,
+} from './handler-registry.js';
+export type { ErrorBody } from './json-response.js';
+export type { LogFields, ReceiverLogger } from './logger.js';
+export { createMemoryStore } from './memory-store.js';
+export {
+  isReceiverError,
+  ReceiverError,
+  type ReceiverErrorCode,
+  type ReceiverErrorOptions,
+  type ReceiverEventErrorCode,
+  type ReceiverOwnErrorCode,
+  type ReceiverSignatureErrorCode,
+} from './receiver-error.js';
+export type { RetryOptions } from './retry-schedule.js';
+export type {
+  ClaimedEntry,
+  ClaimOptions,
+  DeadLetter,
+  InboxEntry,
+  InboxSource,
+  InboxStatus,
+  InsertResult,
+  NewInboxEntry,
+  ReceiverStore,
+  StoredError,
+} from './store.js';
+export type { VerificationScheme } from './verify-request.js';
+export type { WorkerOptions } from './worker.js';

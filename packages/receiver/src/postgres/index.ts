@@ -1,1 +1,191 @@
-export const placeholder = true;
+import type { Pool } from 'pg';
+import {
+  checkIdentifier,
+  type InboxRow,
+  rowToClaimed,
+  rowToDeadLetter,
+  rowToEntry,
+} from '../sql-row.js';
+import type { InsertResult, ReceiverStore } from '../store.js';
+
+/** The part of `pg.Pool` the store uses (a `pg.Pool` fits). */
+export type PostgresQueryable = Pick<Pool, 'query'>;
+
+/** Options for {@link createPostgresStore} and {@link migratePostgres}. */
+export interface PostgresStoreOptions {
+  /** A `pg` Pool shared by the app; the store never ends it. */
+  pool: PostgresQueryable;
+  /** Schema holding the table. Default: the connection's search_path (usually `public`). */
+  schema?: string;
+  /** Prefix for the table name (`<prefix>inbox`). Default `hookline_`. */
+  tablePrefix?: string;
+}
+
+/** A Postgres-backed store; call `migrate()` once before use. */
+export interface PostgresStore extends ReceiverStore {
+  /** Creates the schema (if named), table and index when missing. Safe to run concurrently and repeatedly. */
+  migrate(): Promise<void>;
+  /** The fully qualified table name in use. */
+  readonly table: string;
+}
+
+function tableName(options: PostgresStoreOptions): string {
+  const name = `${checkIdentifier('tablePrefix', options.tablePrefix ?? 'hookline_')}inbox`;
+  return options.schema === undefined
+    ? `"${name}"`
+    : `"${checkIdentifier('schema', options.schema)}"."${name}"`;
+}
+
+/**
+ * Creates the inbox table (and schema) when missing. Guarded by an advisory lock so several
+ * processes starting at once do not race on `CREATE`.
+ *
+ * @example
+ * ```ts
+ * await migratePostgres({ pool, tablePrefix: 'shop_' })
+ * ```
+ */
+export async function migratePostgres(options: PostgresStoreOptions): Promise<void> {
+  const table = tableName(options);
+  const statements = [
+    ...(options.schema === undefined ? [] : [`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`]),
+    `CREATE TABLE IF NOT EXISTS ${table} (
+      id TEXT PRIMARY KEY,
+      event TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      payload TEXT NOT NULL,
+      source TEXT NOT NULL,
+      status TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      received_at BIGINT NOT NULL,
+      next_attempt_at BIGINT NOT NULL,
+      lease_token TEXT,
+      lease_until BIGINT,
+      last_error TEXT,
+      response TEXT,
+      completed_at BIGINT
+    )`,
+    `CREATE INDEX IF NOT EXISTS "${table.replaceAll('"', '').replace('.', '_')}_due" ON ${table} (status, next_attempt_at)`,
+  ];
+  const sql = `DO $hookline$ BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('hookline_migrate'));
+    ${statements.map((statement) => `EXECUTE ${quoteLiteral(statement)};`).join('\n    ')}
+  END $hookline$`;
+  await options.pool.query(sql);
+}
+
+function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The store for many receiver processes sharing one database. Work is claimed with
+ * `FOR UPDATE SKIP LOCKED` under a lease, so concurrent workers never take the same event,
+ * and a crashed worker's claims are taken over once the lease runs out.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg'
+ * import { createReceiver } from '@hookline/receiver'
+ * import { createPostgresStore } from '@hookline/receiver/postgres'
+ *
+ * const store = createPostgresStore({ pool: new pg.Pool({ connectionString: process.env.DATABASE_URL }) })
+ * await store.migrate()
+ * const receiver = createReceiver({ secret, store })
+ * ```
+ */
+export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  const { pool } = options;
+  const table = tableName(options);
+  const held = `WHERE id = $1 AND status = 'processing' AND lease_token = $2`;
+  const rows = async (sql: string, values: unknown[]) =>
+    (await pool.query<InboxRow>(sql, values)).rows;
+  const changed = async (sql: string, values: unknown[]) =>
+    ((await pool.query(sql, values)).rowCount ?? 0) > 0;
+
+  return {
+    table,
+    migrate: () => migratePostgres(options),
+    async insert(entry): Promise<InsertResult> {
+      for (;;) {
+        const inserted = await rows(
+          `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [
+            entry.id,
+            entry.event,
+            entry.version,
+            entry.payload,
+            entry.source,
+            entry.claim ? 'processing' : 'pending',
+            entry.claim ? 1 : 0,
+            entry.receivedAt,
+            entry.claim?.token ?? null,
+            entry.claim?.leaseUntil ?? null,
+          ],
+        );
+        if (inserted.length === 1) return { inserted: true };
+        const [existing] = await rows(`SELECT * FROM ${table} WHERE id = $1`, [entry.id]);
+        // Otherwise it was released between the two statements: try again.
+        if (existing) return { inserted: false, existing: rowToEntry(existing) };
+      }
+    },
+    async claim({ now, leaseMs, limit, token }) {
+      const claimed = await rows(
+        `WITH due AS (
+           SELECT id FROM ${table}
+           WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until <= $1)
+           ORDER BY next_attempt_at
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED
+         )
+         UPDATE ${table} AS t
+         SET status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4
+         FROM due WHERE t.id = due.id
+         RETURNING t.*`,
+        [now, limit, token, now + leaseMs],
+      );
+      return claimed.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    },
+    complete(id, token, now, response) {
+      return changed(
+        `UPDATE ${table} SET status = 'done', completed_at = $3, response = COALESCE($4, response), lease_token = NULL, lease_until = NULL ${held}`,
+        [id, token, now, response ?? null],
+      );
+    },
+    fail(id, token, error, nextAttemptAt) {
+      return changed(
+        `UPDATE ${table} SET status = 'pending', last_error = $3, next_attempt_at = $4, lease_token = NULL, lease_until = NULL ${held}`,
+        [id, token, JSON.stringify(error), nextAttemptAt],
+      );
+    },
+    deadLetter(id, token, error, now) {
+      return changed(
+        `UPDATE ${table} SET status = 'dead', last_error = $3, completed_at = $4, lease_token = NULL, lease_until = NULL ${held}`,
+        [id, token, JSON.stringify(error), now],
+      );
+    },
+    release(id, token) {
+      return changed(`DELETE FROM ${table} ${held}`, [id, token]);
+    },
+    async listDeadLetters(listOptions = {}) {
+      const dead = await rows(
+        `SELECT * FROM ${table} WHERE status = 'dead' ORDER BY completed_at, id LIMIT $1`,
+        [listOptions.limit ?? null],
+      );
+      return dead.map(rowToDeadLetter);
+    },
+    replay(id, now) {
+      return changed(
+        `UPDATE ${table} SET status = 'pending', attempts = 0, next_attempt_at = $2, last_error = NULL, response = NULL, completed_at = NULL
+         WHERE id = $1 AND status IN ('dead', 'done')`,
+        [id, now],
+      );
+    },
+    async get(id) {
+      const [row] = await rows(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+      return row ? rowToEntry(row) : undefined;
+    },
+    async close() {},
+  };
+}

@@ -1,1 +1,148 @@
-export const placeholder = true;
+import Database from 'libsql';
+import {
+  checkIdentifier,
+  type InboxRow,
+  rowToClaimed,
+  rowToDeadLetter,
+  rowToEntry,
+} from '../sql-row.js';
+import type { InsertResult, ReceiverStore } from '../store.js';
+
+/** A libsql / better-sqlite3 compatible database handle. */
+export type SqliteDatabase = InstanceType<typeof Database>;
+
+/** Options for {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Database file (created if missing). Ignored when `database` is given. */
+  path?: string;
+  /** An open database to use instead of `path` (not closed by `close()`). */
+  database?: SqliteDatabase;
+  /** Prefix for the table name (`<prefix>inbox`). Default `hookline_`. */
+  tablePrefix?: string;
+  /** `full` (default) survives power loss; `normal` is faster and survives process crashes. */
+  synchronous?: 'full' | 'normal';
+}
+
+/**
+ * The embedded durable store: one SQLite file in WAL mode, created on first use. Several
+ * processes may share the file; claims are single atomic statements.
+ *
+ * @example
+ * ```ts
+ * import { createReceiver } from '@hookline/receiver'
+ * import { createSqliteStore } from '@hookline/receiver/sqlite'
+ *
+ * const receiver = createReceiver({ secret, store: createSqliteStore({ path: './inbox.db' }) })
+ * ```
+ */
+export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverStore {
+  const owned = options.database === undefined;
+  const db = options.database ?? new Database(options.path ?? 'hookline-inbox.db');
+  const table = `${checkIdentifier('tablePrefix', options.tablePrefix ?? 'hookline_')}inbox`;
+  if (owned) {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA busy_timeout = 5000');
+    db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  }
+  db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
+    id TEXT PRIMARY KEY,
+    event TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    received_at INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    lease_token TEXT,
+    lease_until INTEGER,
+    last_error TEXT,
+    response TEXT,
+    completed_at INTEGER
+  )`);
+  db.exec(`CREATE INDEX IF NOT EXISTS ${table}_due ON ${table} (status, next_attempt_at)`);
+
+  const insert = db.prepare(
+    `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const select = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+  const claim = db.prepare(
+    `UPDATE ${table} SET status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?
+     WHERE id IN (
+       SELECT id FROM ${table}
+       WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'processing' AND lease_until <= ?)
+       ORDER BY next_attempt_at LIMIT ?
+     ) RETURNING *`,
+  );
+  const held = `WHERE id = ? AND status = 'processing' AND lease_token = ?`;
+  const complete = db.prepare(
+    `UPDATE ${table} SET status = 'done', completed_at = ?, response = COALESCE(?, response), lease_token = NULL, lease_until = NULL ${held}`,
+  );
+  const fail = db.prepare(
+    `UPDATE ${table} SET status = 'pending', last_error = ?, next_attempt_at = ?, lease_token = NULL, lease_until = NULL ${held}`,
+  );
+  const dead = db.prepare(
+    `UPDATE ${table} SET status = 'dead', last_error = ?, completed_at = ?, lease_token = NULL, lease_until = NULL ${held}`,
+  );
+  const release = db.prepare(`DELETE FROM ${table} ${held}`);
+  const listDead = db.prepare(
+    `SELECT * FROM ${table} WHERE status = 'dead' ORDER BY completed_at, id LIMIT ?`,
+  );
+  const replay = db.prepare(
+    `UPDATE ${table} SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, response = NULL, completed_at = NULL
+     WHERE id = ? AND status IN ('dead', 'done')`,
+  );
+
+  return {
+    async insert(entry): Promise<InsertResult> {
+      const result = insert.run(
+        entry.id,
+        entry.event,
+        entry.version,
+        entry.payload,
+        entry.source,
+        entry.claim ? 'processing' : 'pending',
+        entry.claim ? 1 : 0,
+        entry.receivedAt,
+        entry.receivedAt,
+        entry.claim?.token ?? null,
+        entry.claim?.leaseUntil ?? null,
+      );
+      if (result.changes === 1) return { inserted: true };
+      const row = select.get(entry.id) as InboxRow | undefined;
+      // Released between our insert and read: the slot is free again.
+      if (!row) return this.insert(entry);
+      return { inserted: false, existing: rowToEntry(row) };
+    },
+    async claim({ now, leaseMs, limit, token }) {
+      const rows = claim.all(token, now + leaseMs, now, now, limit) as InboxRow[];
+      return rows.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    },
+    async complete(id, token, now, response) {
+      return complete.run(now, response ?? null, id, token).changes === 1;
+    },
+    async fail(id, token, error, nextAttemptAt) {
+      return fail.run(JSON.stringify(error), nextAttemptAt, id, token).changes === 1;
+    },
+    async deadLetter(id, token, error, now) {
+      return dead.run(JSON.stringify(error), now, id, token).changes === 1;
+    },
+    async release(id, token) {
+      return release.run(id, token).changes === 1;
+    },
+    async listDeadLetters(listOptions = {}) {
+      return (listDead.all(listOptions.limit ?? -1) as InboxRow[]).map(rowToDeadLetter);
+    },
+    async replay(id, now) {
+      return replay.run(now, id).changes === 1;
+    },
+    async get(id) {
+      const row = select.get(id) as InboxRow | undefined;
+      return row ? rowToEntry(row) : undefined;
+    },
+    async close() {
+      if (owned && db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,528 @@
+import {
+  type AnyEvent,
+  type EventType,
+  type EventVersion,
+  type LatestVersion,
+  latestVersion,
+  parseEvent,
+} from '@hookline/events';
+import { isAddressAllowed, parseRanges, resolveClientAddress } from './client-address.js';
+import { checkContentType } from './content-type.js';
+import {
+  type AnyEventHandler,
+  type EventHandler,
+  type HandlerContext,
+  HandlerRegistry,
+  type HandlerResult,
+} from './handler-registry.js';
+import type { IpRange } from './ip-address.js';
+import { errorResponse, jsonResponse } from './json-response.js';
+import { createRedactor, createSafeLogger, type ReceiverLogger } from './logger.js';
+import { createMemoryStore } from './memory-store.js';
+import { checkContentLength, readBody } from './read-body.js';
+import { isReceiverError, ReceiverError } from './receiver-error.js';
+import { createRetrySchedule, type RetryOptions } from './retry-schedule.js';
+import type {
+  ClaimedEntry,
+  DeadLetter,
+  InboxEntry,
+  InboxSource,
+  ReceiverStore,
+  StoredError,
+} from './store.js';
+import { createVerifier, type VerificationScheme } from './verify-request.js';
+import { Worker, type WorkerOptions } from './worker.js';
+
+/** `ack-first` answers 2xx once the event is in the inbox; `sync` runs handlers before answering. */
+export type ReceiverMode = 'ack-first' | 'sync';
+
+/** Options for {@link createReceiver}. */
+export interface ReceiverOptions {
+  /** Signing secret(s). Several during rotation: an event signed by any of them is accepted. */
+  secret: string | readonly string[];
+  /** Signature scheme. Default `'standard-webhooks'` (what Hookline sends). */
+  scheme?: VerificationScheme;
+  /** Allowed clock difference for signed timestamps, in seconds, both ways. Default 300. */
+  tolerance?: number;
+  /** Durable inbox and dedupe table. Default: {@link createMemoryStore} (not durable). */
+  store?: ReceiverStore;
+  /** Default `'ack-first'`. */
+  mode?: ReceiverMode;
+  /** Largest body accepted, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** When set, only these addresses / CIDR blocks may deliver (IPv4, IPv6, IPv4-mapped IPv6). */
+  allowIps?: readonly string[];
+  /**
+   * Proxies (addresses / CIDR blocks) whose `X-Forwarded-For` is believed. The client is the
+   * right-most hop that is not a trusted proxy. Default: none (the socket peer is the client).
+   */
+  trustedProxies?: readonly string[];
+  /** Retries for failing handlers (ack-first mode). */
+  retry?: RetryOptions;
+  /** Worker tuning (ack-first mode). */
+  worker?: WorkerOptions;
+  /** Receives structured logs; secrets are masked before they reach it. Default: silent. */
+  logger?: ReceiverLogger;
+  /** Clock in ms, for tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Per-request information the runtime knows but a Web `Request` does not carry. */
+export interface FetchContext {
+  /** The socket's peer address (adapters pass it; needed for `allowIps`). */
+  remoteAddress?: string;
+}
+
+/** Where an error reported to `onError` happened. */
+export type ErrorStage = 'request' | 'store' | 'handler' | 'catch_up' | 'worker';
+
+/** Details passed to `onError` listeners. */
+export interface ErrorInfo {
+  stage: ErrorStage;
+  /** The event id, when known. */
+  id?: string;
+  /** The parsed event, when known. */
+  event?: AnyEvent;
+  /** Attempt number (handler stage). */
+  attempt?: number;
+  /** True when the event will be retried; false when it was dead-lettered. */
+  willRetry?: boolean;
+}
+
+/** Counts returned by {@link Receiver.catchUp}. */
+export interface CatchUpResult {
+  /** Events not seen before (now in the inbox, or handled in sync mode). */
+  new: number;
+  /** Events already received (by push or an earlier catch-up): not handled again. */
+  duplicate: number;
+  /** Items that are not valid events. */
+  invalid: number;
+}
+
+/** A webhook receiver. See {@link createReceiver}. */
+export interface Receiver {
+  /** Handles one delivery: a Web `Request` in, a `Response` out. Never throws. */
+  fetch(request: Request, context?: FetchContext): Promise<Response>;
+  /** Handles `event` at its latest version (older deliveries are upcast). */
+  on<T extends EventType>(event: T, handler: EventHandler<T, LatestVersion<T>>): () => void;
+  /** Handles `event` cast to `version` (up or down, through the version chain). */
+  on<T extends EventType, V extends EventVersion<T>>(
+    event: T,
+    options: { version: V },
+    handler: EventHandler<T, V>,
+  ): () => void;
+  /** Handles every event as received, after the typed handlers. */
+  onAny(handler: AnyEventHandler): () => void;
+  /** Observes failures (handler throws, store outages, rejected requests). */
+  onError(listener: (error: unknown, info: ErrorInfo) => void): () => void;
+  /** Starts the background worker (ack-first mode). */
+  start(): void;
+  /** Stops the worker and waits for running handlers to finish. */
+  stop(): Promise<void>;
+  /** Runs every due inbox entry now, until none is due; resolves with how many ran. */
+  drain(): Promise<number>;
+  /** Events whose handlers kept failing. */
+  deadLetters(options?: { limit?: number }): Promise<DeadLetter[]>;
+  /** Puts a dead-lettered (or done) event back in the queue. */
+  replay(id: string): Promise<void>;
+  /** Feeds pulled events (envelopes from `GET /v1/events`) through dedupe and handlers. */
+  catchUp(source: AsyncIterable<unknown> | Iterable<unknown>): Promise<CatchUpResult>;
+  /** One inbox entry, for inspection. */
+  inspect(id: string): Promise<InboxEntry | undefined>;
+  /** The store in use. */
+  readonly store: ReceiverStore;
+  /** Largest accepted body in bytes (adapters use it to size their own limits). */
+  readonly maxBodyBytes: number;
+}
+
+interface StoredResponse {
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/**
+ * Creates a webhook receiver: size limit → content type → IP allowlist → signature →
+ * parse → dedupe → durable inbox → acknowledge → typed handlers.
+ *
+ * @example
+ * ```ts
+ * import { createReceiver } from '@hookline/receiver'
+ * import { createSqliteStore } from '@hookline/receiver/sqlite'
+ *
+ * const receiver = createReceiver({ secret: process.env.WEBHOOK_SECRET!, store: createSqliteStore({ path: 'inbox.db' }) })
+ * receiver.on('payment.succeeded', async (event) => {
+ *   await markPaid(event.resource_id)
+ * })
+ * receiver.start()
+ * export const POST = (request: Request) => receiver.fetch(request)
+ * ```
+ */
+export function createReceiver(options: ReceiverOptions): Receiver {
+  const secrets = typeof options.secret === 'string' ? [options.secret] : [...options.secret];
+  if (secrets.length === 0 || secrets.some((secret) => secret.length === 0)) {
+    throw new ReceiverError(
+      'invalid_options',
+      'createReceiver() needs a non-empty `secret` (or a list of them during rotation). ' +
+        'Copy the signing secret from the webhook endpoint settings.',
+    );
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
+    throw new ReceiverError(
+      'invalid_options',
+      `maxBodyBytes must be a positive integer, got ${maxBodyBytes}.`,
+    );
+  }
+  const mode = options.mode ?? 'ack-first';
+  const now = options.now ?? Date.now;
+  const store = options.store ?? createMemoryStore();
+  const allow: IpRange[] | undefined =
+    options.allowIps && parseRanges('allowIps', options.allowIps);
+  const proxies = parseRanges('trustedProxies', options.trustedProxies ?? []);
+  const redact = createRedactor(secrets);
+  const log = createSafeLogger(options.logger, redact);
+  const verify = createVerifier({
+    scheme: options.scheme ?? 'standard-webhooks',
+    secrets,
+    ...(options.tolerance === undefined ? {} : { toleranceSeconds: options.tolerance }),
+    now,
+  });
+  const schedule = createRetrySchedule(options.retry);
+  const leaseMs = options.worker?.leaseMs ?? 60_000;
+  const registry = new HandlerRegistry();
+  const errorListeners = new Set<(error: unknown, info: ErrorInfo) => void>();
+
+  const report = (error: unknown, info: ErrorInfo) => {
+    for (const listener of errorListeners) {
+      try {
+        listener(error, info);
+      } catch {
+        // A faulty listener must not break the pipeline.
+      }
+    }
+  };
+
+  const toStoredError = (error: unknown): StoredError => {
+    const base = error instanceof Error ? error : new Error(String(error));
+    const stored: StoredError = { name: redact(base.name), message: redact(base.message) };
+    if (base.stack !== undefined) stored.stack = redact(base.stack);
+    return stored;
+  };
+
+  const contextFor = (entry: InboxEntry, attempt: number): HandlerContext => ({
+    id: entry.id,
+    attempt,
+    source: entry.source,
+    receivedAt: new Date(entry.receivedAt),
+  });
+
+  const parseStored = (entry: InboxEntry): AnyEvent => {
+    const parsed = parseEvent(entry.payload);
+    if (!parsed.ok) throw parsed.error;
+    return parsed.event;
+  };
+
+  /** Runs the handlers for a claimed entry and settles it (ack-first / worker path). */
+  const runClaimed = async (entry: ClaimedEntry): Promise<void> => {
+    let event: AnyEvent | undefined;
+    try {
+      event = parseStored(entry);
+      await registry.dispatch(event, contextFor(entry, entry.attempts));
+      if (!(await store.complete(entry.id, entry.token, now()))) {
+        log.warn('lease lost before completion; another worker owns the event now', {
+          id: entry.id,
+        });
+      }
+      log.debug('event handled', { id: entry.id, event: entry.event, attempt: entry.attempts });
+    } catch (error) {
+      const stored = toStoredError(error);
+      const delay = event === undefined ? undefined : schedule.delayAfter(entry.attempts);
+      const info: ErrorInfo = {
+        stage: 'handler',
+        id: entry.id,
+        attempt: entry.attempts,
+        willRetry: delay !== undefined,
+      };
+      if (event) info.event = event;
+      if (delay === undefined) {
+        await store.deadLetter(entry.id, entry.token, stored, now());
+        log.error('handler failed; event dead-lettered', {
+          id: entry.id,
+          event: entry.event,
+          attempt: entry.attempts,
+          error: stored.message,
+        });
+      } else {
+        await store.fail(entry.id, entry.token, stored, now() + delay);
+        log.warn('handler failed; will retry', {
+          id: entry.id,
+          event: entry.event,
+          attempt: entry.attempts,
+          delayMs: delay,
+          error: stored.message,
+        });
+      }
+      report(error, info);
+    }
+  };
+
+  const worker = new Worker({
+    store,
+    run: runClaimed,
+    now,
+    leaseMs,
+    ...options.worker,
+    onError: (error) => {
+      log.error('worker could not claim work', { error: toStoredError(error).message });
+      report(error, { stage: 'worker' });
+    },
+  });
+
+  /** Sync path: the entry was inserted claimed by us; run, store the response, answer. */
+  const runInline = async (
+    entry: InboxEntry,
+    token: string,
+    event: AnyEvent,
+  ): Promise<Response> => {
+    let result: HandlerResult;
+    try {
+      result = await registry.dispatch(event, contextFor(entry, 1));
+    } catch (error) {
+      // Forget the event so the sender's retry runs the handler again.
+      await store.release(entry.id, token).catch(() => false);
+      log.error('sync handler failed; event released for redelivery', {
+        id: entry.id,
+        event: entry.event,
+        error: toStoredError(error).message,
+      });
+      report(error, { stage: 'handler', id: entry.id, event, attempt: 1, willRetry: false });
+      return errorResponse(
+        new ReceiverError(
+          'handler_failed',
+          'The webhook handler failed. The event was not recorded, so a redelivery will run it again.',
+          { status: 500 },
+        ),
+      );
+    }
+    const response = toResponse(result);
+    const stored: StoredResponse = {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: await response.clone().text(),
+    };
+    await store.complete(entry.id, token, now(), JSON.stringify(stored)).catch((error: unknown) => {
+      // The handler ran; failing to record it only risks a second run on redelivery.
+      log.error('could not mark event done', { id: entry.id, error: toStoredError(error).message });
+      report(error, { stage: 'store', id: entry.id, event });
+    });
+    return response;
+  };
+
+  const duplicateResponse = (existing: InboxEntry): Response => {
+    if (mode === 'sync' && existing.response !== undefined) {
+      const stored = JSON.parse(existing.response) as StoredResponse;
+      const headers: Record<string, string> = { 'x-hookline-duplicate': 'true' };
+      if (stored.contentType !== null) headers['content-type'] = stored.contentType;
+      return new Response(stored.body, { status: stored.status, headers });
+    }
+    return jsonResponse(200, { received: true, duplicate: true });
+  };
+
+  /** Inserts a validated event; handles it inline in sync mode. */
+  const accept = async (
+    event: AnyEvent,
+    source: InboxSource,
+  ): Promise<{ response: Response; isNew: boolean }> => {
+    const token = crypto.randomUUID();
+    const receivedAt = now();
+    const entry = {
+      id: event.id,
+      event: event.event,
+      version: event.version,
+      payload: JSON.stringify(event),
+      source,
+      receivedAt,
+    };
+    const inserted = await store.insert(
+      mode === 'sync' ? { ...entry, claim: { token, leaseUntil: receivedAt + leaseMs } } : entry,
+    );
+    if (!inserted.inserted) {
+      log.info('duplicate event acknowledged', { id: event.id, event: event.event, source });
+      return { response: duplicateResponse(inserted.existing), isNew: false };
+    }
+    log.info('event accepted', {
+      id: event.id,
+      event: event.event,
+      version: event.version,
+      source,
+    });
+    if (mode === 'sync') {
+      const stored: InboxEntry = {
+        ...entry,
+        status: 'processing',
+        attempts: 1,
+        nextAttemptAt: receivedAt,
+      };
+      return { response: await runInline(stored, token, event), isNew: true };
+    }
+    worker.wake();
+    return { response: jsonResponse(200, { received: true }), isNew: true };
+  };
+
+  const storeFailure = (error: unknown, id: string): ReceiverError => {
+    log.error('inbox write failed; answering 503 so the sender retries', {
+      id,
+      error: toStoredError(error).message,
+    });
+    report(error, { stage: 'store', id });
+    return new ReceiverError(
+      'store_unavailable',
+      'The event could not be stored; it was not accepted. Retry later.',
+      { status: 503, cause: error },
+    );
+  };
+
+  const pipeline = async (request: Request, context: FetchContext): Promise<Response> => {
+    if (request.method !== 'POST') {
+      throw new ReceiverError(
+        'method_not_allowed',
+        `Webhooks are delivered with POST, not ${request.method}.`,
+        { status: 405 },
+      );
+    }
+    checkContentLength(request.headers, maxBodyBytes);
+    checkContentType(request.headers);
+    if (allow) {
+      const client = resolveClientAddress(
+        context.remoteAddress,
+        request.headers.get('x-forwarded-for'),
+        proxies,
+      );
+      if (!isAddressAllowed(client, allow)) {
+        throw new ReceiverError(
+          'ip_not_allowed',
+          context.remoteAddress === undefined
+            ? 'The sender address is unknown, so the IP allowlist cannot admit it. Pass { remoteAddress } to receiver.fetch() (the adapters do).'
+            : 'The sender address is not in the allowlist.',
+          { status: 403 },
+        );
+      }
+    }
+    const body = await readBody(request, maxBodyBytes);
+    const verified = await verify(body, request.headers);
+    // The id and version fall back to the webhook-id / X-Webhook-Version headers.
+    const parsed = parseEvent(verified.payload, { headers: request.headers });
+    if (!parsed.ok) {
+      throw new ReceiverError(parsed.error.code, parsed.error.message, {
+        status: 400,
+        cause: parsed.error,
+      });
+    }
+    try {
+      return (await accept(parsed.event, 'push')).response;
+    } catch (error) {
+      throw storeFailure(error, parsed.event.id);
+    }
+  };
+
+  const receiver: Receiver = {
+    store,
+    maxBodyBytes,
+    async fetch(request, context = {}) {
+      try {
+        return await pipeline(request, context);
+      } catch (error) {
+        const failure = isReceiverError(error)
+          ? error
+          : new ReceiverError('handler_failed', 'The receiver failed unexpectedly.', {
+              status: 500,
+              cause: error,
+            });
+        if (failure.code !== 'store_unavailable') {
+          log.warn('delivery rejected', {
+            code: failure.code,
+            status: failure.status,
+            message: failure.message,
+          });
+          report(failure, { stage: 'request' });
+        }
+        await request.body?.cancel().catch(() => undefined);
+        return errorResponse(failure);
+      }
+    },
+    on(event: EventType, ...args: unknown[]) {
+      const [options, handler] = (args.length === 1 ? [{}, args[0]] : args) as [
+        { version?: number },
+        (event: AnyEvent, context: HandlerContext) => unknown,
+      ];
+      return registry.add(event, options.version ?? latestVersion(event), handler);
+    },
+    onAny(handler) {
+      return registry.add(undefined, undefined, handler);
+    },
+    onError(listener) {
+      errorListeners.add(listener);
+      return () => errorListeners.delete(listener);
+    },
+    start() {
+      worker.start();
+    },
+    stop() {
+      return worker.stop();
+    },
+    drain() {
+      return worker.drain();
+    },
+    deadLetters(listOptions) {
+      return store.listDeadLetters(listOptions);
+    },
+    async replay(id) {
+      if (!(await store.replay(id, now()))) {
+        throw new ReceiverError(
+          'not_found',
+          `No dead-lettered or completed event with id ${JSON.stringify(id)} to replay. ` +
+            'List candidates with receiver.deadLetters().',
+          { status: 404 },
+        );
+      }
+      worker.wake();
+    },
+    async catchUp(source) {
+      const counts: CatchUpResult = { new: 0, duplicate: 0, invalid: 0 };
+      for await (const item of source) {
+        const parsed = parseEvent(item);
+        if (!parsed.ok) {
+          counts.invalid += 1;
+          log.warn('catch-up skipped an invalid event', {
+            code: parsed.error.code,
+            message: parsed.error.message,
+          });
+          report(parsed.error, { stage: 'catch_up' });
+          continue;
+        }
+        let outcome: { isNew: boolean };
+        try {
+          outcome = await accept(parsed.event, 'pull');
+        } catch (error) {
+          throw storeFailure(error, parsed.event.id);
+        }
+        if (outcome.isNew) counts.new += 1;
+        else counts.duplicate += 1;
+      }
+      return counts;
+    },
+    inspect(id) {
+      return store.get(id);
+    },
+  };
+  return receiver;
+}
+
+function toResponse(result: HandlerResult): Response {
+  if (result instanceof Response) return result;
+  if (result === undefined) return jsonResponse(200, { received: true });
+  return jsonResponse(200, result);
+}

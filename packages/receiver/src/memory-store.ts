@@ -1,0 +1,155 @@
+import type {
+  ClaimedEntry,
+  ClaimOptions,
+  DeadLetter,
+  InboxEntry,
+  InsertResult,
+  NewInboxEntry,
+  ReceiverStore,
+  StoredError,
+} from './store.js';
+
+interface Row extends InboxEntry {
+  token?: string;
+  leaseUntil?: number;
+}
+
+/**
+ * An in-memory {@link ReceiverStore}: for tests and single-process experiments. Nothing
+ * survives a restart — use `@hookline/receiver/sqlite` or `/postgres` for durability.
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({ secret, store: createMemoryStore() })
+ * ```
+ */
+export function createMemoryStore(): ReceiverStore {
+  const rows = new Map<string, Row>();
+
+  const held = (id: string, token: string): Row | undefined => {
+    const row = rows.get(id);
+    return row?.status === 'processing' && row.token === token ? row : undefined;
+  };
+  const publicEntry = (row: Row): InboxEntry => {
+    const { token: _t, leaseUntil: _l, ...entry } = row;
+    return structuredClone(entry);
+  };
+
+  return {
+    async insert(entry: NewInboxEntry): Promise<InsertResult> {
+      const existing = rows.get(entry.id);
+      if (existing) return { inserted: false, existing: publicEntry(existing) };
+      const row: Row = {
+        id: entry.id,
+        event: entry.event,
+        version: entry.version,
+        payload: entry.payload,
+        source: entry.source,
+        status: entry.claim ? 'processing' : 'pending',
+        attempts: entry.claim ? 1 : 0,
+        receivedAt: entry.receivedAt,
+        nextAttemptAt: entry.receivedAt,
+      };
+      if (entry.claim) {
+        row.token = entry.claim.token;
+        row.leaseUntil = entry.claim.leaseUntil;
+      }
+      rows.set(entry.id, row);
+      return { inserted: true };
+    },
+
+    async claim({ now, leaseMs, limit, token }: ClaimOptions): Promise<ClaimedEntry[]> {
+      const due = [...rows.values()]
+        .filter(
+          (row) =>
+            (row.status === 'pending' && row.nextAttemptAt <= now) ||
+            (row.status === 'processing' && (row.leaseUntil ?? 0) <= now),
+        )
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+        .slice(0, limit);
+      return due.map((row) => {
+        row.status = 'processing';
+        row.attempts += 1;
+        row.token = token;
+        row.leaseUntil = now + leaseMs;
+        return { ...publicEntry(row), token, leaseUntil: row.leaseUntil };
+      });
+    },
+
+    async complete(id, token, now, response) {
+      const row = held(id, token);
+      if (!row) return false;
+      row.status = 'done';
+      row.completedAt = now;
+      if (response !== undefined) row.response = response;
+      delete row.token;
+      delete row.leaseUntil;
+      return true;
+    },
+
+    async fail(id, token, error: StoredError, nextAttemptAt) {
+      const row = held(id, token);
+      if (!row) return false;
+      row.status = 'pending';
+      row.lastError = { ...error };
+      row.nextAttemptAt = nextAttemptAt;
+      delete row.token;
+      delete row.leaseUntil;
+      return true;
+    },
+
+    async deadLetter(id, token, error: StoredError, now) {
+      const row = held(id, token);
+      if (!row) return false;
+      row.status = 'dead';
+      row.lastError = { ...error };
+      row.completedAt = now;
+      delete row.token;
+      delete row.leaseUntil;
+      return true;
+    },
+
+    async release(id, token) {
+      if (!held(id, token)) return false;
+      rows.delete(id);
+      return true;
+    },
+
+    async listDeadLetters(options = {}): Promise<DeadLetter[]> {
+      return [...rows.values()]
+        .filter((row) => row.status === 'dead')
+        .sort((a, b) => (a.completedAt ?? 0) - (b.completedAt ?? 0))
+        .slice(0, options.limit ?? Number.POSITIVE_INFINITY)
+        .map((row) => ({
+          id: row.id,
+          event: row.event,
+          version: row.version,
+          payload: row.payload,
+          source: row.source,
+          attempts: row.attempts,
+          receivedAt: row.receivedAt,
+          error: { ...(row.lastError ?? { name: 'Error', message: 'unknown' }) },
+          failedAt: row.completedAt ?? row.receivedAt,
+        }));
+    },
+
+    async replay(id, now) {
+      const row = rows.get(id);
+      if (!row || (row.status !== 'dead' && row.status !== 'done')) return false;
+      row.status = 'pending';
+      row.attempts = 0;
+      row.nextAttemptAt = now;
+      delete row.lastError;
+      delete row.completedAt;
+      delete row.response;
+      return true;
+    },
+
+    async get(id) {
+      const row = rows.get(id);
+      return row ? publicEntry(row) : undefined;
+    },
+
+    async close() {},
+  };
+}

@@ -1,0 +1,43 @@
+/** How failed handler runs are retried before an event is dead-lettered. */
+export interface RetryOptions {
+  /** Total handler runs per event, the first included. Default 5. */
+  attempts?: number;
+  /** Delay before the second run, in ms. Default 1000. */
+  initialDelayMs?: number;
+  /** Cap for any single delay, in ms. Default 3_600_000 (one hour). */
+  maxDelayMs?: number;
+  /** Growth factor per attempt. Default 2. */
+  factor?: number;
+  /** Randomise each delay within [delay / 2, delay] so retries from many events spread out. Default true. */
+  jitter?: boolean;
+}
+
+/** A resolved retry policy. */
+export interface RetrySchedule {
+  attempts: number;
+  /** Delay (ms) after the given failed attempt (1-based); undefined when no attempts remain. */
+  delayAfter(attempt: number): number | undefined;
+}
+
+/**
+ * Builds an exponential backoff schedule: `initialDelayMs * factor^(attempt - 1)`, capped at
+ * `maxDelayMs`, optionally jittered.
+ */
+export function createRetrySchedule(
+  options: RetryOptions = {},
+  random: () => number = Math.random,
+): RetrySchedule {
+  const attempts = Math.max(1, Math.floor(options.attempts ?? 5));
+  const initial = Math.max(0, options.initialDelayMs ?? 1000);
+  const max = Math.max(initial, options.maxDelayMs ?? 3_600_000);
+  const factor = Math.max(1, options.factor ?? 2);
+  const jitter = options.jitter ?? true;
+  return {
+    attempts,
+    delayAfter(attempt) {
+      if (attempt >= attempts) return undefined;
+      const delay = Math.min(max, initial * factor ** (attempt - 1));
+      return jitter ? Math.round(delay / 2 + random() * (delay / 2)) : Math.round(delay);
+    },
+  };
+}

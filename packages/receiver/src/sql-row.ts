@@ -1,0 +1,79 @@
+import { ReceiverError } from './receiver-error.js';
+import type {
+  ClaimedEntry,
+  DeadLetter,
+  InboxEntry,
+  InboxSource,
+  InboxStatus,
+  StoredError,
+} from './store.js';
+
+/** A row of the inbox table as the SQL stores read it (BIGINTs may arrive as strings). */
+export interface InboxRow {
+  id: string;
+  event: string;
+  version: number | string;
+  payload: string;
+  source: string;
+  status: string;
+  attempts: number | string;
+  received_at: number | string;
+  next_attempt_at: number | string;
+  lease_token: string | null;
+  lease_until: number | string | null;
+  last_error: string | null;
+  response: string | null;
+  completed_at: number | string | null;
+}
+
+/** Maps a row to the public entry shape. */
+export function rowToEntry(row: InboxRow): InboxEntry {
+  const entry: InboxEntry = {
+    id: row.id,
+    event: row.event,
+    version: Number(row.version),
+    payload: row.payload,
+    source: row.source as InboxSource,
+    status: row.status as InboxStatus,
+    attempts: Number(row.attempts),
+    receivedAt: Number(row.received_at),
+    nextAttemptAt: Number(row.next_attempt_at),
+  };
+  if (row.last_error !== null) entry.lastError = JSON.parse(row.last_error) as StoredError;
+  if (row.response !== null) entry.response = row.response;
+  if (row.completed_at !== null) entry.completedAt = Number(row.completed_at);
+  return entry;
+}
+
+/** Maps a claimed row (lease columns set). */
+export function rowToClaimed(row: InboxRow): ClaimedEntry {
+  return { ...rowToEntry(row), token: row.lease_token ?? '', leaseUntil: Number(row.lease_until) };
+}
+
+/** Maps a dead row. */
+export function rowToDeadLetter(row: InboxRow): DeadLetter {
+  const entry = rowToEntry(row);
+  return {
+    id: entry.id,
+    event: entry.event,
+    version: entry.version,
+    payload: entry.payload,
+    source: entry.source,
+    attempts: entry.attempts,
+    receivedAt: entry.receivedAt,
+    error: entry.lastError ?? { name: 'Error', message: 'unknown' },
+    failedAt: entry.completedAt ?? entry.receivedAt,
+  };
+}
+
+/** Validates an SQL identifier part (table prefix, schema name) so it can be interpolated. */
+export function checkIdentifier(option: string, value: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(value)) {
+    throw new ReceiverError(
+      'invalid_options',
+      `${option} ${JSON.stringify(value)} is not a plain SQL identifier. ` +
+        'Use letters, digits and underscores, starting with a letter or underscore.',
+    );
+  }
+  return value;
+}

@@ -1,0 +1,111 @@
+/** Where an event entered the receiver: a signed push or a pull through catch-up. */
+export type InboxSource = 'push' | 'pull';
+
+/** Life cycle of an inbox entry. */
+export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead';
+
+/** An error as it is stored: message and stack only (secrets redacted by the receiver). */
+export interface StoredError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** What the receiver writes when an authentic event arrives. */
+export interface NewInboxEntry {
+  /** Event id: the dedupe key. */
+  id: string;
+  event: string;
+  version: number;
+  /** The validated envelope as JSON. */
+  payload: string;
+  source: InboxSource;
+  /** Milliseconds since the epoch. */
+  receivedAt: number;
+  /**
+   * When set, the entry is inserted already claimed with this lease (sync mode: the request
+   * that inserted it runs the handler itself). Otherwise it is inserted `pending`, due now.
+   */
+  claim?: { token: string; leaseUntil: number };
+}
+
+/** An inbox entry as stored. */
+export interface InboxEntry {
+  id: string;
+  event: string;
+  version: number;
+  payload: string;
+  source: InboxSource;
+  status: InboxStatus;
+  /** Handler runs started so far (incremented by each claim). */
+  attempts: number;
+  receivedAt: number;
+  nextAttemptAt: number;
+  lastError?: StoredError;
+  /** Sync mode: the JSON response the handler produced, returned again to duplicates. */
+  response?: string;
+  completedAt?: number;
+}
+
+/** An entry handed to one worker until `leaseUntil`; only the holder of `token` may settle it. */
+export interface ClaimedEntry extends InboxEntry {
+  token: string;
+  leaseUntil: number;
+}
+
+/** Options for {@link ReceiverStore.claim}. */
+export interface ClaimOptions {
+  now: number;
+  /** Lease (visibility timeout) in ms: an unsettled claim becomes claimable again after it. */
+  leaseMs: number;
+  limit: number;
+  /** A fresh random token per claim call. */
+  token: string;
+}
+
+/** A dead-lettered entry. */
+export interface DeadLetter {
+  id: string;
+  event: string;
+  version: number;
+  payload: string;
+  source: InboxSource;
+  attempts: number;
+  receivedAt: number;
+  error: StoredError;
+  failedAt: number;
+}
+
+/** Result of {@link ReceiverStore.insert}. */
+export type InsertResult = { inserted: true } | { inserted: false; existing: InboxEntry };
+
+/**
+ * The durable inbox and dedupe table behind a receiver. Memory, SQLite and Postgres
+ * implement it; the same contract tests run against each.
+ *
+ * Settling methods (`complete`, `fail`, `deadLetter`, `release`) take the claim token and
+ * return false (and change nothing) when the claim is no longer held — the lease expired and
+ * another worker took the entry over.
+ */
+export interface ReceiverStore {
+  /** Inserts if no entry with this id exists. `inserted: false` means a duplicate. */
+  insert(entry: NewInboxEntry): Promise<InsertResult>;
+  /** Claims up to `limit` due entries: pending with `nextAttemptAt <= now`, or processing with an expired lease. */
+  claim(options: ClaimOptions): Promise<ClaimedEntry[]>;
+  /** Marks a claimed entry done (optionally storing the sync response). */
+  complete(id: string, token: string, now: number, response?: string): Promise<boolean>;
+  /** Records a failed run; the entry becomes pending again at `nextAttemptAt`. */
+  fail(id: string, token: string, error: StoredError, nextAttemptAt: number): Promise<boolean>;
+  /** Moves a claimed entry to the dead letters with its last error. */
+  deadLetter(id: string, token: string, error: StoredError, now: number): Promise<boolean>;
+  /** Deletes a claimed entry so a redelivery is treated as new (sync mode: the handler failed). */
+  release(id: string, token: string): Promise<boolean>;
+  /** Dead letters, oldest failure first. */
+  listDeadLetters(options?: { limit?: number }): Promise<DeadLetter[]>;
+  /** Makes a dead (or done) entry pending again with attempts reset. False when not found or still in flight. */
+  replay(id: string, now: number): Promise<boolean>;
+  /** Reads one entry. */
+  get(id: string): Promise<InboxEntry | undefined>;
+  /** Releases connections the store opened itself. */
+  close(): Promise<void>;
+}
