@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { createClient, poll } from '../src/index.js';
+import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
+import { paymentsRoute } from './support/payments-route.js';
+import type { components, paths } from './support/test-paths.js';
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer(paymentsRoute());
+});
+afterEach(() => server.close());
+
+describe('paginate', () => {
+  it('walks every page with starting_after = next_cursor', async () => {
+    const c = createClient<paths>({ baseUrl: server.url });
+    const ids: string[] = [];
+    for await (const payment of c.paginate('/v1/payments', { params: { query: { limit: 3 } } })) {
+      expectTypeOf(payment).toEqualTypeOf<components['schemas']['Payment']>();
+      ids.push(payment.id);
+    }
+    expect(ids).toEqual(['pay_1', 'pay_2', 'pay_3', 'pay_4', 'pay_5', 'pay_6', 'pay_7']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/payments?limit=3',
+      '/v1/payments?limit=3&starting_after=pay_3',
+      '/v1/payments?limit=3&starting_after=pay_6',
+    ]);
+  });
+
+  it('stops at the item limit without fetching further pages', async () => {
+    const c = createClient<paths>({ baseUrl: server.url });
+    const ids: string[] = [];
+    const pages = c.paginate('/v1/payments', { params: { query: { limit: 2 } } }, { limit: 3 });
+    for await (const payment of pages) ids.push(payment.id);
+    expect(ids).toEqual(['pay_1', 'pay_2', 'pay_3']);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('starts after the cursor given in the query', async () => {
+    const c = createClient<paths>({ baseUrl: server.url });
+    const ids: string[] = [];
+    const pages = c.paginate('/v1/payments', { params: { query: { starting_after: 'pay_5' } } });
+    for await (const payment of pages) ids.push(payment.id);
+    expect(ids).toEqual(['pay_6', 'pay_7']);
+  });
+
+  it('throws HooklineApiError when a page fails', async () => {
+    const c = createClient<paths>({ baseUrl: server.url, retry: { maxRetries: 0 } });
+    server.faults.push(
+      { kind: 'delay', ms: 0 },
+      {
+        kind: 'answer',
+        status: 429,
+        body: { status: 429, title: 'Slow down', code: 'rate_limited' },
+      },
+    );
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const p of c.paginate('/v1/payments', { params: { query: { limit: 4 } } }))
+        seen.push(p.id);
+    };
+    await expect(walk()).rejects.toMatchObject({ code: 'rate_limited', status: 429 });
+    expect(seen).toHaveLength(4);
+  });
+});
+
+describe('poll', () => {
+  /** A fake clock advanced by the injected sleep: deterministic, no wall-clock waits. */
+  function fakeTime() {
+    let now = 0;
+    const waits: number[] = [];
+    return {
+      waits,
+      now: () => now,
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        now += ms;
+      },
+    };
+  }
+
+  it('polls until the condition holds, with backoff capped at maxIntervalMs, and counts requests', async () => {
+    const c = createClient<paths>({ baseUrl: server.url });
+    const time = fakeTime();
+    // The payment's description becomes "done" on the server during the 4th read.
+    let reads = 0;
+    const outcome = await c.poll(
+      async () => {
+        reads++;
+        if (reads === 4)
+          await c.PATCH('/v1/payments/{payment_id}', {
+            params: { path: { payment_id: 'pay_1' } },
+            body: { description: 'done' },
+          });
+        return c.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } });
+      },
+      (r) => r.ok && r.data.description === 'done',
+      { intervalMs: 100, backoff: 2, maxIntervalMs: 300, timeoutMs: 10_000, ...time },
+    );
+    expect(outcome.requests).toBe(4);
+    expect(outcome.result.ok && outcome.result.data.id).toBe('pay_1');
+    expect(time.waits).toEqual([100, 200, 300]);
+    expect(outcome.elapsedMs).toBe(600);
+  });
+
+  it('rejects with poll_timeout when the deadline passes first', async () => {
+    const time = fakeTime();
+    let requests = 0;
+    const pending = poll(
+      async () => ++requests,
+      () => false,
+      { intervalMs: 1000, timeoutMs: 3500, ...time },
+    );
+    await expect(pending).rejects.toMatchObject({ code: 'poll_timeout' });
+    expect(requests).toBe(4);
+    expect(time.waits).toEqual([1000, 1000, 1000]);
+  });
+
+  it('stops when its signal aborts', async () => {
+    const controller = new AbortController();
+    const pending = poll(
+      async () => 1,
+      () => false,
+      {
+        intervalMs: 10,
+        signal: controller.signal,
+        sleep: async () => controller.abort(),
+      },
+    );
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+  });
+});

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient, HooklineApiError } from '../src/index.js';
+import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
+import { paymentsRoute } from './support/payments-route.js';
+import type { paths } from './support/test-paths.js';
+
+let server: LoopbackServer;
+beforeEach(async () => {
+  server = await startLoopbackServer(paymentsRoute());
+});
+afterEach(() => server.close());
+
+const noWait = { sleep: async () => {} };
+
+describe('timeouts and abort', () => {
+  it('a slow response times out with code timeout when retries are exhausted', async () => {
+    server.faults.push({ kind: 'delay', ms: 2000 });
+    const c = createClient<paths>({ baseUrl: server.url, timeoutMs: 50, retry: noWait });
+    const error = await c.GET('/v1/payments', { maxRetries: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HooklineApiError);
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect((error as Error).message).toContain('within 50 ms');
+  });
+
+  it('a timeout is retried like a network error, and the retry succeeds', async () => {
+    server.faults.push({ kind: 'delay', ms: 2000 });
+    const c = createClient<paths>({ baseUrl: server.url, retry: noWait });
+    const result = await c.GET('/v1/payments', { timeoutMs: 50 });
+    expect(result.status).toBe(200);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('the timeout covers a body that stalls after the headers', async () => {
+    server.faults.push({ kind: 'slow-body', ms: 2000 });
+    const c = createClient<paths>({ baseUrl: server.url, retry: noWait });
+    const error = await c.GET('/v1/payments', { timeoutMs: 50, maxRetries: 0 }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'timeout' });
+  });
+
+  it("the caller's abort ends the request with code aborted and is not retried", async () => {
+    server.faults.push({ kind: 'delay', ms: 2000 });
+    const c = createClient<paths>({ baseUrl: server.url, retry: noWait });
+    const controller = new AbortController();
+    const pending = c.GET('/v1/payments', { signal: controller.signal, timeoutMs: 5000 });
+    setTimeout(() => controller.abort(), 30);
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'aborted' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an already-aborted signal fails without sending', async () => {
+    const c = createClient<paths>({ baseUrl: server.url });
+    const error = await c
+      .GET('/v1/payments', { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'aborted' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('an abort during the wait between retries ends the request with code aborted', async () => {
+    server.faults.push({ kind: 'answer', status: 503 });
+    const controller = new AbortController();
+    const c = createClient<paths>({
+      baseUrl: server.url,
+      retry: {
+        sleep: async () => {
+          controller.abort();
+        },
+      },
+    });
+    const error = await c.GET('/v1/payments', { signal: controller.signal }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'aborted' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('the default sleep rejects as soon as the signal aborts', async () => {
+    server.faults.push({ kind: 'answer', status: 503, headers: { 'retry-after': '30' } });
+    const controller = new AbortController();
+    const c = createClient<paths>({ baseUrl: server.url });
+    const pending = c.GET('/v1/payments', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+  });
+
+  it('onError sees each failed attempt', async () => {
+    server.faults.push({ kind: 'reset' }, { kind: 'reset' });
+    const codes: string[] = [];
+    const c = createClient<paths>({
+      baseUrl: server.url,
+      retry: noWait,
+      onError: (error) => codes.push(error.code),
+    });
+    expect((await c.GET('/v1/payments')).status).toBe(200);
+    expect(codes).toEqual(['network_error', 'network_error']);
+  });
+});
