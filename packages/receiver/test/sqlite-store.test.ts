@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../src/sqlite/index.js';
+import { describeStoreContract } from './store-contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hookline-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+describeStoreContract('sqlite', async () => {
+  n += 1;
+  const store = createSqliteStore({ path: join(dir, `contract-${n}.db`) });
+  return { store, dispose: () => store.close() };
+});
+
+describe('sqlite store file', () => {
+  it('uses WAL and keeps entries across reopening the file', async () => {
+    const path = join(dir, 'durable.db');
+    const first = createSqliteStore({ path, tablePrefix: 'app_' });
+    await first.insert({
+      id: 'evt_durable',
+      event: 'user.login',
+      version: 1,
+      payload: '{}',
+      source: 'push',
+      receivedAt: 5,
+    });
+    await first.close();
+    const db = new Database(path);
+    expect(db.prepare('PRAGMA journal_mode').get()).toMatchObject({ journal_mode: 'wal' });
+    expect(db.prepare('SELECT id FROM app_inbox').all()).toEqual([{ id: 'evt_durable' }]);
+    db.close();
+    const reopened = createSqliteStore({ path, tablePrefix: 'app_' });
+    expect(await reopened.get('evt_durable')).toMatchObject({ status: 'pending', receivedAt: 5 });
+    expect(
+      (
+        await reopened.insert({
+          id: 'evt_durable',
+          event: 'user.login',
+          version: 1,
+          payload: '{}',
+          source: 'pull',
+          receivedAt: 9,
+        })
+      ).inserted,
+    ).toBe(false);
+    await reopened.close();
+  });
+
+  it('rejects a table prefix that is not a plain identifier', () => {
+    expect(() =>
+      createSqliteStore({ path: join(dir, 'bad.db'), tablePrefix: 'x; DROP TABLE y' }),
+    ).toThrow(/plain SQL identifier/);
+  });
+});

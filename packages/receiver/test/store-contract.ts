@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewInboxEntry, ReceiverStore, StoredError } from '../src/index.js';
+
+/** Creates a fresh, empty store for one test; `dispose` cleans it up. */
+export type StoreFactory = () => Promise<{ store: ReceiverStore; dispose: () => Promise<void> }>;
+
+let seq = 0;
+function entry(overrides: Partial<NewInboxEntry> = {}): NewInboxEntry {
+  seq += 1;
+  return {
+    id: `evt_contract_${seq}_${Math.random().toString(36).slice(2, 8)}`,
+    event: 'payment.succeeded',
+    version: 2,
+    payload: '{"id":"x"}',
+    source: 'push',
+    receivedAt: 1_000,
+    ...overrides,
+  };
+}
+
+const boom: StoredError = {
+  name: 'Error',
+  message: 'handler exploded',
+  stack: 'Error: handler exploded\n    at test',
+};
+
+/**
+ * The behaviour every {@link ReceiverStore} must have. Memory, SQLite and Postgres all run it.
+ */
+export function describeStoreContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract`, () => {
+    let store: ReceiverStore;
+    let dispose: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, dispose } = await factory());
+    });
+    afterEach(async () => {
+      await dispose();
+    });
+
+    it('inserts a new id once and reports the second insert as a duplicate with the stored entry', async () => {
+      const first = entry();
+      expect(await store.insert(first)).toEqual({ inserted: true });
+      const again = await store.insert({ ...first, payload: '{"other":true}', source: 'pull' });
+      expect(again.inserted).toBe(false);
+      if (again.inserted) return;
+      expect(again.existing).toMatchObject({
+        id: first.id,
+        payload: first.payload,
+        source: 'push',
+        status: 'pending',
+        attempts: 0,
+        receivedAt: 1_000,
+        nextAttemptAt: 1_000,
+      });
+    });
+
+    it('claims only due pending entries, oldest first, up to the limit, and increments attempts', async () => {
+      const a = entry({ receivedAt: 100 });
+      const b = entry({ receivedAt: 200 });
+      const later = entry({ receivedAt: 5_000 });
+      for (const e of [later, b, a]) await store.insert(e);
+      const claimed = await store.claim({ now: 1_000, leaseMs: 500, limit: 10, token: 't1' });
+      expect(claimed.map((c) => c.id)).toEqual([a.id, b.id]);
+      expect(claimed[0]).toMatchObject({
+        status: 'processing',
+        attempts: 1,
+        token: 't1',
+        leaseUntil: 1_500,
+      });
+      expect(await store.claim({ now: 1_000, leaseMs: 500, limit: 10, token: 't2' })).toEqual([]);
+      for (const c of claimed) await store.complete(c.id, 't1', 1_100);
+      const limited = await store.claim({ now: 6_000, leaseMs: 500, limit: 1, token: 't3' });
+      expect(limited.map((c) => c.id)).toEqual([later.id]);
+    });
+
+    it('completes a claimed entry only with the claim token, and keeps a sync response', async () => {
+      const e = entry();
+      await store.insert(e);
+      const [claimed] = await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'tok' });
+      expect(claimed?.id).toBe(e.id);
+      expect(await store.complete(e.id, 'wrong', 1_100)).toBe(false);
+      expect(await store.complete(e.id, 'tok', 1_100, '{"is_allowed":false}')).toBe(true);
+      expect(await store.complete(e.id, 'tok', 1_200)).toBe(false);
+      expect(await store.get(e.id)).toMatchObject({
+        status: 'done',
+        completedAt: 1_100,
+        response: '{"is_allowed":false}',
+      });
+      expect(await store.claim({ now: 99_999, leaseMs: 500, limit: 10, token: 'x' })).toEqual([]);
+    });
+
+    it('inserts an entry already claimed (sync mode) so no worker takes it while the lease holds', async () => {
+      const e = entry({ claim: { token: 'inline', leaseUntil: 2_000 } });
+      await store.insert(e);
+      expect(await store.get(e.id)).toMatchObject({ status: 'processing', attempts: 1 });
+      expect(await store.claim({ now: 1_500, leaseMs: 500, limit: 10, token: 'w' })).toEqual([]);
+      expect(await store.complete(e.id, 'inline', 1_600)).toBe(true);
+    });
+
+    it('reschedules a failed entry at nextAttemptAt with its error', async () => {
+      const e = entry();
+      await store.insert(e);
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'tok' });
+      expect(await store.fail(e.id, 'other', boom, 3_000)).toBe(false);
+      expect(await store.fail(e.id, 'tok', boom, 3_000)).toBe(true);
+      expect(await store.get(e.id)).toMatchObject({
+        status: 'pending',
+        nextAttemptAt: 3_000,
+        attempts: 1,
+        lastError: boom,
+      });
+      expect(await store.claim({ now: 2_999, leaseMs: 500, limit: 1, token: 'a' })).toEqual([]);
+      const [again] = await store.claim({ now: 3_000, leaseMs: 500, limit: 1, token: 'b' });
+      expect(again).toMatchObject({ id: e.id, attempts: 2, token: 'b' });
+    });
+
+    it('reclaims an entry whose lease expired (a crashed worker) and ignores the stale holder', async () => {
+      const e = entry();
+      await store.insert(e);
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'crashed' });
+      expect(await store.claim({ now: 1_499, leaseMs: 500, limit: 1, token: 'early' })).toEqual([]);
+      const [taken] = await store.claim({ now: 1_500, leaseMs: 500, limit: 1, token: 'rescuer' });
+      expect(taken).toMatchObject({ id: e.id, attempts: 2, token: 'rescuer' });
+      expect(await store.complete(e.id, 'crashed', 1_600)).toBe(false);
+      expect(await store.complete(e.id, 'rescuer', 1_600)).toBe(true);
+    });
+
+    it('dead-letters with the error, lists dead letters oldest first, and replays them', async () => {
+      const first = entry();
+      const second = entry();
+      await store.insert(first);
+      await store.insert(second);
+      const claimed = await store.claim({ now: 1_000, leaseMs: 500, limit: 2, token: 'tok' });
+      expect(claimed).toHaveLength(2);
+      expect(await store.deadLetter(second.id, 'tok', boom, 1_100)).toBe(true);
+      expect(
+        await store.deadLetter(first.id, 'tok', { name: 'TypeError', message: 'second' }, 1_200),
+      ).toBe(true);
+      const dead = await store.listDeadLetters();
+      expect(dead.map((d) => d.id)).toEqual([second.id, first.id]);
+      expect(dead[0]).toMatchObject({
+        event: 'payment.succeeded',
+        version: 2,
+        attempts: 1,
+        error: boom,
+        failedAt: 1_100,
+        source: 'push',
+      });
+      expect(await store.listDeadLetters({ limit: 1 })).toHaveLength(1);
+
+      expect(await store.replay(second.id, 2_000)).toBe(true);
+      expect(await store.get(second.id)).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: 2_000,
+      });
+      expect((await store.listDeadLetters()).map((d) => d.id)).toEqual([first.id]);
+      const [replayed] = await store.claim({ now: 2_000, leaseMs: 500, limit: 5, token: 'r' });
+      expect(replayed?.id).toBe(second.id);
+    });
+
+    it('refuses to replay unknown or in-flight entries', async () => {
+      expect(await store.replay('evt_unknown', 1)).toBe(false);
+      const e = entry();
+      await store.insert(e);
+      expect(await store.replay(e.id, 1)).toBe(false);
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'tok' });
+      expect(await store.replay(e.id, 1)).toBe(false);
+    });
+
+    it('releases a claimed entry so the same id can be inserted again', async () => {
+      const e = entry({ claim: { token: 'inline', leaseUntil: 2_000 } });
+      await store.insert(e);
+      expect(await store.release(e.id, 'nope')).toBe(false);
+      expect(await store.release(e.id, 'inline')).toBe(true);
+      expect(await store.get(e.id)).toBeUndefined();
+      expect(await store.insert(e)).toEqual({ inserted: true });
+    });
+
+    it('answers concurrent inserts of one id with exactly one "inserted"', async () => {
+      const e = entry();
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.insert(e)));
+      expect(results.filter((r) => r.inserted)).toHaveLength(1);
+    });
+
+    it('hands each due entry to exactly one of several concurrent claimers', async () => {
+      const ids = [];
+      for (let i = 0; i < 30; i++) {
+        const e = entry({ receivedAt: i });
+        ids.push(e.id);
+        await store.insert(e);
+      }
+      const rounds = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          store.claim({ now: 1_000, leaseMs: 10_000, limit: 7, token: `c${i}` }),
+        ),
+      );
+      const claimed = rounds.flat().map((c) => c.id);
+      expect(new Set(claimed).size).toBe(claimed.length);
+      expect(claimed.sort()).toEqual([...ids].sort());
+    });
+  });
+}
