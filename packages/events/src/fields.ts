@@ -61,15 +61,15 @@ export const cardLast4 = z.string().regex(/^\d{4}$/, 'Expected four digits');
 export const authMethod = z.enum(['password', 'oauth', 'passkey', 'magic_link', 'sso', 'otp']);
 
 /**
- * A Hookline resource id: a prefix, an underscore, then 1-64 letters or digits
- * (`usr_abc123`, `pay_3MtwBw`).
+ * A Hookline resource id: a prefix, an underscore, then 1-64 letters, digits or underscores
+ * (`usr_abc123`, `pay_3MtwBw`, `plan_pro_monthly`).
  */
 export function prefixedId(prefix: string) {
   return z
     .string()
     .regex(
-      new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`),
-      `Expected an id like "${prefix}_abc123" (prefix "${prefix}_", then 1-64 letters or digits)`,
+      new RegExp(`^${prefix}_[A-Za-z0-9_]{1,64}$`),
+      `Expected an id like "${prefix}_abc123" (prefix "${prefix}_", then 1-64 letters, digits or "_")`,
     );
 }
 
