@@ -20,7 +20,7 @@ function hasGetter(headers: object): headers is HeaderGetter {
 
 /**
  * Reads one header. `join` is the separator for list headers; without it an array yields its
- * first value. Returns `undefined` when the header is absent or blank.
+ * first value. Returns `undefined` when the header is absent or blank; otherwise the value untouched.
  */
 export function readHeader(headers: HeadersLike, name: string, join?: string): string | undefined {
   if (typeof headers !== 'object' || headers === null) return undefined;
@@ -45,9 +45,10 @@ export function readHeader(headers: HeadersLike, name: string, join?: string): s
     const parts = value.filter((part): part is string => typeof part === 'string');
     value = join === undefined ? parts[0] : parts.join(join);
   }
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
+  // Not trimmed: the value is used as received (HTTP parsers already strip surrounding
+  // whitespace), so a stray space is caught by the strict parsers instead of hidden.
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return value;
 }
 
 /** Reads the first present header among `names` (canonical name first, then aliases). */

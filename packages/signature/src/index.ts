@@ -10,6 +10,7 @@
  * ```
  */
 import { createWebCryptoBackend } from './crypto/web-crypto-backend.js';
+import { createProviderApis } from './providers/provider-apis.js';
 import { createStandardWebhooksApi } from './standard-webhooks-api.js';
 
 const backend = createWebCryptoBackend();
@@ -17,8 +18,27 @@ const backend = createWebCryptoBackend();
 export const { verifyWebhook, safeVerifyWebhook, signWebhook, generateEd25519KeyPair } =
   createStandardWebhooksApi(backend);
 
+export const { stripe, github, authgear, shopify } = createProviderApis(backend);
+
+export type { ProviderScheme, SyncProviderScheme } from './bind-scheme.js';
 export { generateSecret } from './generate-secret.js';
 export type { HeadersLike } from './headers-like.js';
+export type { BodyHmacSignInput, NoVerifyOptions } from './providers/body-hmac-scheme.js';
+export type {
+  AuthgearScheme,
+  GitHubScheme,
+  ProviderApis,
+  ShopifyScheme,
+  StripeScheme,
+  VerifiedAuthgearWebhook,
+  VerifiedGitHubWebhook,
+  VerifiedShopifyWebhook,
+} from './providers/provider-apis.js';
+export type {
+  StripeSignatureHeaders,
+  StripeSignInput,
+  VerifiedStripeWebhook,
+} from './providers/stripe.js';
 export { rawBodyHint, type WebhookPayload } from './raw-payload.js';
 export type {
   SignWebhookInput,

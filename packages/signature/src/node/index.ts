@@ -8,6 +8,7 @@
  * const webhook = verifyWebhookSync(req.body, req.headers, process.env.WEBHOOK_SECRET!);
  * ```
  */
+import { createSyncProviderApis } from '../providers/provider-apis.js';
 import {
   createStandardWebhooksApi,
   createStandardWebhooksSyncApi,
@@ -26,8 +27,27 @@ export const {
   generateEd25519KeyPairSync,
 } = createStandardWebhooksSyncApi(backend);
 
+export const { stripe, github, authgear, shopify } = createSyncProviderApis(backend);
+
+export type { ProviderScheme, SyncProviderScheme } from '../bind-scheme.js';
 export { generateSecret } from '../generate-secret.js';
 export type { HeadersLike } from '../headers-like.js';
+export type { BodyHmacSignInput, NoVerifyOptions } from '../providers/body-hmac-scheme.js';
+export type {
+  AuthgearScheme,
+  GitHubScheme,
+  ProviderApis,
+  ShopifyScheme,
+  StripeScheme,
+  VerifiedAuthgearWebhook,
+  VerifiedGitHubWebhook,
+  VerifiedShopifyWebhook,
+} from '../providers/provider-apis.js';
+export type {
+  StripeSignatureHeaders,
+  StripeSignInput,
+  VerifiedStripeWebhook,
+} from '../providers/stripe.js';
 export { rawBodyHint, type WebhookPayload } from '../raw-payload.js';
 export type {
   SignWebhookInput,

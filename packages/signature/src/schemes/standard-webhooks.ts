@@ -37,11 +37,12 @@ export interface SignWebhookInput {
 }
 
 /** The three Standard Webhooks headers, ready to send. */
-export interface StandardWebhookHeaders {
+// A type alias, not an interface, so it is assignable to header records and HeadersInit.
+export type StandardWebhookHeaders = {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
-}
+};
 
 const ID_HEADERS = ['webhook-id', 'svix-id'] as const;
 const TIMESTAMP_HEADERS = ['webhook-timestamp', 'svix-timestamp'] as const;
