@@ -97,6 +97,8 @@ export interface CatchUpResult {
   duplicate: number;
   /** Items that are not valid events. */
   invalid: number;
+  /** Sync mode only: new events whose handler threw (released, so the next catch-up retries them). */
+  failed: number;
 }
 
 /** A webhook receiver. See {@link createReceiver}. */
@@ -286,7 +288,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     entry: InboxEntry,
     token: string,
     event: AnyEvent,
-  ): Promise<Response> => {
+  ): Promise<{ response: Response; outcome: 'new' | 'failed' }> => {
     let result: HandlerResult;
     try {
       result = await registry.dispatch(event, contextFor(entry, 1));
@@ -299,13 +301,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         error: toStoredError(error).message,
       });
       report(error, { stage: 'handler', id: entry.id, event, attempt: 1, willRetry: false });
-      return errorResponse(
-        new ReceiverError(
-          'handler_failed',
-          'The webhook handler failed. The event was not recorded, so a redelivery will run it again.',
-          { status: 500 },
-        ),
+      const failure = new ReceiverError(
+        'handler_failed',
+        'The webhook handler failed. The event was not recorded, so a redelivery will run it again.',
+        { status: 500 },
       );
+      return { response: errorResponse(failure), outcome: 'failed' };
     }
     const response = toResponse(result);
     const stored: StoredResponse = {
@@ -318,7 +319,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       log.error('could not mark event done', { id: entry.id, error: toStoredError(error).message });
       report(error, { stage: 'store', id: entry.id, event });
     });
-    return response;
+    return { response, outcome: 'new' };
   };
 
   const duplicateResponse = (existing: InboxEntry): Response => {
@@ -335,7 +336,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const accept = async (
     event: AnyEvent,
     source: InboxSource,
-  ): Promise<{ response: Response; isNew: boolean }> => {
+  ): Promise<{ response: Response; outcome: 'new' | 'duplicate' | 'failed' }> => {
     const token = crypto.randomUUID();
     const receivedAt = now();
     const entry = {
@@ -351,7 +352,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     );
     if (!inserted.inserted) {
       log.info('duplicate event acknowledged', { id: event.id, event: event.event, source });
-      return { response: duplicateResponse(inserted.existing), isNew: false };
+      return { response: duplicateResponse(inserted.existing), outcome: 'duplicate' };
     }
     log.info('event accepted', {
       id: event.id,
@@ -366,10 +367,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         attempts: 1,
         nextAttemptAt: receivedAt,
       };
-      return { response: await runInline(stored, token, event), isNew: true };
+      return runInline(stored, token, event);
     }
     worker.wake();
-    return { response: jsonResponse(200, { received: true }), isNew: true };
+    return { response: jsonResponse(200, { received: true }), outcome: 'new' };
   };
 
   const storeFailure = (error: unknown, id: string): ReceiverError => {
@@ -491,7 +492,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       worker.wake();
     },
     async catchUp(source) {
-      const counts: CatchUpResult = { new: 0, duplicate: 0, invalid: 0 };
+      const counts: CatchUpResult = { new: 0, duplicate: 0, invalid: 0, failed: 0 };
       for await (const item of source) {
         const parsed = parseEvent(item);
         if (!parsed.ok) {
@@ -503,14 +504,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
           report(parsed.error, { stage: 'catch_up' });
           continue;
         }
-        let outcome: { isNew: boolean };
+        let outcome: 'new' | 'duplicate' | 'failed';
         try {
-          outcome = await accept(parsed.event, 'pull');
+          ({ outcome } = await accept(parsed.event, 'pull'));
         } catch (error) {
           throw storeFailure(error, parsed.event.id);
         }
-        if (outcome.isNew) counts.new += 1;
-        else counts.duplicate += 1;
+        counts[outcome] += 1;
       }
       return counts;
     },

@@ -12,5 +12,5 @@ export function freshId(): string {
 export function exampleEvent(event: string, version: number, id = freshId()): AnyEvent {
   const definition = getEventDefinition(event as never, version as never);
   if (!definition) throw new Error(`no catalog entry for ${event} v${version}`);
-  return { ...(definition.example as AnyEvent), id } as AnyEvent;
+  return { ...(definition as { example: AnyEvent }).example, id } as AnyEvent;
 }

@@ -1,0 +1,539 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AnyEvent,
+  createMemoryStore,
+  createReceiver,
+  isReceiverError,
+  type ReceiverOptions,
+} from '../src/index.js';
+import { exampleEvent, freshId } from './support/events.js';
+import { OLD_SECRET, SECRET, signedHeaders, signedRequest } from './support/sign.js';
+import { waitFor } from './support/wait.js';
+
+const receiverFor = (options: Partial<ReceiverOptions> = {}) =>
+  createReceiver({ secret: SECRET, ...options });
+
+async function errorCode(response: Response): Promise<string> {
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(typeof body.error.message).toBe('string');
+  return body.error.code;
+}
+
+describe('accepting deliveries (ack-first)', () => {
+  it('answers 200 only once the event is in the inbox, and runs the typed handler from the worker', async () => {
+    const receiver = receiverFor();
+    const seen: AnyEvent[] = [];
+    receiver.on('payment.succeeded', (event) => {
+      seen.push(event);
+    });
+    const event = exampleEvent('payment.succeeded', 2);
+    const response = await receiver.fetch(await signedRequest(event));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true });
+    expect(await receiver.inspect(event.id)).toMatchObject({
+      status: 'pending',
+      source: 'push',
+      event: 'payment.succeeded',
+      version: 2,
+    });
+    expect(seen).toEqual([]);
+    expect(await receiver.drain()).toBe(1);
+    expect(seen).toEqual([event]);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('acknowledges a duplicate id with 2xx and does not handle it again', async () => {
+    const receiver = receiverFor();
+    let calls = 0;
+    receiver.on('user.created', () => {
+      calls += 1;
+    });
+    const event = exampleEvent('user.created', 1);
+    expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+    await receiver.drain();
+    const again = await receiver.fetch(await signedRequest(event));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ received: true, duplicate: true });
+    await receiver.drain();
+    expect(calls).toBe(1);
+  });
+
+  it('runs handlers in the background once started, and stop() waits for them', async () => {
+    const receiver = receiverFor({ worker: { pollIntervalMs: 5_000 } });
+    const handled: string[] = [];
+    receiver.on('user.deleted', async (event) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      handled.push(event.id);
+    });
+    receiver.start();
+    const event = exampleEvent('user.deleted', 1);
+    await receiver.fetch(await signedRequest(event));
+    // The push wakes the worker: no need to wait for the 5 s poll interval.
+    await waitFor(() => handled.length === 1, 2_000);
+    await receiver.stop();
+    expect(handled).toEqual([event.id]);
+  });
+
+  it('takes id and version from the webhook-id / X-Webhook-Version headers when the body lacks them', async () => {
+    const receiver = receiverFor();
+    const seen: unknown[] = [];
+    receiver.on('user.login', { version: 1 }, (event) => {
+      seen.push(event);
+    });
+    const id = freshId();
+    // The article's example payload: no id, no version.
+    const body = JSON.stringify({
+      event: 'user.login',
+      timestamp: '2026-03-13T17:00:00Z',
+      resource_id: 'usr_abc123',
+      metadata: { ip_address: '203.0.113.42', user_agent: 'Mozilla/5.0' },
+    });
+    const response = await receiver.fetch(
+      new Request('http://x/webhooks', {
+        method: 'POST',
+        headers: await signedHeaders(body, { id }),
+        body,
+      }),
+    );
+    expect(response.status).toBe(200);
+    await receiver.drain();
+    expect(seen).toEqual([{ ...JSON.parse(body), id, version: 1 }]);
+  });
+});
+
+describe('typed, versioned handlers', () => {
+  it('upcasts an older delivery for a handler on the latest version, and downcasts for one pinned to v1', async () => {
+    const receiver = receiverFor();
+    const latest: unknown[] = [];
+    const pinned: unknown[] = [];
+    const any: unknown[] = [];
+    receiver.on('payment.succeeded', (event) => {
+      latest.push(event.metadata.amount.value);
+    });
+    receiver.on('payment.succeeded', { version: 1 }, (event) => {
+      pinned.push(event.metadata.amount);
+    });
+    receiver.onAny((event) => {
+      any.push(event.version);
+    });
+    await receiver.fetch(await signedRequest(exampleEvent('payment.succeeded', 1)));
+    await receiver.fetch(await signedRequest(exampleEvent('payment.succeeded', 2)));
+    await receiver.drain();
+    expect(latest).toEqual([4298, 4298]);
+    expect(pinned).toEqual([4298, 4298]);
+    expect(any.sort()).toEqual([1, 2]);
+  });
+
+  it('an unsubscribed handler no longer runs', async () => {
+    const receiver = receiverFor();
+    let calls = 0;
+    const off = receiver.on('session.revoked', () => {
+      calls += 1;
+    });
+    off();
+    await receiver.fetch(await signedRequest(exampleEvent('session.revoked', 1)));
+    await receiver.drain();
+    expect(calls).toBe(0);
+  });
+});
+
+describe('rejections', () => {
+  it('answers 405 to anything but POST, with Allow: POST', async () => {
+    const response = await receiverFor().fetch(new Request('http://x/webhooks'));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(await errorCode(response)).toBe('method_not_allowed');
+  });
+
+  it('answers 415 to a non-JSON content type and accepts JSON with a charset', async () => {
+    const receiver = receiverFor();
+    const event = exampleEvent('user.created', 1);
+    const text = JSON.stringify(event);
+    const plain = await receiver.fetch(
+      new Request('http://x', {
+        method: 'POST',
+        headers: { ...(await signedHeaders(text)), 'content-type': 'text/plain' },
+        body: text,
+      }),
+    );
+    expect(plain.status).toBe(415);
+    expect(await errorCode(plain)).toBe('unsupported_media_type');
+    const charset = await receiver.fetch(
+      new Request('http://x', {
+        method: 'POST',
+        headers: {
+          ...(await signedHeaders(text)),
+          'content-type': 'Application/JSON; charset=utf-8',
+        },
+        body: text,
+      }),
+    );
+    expect(charset.status).toBe(200);
+  });
+
+  it('answers 401 with the signature error code for a wrong secret, a stale timestamp or missing headers', async () => {
+    const receiver = receiverFor();
+    const event = exampleEvent('user.created', 1);
+    const wrong = await receiver.fetch(await signedRequest(event, { secret: OLD_SECRET }));
+    expect(wrong.status).toBe(401);
+    expect(await errorCode(wrong)).toBe('no_matching_signature');
+
+    const stale = await receiver.fetch(
+      await signedRequest(event, { timestamp: Math.floor(Date.now() / 1000) - 3600 }),
+    );
+    expect(stale.status).toBe(401);
+    expect(await errorCode(stale)).toBe('timestamp_too_old');
+
+    const unsigned = await receiver.fetch(
+      new Request('http://x', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      }),
+    );
+    expect(unsigned.status).toBe(401);
+    expect(await errorCode(unsigned)).toBe('missing_header');
+
+    const tampered = await signedHeaders(JSON.stringify(event));
+    const forged = await receiver.fetch(
+      new Request('http://x', {
+        method: 'POST',
+        headers: tampered,
+        body: JSON.stringify({ ...event, resource_id: 'usr_evil' }),
+      }),
+    );
+    expect(forged.status).toBe(401);
+    expect(await receiver.inspect(event.id)).toBeUndefined();
+  });
+
+  it('accepts either secret during rotation', async () => {
+    const receiver = receiverFor({ secret: [SECRET, OLD_SECRET] });
+    expect(
+      (
+        await receiver.fetch(
+          await signedRequest(exampleEvent('user.created', 1), { secret: OLD_SECRET }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await receiver.fetch(
+          await signedRequest(exampleEvent('user.created', 1), { secret: SECRET }),
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it('applies the tolerance option to the signed timestamp', async () => {
+    const oneMinuteAgo = Math.floor(Date.now() / 1000) - 60;
+    const strict = receiverFor({ tolerance: 10 });
+    const lenient = receiverFor();
+    const event = exampleEvent('user.created', 1);
+    expect(
+      (await strict.fetch(await signedRequest(event, { timestamp: oneMinuteAgo }))).status,
+    ).toBe(401);
+    expect(
+      (await lenient.fetch(await signedRequest(event, { timestamp: oneMinuteAgo }))).status,
+    ).toBe(200);
+  });
+
+  it('answers 400 with the parse error code for malformed JSON, unknown events and bad metadata', async () => {
+    const receiver = receiverFor();
+    const cases: Array<[string, string]> = [
+      ['{"id": "evt_1", ', 'invalid_json'],
+      [JSON.stringify({ ...exampleEvent('user.created', 1), id: 'evt_other' }), 'id_mismatch'],
+      [
+        JSON.stringify({ ...exampleEvent('user.created', 1), event: 'user.teleported' }),
+        'unknown_event',
+      ],
+      [
+        JSON.stringify({ ...exampleEvent('payment.succeeded', 2), metadata: { amount: 'lots' } }),
+        'invalid_metadata',
+      ],
+    ];
+    for (const [body, code] of cases) {
+      const response = await receiver.fetch(
+        new Request('http://x', {
+          method: 'POST',
+          headers: await signedHeaders(
+            body,
+            code === 'unknown_event' || code === 'invalid_metadata' ? {} : { id: freshId() },
+          ),
+          body,
+        }),
+      );
+      expect(response.status, code).toBe(400);
+      expect(await errorCode(response)).toBe(code);
+    }
+  });
+
+  it('answers 503 when the inbox write fails, so the sender retries, and never runs the handler', async () => {
+    const store = createMemoryStore();
+    let failWrites = true;
+    const flaky = {
+      ...store,
+      insert: (entry: Parameters<typeof store.insert>[0]) =>
+        failWrites ? Promise.reject(new Error('disk full')) : store.insert(entry),
+    };
+    const receiver = receiverFor({ store: flaky });
+    let calls = 0;
+    receiver.on('user.created', () => {
+      calls += 1;
+    });
+    const event = exampleEvent('user.created', 1);
+    const refused = await receiver.fetch(await signedRequest(event));
+    expect(refused.status).toBe(503);
+    expect(await errorCode(refused)).toBe('store_unavailable');
+    failWrites = false;
+    const retried = await receiver.fetch(await signedRequest(event));
+    expect(retried.status).toBe(200);
+    await receiver.drain();
+    expect(calls).toBe(1);
+  });
+
+  it('refuses invalid options loudly', () => {
+    expect(() => receiverFor({ secret: '' })).toThrow(/non-empty `secret`/);
+    expect(() => receiverFor({ allowIps: ['10.0.0.300/8'] })).toThrow(/not an IP address or CIDR/);
+    try {
+      receiverFor({ maxBodyBytes: -1 });
+      expect.unreachable();
+    } catch (error) {
+      expect(isReceiverError(error) && error.code).toBe('invalid_options');
+    }
+  });
+});
+
+describe('IP allowlist', () => {
+  const post = async (
+    receiver: ReturnType<typeof receiverFor>,
+    remoteAddress: string | undefined,
+    forwardedFor?: string,
+  ) => {
+    const request = await signedRequest(exampleEvent('user.created', 1), {
+      ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}),
+    });
+    return receiver.fetch(request, remoteAddress === undefined ? {} : { remoteAddress });
+  };
+
+  it('admits listed IPv4, IPv6 and IPv4-mapped IPv6 peers and answers 403 to others', async () => {
+    const receiver = receiverFor({ allowIps: ['203.0.113.0/24', '2001:db8::/32'] });
+    expect((await post(receiver, '203.0.113.9')).status).toBe(200);
+    expect((await post(receiver, '::ffff:203.0.113.10')).status).toBe(200);
+    expect((await post(receiver, '2001:db8:1::7')).status).toBe(200);
+    const denied = await post(receiver, '198.51.100.1');
+    expect(denied.status).toBe(403);
+    expect(await errorCode(denied)).toBe('ip_not_allowed');
+    expect((await post(receiver, '2001:db9::1')).status).toBe(403);
+    expect((await post(receiver, undefined)).status).toBe(403);
+  });
+
+  it('believes X-Forwarded-For only from trusted proxies and takes the right-most untrusted hop', async () => {
+    const receiver = receiverFor({ allowIps: ['203.0.113.0/24'], trustedProxies: ['10.0.0.0/8'] });
+    // Via two trusted proxies; the client forged an allowed address at the left.
+    expect((await post(receiver, '10.0.0.1', '203.0.113.5, 198.51.100.7, 10.0.0.2')).status).toBe(
+      403,
+    );
+    expect((await post(receiver, '10.0.0.1', '198.51.100.7, 203.0.113.5, 10.0.0.2')).status).toBe(
+      200,
+    );
+    // A peer that is not a trusted proxy cannot pick its address with the header.
+    expect((await post(receiver, '198.51.100.7', '203.0.113.5')).status).toBe(403);
+    // No header from a trusted proxy: the proxy itself is the client.
+    expect((await post(receiver, '10.0.0.1')).status).toBe(403);
+  });
+});
+
+describe('retries, dead letters and replay', () => {
+  const clock = () => {
+    let current = Date.now();
+    return { now: () => current, advance: (ms: number) => (current += ms) };
+  };
+
+  it('retries a failing handler with exponential backoff, then succeeds', async () => {
+    const time = clock();
+    const receiver = receiverFor({
+      now: time.now,
+      retry: { attempts: 5, initialDelayMs: 1_000, factor: 2, jitter: false },
+    });
+    let calls = 0;
+    receiver.on('checkout.completed', () => {
+      calls += 1;
+      if (calls < 3) throw new Error(`flaky ${calls}`);
+    });
+    const event = exampleEvent('checkout.completed', 1);
+    await receiver.fetch(await signedRequest(event, { timestamp: Math.floor(time.now() / 1000) }));
+    const start = time.now();
+    await receiver.drain();
+    expect(await receiver.inspect(event.id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: start + 1_000,
+      lastError: { message: 'flaky 1' },
+    });
+    time.advance(999);
+    expect(await receiver.drain()).toBe(0);
+    time.advance(1);
+    await receiver.drain();
+    expect(await receiver.inspect(event.id)).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      nextAttemptAt: start + 1_000 + 2_000,
+    });
+    time.advance(2_000);
+    await receiver.drain();
+    expect(calls).toBe(3);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 3 });
+  });
+
+  it('dead-letters after the last attempt with message and stack (secrets masked), and replays it', async () => {
+    const time = clock();
+    const receiver = receiverFor({
+      now: time.now,
+      retry: { attempts: 2, initialDelayMs: 10, jitter: false },
+    });
+    let healthy = false;
+    const errors: unknown[] = [];
+    receiver.onError((error, info) =>
+      errors.push([info.stage, info.willRetry, (error as Error).message]),
+    );
+    receiver.on('subscription.cancelled', () => {
+      if (!healthy) throw new Error(`cannot reach billing with key ${SECRET}`);
+    });
+    const event = exampleEvent('subscription.cancelled', 1);
+    await receiver.fetch(await signedRequest(event, { timestamp: Math.floor(time.now() / 1000) }));
+    await receiver.drain();
+    time.advance(10);
+    await receiver.drain();
+    const [dead, ...rest] = await receiver.deadLetters();
+    expect(rest).toEqual([]);
+    expect(dead).toMatchObject({ id: event.id, event: 'subscription.cancelled', attempts: 2 });
+    expect(dead?.error.message).toBe('cannot reach billing with key [redacted]');
+    expect(dead?.error.stack).toContain('receiver-pipeline.test.ts');
+    expect(JSON.stringify(dead)).not.toContain(SECRET.slice(6));
+    expect(errors).toHaveLength(2);
+    expect(errors.map((e) => (e as unknown[])[1])).toEqual([true, false]);
+
+    healthy = true;
+    await receiver.replay(event.id);
+    await receiver.drain();
+    expect(await receiver.deadLetters()).toEqual([]);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done' });
+    await expect(receiver.replay('evt_nope')).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
+  });
+});
+
+describe('sync mode', () => {
+  it('returns what the handler returns (a blocking hook) and returns it again to a duplicate', async () => {
+    const receiver = receiverFor({ mode: 'sync' });
+    let calls = 0;
+    receiver.on('user.created', (event) => {
+      calls += 1;
+      return { is_allowed: false, reason: `blocked ${event.resource_id}` };
+    });
+    const event = exampleEvent('user.created', 1);
+    const first = await receiver.fetch(await signedRequest(event));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({
+      is_allowed: false,
+      reason: `blocked ${event.resource_id}`,
+    });
+    const again = await receiver.fetch(await signedRequest(event));
+    expect(again.status).toBe(200);
+    expect(again.headers.get('x-hookline-duplicate')).toBe('true');
+    expect(await again.json()).toEqual({
+      is_allowed: false,
+      reason: `blocked ${event.resource_id}`,
+    });
+    expect(calls).toBe(1);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done' });
+  });
+
+  it('passes a Response through, and answers 200 {received:true} when the handler returns nothing', async () => {
+    const receiver = receiverFor({ mode: 'sync' });
+    receiver.on(
+      'user.created',
+      () => new Response('nope', { status: 202, headers: { 'content-type': 'text/plain' } }),
+    );
+    const response = await receiver.fetch(await signedRequest(exampleEvent('user.created', 1)));
+    expect(response.status).toBe(202);
+    expect(await response.text()).toBe('nope');
+    const quiet = receiverFor({ mode: 'sync' });
+    const ok = await quiet.fetch(await signedRequest(exampleEvent('user.deleted', 1)));
+    expect(await ok.json()).toEqual({ received: true });
+  });
+
+  it('answers 500 when the handler throws and runs it again on redelivery', async () => {
+    const receiver = receiverFor({ mode: 'sync' });
+    let calls = 0;
+    receiver.on('mfa.verified', () => {
+      calls += 1;
+      if (calls === 1) throw new Error('db down');
+    });
+    const event = exampleEvent('mfa.verified', 1);
+    const failed = await receiver.fetch(await signedRequest(event));
+    expect(failed.status).toBe(500);
+    expect(await errorCode(failed)).toBe('handler_failed');
+    const retried = await receiver.fetch(await signedRequest(event));
+    expect(retried.status).toBe(200);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('catch-up', () => {
+  it('feeds pulled envelopes through the same dedupe and handlers: push and pull never double-handle', async () => {
+    const receiver = receiverFor();
+    const handled: string[] = [];
+    receiver.onAny((event) => {
+      handled.push(event.id);
+    });
+    const pushed = exampleEvent('payment.failed', 1);
+    const missed = exampleEvent('payment.succeeded', 2);
+    await receiver.fetch(await signedRequest(pushed));
+    async function* pages() {
+      yield pushed;
+      yield { id: 'evt_bad', event: 'payment.succeeded' };
+      yield missed;
+    }
+    expect(await receiver.catchUp(pages())).toEqual({
+      new: 1,
+      duplicate: 1,
+      invalid: 1,
+      failed: 0,
+    });
+    await receiver.drain();
+    expect(handled.sort()).toEqual([pushed.id, missed.id].sort());
+    expect(await receiver.inspect(missed.id)).toMatchObject({ source: 'pull', status: 'done' });
+    // A late push of the event catch-up already handled is a duplicate.
+    const late = await receiver.fetch(await signedRequest(missed));
+    expect(await late.json()).toEqual({ received: true, duplicate: true });
+    expect(await receiver.catchUp([pushed, missed])).toEqual({
+      new: 0,
+      duplicate: 2,
+      invalid: 0,
+      failed: 0,
+    });
+    await receiver.drain();
+    expect(handled).toHaveLength(2);
+  });
+
+  it('runs handlers inline in sync mode and counts failures', async () => {
+    const receiver = receiverFor({ mode: 'sync' });
+    const handled: string[] = [];
+    receiver.on('user.created', (event) => {
+      if (event.resource_id === 'usr_fail') throw new Error('nope');
+      handled.push(event.id);
+    });
+    const good = exampleEvent('user.created', 1);
+    const bad = { ...exampleEvent('user.created', 1), resource_id: 'usr_fail' };
+    expect(await receiver.catchUp([good, bad])).toEqual({
+      new: 1,
+      duplicate: 0,
+      invalid: 0,
+      failed: 1,
+    });
+    expect(handled).toEqual([good.id]);
+  });
+});
