@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { listComponents } from '../registry.js';
+import type { JsonSchema } from './json-schema.js';
+import { schemaRefPrefix } from './json-schema.js';
+
+const maxSafe = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Keeps the document readable: zod spells out the regex behind `format: date-time` / `email`
+ * and the safe-integer bounds of `z.int()`; the format (and the zod schema at runtime) already
+ * say it.
+ */
+function tidy(ctx: { jsonSchema: JsonSchema }): void {
+  const schema = ctx.jsonSchema;
+  if (typeof schema.format === 'string' && ['date-time', 'email'].includes(schema.format)) {
+    delete schema.pattern;
+  }
+  if (schema.minimum === -maxSafe) delete schema.minimum;
+  if (schema.maximum === maxSafe) delete schema.maximum;
+}
+
+/** The JSON Schemas of the named components and of the extra (inline) schemas asked for. */
+export interface ConvertedSchemas {
+  /** `components.schemas`, by id, in registration order. */
+  components: Record<string, JsonSchema>;
+  /** The inline JSON Schema of each extra zod schema (refs point into `components`). */
+  inline: (schema: z.ZodType) => JsonSchema;
+}
+
+function convertPass(io: 'input' | 'output', extra: readonly z.ZodType[]) {
+  const registry = z.registry<{ id: string }>();
+  for (const entry of listComponents()) registry.add(entry.schema, { id: entry.id });
+  const extraIds = new Map<z.ZodType, string>();
+  for (const schema of extra) {
+    if (extraIds.has(schema)) continue;
+    // A clone (`.meta({})` keeps the description) so that registering it cannot turn the
+    // original into a $ref wherever else it is used.
+    const id = `__inline_${extraIds.size}`;
+    extraIds.set(schema, id);
+    registry.add(schema.meta({}), { id });
+  }
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    unrepresentable: 'throw',
+    cycles: 'ref',
+    reused: 'inline',
+    uri: (id) => `${schemaRefPrefix}${id}`,
+    override: tidy,
+  });
+  for (const [id, schema] of Object.entries(schemas)) {
+    if (id === '__shared')
+      throw new Error('unexpected shared $defs: register the reused schema as a component');
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return { schemas: schemas as Record<string, JsonSchema>, extraIds };
+}
+
+/**
+ * Converts every registered component — request bodies in `input` mode (defaulted fields are
+ * optional), everything else in `output` mode — and the given extra schemas (parameters,
+ * in `output` mode) with z.toJSONSchema, draft 2020-12.
+ */
+export function convertSchemas(extra: readonly z.ZodType[]): ConvertedSchemas {
+  const output = convertPass('output', extra);
+  const input = convertPass('input', []);
+  const components: Record<string, JsonSchema> = {};
+  for (const entry of listComponents()) {
+    const converted = (entry.io === 'input' ? input : output).schemas[entry.id];
+    if (!converted) throw new Error(`component ${entry.id} was not converted`);
+    components[entry.id] = converted;
+  }
+  const byId = new Map(listComponents().map((entry) => [entry.schema, entry.id]));
+  return {
+    components,
+    inline(schema) {
+      const componentId = byId.get(schema);
+      if (componentId) return { $ref: `${schemaRefPrefix}${componentId}` };
+      const id = output.extraIds.get(schema);
+      const converted = id ? output.schemas[id] : undefined;
+      if (!converted) throw new Error('schema was not passed to convertSchemas()');
+      return structuredClone(converted);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { component } from '../registry.js';
+
+/** Largest page size a list accepts. */
+export const maxPageSize = 100;
+/** Page size when `limit` is absent. */
+export const defaultPageSize = 10;
+
+/**
+ * Query parameters every list accepts. Lists return objects oldest first; pass the previous
+ * page's `next_cursor` as `starting_after` to continue.
+ */
+export const paginationQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(maxPageSize)
+    .default(defaultPageSize)
+    .meta({
+      description: `How many objects to return, 1–${maxPageSize} (default ${defaultPageSize}).`,
+    }),
+  starting_after: z.string().min(1).optional().meta({
+    description:
+      'A cursor: the id of the last object of the previous page (its `next_cursor`). The page starts right after it.',
+  }),
+});
+
+/**
+ * The `{ data, has_more, next_cursor }` envelope of every list, registered as `<Name>List`.
+ *
+ * @example
+ * export const paymentListSchema = listOf('Payment', paymentSchema);
+ */
+export function listOf<T extends z.ZodType>(name: string, item: T) {
+  return component(
+    `${name}List`,
+    `A page of ${name} objects, oldest first.`,
+    z.object({
+      data: z.array(item),
+      has_more: z.boolean().meta({ description: 'Whether more objects exist after this page.' }),
+      next_cursor: z.string().nullable().meta({
+        description:
+          'The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later.',
+      }),
+    }),
+  );
+}
