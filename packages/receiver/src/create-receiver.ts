@@ -413,9 +413,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       }
     }
     const body = await readBody(request, maxBodyBytes);
-    const verified = await verify(body, request.headers);
+    const payload = await verify(body, request.headers);
     // The id and version fall back to the webhook-id / X-Webhook-Version headers.
-    const parsed = parseEvent(verified.payload, { headers: request.headers });
+    const parsed = parseEvent(payload, { headers: request.headers });
     if (!parsed.ok) {
       throw new ReceiverError(parsed.error.code, parsed.error.message, {
         status: 400,

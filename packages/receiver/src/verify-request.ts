@@ -1,14 +1,18 @@
-import { isWebhookVerificationError, verifyWebhook } from '@hookline/signature';
+import {
+  authgear,
+  github,
+  isWebhookVerificationError,
+  shopify,
+  stripe,
+  verifyWebhook,
+} from '@hookline/signature';
 import { ReceiverError } from './receiver-error.js';
 
-/** Signature schemes the receiver can check. */
+/**
+ * Signature schemes the receiver can check: Standard Webhooks (what Hookline sends; HMAC
+ * `whsec_` or Ed25519 `whpk_` keys) or a provider's own scheme.
+ */
 export type VerificationScheme = 'standard-webhooks' | 'stripe' | 'github' | 'authgear' | 'shopify';
-
-/** What a successful verification yields. */
-export interface VerifiedRequest {
-  /** The body as UTF-8 text, exactly as signed. */
-  payload: string;
-}
 
 interface VerifierOptions {
   scheme: VerificationScheme;
@@ -17,31 +21,38 @@ interface VerifierOptions {
   now: () => number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
-
 /**
- * Builds the verification step for one scheme. Failures become a {@link ReceiverError} with
- * the signature package's code and status (401 for a bad signature or stale timestamp).
+ * Builds the verification step for one scheme; resolves with the body text exactly as signed.
+ * Failures become a {@link ReceiverError} with the signature package's code and status
+ * (401 for a bad signature or stale timestamp, 500 for our own misconfiguration).
  */
 export function createVerifier(
   options: VerifierOptions,
-): (body: Uint8Array, headers: Headers) => Promise<VerifiedRequest> {
-  const verifyOptions = {
+): (body: Uint8Array, headers: Headers) => Promise<string> {
+  const timing = {
     ...(options.toleranceSeconds === undefined
       ? {}
       : { toleranceSeconds: options.toleranceSeconds }),
     now: options.now,
   };
   const secret = options.secrets.length === 1 ? options.secrets[0]! : options.secrets;
+  const verify = (body: Uint8Array, headers: Headers): Promise<{ payload: string }> => {
+    switch (options.scheme) {
+      case 'standard-webhooks':
+        return verifyWebhook(body, headers, secret, timing);
+      case 'stripe':
+        return stripe.verify(body, headers, secret, timing);
+      case 'github':
+        return github.verify(body, headers, secret);
+      case 'authgear':
+        return authgear.verify(body, headers, secret);
+      case 'shopify':
+        return shopify.verify(body, headers, secret);
+    }
+  };
   return async (body, headers) => {
     try {
-      if (options.scheme === 'standard-webhooks') {
-        const webhook = await verifyWebhook(body, headers, secret, verifyOptions);
-        return { payload: webhook.payload };
-      }
-      // PENDING: provider schemes from @hookline/signature
-      throw new Error(`scheme ${options.scheme} pending`);
-      return { payload: decoder.decode(body) };
+      return (await verify(body, headers)).payload;
     } catch (error) {
       if (isWebhookVerificationError(error)) {
         throw new ReceiverError(error.code, error.message, { status: error.status, cause: error });

@@ -1,6 +1,6 @@
+import type { AnyEvent } from '@hookline/events';
 import { describe, expect, it } from 'vitest';
 import {
-  type AnyEvent,
   createMemoryStore,
   createReceiver,
   isReceiverError,
