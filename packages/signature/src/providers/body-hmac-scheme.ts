@@ -9,7 +9,7 @@ import { WebhookVerificationError } from '../webhook-verification-error.js';
 import { utf8SecretKey } from './utf8-secret-key.js';
 
 /** Options of schemes without a timestamp (GitHub, Authgear, Shopify): none today. */
-export type NoVerifyOptions = Record<never, never>;
+export type NoVerifyOptions = Record<string, never>;
 
 /** What the `sign` helper of a body-HMAC provider takes. */
 export interface BodyHmacSignInput {
@@ -19,11 +19,13 @@ export interface BodyHmacSignInput {
   secret: string;
 }
 
-/** A body-HMAC delivery: the body plus the provider's informational headers (unsigned). */
+/**
+ * A body-HMAC delivery: `payload` is the body as received (UTF-8); the other fields are the
+ * provider's informational headers (not signed), `undefined` when absent.
+ */
 export type VerifiedBodyHmacWebhook<Fields extends string> = {
-  /** The body as received, decoded as UTF-8. */
-  payload: string;
-} & { [K in Fields]: string | undefined };
+  [K in 'payload' | Fields]: K extends 'payload' ? string : string | undefined;
+};
 
 interface BodyHmacConfig<Header extends string, Fields extends string> {
   /** Display name for messages ("GitHub"). */
