@@ -227,10 +227,18 @@ function invalid(
   error: z.ZodError,
   candidate: { event?: unknown; version?: unknown },
 ): HooklineEventError {
-  const issues: EventIssue[] = error.issues.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-    message: issue.message,
-  }));
+  const issues: EventIssue[] = error.issues.flatMap((issue) => {
+    const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)));
+    // One issue per unknown key, at the key's own path, rather than one at the parent.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message:
+          'Unrecognized key: not part of this contract (remove it, or use a version that has it)',
+      }));
+    }
+    return [{ path, message: issue.message }];
+  });
   const listed = issues
     .slice(0, MAX_ISSUES_IN_MESSAGE)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)

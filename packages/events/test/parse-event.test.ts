@@ -1,48 +1,240 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isHooklineEventError, parseEvent, parseEventOrThrow } from '../src/index.js';
+import {
+  type HooklineEventErrorCode,
+  isHooklineEventError,
+  type ParseEventContext,
+  parseEvent,
+  parseEventOrThrow,
+} from '../src/index.js';
+import { fixtureName, readFixture, readFixtureBytes } from './fixtures.js';
 
 /** The example payload of the article Hookline grew from: no id, no version. */
 const seedBody =
   '{"event":"user.login","timestamp":"2026-03-13T17:00:00Z","resource_id":"usr_abc123","metadata":{"ip_address":"203.0.113.42","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)..."}}';
 
+const seedEvent = {
+  id: 'evt_2Lq8Zt4W',
+  event: 'user.login',
+  version: 1,
+  timestamp: '2026-03-13T17:00:00Z',
+  resource_id: 'usr_abc123',
+  metadata: {
+    ip_address: '203.0.113.42',
+    user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)...',
+  },
+};
+
+const loginV1 = readFixture(fixtureName('user.login', 1)) as Record<string, unknown>;
+const paymentV2 = readFixture(fixtureName('payment.succeeded', 2)) as Record<string, unknown>;
+
+/** The error code parseEvent answers with, or 'ok'. */
+function codeOf(input: unknown, context?: ParseEventContext): HooklineEventErrorCode | 'ok' {
+  const result = parseEvent(input, context);
+  return result.ok ? 'ok' : result.error.code;
+}
+
+function errorOf(input: unknown, context?: ParseEventContext) {
+  const result = parseEvent(input, context);
+  if (result.ok) throw new Error(`expected a parse failure, got ${JSON.stringify(result.event)}`);
+  return result.error;
+}
+
 describe('the seed payload', () => {
   it('parses as user.login v1 with its id from the webhook-id header', () => {
-    const result = parseEvent(seedBody, { headers: { 'webhook-id': 'evt_2Lq8Zt4W' } });
-    expect(result).toEqual({
+    expect(parseEvent(seedBody, { headers: { 'webhook-id': 'evt_2Lq8Zt4W' } })).toEqual({
       ok: true,
-      event: {
-        id: 'evt_2Lq8Zt4W',
-        event: 'user.login',
-        version: 1,
-        timestamp: '2026-03-13T17:00:00Z',
-        resource_id: 'usr_abc123',
-        metadata: {
-          ip_address: '203.0.113.42',
-          user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)...',
-        },
-      },
+      event: seedEvent,
     });
   });
 
+  it('parses the same from a Web Headers object, bytes, an ArrayBuffer, the object, or context.id', () => {
+    const bytes = new TextEncoder().encode(seedBody);
+    const headers = new Headers({ 'Webhook-Id': 'evt_2Lq8Zt4W' });
+    for (const [input, context] of [
+      [seedBody, { headers }],
+      [bytes, { headers }],
+      [bytes.buffer, { headers }],
+      [JSON.parse(seedBody), { id: 'evt_2Lq8Zt4W' }],
+      [seedBody, { headers: { 'WEBHOOK-ID': ['evt_2Lq8Zt4W', 'evt_other'] } }],
+    ] as const) {
+      expect(parseEventOrThrow(input, context)).toEqual(seedEvent);
+    }
+  });
+
+  it('takes its version from X-Webhook-Version when the body has none', () => {
+    const error = errorOf(seedBody, {
+      headers: { 'webhook-id': 'evt_2Lq8Zt4W', 'x-webhook-version': '2' },
+    });
+    // Version 2 of user.login nests the client: the flat seed metadata is not a v2 payload.
+    expect(error.code).toBe('invalid_metadata');
+    expect(error.version).toBe(2);
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(
+      expect.arrayContaining(['metadata.client', 'metadata.method', 'metadata.ip_address']),
+    );
+  });
+
   it('is rejected with missing_id when nobody supplies an id', () => {
-    const result = parseEvent(seedBody);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.code).toBe('missing_id');
+    const error = errorOf(seedBody);
+    expect(error.code).toBe('missing_id');
+    expect(error.message).toContain('webhook-id');
   });
 });
 
-describe('parseEventOrThrow', () => {
-  it('throws a HooklineEventError carrying the code and issue paths', () => {
-    let caught: unknown;
-    try {
-      parseEventOrThrow(JSON.parse(seedBody), { id: 'evt_1', version: 2 });
-    } catch (error) {
-      caught = error;
+describe('id and version: body first, headers fill gaps, disagreement is an error', () => {
+  it('accepts a body id that equals the header', () => {
+    expect(codeOf(loginV1, { headers: { 'webhook-id': loginV1.id as string } })).toBe('ok');
+  });
+
+  it('answers id_mismatch when the body id and webhook-id differ', () => {
+    const error = errorOf(loginV1, { headers: { 'webhook-id': 'evt_somethingElse' } });
+    expect(error.code).toBe('id_mismatch');
+    expect(error.issues).toEqual([{ path: ['id'], message: expect.any(String) }]);
+  });
+
+  it('answers version_mismatch when the body version and X-Webhook-Version differ', () => {
+    expect(codeOf(loginV1, { headers: { 'x-webhook-version': '2' } })).toBe('version_mismatch');
+    expect(codeOf(loginV1, { version: 2 })).toBe('version_mismatch');
+    expect(codeOf(loginV1, { headers: { 'x-webhook-version': '1' } })).toBe('ok');
+  });
+
+  it('lets context.id / context.version win over headers', () => {
+    const { id: _id, version: _version, ...bare } = paymentV2;
+    const event = parseEventOrThrow(bare, {
+      id: 'evt_fromContext',
+      version: 2,
+      headers: { 'webhook-id': 'evt_fromHeader', 'x-webhook-version': '1' },
+    });
+    expect(event).toMatchObject({ id: 'evt_fromContext', version: 2 });
+  });
+
+  it('rejects an X-Webhook-Version that is not a positive integer', () => {
+    for (const bad of ['0', '-1', '1.5', 'v2', '', '2abc']) {
+      const error = errorOf(seedBody, {
+        headers: { 'webhook-id': 'evt_1', 'x-webhook-version': bad },
+      });
+      expect(error.code, bad).toBe('invalid_envelope');
+      expect(error.issues[0]?.path).toEqual(['version']);
     }
-    expect(isHooklineEventError(caught)).toBe(true);
-    if (!isHooklineEventError(caught)) return;
-    expect(caught.code).toBe('invalid_metadata');
-    expect(caught.status).toBe(400);
-    expect(caught.issues.map((issue) => issue.path.join('.'))).toContain('metadata.client');
+    expect(codeOf(seedBody, { id: 'evt_1', version: 0 })).toBe('invalid_envelope');
+  });
+
+  it('rejects an id from the header that is not an event id', () => {
+    const error = errorOf(seedBody, { headers: { 'webhook-id': 'msg_2Lq8Zt4W' } });
+    expect(error.code).toBe('invalid_envelope');
+    expect(error.issues[0]?.path).toEqual(['id']);
+  });
+});
+
+describe('error codes', () => {
+  it('invalid_json for text or bytes that are not JSON or not UTF-8', () => {
+    expect(codeOf('{"event":')).toBe('invalid_json');
+    expect(codeOf('')).toBe('invalid_json');
+    expect(codeOf(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toBe('invalid_json');
+    const error = errorOf('not json');
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+    expect(error.status).toBe(400);
+  });
+
+  it('invalid_envelope for JSON that is not an object', () => {
+    for (const input of ['[]', 'null', '42', '"text"', [], null, 7]) {
+      expect(codeOf(input), JSON.stringify(input)).toBe('invalid_envelope');
+    }
+  });
+
+  it('invalid_envelope, with paths, for a bad timestamp, id, resource id or an extra field', () => {
+    expect(errorOf({ ...loginV1, timestamp: '2026-03-13T17:00:00+01:00' }).issues).toEqual([
+      { path: ['timestamp'], message: expect.any(String) },
+    ]);
+    expect(errorOf({ ...loginV1, id: 'evt_' }).issues[0]?.path).toEqual(['id']);
+    const prefix = errorOf({ ...loginV1, resource_id: 'pay_abc' });
+    expect(prefix.code).toBe('invalid_envelope');
+    expect(prefix.issues[0]?.path).toEqual(['resource_id']);
+    expect(prefix.message).toContain('usr_');
+    const extra = errorOf({ ...loginV1, data: {} });
+    expect(extra.code).toBe('invalid_envelope');
+    expect(extra.issues).toEqual([
+      { path: ['data'], message: expect.stringMatching(/^Unrecognized key/) },
+    ]);
+  });
+
+  it('unknown_event names the known types', () => {
+    const error = errorOf({ ...loginV1, event: 'user.logout' });
+    expect(error.code).toBe('unknown_event');
+    expect(error.event).toBe('user.logout');
+    expect(error.message).toContain('user.login');
+  });
+
+  it('unknown_version names the known versions', () => {
+    const error = errorOf({ ...loginV1, version: 3 });
+    expect(error.code).toBe('unknown_version');
+    expect(error.message).toContain('known versions: 1, 2');
+    expect(error.issues).toEqual([{ path: ['version'], message: expect.any(String) }]);
+  });
+
+  it('invalid_metadata lists every problem with its path, like zod', () => {
+    const error = errorOf({
+      ...paymentV2,
+      metadata: {
+        ...(paymentV2.metadata as object),
+        amount: { value: -5, currency: 'usd' },
+        fee: undefined,
+        surprise: true,
+      },
+    });
+    expect(error.code).toBe('invalid_metadata');
+    expect(error.event).toBe('payment.succeeded');
+    expect(error.version).toBe(2);
+    const paths = error.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'metadata.amount.value',
+        'metadata.amount.currency',
+        'metadata.fee',
+        'metadata.surprise',
+      ]),
+    );
+    expect(error.message).toContain('metadata.amount.currency: Expected an ISO 4217 code');
+    expect(error.message).toContain('payment.succeeded v2');
+  });
+});
+
+describe('parseEvent on arbitrary input', () => {
+  it('never throws: every input gets a result', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.anything(), fc.string(), fc.jsonValue(), fc.uint8Array()),
+        fc.record(
+          {
+            id: fc.string(),
+            version: fc.integer(),
+            headers: fc.dictionary(fc.string(), fc.string()),
+          },
+          { requiredKeys: [] },
+        ),
+        (input, context) => {
+          const result = parseEvent(input, context);
+          expect(typeof result.ok).toBe('boolean');
+          if (!result.ok) expect(isHooklineEventError(result.error)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('parses any fixture serialized with arbitrary whitespace and key order', () => {
+    const bytes = readFixtureBytes(fixtureName('checkout.completed', 1));
+    const fixture = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(Object.keys(fixture), { minLength: 6 }),
+        fc.nat(4),
+        (keys, indent) => {
+          const reordered = Object.fromEntries(keys.map((key) => [key, fixture[key]]));
+          expect(parseEventOrThrow(JSON.stringify(reordered, null, indent))).toEqual(fixture);
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });
