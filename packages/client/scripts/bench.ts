@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import createOpenapiFetch from 'openapi-fetch';
-import { createClient } from '../src/index.js';
+import { createTypedClient } from '../src/index.js';
 import type { paths } from '../test/support/test-paths.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -59,7 +59,7 @@ async function throughput() {
   const server = await startServer();
   const headers = { authorization: 'Bearer sk_test_bench', accept: 'application/json' };
   const ofetch = createOpenapiFetch<paths>({ baseUrl: server.url, headers });
-  const hookline = createClient<paths>({ baseUrl: server.url, apiKey: 'sk_test_bench' });
+  const hookline = createTypedClient<paths>({ baseUrl: server.url, apiKey: 'sk_test_bench' });
   const params = { params: { path: { payment_id: 'pay_123' } } };
   const contenders: Contender[] = [
     {
@@ -105,11 +105,21 @@ async function throughput() {
   });
 }
 
+/** The slice of rolldown's API used here (rolldown is tsdown's bundler, not our dependency). */
+type Rolldown = (options: {
+  input: string;
+  external: (id: string) => boolean;
+  logLevel: 'silent';
+}) => Promise<{
+  generate(options: { format: 'esm'; minify: boolean }): Promise<{ output: [{ code: string }] }>;
+  close(): Promise<void>;
+}>;
+
 async function gzippedSize(entry: string, external: (id: string) => boolean) {
   const tsdown = createRequire(import.meta.resolve('tsdown'));
-  const { rolldown } = (await import(
-    pathToFileURL(tsdown.resolve('rolldown')).href
-  )) as typeof import('rolldown');
+  const { rolldown } = (await import(pathToFileURL(tsdown.resolve('rolldown')).href)) as {
+    rolldown: Rolldown;
+  };
   const bundle = await rolldown({ input: entry, external, logLevel: 'silent' });
   const { output } = await bundle.generate({ format: 'esm', minify: true });
   await bundle.close();

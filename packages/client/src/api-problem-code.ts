@@ -1,5 +1,4 @@
-/**
- * The stable `code` values of the API's problem+json errors.
- * TODO(openapi): derive from @hookline/openapi's generated `components['schemas']`.
- */
-export type ApiProblemCode = `${Lowercase<string>}`;
+import type { components } from '@hookline/openapi';
+
+/** The stable `code` values of the API's problem+json errors, from the generated contract. */
+export type ApiProblemCode = components['schemas']['ProblemCode'];

@@ -1,4 +1,6 @@
 export type { ApiProblemCode } from './api-problem-code.js';
+export type { HooklineClient } from './create-client.js';
+export { createClient } from './create-client.js';
 export type {
   Client,
   ClientOptions,
@@ -9,8 +11,8 @@ export type {
   PaginatedPath,
   ResponseValidator,
   TokenProvider,
-} from './create-client.js';
-export { createClient } from './create-client.js';
+} from './create-typed-client.js';
+export { createTypedClient } from './create-typed-client.js';
 export type {
   ClientErrorCode,
   HooklineApiErrorCode,
@@ -41,3 +43,4 @@ export { REDACTED, redactHeaders } from './redact.js';
 export type { RetryOptions } from './retry-delay.js';
 export { backoffDelay, isRetryableStatus, serverRetryDelay } from './retry-delay.js';
 export { unwrap } from './unwrap.js';
+export type { EventsSinceOptions, WebhooksApi } from './webhooks-api.js';

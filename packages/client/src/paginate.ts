@@ -8,7 +8,7 @@ export interface ListPage<T> {
 /** Options of `client.paginate()`. */
 export interface PaginateOptions {
   /** Stop after this many items in total (across pages). Default: all. */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 /**

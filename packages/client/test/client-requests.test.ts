@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, HooklineApiError, isHooklineApiError, unwrap } from '../src/index.js';
+import { createTypedClient, HooklineApiError, isHooklineApiError, unwrap } from '../src/index.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
 import type { paths } from './support/test-paths.js';
@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const client = () => createClient<paths>({ baseUrl: `${server.url}/`, apiKey: 'sk_test_abc' });
+const client = () => createTypedClient<paths>({ baseUrl: `${server.url}/`, apiKey: 'sk_test_abc' });
 
 describe('requests against a real loopback server', () => {
   it('GET fills the path template, sends the API key and resolves typed data', async () => {
@@ -147,7 +147,7 @@ describe('requests against a real loopback server', () => {
   });
 
   it('headers: client defaults, per-request overrides, and null removes a header', async () => {
-    const c = createClient<paths>({
+    const c = createTypedClient<paths>({
       baseUrl: server.url,
       apiKey: 'sk_test_abc',
       headers: { 'X-Trace': 'client' },
@@ -160,7 +160,7 @@ describe('requests against a real loopback server', () => {
 
   it('onRequest can change headers, onResponse sees every response', async () => {
     const statuses: number[] = [];
-    const c = createClient<paths>({
+    const c = createTypedClient<paths>({
       baseUrl: server.url,
       onRequest: (req) => {
         req.headers['x-attempt'] = String(req.attempt);
@@ -179,7 +179,7 @@ describe('requests against a real loopback server', () => {
 
   it('an injected fetch is used instead of the global one', async () => {
     const seen: string[] = [];
-    const c = createClient<paths>({
+    const c = createTypedClient<paths>({
       baseUrl: server.url,
       fetch: (url, init) => {
         seen.push(`${init.method} ${url}`);
@@ -191,7 +191,7 @@ describe('requests against a real loopback server', () => {
   });
 
   it('validateResponses rejects a body that fails the validator with invalid_response', async () => {
-    const c = createClient<paths>({
+    const c = createTypedClient<paths>({
       baseUrl: server.url,
       validateResponses: ({ body }) => {
         if (typeof body === 'object' && body && 'amount' in body && body.amount === 200)

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  createClient,
+  createTypedClient,
   type FetchResult,
   type HooklineApiError,
   type OperationOf,
@@ -10,7 +10,7 @@ import type { components, paths } from './support/test-paths.js';
 
 type Payment = components['schemas']['Payment'];
 type Problem = components['schemas']['Problem'];
-const client = createClient<paths>({ baseUrl: 'http://127.0.0.1:1' });
+const client = createTypedClient<paths>({ baseUrl: 'http://127.0.0.1:1' });
 
 describe('compile-time checks over an openapi-typescript paths type', () => {
   it('rejects unknown paths and methods a path does not define', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { createClient, poll } from '../src/index.js';
+import { createTypedClient, poll } from '../src/index.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
 import type { components, paths } from './support/test-paths.js';
@@ -12,7 +12,7 @@ afterEach(() => server.close());
 
 describe('paginate', () => {
   it('walks every page with starting_after = next_cursor', async () => {
-    const c = createClient<paths>({ baseUrl: server.url });
+    const c = createTypedClient<paths>({ baseUrl: server.url });
     const ids: string[] = [];
     for await (const payment of c.paginate('/v1/payments', { params: { query: { limit: 3 } } })) {
       expectTypeOf(payment).toEqualTypeOf<components['schemas']['Payment']>();
@@ -27,7 +27,7 @@ describe('paginate', () => {
   });
 
   it('stops at the item limit without fetching further pages', async () => {
-    const c = createClient<paths>({ baseUrl: server.url });
+    const c = createTypedClient<paths>({ baseUrl: server.url });
     const ids: string[] = [];
     const pages = c.paginate('/v1/payments', { params: { query: { limit: 2 } } }, { limit: 3 });
     for await (const payment of pages) ids.push(payment.id);
@@ -36,7 +36,7 @@ describe('paginate', () => {
   });
 
   it('starts after the cursor given in the query', async () => {
-    const c = createClient<paths>({ baseUrl: server.url });
+    const c = createTypedClient<paths>({ baseUrl: server.url });
     const ids: string[] = [];
     const pages = c.paginate('/v1/payments', { params: { query: { starting_after: 'pay_5' } } });
     for await (const payment of pages) ids.push(payment.id);
@@ -44,7 +44,7 @@ describe('paginate', () => {
   });
 
   it('throws HooklineApiError when a page fails', async () => {
-    const c = createClient<paths>({ baseUrl: server.url, retry: { maxRetries: 0 } });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: { maxRetries: 0 } });
     server.faults.push(
       { kind: 'delay', ms: 0 },
       {
@@ -79,7 +79,7 @@ describe('poll', () => {
   }
 
   it('polls until the condition holds, with backoff capped at maxIntervalMs, and counts requests', async () => {
-    const c = createClient<paths>({ baseUrl: server.url });
+    const c = createTypedClient<paths>({ baseUrl: server.url });
     const time = fakeTime();
     // The payment's description becomes "done" on the server during the 4th read.
     let reads = 0;

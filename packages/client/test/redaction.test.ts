@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, type Logger, REDACTED, redactHeaders } from '../src/index.js';
+import { createTypedClient, type Logger, REDACTED, redactHeaders } from '../src/index.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
 import type { paths } from './support/test-paths.js';
@@ -24,7 +24,7 @@ describe('credentials never reach the logger', () => {
   it('redacts the API key from every log line, across retries and failures', async () => {
     const { lines, logger } = collectingLogger();
     const apiKey = 'sk_test_SECRET_4f9a';
-    const c = createClient<paths>({
+    const c = createTypedClient<paths>({
       baseUrl: server.url,
       apiKey,
       logger,
@@ -49,7 +49,11 @@ describe('credentials never reach the logger', () => {
 
   it('redacts tokens from the token provider too', async () => {
     const { lines, logger } = collectingLogger();
-    const c = createClient<paths>({ baseUrl: server.url, token: () => 'oauth_token_XYZ', logger });
+    const c = createTypedClient<paths>({
+      baseUrl: server.url,
+      token: () => 'oauth_token_XYZ',
+      logger,
+    });
     await c.GET('/v1/payments');
     expect(lines.length).toBeGreaterThan(0);
     expect(JSON.stringify(lines)).not.toContain('oauth_token_XYZ');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, type RetryOptions } from '../src/index.js';
+import { createTypedClient, type RetryOptions } from '../src/index.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
 import type { paths } from './support/test-paths.js';
@@ -14,7 +14,7 @@ afterEach(() => server.close());
 
 /** A client whose waits are recorded instead of slept, with jitter pinned to the midpoint. */
 const client = (retry: RetryOptions = {}) =>
-  createClient<paths>({
+  createTypedClient<paths>({
     baseUrl: server.url,
     apiKey: 'sk_test_abc',
     retry: {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, HooklineApiError } from '../src/index.js';
+import { createTypedClient, HooklineApiError } from '../src/index.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
 import type { paths } from './support/test-paths.js';
@@ -15,7 +15,7 @@ const noWait = { sleep: async () => {} };
 describe('timeouts and abort', () => {
   it('a slow response times out with code timeout when retries are exhausted', async () => {
     server.faults.push({ kind: 'delay', ms: 2000 });
-    const c = createClient<paths>({ baseUrl: server.url, timeoutMs: 50, retry: noWait });
+    const c = createTypedClient<paths>({ baseUrl: server.url, timeoutMs: 50, retry: noWait });
     const error = await c.GET('/v1/payments', { maxRetries: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HooklineApiError);
     expect(error).toMatchObject({ code: 'timeout' });
@@ -24,7 +24,7 @@ describe('timeouts and abort', () => {
 
   it('a timeout is retried like a network error, and the retry succeeds', async () => {
     server.faults.push({ kind: 'delay', ms: 2000 });
-    const c = createClient<paths>({ baseUrl: server.url, retry: noWait });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
     const result = await c.GET('/v1/payments', { timeoutMs: 50 });
     expect(result.status).toBe(200);
     expect(server.requests).toHaveLength(2);
@@ -32,14 +32,14 @@ describe('timeouts and abort', () => {
 
   it('the timeout covers a body that stalls after the headers', async () => {
     server.faults.push({ kind: 'slow-body', ms: 2000 });
-    const c = createClient<paths>({ baseUrl: server.url, retry: noWait });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
     const error = await c.GET('/v1/payments', { timeoutMs: 50, maxRetries: 0 }).catch((e) => e);
     expect(error).toMatchObject({ code: 'timeout' });
   });
 
   it("the caller's abort ends the request with code aborted and is not retried", async () => {
     server.faults.push({ kind: 'delay', ms: 2000 });
-    const c = createClient<paths>({ baseUrl: server.url, retry: noWait });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
     const controller = new AbortController();
     const pending = c.GET('/v1/payments', { signal: controller.signal, timeoutMs: 5000 });
     setTimeout(() => controller.abort(), 30);
@@ -49,7 +49,7 @@ describe('timeouts and abort', () => {
   });
 
   it('an already-aborted signal fails without sending', async () => {
-    const c = createClient<paths>({ baseUrl: server.url });
+    const c = createTypedClient<paths>({ baseUrl: server.url });
     const error = await c
       .GET('/v1/payments', { signal: AbortSignal.abort() })
       .catch((e: unknown) => e);
@@ -60,7 +60,7 @@ describe('timeouts and abort', () => {
   it('an abort during the wait between retries ends the request with code aborted', async () => {
     server.faults.push({ kind: 'answer', status: 503 });
     const controller = new AbortController();
-    const c = createClient<paths>({
+    const c = createTypedClient<paths>({
       baseUrl: server.url,
       retry: {
         sleep: async () => {
@@ -76,7 +76,7 @@ describe('timeouts and abort', () => {
   it('the default sleep rejects as soon as the signal aborts', async () => {
     server.faults.push({ kind: 'answer', status: 503, headers: { 'retry-after': '30' } });
     const controller = new AbortController();
-    const c = createClient<paths>({ baseUrl: server.url });
+    const c = createTypedClient<paths>({ baseUrl: server.url });
     const pending = c.GET('/v1/payments', { signal: controller.signal });
     setTimeout(() => controller.abort(), 30);
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
@@ -85,7 +85,7 @@ describe('timeouts and abort', () => {
   it('onError sees each failed attempt', async () => {
     server.faults.push({ kind: 'reset' }, { kind: 'reset' });
     const codes: string[] = [];
-    const c = createClient<paths>({
+    const c = createTypedClient<paths>({
       baseUrl: server.url,
       retry: noWait,
       onError: (error) => codes.push(error.code),

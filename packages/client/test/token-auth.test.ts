@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient } from '../src/index.js';
+import { createTypedClient } from '../src/index.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
 import type { paths } from './support/test-paths.js';
@@ -32,7 +32,7 @@ function rotatingTokens() {
 describe('token provider', () => {
   it('is called per attempt; on 401 it is called with forceRefresh and the request retried once', async () => {
     const { calls, provider } = rotatingTokens();
-    const c = createClient<paths>({ baseUrl: server.url, token: provider });
+    const c = createTypedClient<paths>({ baseUrl: server.url, token: provider });
     const result = await c.POST('/v1/payments', {
       body: { amount: 5, currency: 'eur' },
       idempotencyKey: null,
@@ -48,7 +48,7 @@ describe('token provider', () => {
   it('a second 401 after the refresh is returned, not retried again', async () => {
     validToken = 'never';
     const { calls, provider } = rotatingTokens();
-    const c = createClient<paths>({ baseUrl: server.url, token: provider });
+    const c = createTypedClient<paths>({ baseUrl: server.url, token: provider });
     const result = await c.GET('/v1/payments');
     expect(result).toMatchObject({ ok: false, status: 401, error: { code: 'unauthorized' } });
     expect(calls).toEqual([false, true]);
@@ -56,7 +56,7 @@ describe('token provider', () => {
   });
 
   it('a synchronous token string works and is sent as a Bearer token', async () => {
-    const c = createClient<paths>({ baseUrl: server.url, token: () => 'at_2' });
+    const c = createTypedClient<paths>({ baseUrl: server.url, token: () => 'at_2' });
     expect((await c.GET('/v1/payments')).status).toBe(200);
   });
 });

@@ -1,0 +1,390 @@
+import { buildUrl, type RequestParams } from './build-url.js';
+import {
+  errorFromProblem,
+  HooklineApiError,
+  isHooklineApiError,
+  requestIdOf,
+} from './hookline-api-error.js';
+import { type ListPage, type PaginateOptions, paginatePages } from './paginate.js';
+import type {
+  DataOf,
+  FetchInit,
+  FetchResult,
+  HttpMethod,
+  InitArgs,
+  OperationOf,
+  PathsWithMethod,
+  ProblemDetails,
+  RequestOptions,
+} from './path-types.js';
+import { type PollOptions, type PollOutcome, poll } from './poll.js';
+import { redactHeaders, redactSecrets } from './redact.js';
+import {
+  backoffDelay,
+  isRetryableStatus,
+  type RetryOptions,
+  serverRetryDelay,
+  sleep,
+} from './retry-delay.js';
+
+/** The `fetch` the client calls; any WHATWG fetch (Node, browsers, Deno, Bun, edge) fits. */
+export type FetchLike = (url: string, init: globalThis.RequestInit) => Promise<Response>;
+
+/**
+ * Returns an access token; called for every attempt (cache it yourself). After a 401 it is
+ * called once with `{ forceRefresh: true }` and the request is retried once.
+ */
+export type TokenProvider = (context: { forceRefresh: boolean }) => string | Promise<string>;
+
+/** A request about to be sent, as `onRequest` sees it (mutable: headers, url). */
+export interface OutgoingRequest {
+  readonly method: HttpMethod;
+  /** The path template, e.g. `/v1/payments/{payment_id}`. */
+  readonly path: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The serialized body, the same string on every attempt. */
+  readonly body: string | undefined;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+/** Structured log sink; `console` fits. Credentials are redacted before anything reaches it. */
+export interface Logger {
+  debug?(message: string, fields: Record<string, unknown>): void;
+  warn?(message: string, fields: Record<string, unknown>): void;
+  error?(message: string, fields: Record<string, unknown>): void;
+}
+
+/** Checks a parsed response body; returns the body to use or throws. */
+export type ResponseValidator = (context: {
+  method: HttpMethod;
+  path: string;
+  status: number;
+  body: unknown;
+}) => unknown;
+
+/** Options of {@link createTypedClient} and `createClient`. */
+export interface ClientOptions {
+  /** Where the API lives, e.g. `http://127.0.0.1:4000` (paths already start with `/v1`). */
+  baseUrl: string;
+  /** Secret API key, sent as `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+  /** Access-token provider (OAuth); used instead of `apiKey`. */
+  token?: TokenProvider;
+  /** The fetch to use. Default: `globalThis.fetch`. */
+  fetch?: FetchLike;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Retry policy (see {@link RetryOptions}); `{ maxRetries: 0 }` turns retries off. */
+  retry?: RetryOptions;
+  /** Per-attempt timeout in ms, covering the response body. Default 30000; 0 disables. */
+  timeoutMs?: number;
+  /** Validates every response body (off by default); see `@hookline/client/validate`. */
+  validateResponses?: ResponseValidator | false;
+  /** Runs before each attempt; may change `url` and `headers`. */
+  onRequest?: (request: OutgoingRequest) => void | Promise<void>;
+  /** Runs on each response before its body is read; may return a replacement. */
+  onResponse?: (
+    response: Response,
+    request: OutgoingRequest,
+  ) => Response | undefined | Promise<Response | undefined>;
+  /** Runs when an attempt fails without a response (network, timeout, abort). */
+  onError?: (error: HooklineApiError, request: OutgoingRequest) => void;
+  /** Receives request, retry and failure logs with credentials redacted. */
+  logger?: Logger;
+}
+
+type AnyInit = RequestOptions & {
+  params?: RequestParams & { header?: Record<string, unknown> };
+  body?: unknown;
+};
+type MethodFn<Paths, M extends HttpMethod, Problem> = <P extends PathsWithMethod<Paths, M>>(
+  path: P,
+  ...init: InitArgs<OperationOf<Paths, P, M>>
+) => Promise<FetchResult<OperationOf<Paths, P, M>, Problem>>;
+
+/** GET paths whose 200 body is a cursor list `{ data, has_more, next_cursor }`. */
+export type PaginatedPath<Paths> = {
+  [P in PathsWithMethod<Paths, 'GET'>]: DataOf<
+    OperationOf<Paths, P, 'GET'>
+  > extends ListPage<unknown>
+    ? P
+    : never;
+}[PathsWithMethod<Paths, 'GET'>];
+
+/** The item type of the cursor list at `P`. */
+export type ItemOf<Paths, P extends keyof Paths> =
+  DataOf<OperationOf<Paths, P, 'GET'>> extends ListPage<infer T> ? T : never;
+
+/** A typed client for an openapi-typescript `paths` interface. */
+export interface Client<Paths, Problem = ProblemDetails> {
+  /** `GET path`; resolves `{ ok: true, data }` or `{ ok: false, error }` (see {@link FetchResult}). */
+  GET: MethodFn<Paths, 'GET', Problem>;
+  /** `POST path`; sends an `Idempotency-Key` (a fresh UUID unless given) reused on retries. */
+  POST: MethodFn<Paths, 'POST', Problem>;
+  /** `PUT path`. */
+  PUT: MethodFn<Paths, 'PUT', Problem>;
+  /** `PATCH path`; retried only when it carries an `idempotencyKey`. */
+  PATCH: MethodFn<Paths, 'PATCH', Problem>;
+  /** `DELETE path`. */
+  DELETE: MethodFn<Paths, 'DELETE', Problem>;
+  /**
+   * Iterates the items of a cursor list across pages (`starting_after` = `next_cursor`);
+   * throws {@link HooklineApiError} on an error response. `limit` caps the items in total.
+   */
+  paginate<P extends PaginatedPath<Paths>>(
+    path: P,
+    init?: FetchInit<OperationOf<Paths, P, 'GET'>>,
+    options?: PaginateOptions,
+  ): AsyncGenerator<ItemOf<Paths, P>, void, undefined>;
+  /** {@link poll} with the client's `retry.sleep` as default waiter. */
+  poll<R>(
+    request: () => Promise<R>,
+    until: (result: R) => boolean | Promise<boolean>,
+    options?: PollOptions,
+  ): Promise<PollOutcome<R>>;
+}
+
+const idempotentMethods: Partial<Record<HttpMethod, true>> = { GET: true, PUT: true, DELETE: true };
+
+function mergeHeaders(target: Record<string, string>, source?: Record<string, unknown>) {
+  for (const name in source) {
+    const value = source[name];
+    if (value === null) delete target[name.toLowerCase()];
+    else if (value !== undefined) target[name.toLowerCase()] = String(value);
+  }
+}
+
+/**
+ * Creates a typed client over an openapi-typescript `paths` interface, built on `fetch`, with
+ * retries (network errors, 408/409/429/5xx; backoff with full jitter; Retry-After and
+ * RateLimit honoured), idempotency keys, per-attempt timeouts and token refresh.
+ * @example
+ * const client = createTypedClient<paths>({ baseUrl: 'http://127.0.0.1:4000', apiKey: 'sk_test_123' });
+ * const result = await client.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } });
+ * if (result.ok) console.log(result.data.status);
+ * else if (result.status === 404) console.log(result.error.code);
+ */
+export function createTypedClient<Paths, Problem = ProblemDetails>(
+  options: ClientOptions,
+): Client<Paths, Problem> {
+  const { apiKey, token, logger, onRequest, onResponse, onError, retry = {} } = options;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const maxRetriesDefault = retry.maxRetries ?? 2;
+  const maxRetryAfterMs = retry.maxRetryAfterMs ?? 60_000;
+  const random = retry.random ?? Math.random;
+  const wait = retry.sleep ?? sleep;
+  const defaultTimeoutMs = options.timeoutMs ?? 30_000;
+  const validate = options.validateResponses || undefined;
+  let lastToken: string | undefined;
+
+  const log = (level: keyof Logger, message: string, req: OutgoingRequest, extra?: object) =>
+    logger?.[level]?.(redactSecrets(message, [apiKey, lastToken]), {
+      method: req.method,
+      url: req.url,
+      attempt: req.attempt,
+      headers: redactHeaders(req.headers),
+      ...extra,
+    });
+
+  // One attempt: fetch and read the whole body under one timeout, so a slow body times out too.
+  async function send(req: OutgoingRequest, signal: AbortSignal | undefined, timeoutMs: number) {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeoutMs)
+        : undefined;
+    // A listener rather than AbortSignal.any: it runs everywhere, and Node 20's
+    // AbortSignal.any keeps combined signals alive until GC (nodejs/node#48951).
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort);
+    const what = `${req.method} ${req.path}`;
+    try {
+      if (signal?.aborted) throw signal.reason;
+      let response = await doFetch(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body ?? null,
+        signal: controller.signal,
+      });
+      if (onResponse) response = (await onResponse(response, req)) ?? response;
+      return { response, text: await response.text() };
+    } catch (cause) {
+      if (isHooklineApiError(cause)) throw cause;
+      if (signal?.aborted)
+        throw new HooklineApiError('aborted', `${what} was aborted by the caller`, { cause });
+      if (timedOut)
+        throw new HooklineApiError(
+          'timeout',
+          `${what} got no complete response within ${timeoutMs} ms`,
+          { cause },
+        );
+      throw new HooklineApiError('network_error', `${what} failed before a response arrived`, {
+        cause,
+      });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function pause(ms: number, signal: AbortSignal | undefined, req: OutgoingRequest) {
+    try {
+      await wait(ms, signal);
+    } catch (cause) {
+      throw new HooklineApiError('aborted', `${req.method} ${req.path} was aborted by the caller`, {
+        cause,
+      });
+    }
+    if (signal?.aborted)
+      throw new HooklineApiError('aborted', `${req.method} ${req.path} was aborted by the caller`, {
+        cause: signal.reason,
+      });
+  }
+
+  async function request(method: HttpMethod, path: string, init: AnyInit = {}) {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    mergeHeaders(headers, options.headers);
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] = 'application/json';
+    }
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    mergeHeaders(headers, init.params?.header);
+    mergeHeaders(headers, init.headers);
+    const { idempotencyKey } = init;
+    if (idempotencyKey !== undefined) mergeHeaders(headers, { 'idempotency-key': idempotencyKey });
+    else if (method === 'POST') headers['idempotency-key'] ??= crypto.randomUUID();
+    const req = {
+      method,
+      path,
+      url: buildUrl(baseUrl, path, init.params),
+      headers,
+      body,
+      attempt: 0,
+    } satisfies OutgoingRequest;
+    const { signal, timeoutMs = defaultTimeoutMs } = init;
+    const maxRetries =
+      idempotentMethods[method] || headers['idempotency-key']
+        ? (init.maxRetries ?? maxRetriesDefault)
+        : 0;
+    let retries = 0;
+    let refreshed = false;
+    let forceRefresh = false;
+    for (;;) {
+      req.attempt++;
+      if (token) {
+        lastToken = await token({ forceRefresh });
+        forceRefresh = false;
+        headers.authorization = `Bearer ${lastToken}`;
+      }
+      if (onRequest) await onRequest(req);
+      if (logger) log('debug', `${method} ${path}: attempt ${req.attempt}`, req);
+      let outcome: { response: Response; text: string };
+      try {
+        outcome = await send(req, signal, timeoutMs);
+      } catch (error) {
+        const err = error as HooklineApiError;
+        onError?.(err, req);
+        if (err.code !== 'aborted' && retries < maxRetries) {
+          const delay = backoffDelay(
+            retries++,
+            retry.baseDelayMs ?? 500,
+            retry.maxDelayMs ?? 8000,
+            random,
+          );
+          if (logger)
+            log('warn', `${err.message}; retrying in ${delay} ms`, req, { code: err.code });
+          await pause(delay, signal, req);
+          continue;
+        }
+        if (logger) log('error', err.message, req, { code: err.code });
+        throw err;
+      }
+      const { response, text } = outcome;
+      const status = response.status;
+      if (logger)
+        log('debug', `${method} ${path}: ${status}`, req, {
+          status,
+          requestId: requestIdOf(response),
+        });
+      if (status === 401 && token && !refreshed) {
+        refreshed = forceRefresh = true;
+        continue;
+      }
+      if (retries < maxRetries && isRetryableStatus(status)) {
+        const hint = serverRetryDelay(response.headers);
+        if (hint === undefined || hint <= maxRetryAfterMs) {
+          const delay =
+            hint ??
+            backoffDelay(retries, retry.baseDelayMs ?? 500, retry.maxDelayMs ?? 8000, random);
+          retries++;
+          if (logger) log('warn', `${method} ${path}: ${status}; retrying in ${delay} ms`, req);
+          await pause(delay, signal, req);
+          continue;
+        }
+      }
+      return finish(method, path, response, text);
+    }
+  }
+
+  function finish(method: HttpMethod, path: string, response: Response, text: string) {
+    const status = response.status;
+    let body: unknown = text || undefined;
+    try {
+      if (text && response.headers.get('content-type')?.includes('json')) body = JSON.parse(text);
+      if (validate) body = validate({ method, path, status, body });
+    } catch (cause) {
+      throw new HooklineApiError(
+        'invalid_response',
+        `${method} ${path} answered ${status} with a body that is not valid`,
+        { status, cause, requestId: requestIdOf(response) },
+      );
+    }
+    if (response.ok) return { ok: true as const, status, data: body, response };
+    const error = (
+      body !== null && typeof body === 'object'
+        ? body
+        : { type: 'about:blank', title: response.statusText, detail: text }
+    ) as ProblemDetails;
+    error.status = status;
+    return { ok: false as const, status, error, response };
+  }
+
+  const bind =
+    (method: HttpMethod) =>
+    (path: string, init?: AnyInit): Promise<never> =>
+      request(method, path, init) as Promise<never>;
+
+  return {
+    GET: bind('GET'),
+    POST: bind('POST'),
+    PUT: bind('PUT'),
+    PATCH: bind('PATCH'),
+    DELETE: bind('DELETE'),
+    paginate: ((path: string, init: AnyInit = {}, { limit }: PaginateOptions = {}) =>
+      paginatePages(
+        async (startingAfter) => {
+          const result = await request('GET', path, {
+            ...init,
+            params: {
+              ...init.params,
+              query: { ...init.params?.query, starting_after: startingAfter },
+            },
+          });
+          if (!result.ok) throw errorFromProblem(result.error, result.response, `GET ${path}`);
+          return result.data as ListPage<unknown>;
+        },
+        init.params?.query?.starting_after as string | undefined,
+        limit,
+      )) as Client<Paths, Problem>['paginate'],
+    poll: (request, until, pollOptions) => poll(request, until, { sleep: wait, ...pollOptions }),
+  };
+}
