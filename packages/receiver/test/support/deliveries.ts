@@ -1,0 +1,80 @@
+import { request as httpRequest } from 'node:http';
+import { expect } from 'vitest';
+import type { Receiver } from '../../src/index.js';
+import { exampleEvent } from './events.js';
+import { signedHeaders } from './sign.js';
+
+/** Sends a real signed delivery over HTTP with fetch. */
+export async function deliver(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return fetch(url, {
+    method: 'POST',
+    headers: { ...(await signedHeaders(text)), ...headers },
+    body: text,
+  });
+}
+
+/** Sends raw bytes with node:http so the test controls Content-Length exactly. */
+export function rawPost(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        data += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * The checks every adapter must pass against its real server: a signed event is accepted and
+ * handled once, a duplicate is acknowledged, a bad signature is 401, a wrong content type 415,
+ * an oversized declared body 413, a GET 405, and the socket address reaches the allowlist.
+ */
+export async function checkAdapter(url: string, receiver: Receiver, handled: string[]) {
+  const event = exampleEvent('payment.succeeded', 2);
+  const accepted = await deliver(url, event);
+  expect(accepted.status).toBe(200);
+  expect(await accepted.json()).toEqual({ received: true });
+  await receiver.drain();
+  expect(handled).toEqual([event.id]);
+
+  const duplicate = await deliver(url, event);
+  expect(await duplicate.json()).toEqual({ received: true, duplicate: true });
+  await receiver.drain();
+  expect(handled).toEqual([event.id]);
+
+  const text = JSON.stringify(exampleEvent('user.created', 1));
+  const forged = await fetch(url, {
+    method: 'POST',
+    headers: await signedHeaders(text.replace('usr_', 'usr_x')),
+    body: text,
+  });
+  expect(forged.status).toBe(401);
+  expect(((await forged.json()) as { error: { code: string } }).error.code).toBe(
+    'no_matching_signature',
+  );
+
+  const wrongType = await deliver(url, exampleEvent('user.created', 1), {
+    'content-type': 'text/plain',
+  });
+  expect(wrongType.status).toBe(415);
+
+  const big = await rawPost(
+    url,
+    { ...(await signedHeaders(text)), 'content-length': String(text.length) },
+    text,
+  );
+  expect(big.status).toBe(200);
+
+  const get = await fetch(url);
+  expect(get.status).toBe(405);
+}
