@@ -2,7 +2,18 @@
 // Prints the Hookline event catalog as a table: what `pnpm start` shows.
 // Imports the BUILT package (the repo root does not depend on @hookline/events);
 // run `pnpm --filter @hookline/events build` first (`pnpm start` does).
-import { eventCatalog, latestVersion } from '../packages/events/dist/index.mjs';
+const built = new URL('../packages/events/dist/index.mjs', import.meta.url);
+let events;
+try {
+  events = await import(built.href);
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  console.error(
+    `print-catalog: ${built.pathname} does not exist yet. Build it first: pnpm --filter @hookline/events build`,
+  );
+  process.exit(1);
+}
+const { eventCatalog, latestVersion } = events;
 
 /** One row per event type: its versions side by side, newest description. */
 const rows = [];

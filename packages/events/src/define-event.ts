@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type EventEnvelope, eventIdSchema, eventTimestampSchema } from './envelope.js';
+import { HooklineEventError } from './event-error.js';
 import { prefixedId } from './fields.js';
 
 /** The two families of events in the catalog. */
@@ -124,8 +125,10 @@ export function defineMigration<
   },
 ): EventMigration<TEvent, TFrom, TTo, z.output<TFromMeta>, z.output<TToMeta>> {
   if (to.version !== from.version + 1) {
-    throw new Error(
-      `defineMigration(${from.event}): steps go between consecutive versions, got v${from.version} -> v${to.version}`,
+    throw new HooklineEventError(
+      'cast_unavailable',
+      `defineMigration(${from.event}): a step goes from one version to the next, got v${from.version} -> v${to.version}. Define one step per pair of consecutive versions.`,
+      { event: from.event, version: from.version },
     );
   }
   return Object.freeze({ event: from.event, from: from.version, to: to.version, ...steps });

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { eventCatalog, eventVersions } from './catalog.js';
 import { envelopeSchema } from './envelope.js';
 import { HooklineEventError } from './event-error.js';
-import type { EventType } from './types.js';
+import type { EventType, EventVersion } from './types.js';
 
 /** A JSON Schema document (draft 2020-12) with `$schema` set. */
 export type EventJsonSchema = z.core.JSONSchema.BaseSchema & { readonly $schema: string };
 
 /** The key of {@link eventJsonSchemas}: `'<event>.v<version>'`, e.g. `'user.login.v2'`. */
-export type EventJsonSchemaKey = `${EventType}.v${number}`;
+export type EventJsonSchemaKey = {
+  [T in EventType]: `${T}.v${EventVersion<T>}`;
+}[EventType];
 
 /** The `$schema` URI every exported schema carries. */
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -39,11 +41,11 @@ function deepFreeze<T>(value: T): T {
  *
  * @example eventJsonSchemas['payment.succeeded.v2']
  */
-export const eventJsonSchemas: Readonly<Partial<Record<EventJsonSchemaKey, EventJsonSchema>>> =
+export const eventJsonSchemas: Readonly<Record<EventJsonSchemaKey, EventJsonSchema>> =
   Object.freeze(
     Object.fromEntries(
       eventCatalog.map((entry) => [`${entry.event}.v${entry.version}`, toJsonSchema(entry.schema)]),
-    ),
+    ) as Record<EventJsonSchemaKey, EventJsonSchema>,
   );
 
 /** The JSON Schema of the generic envelope (metadata: any object). */
@@ -64,7 +66,9 @@ export const envelopeJsonSchema: EventJsonSchema = toJsonSchema(
  * const validate = ajv.compile(getEventJsonSchema('user.login', 1));
  */
 export function getEventJsonSchema(event: EventType, version: number): EventJsonSchema {
-  const schema = eventJsonSchemas[`${event}.v${version}`];
+  const schema = (eventJsonSchemas as Partial<Record<string, EventJsonSchema>>)[
+    `${event}.v${version}`
+  ];
   if (schema === undefined) {
     const known = eventVersions(event).length > 0;
     throw new HooklineEventError(

@@ -48,7 +48,8 @@ describe('getEventJsonSchema', () => {
       expect(schema.$schema).toBe(JSON_SCHEMA_DIALECT);
       expect(schema.title).toBe(`${entry.event} v${entry.version}`);
       expect(schema.description).toBe(entry.description);
-      expect(schema).toEqual(eventJsonSchemas[`${entry.event}.v${entry.version}`]);
+      const byKey = new Map(Object.entries(eventJsonSchemas));
+      expect(schema).toEqual(byKey.get(`${entry.event}.v${entry.version}`));
     }
     expect(envelopeJsonSchema.$schema).toBe(JSON_SCHEMA_DIALECT);
   });

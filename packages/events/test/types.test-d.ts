@@ -8,6 +8,7 @@ import {
   type EventType,
   type EventVersion,
   eventCatalog,
+  eventJsonSchemas,
   getEventDefinition,
   type HooklineEventErrorCode,
   type LatestVersion,
@@ -153,5 +154,34 @@ describe('catalog lookups', () => {
     const definition = getEventDefinition('payment.succeeded', 2);
     expectTypeOf(definition?.example).toEqualTypeOf<EventOf<'payment.succeeded', 2> | undefined>();
     expectTypeOf(eventCatalog[0].event).toEqualTypeOf<'user.created'>();
+  });
+});
+
+describe('eventJsonSchemas', () => {
+  it('is keyed by exactly the existing contracts', () => {
+    expectTypeOf<keyof typeof eventJsonSchemas>().toEqualTypeOf<
+      | 'user.created.v1'
+      | 'user.login.v1'
+      | 'user.login.v2'
+      | 'user.deleted.v1'
+      | 'password_reset.requested.v1'
+      | 'mfa.verified.v1'
+      | 'session.revoked.v1'
+      | 'checkout.completed.v1'
+      | 'payment.succeeded.v1'
+      | 'payment.succeeded.v2'
+      | 'payment.failed.v1'
+      | 'subscription.created.v1'
+      | 'subscription.cancelled.v1'
+    >();
+    // @ts-expect-error: there is no user.login v3 schema
+    eventJsonSchemas['user.login.v3'];
+  });
+});
+
+describe('castEvent on a union of versions', () => {
+  it('accepts any version of one type and returns the requested one', () => {
+    const either = {} as EventOf<'user.login', 1> | EventOf<'user.login', 2>;
+    expectTypeOf(castEvent(either, 1)).toEqualTypeOf<EventOf<'user.login', 1>>();
   });
 });
