@@ -1,0 +1,144 @@
+import { signWebhook } from '@hookline/signature';
+import { type AllowOptions, checkEndpointUrl } from './address-policy.js';
+import { activeSecrets } from './endpoint-input.js';
+import type { AttemptRecord, ClaimedDelivery } from './records.js';
+import { renderPayload } from './render-payload.js';
+import { type Resolver, resolveTarget } from './resolve-target.js';
+import type { DeliveryTransport } from './transport.js';
+
+/** What one HTTP attempt produced, before the retry policy decides what comes next. */
+export interface AttemptResult {
+  attempt: AttemptRecord;
+  /** The receiver answered 410 Gone: disable the endpoint. */
+  gone: boolean;
+  /** A failure no retry can fix (payload too large after casting, cast unavailable). */
+  permanent: boolean;
+  /** `Retry-After` of a 429/503 in ms, when present. */
+  retryAfter: string | null;
+}
+
+/** Settings an attempt needs. */
+export interface AttemptSettings {
+  allow: AllowOptions;
+  resolve: Resolver;
+  transport: DeliveryTransport;
+  timeoutMs: number;
+  maxPayloadBytes: number;
+  excerptBytes: number;
+  now: () => number;
+}
+
+const encoder = new TextEncoder();
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && !error.message.includes(code)
+      ? `${code}: ${error.message}`
+      : error.message;
+  }
+  return String(error);
+}
+
+/**
+ * Renders, signs and POSTs one delivery: cast to the pinned version, check the target address,
+ * sign with every active secret, send with the event id as `webhook-id`. Never throws.
+ */
+export async function attemptDelivery(
+  claim: ClaimedDelivery,
+  settings: AttemptSettings,
+): Promise<AttemptResult> {
+  const { delivery, event, endpoint } = claim;
+  const startedAt = settings.now();
+  const started = performance.now();
+  const base = { deliveryId: delivery.id, attempt: delivery.attempts + 1, startedAt };
+  const failed = (
+    error: string,
+    extra: Partial<AttemptResult> = {},
+    statusCode: number | null = null,
+    excerpt: string | null = null,
+  ): AttemptResult => ({
+    attempt: {
+      ...base,
+      durationMs: Math.round(performance.now() - started),
+      statusCode,
+      responseExcerpt: excerpt,
+      error,
+      outcome: 'failed',
+    },
+    gone: false,
+    permanent: false,
+    retryAfter: null,
+    ...extra,
+  });
+
+  let body: string;
+  let version: number;
+  try {
+    ({ body, version } = renderPayload(event, endpoint));
+  } catch (error) {
+    return failed(`could not render the event for this endpoint: ${describe(error)}`, {
+      permanent: true,
+    });
+  }
+  if (encoder.encode(body).byteLength > settings.maxPayloadBytes) {
+    return failed(`payload is larger than maxPayloadBytes (${settings.maxPayloadBytes})`, {
+      permanent: true,
+    });
+  }
+
+  try {
+    const url = checkEndpointUrl(endpoint.url, settings.allow);
+    const address = await resolveTarget(url, settings.allow, settings.resolve);
+    const signature = await signWebhook({
+      id: event.id,
+      timestamp: Math.floor(settings.now() / 1000),
+      payload: body,
+      secret: activeSecrets(endpoint, startedAt),
+    });
+    const response = await settings.transport({
+      url,
+      address,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'hookline-dispatcher',
+        'x-webhook-version': String(version),
+        ...signature,
+      },
+      body,
+      timeoutMs: settings.timeoutMs,
+      excerptBytes: settings.excerptBytes,
+    });
+    const { status, excerpt } = response;
+    if (status >= 200 && status < 300) {
+      return {
+        attempt: {
+          ...base,
+          durationMs: Math.round(performance.now() - started),
+          statusCode: status,
+          responseExcerpt: excerpt,
+          error: null,
+          outcome: 'succeeded',
+        },
+        gone: false,
+        permanent: false,
+        retryAfter: null,
+      };
+    }
+    const reason =
+      status >= 300 && status < 400
+        ? `redirect (HTTP ${status}) not followed; point the endpoint at the final URL`
+        : `receiver answered HTTP ${status}; only 2xx counts as delivered`;
+    return failed(
+      reason,
+      {
+        gone: status === 410,
+        retryAfter: status === 429 || status === 503 ? response.retryAfter : null,
+      },
+      status,
+      excerpt,
+    );
+  } catch (error) {
+    return failed(describe(error));
+  }
+}

@@ -1,0 +1,615 @@
+import { type AnyEvent, isEventType, latestVersion, parseEvent } from '@hookline/events';
+import type { AllowOptions } from './address-policy.js';
+import { type AttemptResult, attemptDelivery } from './attempt-delivery.js';
+import { type Clock, systemClock } from './clock.js';
+import { createId } from './create-id.js';
+import { DispatcherError, type DispatcherResult, toResult } from './dispatcher-error.js';
+import {
+  buildEndpoint,
+  buildEndpointPatch,
+  type EndpointInput,
+  type EndpointUpdate,
+  rotateSecrets,
+} from './endpoint-input.js';
+import { createFetchTransport } from './fetch-transport.js';
+import type { DispatcherLogger, OperationalEvent } from './logger.js';
+import { createNodeTransport } from './node-transport.js';
+import type {
+  AttemptRecord,
+  ClaimedDelivery,
+  DeliveryNext,
+  DeliveryQuery,
+  DeliveryRecord,
+  EndpointRecord,
+  StoredEvent,
+} from './records.js';
+import { type Resolver, systemResolver } from './resolve-target.js';
+import {
+  nextAttemptDelay,
+  parseRetryAfter,
+  type RetryScheduleOptions,
+  resolveRetrySchedule,
+} from './retry-schedule.js';
+import type { DispatcherStore } from './store.js';
+import type { DeliveryTransport } from './transport.js';
+
+const day = 24 * 60 * 60 * 1000;
+
+type Draft<E> = E extends { version: infer V }
+  ? Omit<E, 'id' | 'timestamp' | 'version'> & { id?: string; timestamp?: string; version?: V }
+  : never;
+
+/**
+ * What `publish` accepts: a full envelope from @hookline/events, or one without `id`
+ * (generated), `timestamp` (now) and `version` (the latest).
+ */
+export type PublishInput = AnyEvent | Draft<AnyEvent>;
+
+/** What `publish` resolves to once the event is durable. */
+export interface PublishResult {
+  /** The envelope as stored (id and timestamp filled in). */
+  event: AnyEvent;
+  /** How many endpoints it fans out to. */
+  deliveries: number;
+}
+
+/** Options of {@link createDispatcher}. */
+export interface DispatcherOptions<Tx = never> {
+  /** Where the outbox, endpoints and delivery log live. */
+  store: DispatcherStore<Tx>;
+  /** Endpoints to create on start when no endpoint with that id exists yet. */
+  endpoints?: ReadonlyArray<EndpointInput & { id: string }>;
+  /** Retry waits, jitter and the Retry-After cap. Default: Svix's schedule, ±20 % jitter. */
+  schedule?: RetryScheduleOptions | readonly number[];
+  /** Per-attempt timeout in ms, response included. Default 15 000. */
+  timeoutMs?: number;
+  /** Targets allowed beyond public HTTPS (loopback, private networks, link-local, http:). */
+  allow?: AllowOptions;
+  /** Largest envelope accepted by `publish`, in bytes (UTF-8 JSON). Default 256 KiB. */
+  maxPayloadBytes?: number;
+  /** Default `ordered` flag of new endpoints. Default false. */
+  ordered?: boolean;
+  /** Receives log lines; never secrets. Default: silent. */
+  logger?: DispatcherLogger;
+  /** Told when an endpoint is disabled or a delivery is dead-lettered. */
+  onOperationalEvent?: (event: OperationalEvent) => void;
+  /** Send with this `fetch` instead of node:http (the connection is then not pinned to the checked address). */
+  fetch?: typeof fetch;
+  /** Send with a custom transport (wins over `fetch`). */
+  transport?: DeliveryTransport;
+  /** Host name resolver used for the address check. Default `dns.lookup` (all addresses). */
+  resolve?: Resolver;
+  /** Time source; inject one in tests. */
+  clock?: Clock;
+  /** Deliveries in flight at once in this process. Default 16. */
+  concurrency?: number;
+  /** How often the worker looks for due deliveries when idle, in ms. Default 500. */
+  pollIntervalMs?: number;
+  /** How long a claimed delivery is reserved for this process. Default `timeoutMs` + 30 s. */
+  leaseMs?: number;
+  /** Disable an endpoint that has failed continuously for this long. Default 5 days. */
+  disableAfterMs?: number;
+  /** How long an old secret keeps signing after a rotation. Default 24 h. */
+  secretGraceMs?: number;
+  /** Bytes of each response body kept in the delivery log. Default 1024. */
+  responseExcerptBytes?: number;
+  /** Random source for jitter (tests). Default Math.random. */
+  random?: () => number;
+}
+
+/** Options of `publish`. */
+export interface PublishOptions<Tx> {
+  /** Write inside the caller's open transaction: the event exists only if it commits. */
+  tx?: Tx;
+}
+
+/** A webhook dispatcher: outbox, endpoints, delivery worker, delivery log and replay. */
+export interface Dispatcher<Tx = never> {
+  /**
+   * Writes the event (and its deliveries) to the outbox; resolves once durable — or, with
+   * `tx`, once written into the caller's transaction. With a SQLite `tx` the write happens
+   * synchronously during the call, so it also works inside `db.transaction(fn)`.
+   */
+  publish(input: PublishInput, options?: PublishOptions<Tx>): Promise<PublishResult>;
+  /** `publish` as a result value instead of a rejection (for DispatcherErrors). */
+  safePublish(
+    input: PublishInput,
+    options?: PublishOptions<Tx>,
+  ): Promise<DispatcherResult<PublishResult>>;
+
+  /** Creates an endpoint (URL checked, secret generated when omitted). */
+  createEndpoint(input: EndpointInput): Promise<EndpointRecord>;
+  /** `createEndpoint` as a result value. */
+  safeCreateEndpoint(input: EndpointInput): Promise<DispatcherResult<EndpointRecord>>;
+  /** Changes url, description, enabledEvents, versions or ordered. */
+  updateEndpoint(id: string, update: EndpointUpdate): Promise<EndpointRecord>;
+  /** Stops deliveries to the endpoint; its pending deliveries become dead letters (replayable). */
+  disableEndpoint(id: string): Promise<EndpointRecord>;
+  /** Re-enables an endpoint and clears its failure run. */
+  enableEndpoint(id: string): Promise<EndpointRecord>;
+  /** Deletes the endpoint with its deliveries and attempts. */
+  deleteEndpoint(id: string): Promise<void>;
+  getEndpoint(id: string): Promise<EndpointRecord | undefined>;
+  listEndpoints(): Promise<EndpointRecord[]>;
+  /**
+   * Adds a new signing secret (generated when omitted); the previous ones keep signing for
+   * `graceMs` (default `secretGraceMs`, 24 h), so every delivery carries both signatures.
+   */
+  rotateSecret(
+    id: string,
+    options?: { secret?: string; graceMs?: number },
+  ): Promise<{ endpoint: EndpointRecord; secret: string }>;
+
+  /** The delivery log (newest first). */
+  listDeliveries(query?: DeliveryQuery): Promise<DeliveryRecord[]>;
+  getDelivery(id: string): Promise<DeliveryRecord | undefined>;
+  /** Every attempt of a delivery, oldest first. */
+  listAttempts(deliveryId: string): Promise<AttemptRecord[]>;
+  /** Sends a finished delivery again (fresh schedule, same webhook-id). Returns whether it was requeued. */
+  replayDelivery(deliveryId: string): Promise<boolean>;
+  /** Sends every finished delivery of an event again (optionally to one endpoint). Returns how many. */
+  replayEvent(eventId: string, options?: { endpointId?: string }): Promise<number>;
+  /** Sends every dead letter of an endpoint created at or after `since` again. Returns how many. */
+  replayFailed(options: { endpointId: string; since: Date | number }): Promise<number>;
+
+  /** Prepares the store and seeds `endpoints`; called by `start` and on first use. */
+  ready(): Promise<void>;
+  /** Starts the background worker (polls every `pollIntervalMs`, wakes on local publish). */
+  start(): Promise<void>;
+  /** Stops the worker and waits for attempts in flight. */
+  stop(): Promise<void>;
+  /**
+   * Attempts every delivery due now and waits for the results; returns how many attempts
+   * were made. For tests with an injected clock and for cron-style use without `start`.
+   */
+  processDue(): Promise<number>;
+}
+
+/**
+ * Creates a dispatcher over a store.
+ *
+ * @example
+ * ```ts
+ * import { createDispatcher } from '@hookline/dispatcher';
+ * import { createSqliteStore } from '@hookline/dispatcher/sqlite';
+ *
+ * const dispatcher = createDispatcher({ store: createSqliteStore({ path: 'hookline.db' }) });
+ * await dispatcher.createEndpoint({ url: 'https://example.com/webhooks', enabledEvents: ['payment.*'] });
+ * await dispatcher.start();
+ * await dispatcher.publish({ event: 'payment.succeeded', resource_id: 'pay_1', metadata: { ... } });
+ * ```
+ */
+export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Dispatcher<Tx> {
+  const { store } = options;
+  const clock = options.clock ?? systemClock;
+  const allow: AllowOptions = { ...options.allow };
+  const schedule = resolveRetrySchedule(options.schedule);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxPayloadBytes = options.maxPayloadBytes ?? 256 * 1024;
+  const concurrency = Math.max(1, options.concurrency ?? 16);
+  const pollIntervalMs = options.pollIntervalMs ?? 500;
+  const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
+  const disableAfterMs = options.disableAfterMs ?? 5 * day;
+  const secretGraceMs = options.secretGraceMs ?? day;
+  const random = options.random ?? Math.random;
+  const log = options.logger ?? {};
+  const nodeTransport = options.transport || options.fetch ? undefined : createNodeTransport();
+  const transport: DeliveryTransport =
+    options.transport ?? (options.fetch ? createFetchTransport(options.fetch) : nodeTransport!);
+  const attemptSettings = {
+    allow,
+    resolve: options.resolve ?? systemResolver,
+    transport,
+    timeoutMs,
+    maxPayloadBytes,
+    excerptBytes: options.responseExcerptBytes ?? 1024,
+    now: () => clock.now(),
+  };
+  const encoder = new TextEncoder();
+
+  const operational = (event: OperationalEvent) => {
+    const { type, ...fields } = event;
+    log.warn?.(type, fields);
+    try {
+      options.onOperationalEvent?.(event);
+    } catch (error) {
+      log.error?.('onOperationalEvent threw', { error: String(error) });
+    }
+  };
+
+  let readyPromise: Promise<void> | undefined;
+  const ready = () => {
+    readyPromise ??= (async () => {
+      await store.init();
+      for (const seed of options.endpoints ?? []) {
+        if (await store.getEndpoint(seed.id)) continue;
+        await store.createEndpoint(
+          buildEndpoint(seed, { ordered: options.ordered ?? false, allow, now: clock.now() }),
+        );
+      }
+    })();
+    readyPromise.catch(() => {
+      readyPromise = undefined;
+    });
+    return readyPromise;
+  };
+
+  function prepare(input: PublishInput): StoredEvent {
+    if (typeof input !== 'object' || input === null) {
+      throw new DispatcherError(
+        'invalid_event',
+        'publish() expects an event object { event, resource_id, metadata, ... }.',
+      );
+    }
+    const now = clock.now();
+    const draft = input as Partial<AnyEvent> & { event?: unknown };
+    const candidate = {
+      ...draft,
+      id: draft.id ?? createId('evt', now),
+      timestamp: draft.timestamp ?? new Date(now).toISOString(),
+      version: draft.version ?? (isEventType(draft.event) ? latestVersion(draft.event) : 1),
+    };
+    const parsed = parseEvent(candidate);
+    if (!parsed.ok) {
+      throw new DispatcherError(
+        'invalid_event',
+        `publish() refused the event: ${parsed.error.message}`,
+        {
+          cause: parsed.error,
+        },
+      );
+    }
+    const payload = JSON.stringify(parsed.event);
+    const size = encoder.encode(payload).byteLength;
+    if (size > maxPayloadBytes) {
+      throw new DispatcherError(
+        'payload_too_large',
+        `The event is ${size} bytes as JSON, over maxPayloadBytes (${maxPayloadBytes}); send less metadata (e.g. ids the receiver can fetch) or raise the limit.`,
+      );
+    }
+    return {
+      id: parsed.event.id,
+      event: parsed.event.event,
+      version: parsed.event.version,
+      timestamp: parsed.event.timestamp,
+      resourceId: parsed.event.resource_id,
+      payload,
+      createdAt: now,
+    };
+  }
+
+  function publish(
+    input: PublishInput,
+    publishOptions?: PublishOptions<Tx>,
+  ): Promise<PublishResult> {
+    let stored: StoredEvent;
+    try {
+      stored = prepare(input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const event = JSON.parse(stored.payload) as AnyEvent;
+    const tx = publishOptions?.tx;
+    // With a transaction the write must happen now, inside the caller's transaction (a SQLite
+    // transaction function is synchronous); the store creates its tables on that handle if needed.
+    const written =
+      tx !== undefined
+        ? store.insertEvent(stored, tx)
+        : ready().then(() => store.insertEvent(stored));
+    return written.then(({ deliveries }) => {
+      log.debug?.('event published', { eventId: stored.id, event: stored.event, deliveries });
+      if (tx === undefined) wake();
+      return { event, deliveries };
+    });
+  }
+
+  async function mustGetEndpoint(id: string): Promise<EndpointRecord> {
+    await ready();
+    const endpoint = await store.getEndpoint(id);
+    if (!endpoint) {
+      throw new DispatcherError(
+        'endpoint_not_found',
+        `No endpoint with id ${id}; list endpoints to find the right id.`,
+      );
+    }
+    return endpoint;
+  }
+
+  async function patchEndpoint(id: string, patch: Parameters<typeof store.updateEndpoint>[1]) {
+    await ready();
+    const updated = await store.updateEndpoint(id, patch, clock.now());
+    if (!updated) {
+      throw new DispatcherError(
+        'endpoint_not_found',
+        `No endpoint with id ${id}; list endpoints to find the right id.`,
+      );
+    }
+    return updated;
+  }
+
+  async function disable(endpoint: EndpointRecord, reason: 'gone' | 'failing' | 'manual') {
+    const now = clock.now();
+    const { changed, deadLettered } = await store.disableEndpoint(endpoint.id, reason, now);
+    if (changed) {
+      operational({
+        type: 'endpoint.disabled',
+        endpointId: endpoint.id,
+        url: endpoint.url,
+        reason,
+        failingSince: endpoint.failingSince,
+        deadLettered,
+        at: now,
+      });
+    }
+  }
+
+  function decideNext(claim: ClaimedDelivery, result: AttemptResult, now: number): DeliveryNext {
+    if (result.attempt.outcome === 'succeeded') return { status: 'succeeded' };
+    if (result.gone || result.permanent) return { status: 'failed' };
+    const retryAfterMs = parseRetryAfter(result.retryAfter, now);
+    const delay = nextAttemptDelay(schedule, claim.delivery.attempts + 1, retryAfterMs, random);
+    return delay === undefined
+      ? { status: 'failed' }
+      : { status: 'pending', nextAttemptAt: now + delay };
+  }
+
+  async function runAttempt(claim: ClaimedDelivery): Promise<void> {
+    const { delivery, endpoint } = claim;
+    const result = await attemptDelivery(claim, attemptSettings);
+    const now = clock.now();
+    const next = decideNext(claim, result, now);
+    const { recorded, failingSince } = await store.recordAttempt({
+      leaseToken: claim.leaseToken,
+      attempt: result.attempt,
+      next,
+      now,
+    });
+    const fields = {
+      deliveryId: delivery.id,
+      eventId: delivery.eventId,
+      endpointId: endpoint.id,
+      url: endpoint.url,
+      attempt: result.attempt.attempt,
+      statusCode: result.attempt.statusCode,
+      durationMs: result.attempt.durationMs,
+    };
+    if (result.attempt.outcome === 'succeeded') {
+      log.debug?.('delivery succeeded', fields);
+    } else {
+      log.info?.('delivery attempt failed', {
+        ...fields,
+        error: result.attempt.error,
+        next: next.status,
+      });
+    }
+    if (!recorded) {
+      log.warn?.(
+        'lease lost before the attempt was recorded; another worker owns the delivery now',
+        fields,
+      );
+      return;
+    }
+    if (next.status === 'failed') {
+      operational({
+        type: 'delivery.dead_lettered',
+        deliveryId: delivery.id,
+        eventId: delivery.eventId,
+        endpointId: endpoint.id,
+        attempts: result.attempt.attempt,
+        error: result.attempt.error,
+        at: now,
+      });
+    }
+    if (result.gone) {
+      await disable(endpoint, 'gone');
+    } else if (
+      result.attempt.outcome === 'failed' &&
+      failingSince !== null &&
+      now - failingSince >= disableAfterMs
+    ) {
+      await disable({ ...endpoint, failingSince }, 'failing');
+    }
+  }
+
+  // ---- worker ----------------------------------------------------------------------------
+  const inFlight = new Set<Promise<void>>();
+  let running = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let claiming: Promise<number> | undefined;
+
+  function track(claim: ClaimedDelivery): Promise<void> {
+    const work = runAttempt(claim)
+      .catch((error: unknown) => {
+        log.error?.(
+          'recording a delivery attempt failed; the lease will expire and it is retried',
+          {
+            deliveryId: claim.delivery.id,
+            error: error instanceof Error ? error.message : String(error),
+          },
+        );
+      })
+      .finally(() => {
+        inFlight.delete(work);
+        if (running) wake();
+      });
+    inFlight.add(work);
+    return work;
+  }
+
+  /** Claims as many due deliveries as there are free slots and starts them. */
+  function claimBatch(): Promise<number> {
+    claiming ??= (async () => {
+      try {
+        const free = concurrency - inFlight.size;
+        if (free <= 0) return 0;
+        const claims = await store.claimDue({ now: clock.now(), limit: free, leaseMs });
+        for (const claim of claims) track(claim);
+        return claims.length;
+      } finally {
+        claiming = undefined;
+      }
+    })();
+    return claiming;
+  }
+
+  function schedule_(delay: number) {
+    if (!running) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, delay);
+    timer.unref?.();
+  }
+
+  function tick() {
+    timer = undefined;
+    if (!running) return;
+    claimBatch().then(
+      (count) => {
+        const saturated = inFlight.size >= concurrency;
+        // A full batch suggests more is due: claim again as soon as a slot frees up.
+        if (!saturated) schedule_(count > 0 ? 0 : pollIntervalMs);
+      },
+      (error: unknown) => {
+        log.error?.('claiming due deliveries failed; retrying', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        schedule_(pollIntervalMs);
+      },
+    );
+  }
+
+  function wake() {
+    if (running && inFlight.size < concurrency) schedule_(0);
+  }
+
+  const dispatcher: Dispatcher<Tx> = {
+    publish,
+    safePublish: (input, publishOptions) => toResult(() => publish(input, publishOptions)),
+    async createEndpoint(input) {
+      await ready();
+      const endpoint = buildEndpoint(input, {
+        ordered: options.ordered ?? false,
+        allow,
+        now: clock.now(),
+      });
+      await store.createEndpoint(endpoint);
+      log.info?.('endpoint created', { endpointId: endpoint.id, url: endpoint.url });
+      return endpoint;
+    },
+    safeCreateEndpoint: (input) => toResult(() => dispatcher.createEndpoint(input)),
+    async updateEndpoint(id, update) {
+      return patchEndpoint(id, buildEndpointPatch(update, allow));
+    },
+    async disableEndpoint(id) {
+      await disable(await mustGetEndpoint(id), 'manual');
+      return mustGetEndpoint(id);
+    },
+    async enableEndpoint(id) {
+      return patchEndpoint(id, {
+        enabled: true,
+        disabledReason: null,
+        disabledAt: null,
+        failingSince: null,
+      });
+    },
+    async deleteEndpoint(id) {
+      await ready();
+      if (!(await store.deleteEndpoint(id))) {
+        throw new DispatcherError(
+          'endpoint_not_found',
+          `No endpoint with id ${id}; list endpoints to find the right id.`,
+        );
+      }
+    },
+    async getEndpoint(id) {
+      await ready();
+      return store.getEndpoint(id);
+    },
+    async listEndpoints() {
+      await ready();
+      return store.listEndpoints();
+    },
+    async rotateSecret(id, rotateOptions = {}) {
+      const endpoint = await mustGetEndpoint(id);
+      const now = clock.now();
+      const { secrets, secret } = rotateSecrets(
+        endpoint,
+        rotateOptions.secret,
+        rotateOptions.graceMs ?? secretGraceMs,
+        now,
+      );
+      const updated = await patchEndpoint(id, { secrets });
+      log.info?.('endpoint secret rotated', { endpointId: id, signingSecrets: secrets.length });
+      return { endpoint: updated, secret };
+    },
+    async listDeliveries(query = {}) {
+      await ready();
+      return store.listDeliveries(query);
+    },
+    async getDelivery(id) {
+      await ready();
+      return store.getDelivery(id);
+    },
+    async listAttempts(deliveryId) {
+      await ready();
+      return store.listAttempts(deliveryId);
+    },
+    async replayDelivery(deliveryId) {
+      await ready();
+      if (!(await store.getDelivery(deliveryId))) {
+        throw new DispatcherError(
+          'delivery_not_found',
+          `No delivery with id ${deliveryId}; list deliveries to find the right id.`,
+        );
+      }
+      const count = await store.requeue({ deliveryId }, clock.now());
+      wake();
+      return count > 0;
+    },
+    async replayEvent(eventId, replayOptions = {}) {
+      await ready();
+      if (!(await store.getEvent(eventId))) {
+        throw new DispatcherError('event_not_found', `No event with id ${eventId} in the outbox.`);
+      }
+      const selector =
+        replayOptions.endpointId === undefined
+          ? { eventId }
+          : { eventId, endpointId: replayOptions.endpointId };
+      const count = await store.requeue(selector, clock.now());
+      wake();
+      return count;
+    },
+    async replayFailed({ endpointId, since }) {
+      await mustGetEndpoint(endpointId);
+      const failedSince = typeof since === 'number' ? since : since.getTime();
+      const count = await store.requeue({ endpointId, failedSince }, clock.now());
+      wake();
+      return count;
+    },
+    ready,
+    async start() {
+      await ready();
+      if (running) return;
+      running = true;
+      schedule_(0);
+    },
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      timer = undefined;
+      if (claiming) await claiming.catch(() => 0);
+      await Promise.all([...inFlight]);
+      nodeTransport?.close();
+    },
+    async processDue() {
+      await ready();
+      let attempted = 0;
+      for (;;) {
+        const claimed = await claimBatch();
+        attempted += claimed;
+        if (claimed === 0 && inFlight.size === 0) return attempted;
+        if (inFlight.size > 0) await Promise.race(inFlight);
+      }
+    },
+  };
+  return dispatcher;
+}

@@ -1,0 +1,34 @@
+/**
+ * Where the dispatcher reports what it does. Fields are plain data (ids, URLs, status codes,
+ * errors); secrets and payload bodies are never passed.
+ */
+export interface DispatcherLogger {
+  debug?(message: string, fields?: Record<string, unknown>): void;
+  info?(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
+  error?(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Something an operator should know about, beside the log line. */
+export type OperationalEvent =
+  | {
+      type: 'endpoint.disabled';
+      endpointId: string;
+      url: string;
+      /** `gone`: the receiver answered 410; `failing`: failing continuously for `disableAfterMs`. */
+      reason: 'gone' | 'failing' | 'manual';
+      /** Start of the failure run, for `failing`. */
+      failingSince: number | null;
+      /** Pending deliveries that were dead-lettered with it (replayable). */
+      deadLettered: number;
+      at: number;
+    }
+  | {
+      type: 'delivery.dead_lettered';
+      deliveryId: string;
+      eventId: string;
+      endpointId: string;
+      attempts: number;
+      error: string | null;
+      at: number;
+    };

@@ -1,0 +1,419 @@
+import pg from 'pg';
+import { createId } from '../create-id.js';
+import { DispatcherError } from '../dispatcher-error.js';
+import { pageSize, planDeliveries } from '../fan-out.js';
+import type { ClaimedDelivery, EndpointRecord, StoredEvent } from '../records.js';
+import {
+  type AttemptRow,
+  attemptFromRow,
+  type DeliveryRow,
+  deliveryFromRow,
+  type EndpointRow,
+  type EventRow,
+  endpointColumns,
+  endpointFromRow,
+  endpointToRow,
+  eventFromRow,
+  replayWhere,
+  tableNames,
+} from '../sql/sql-shared.js';
+import type { DispatcherStore } from '../store.js';
+
+/** Something that runs a query: a `pg.Pool`, `pg.Client` or `pg.PoolClient`. */
+export interface PostgresQueryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(
+    text: string,
+    values?: unknown[],
+  ): Promise<pg.QueryResult<R>>;
+}
+
+/** Options of {@link createPostgresStore}. */
+export type PostgresStoreOptions = {
+  /** Prefix of the four tables. Default `hookline_`. */
+  tablePrefix?: string;
+} & (
+  | {
+      /** A pool the application owns (the store does not end it). */
+      pool: pg.Pool;
+      connectionString?: undefined;
+    }
+  | {
+      /** Connection string; the store opens (and on `close`, ends) its own pool. */
+      connectionString: string;
+      /** Pool size when the store opens the pool. Default 10. */
+      max?: number;
+      pool?: undefined;
+    }
+);
+
+/**
+ * The store for more than one machine: many dispatcher processes share one Postgres and claim
+ * due deliveries with `FOR UPDATE SKIP LOCKED` plus a lease, so no delivery is attempted by
+ * two workers at once.
+ *
+ * `publish(event, { tx: client })` joins the caller's transaction on a `PoolClient` that is
+ * between `BEGIN` and `COMMIT`.
+ *
+ * @example
+ * ```ts
+ * const store = createPostgresStore({ connectionString: process.env.DATABASE_URL! });
+ * const dispatcher = createDispatcher({ store });
+ * const client = await pool.connect();
+ * await client.query('BEGIN');
+ * await client.query('UPDATE orders SET paid = true WHERE id = $1', [orderId]);
+ * await dispatcher.publish(event, { tx: client });
+ * await client.query('COMMIT');
+ * client.release();
+ * ```
+ */
+export function createPostgresStore(
+  options: PostgresStoreOptions,
+): DispatcherStore<PostgresQueryable> {
+  const t = tableNames(options.tablePrefix ?? 'hookline_');
+  const pool =
+    options.pool ??
+    new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  const ownsPool = options.pool === undefined;
+  let initialised: Promise<void> | undefined;
+
+  const schema = `
+    CREATE TABLE IF NOT EXISTS ${t.events} (
+      id TEXT PRIMARY KEY, event TEXT NOT NULL, version INTEGER NOT NULL, timestamp TEXT NOT NULL,
+      resource_id TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ${t.endpoints} (
+      id TEXT PRIMARY KEY, url TEXT NOT NULL, description TEXT NOT NULL, secrets TEXT NOT NULL,
+      enabled_events TEXT NOT NULL, versions TEXT NOT NULL, ordered BOOLEAN NOT NULL,
+      enabled BOOLEAN NOT NULL, disabled_reason TEXT, disabled_at BIGINT, failing_since BIGINT,
+      created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ${t.deliveries} (
+      seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
+      endpoint_id TEXT NOT NULL, event_type TEXT NOT NULL, resource_id TEXT NOT NULL,
+      status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at BIGINT,
+      last_status_code INTEGER, last_error TEXT, created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL, lease_token TEXT, lease_expires_at BIGINT);
+    CREATE INDEX IF NOT EXISTS ${t.deliveries}_due ON ${t.deliveries} (next_attempt_at, seq) WHERE status = 'pending';
+    CREATE INDEX IF NOT EXISTS ${t.deliveries}_order ON ${t.deliveries} (endpoint_id, resource_id, seq);
+    CREATE INDEX IF NOT EXISTS ${t.deliveries}_event ON ${t.deliveries} (event_id);
+    CREATE TABLE IF NOT EXISTS ${t.attempts} (
+      id BIGSERIAL PRIMARY KEY, delivery_id TEXT NOT NULL, attempt INTEGER NOT NULL,
+      started_at BIGINT NOT NULL, duration_ms INTEGER NOT NULL, status_code INTEGER,
+      response_excerpt TEXT, error TEXT, outcome TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ${t.attempts}_delivery ON ${t.attempts} (delivery_id);
+  `;
+
+  const transaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  const init = () => {
+    initialised ??= transaction(async (client) => {
+      // Many processes may start at once; CREATE ... IF NOT EXISTS alone races on the catalog.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hookline:${t.events}`]);
+      await client.query(schema);
+    }).catch((error: unknown) => {
+      initialised = undefined;
+      throw error;
+    });
+    return initialised;
+  };
+
+  const run = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      await init();
+      return await fn();
+    } catch (error) {
+      if (error instanceof DispatcherError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new DispatcherError('store_failed', `Postgres store: ${what} failed: ${message}`, {
+        cause: error,
+      });
+    }
+  };
+
+  const insertEventWith = async (db: PostgresQueryable, event: StoredEvent) => {
+    const inserted = await db.query(
+      `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+      [
+        event.id,
+        event.event,
+        event.version,
+        event.timestamp,
+        event.resourceId,
+        event.payload,
+        event.createdAt,
+      ],
+    );
+    if (inserted.rowCount === 0) {
+      throw new DispatcherError(
+        'invalid_event',
+        `An event with id ${event.id} was already published; event ids must be unique.`,
+      );
+    }
+    const endpoints = (
+      await db.query<EndpointRow>(`SELECT * FROM ${t.endpoints} WHERE enabled`)
+    ).rows.map(endpointFromRow);
+    const planned = planDeliveries(event, endpoints);
+    if (planned.length > 0) {
+      const values: unknown[] = [];
+      const tuples = planned.map((d, i) => {
+        values.push(
+          d.id,
+          d.eventId,
+          d.endpointId,
+          d.eventType,
+          d.resourceId,
+          d.nextAttemptAt,
+          d.createdAt,
+        );
+        const b = i * 7;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, 'pending', 0, $${b + 6}, $${b + 7}, $${b + 7})`;
+      });
+      await db.query(
+        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, attempts, next_attempt_at, created_at, updated_at) VALUES ${tuples.join(', ')}`,
+        values,
+      );
+    }
+    return { deliveries: planned.length };
+  };
+
+  const getEndpoint = async (db: PostgresQueryable, id: string, lock = false) => {
+    const { rows } = await db.query<EndpointRow>(
+      `SELECT * FROM ${t.endpoints} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] && endpointFromRow(rows[0]);
+  };
+
+  return {
+    kind: 'postgres',
+    init,
+    insertEvent: (event, tx) =>
+      run('publish', () =>
+        tx !== undefined
+          ? insertEventWith(tx, event)
+          : transaction((client) => insertEventWith(client, event)),
+      ),
+    getEvent: (id) =>
+      run('getEvent', async () => {
+        const { rows } = await pool.query<EventRow>(`SELECT * FROM ${t.events} WHERE id = $1`, [
+          id,
+        ]);
+        return rows[0] && eventFromRow(rows[0]);
+      }),
+    createEndpoint: (endpoint) =>
+      run('createEndpoint', async () => {
+        const row = endpointToRow(endpoint);
+        const result = await pool.query(
+          `INSERT INTO ${t.endpoints} (${endpointColumns.join(', ')}) VALUES (${endpointColumns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (id) DO NOTHING`,
+          endpointColumns.map((c) => row[c]),
+        );
+        if (result.rowCount === 0) {
+          throw new DispatcherError(
+            'invalid_endpoint',
+            `Endpoint ${endpoint.id} already exists; update it instead.`,
+          );
+        }
+      }),
+    updateEndpoint: (id, patch, now) =>
+      run('updateEndpoint', () =>
+        transaction(async (client) => {
+          const current = await getEndpoint(client, id, true);
+          if (!current) return undefined;
+          const next: EndpointRecord = { ...current, ...patch, updatedAt: now };
+          const row = endpointToRow(next);
+          const columns = endpointColumns.filter((c) => c !== 'id');
+          await client.query(
+            `UPDATE ${t.endpoints} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`,
+            [id, ...columns.map((c) => row[c])],
+          );
+          return next;
+        }),
+      ),
+    getEndpoint: (id) => run('getEndpoint', () => getEndpoint(pool, id)),
+    listEndpoints: () =>
+      run('listEndpoints', async () =>
+        (
+          await pool.query<EndpointRow>(`SELECT * FROM ${t.endpoints} ORDER BY created_at, id`)
+        ).rows.map(endpointFromRow),
+      ),
+    deleteEndpoint: (id) =>
+      run('deleteEndpoint', () =>
+        transaction(async (client) => {
+          await client.query(
+            `DELETE FROM ${t.attempts} WHERE delivery_id IN (SELECT id FROM ${t.deliveries} WHERE endpoint_id = $1)`,
+            [id],
+          );
+          await client.query(`DELETE FROM ${t.deliveries} WHERE endpoint_id = $1`, [id]);
+          const result = await client.query(`DELETE FROM ${t.endpoints} WHERE id = $1`, [id]);
+          return (result.rowCount ?? 0) > 0;
+        }),
+      ),
+    disableEndpoint: (id, reason, now) =>
+      run('disableEndpoint', () =>
+        transaction(async (client) => {
+          const changed = await client.query(
+            `UPDATE ${t.endpoints} SET enabled = false, disabled_reason = $2, disabled_at = $3, updated_at = $3 WHERE id = $1 AND enabled`,
+            [id, reason, now],
+          );
+          if (changed.rowCount === 0) return { changed: false, deadLettered: 0 };
+          const dead = await client.query(
+            `UPDATE ${t.deliveries} SET status = 'failed', next_attempt_at = NULL, last_error = $2, updated_at = $3, lease_token = NULL, lease_expires_at = NULL WHERE endpoint_id = $1 AND status = 'pending'`,
+            [id, `endpoint disabled (${reason})`, now],
+          );
+          return { changed: true, deadLettered: dead.rowCount ?? 0 };
+        }),
+      ),
+    claimDue: ({ now, limit, leaseMs }) =>
+      run('claimDue', async () => {
+        const token = createId('lease', now);
+        const { rows } = await pool.query<DeliveryRow>(
+          `WITH due AS (
+             SELECT d.seq FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
+             WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+               AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= $1) AND e.enabled
+               AND (NOT e.ordered OR NOT EXISTS (
+                 SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
+                   AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
+             ORDER BY d.next_attempt_at, d.seq LIMIT $2
+             FOR UPDATE OF d SKIP LOCKED)
+           UPDATE ${t.deliveries} d SET lease_token = $3, lease_expires_at = $4
+           FROM due WHERE d.seq = due.seq RETURNING d.*`,
+          [now, limit, token, now + leaseMs],
+        );
+        if (rows.length === 0) return [];
+        rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+        const events = new Map(
+          (
+            await pool.query<EventRow>(`SELECT * FROM ${t.events} WHERE id = ANY($1)`, [
+              [...new Set(rows.map((r) => r.event_id))],
+            ])
+          ).rows.map((r) => [r.id, eventFromRow(r)]),
+        );
+        const endpoints = new Map(
+          (
+            await pool.query<EndpointRow>(`SELECT * FROM ${t.endpoints} WHERE id = ANY($1)`, [
+              [...new Set(rows.map((r) => r.endpoint_id))],
+            ])
+          ).rows.map((r) => [r.id, endpointFromRow(r)]),
+        );
+        const claims: ClaimedDelivery[] = [];
+        for (const row of rows) {
+          const event = events.get(row.event_id);
+          const endpoint = endpoints.get(row.endpoint_id);
+          if (event && endpoint)
+            claims.push({ delivery: deliveryFromRow(row), event, endpoint, leaseToken: token });
+        }
+        return claims;
+      }),
+    recordAttempt: ({ leaseToken, attempt, next, now }) =>
+      run('recordAttempt', () =>
+        transaction(async (client) => {
+          await client.query(
+            `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            [
+              attempt.deliveryId,
+              attempt.attempt,
+              attempt.startedAt,
+              attempt.durationMs,
+              attempt.statusCode,
+              attempt.responseExcerpt,
+              attempt.error,
+              attempt.outcome,
+            ],
+          );
+          const failing = await client.query<{ failing_since: string | null }>(
+            attempt.outcome === 'succeeded'
+              ? `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = (SELECT endpoint_id FROM ${t.deliveries} WHERE id = $1) AND failing_since IS NOT NULL RETURNING failing_since`
+              : `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, $2) WHERE id = (SELECT endpoint_id FROM ${t.deliveries} WHERE id = $1) RETURNING failing_since`,
+            attempt.outcome === 'succeeded'
+              ? [attempt.deliveryId]
+              : [attempt.deliveryId, attempt.startedAt],
+          );
+          const since = failing.rows[0]?.failing_since;
+          const result = await client.query(
+            `UPDATE ${t.deliveries} SET status = $3, attempts = attempts + 1, next_attempt_at = $4, last_status_code = $5, last_error = $6, updated_at = $7, lease_token = NULL, lease_expires_at = NULL
+             WHERE id = $1 AND lease_token = $2 AND status = 'pending'`,
+            [
+              attempt.deliveryId,
+              leaseToken,
+              next.status,
+              next.status === 'pending' ? next.nextAttemptAt : null,
+              attempt.statusCode,
+              attempt.error,
+              now,
+            ],
+          );
+          return {
+            recorded: (result.rowCount ?? 0) > 0,
+            failingSince: since === undefined || since === null ? null : Number(since),
+          };
+        }),
+      ),
+    getDelivery: (id) =>
+      run('getDelivery', async () => {
+        const { rows } = await pool.query<DeliveryRow>(
+          `SELECT * FROM ${t.deliveries} WHERE id = $1`,
+          [id],
+        );
+        return rows[0] && deliveryFromRow(rows[0]);
+      }),
+    listDeliveries: (query) =>
+      run('listDeliveries', async () => {
+        const where: string[] = [];
+        const params: unknown[] = [];
+        const add = (sql: (p: string) => string, value: unknown) => {
+          params.push(value);
+          where.push(sql(`$${params.length}`));
+        };
+        if (query.endpointId !== undefined) add((p) => `endpoint_id = ${p}`, query.endpointId);
+        if (query.eventId !== undefined) add((p) => `event_id = ${p}`, query.eventId);
+        if (query.status !== undefined) add((p) => `status = ${p}`, query.status);
+        if (query.since !== undefined) add((p) => `created_at >= ${p}`, query.since);
+        if (query.before !== undefined) {
+          add(
+            (p) => `seq < COALESCE((SELECT seq FROM ${t.deliveries} WHERE id = ${p}), 0)`,
+            query.before,
+          );
+        }
+        params.push(pageSize(query.limit));
+        const { rows } = await pool.query<DeliveryRow>(
+          `SELECT * FROM ${t.deliveries}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+          params,
+        );
+        return rows.map(deliveryFromRow);
+      }),
+    listAttempts: (deliveryId) =>
+      run('listAttempts', async () =>
+        (
+          await pool.query<AttemptRow>(
+            `SELECT * FROM ${t.attempts} WHERE delivery_id = $1 ORDER BY id`,
+            [deliveryId],
+          )
+        ).rows.map(attemptFromRow),
+      ),
+    requeue: (selector, now) =>
+      run('requeue', async () => {
+        let n = 1;
+        const { sql, params } = replayWhere(selector, () => `$${++n}`);
+        const result = await pool.query(
+          `UPDATE ${t.deliveries} SET status = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1, lease_token = NULL, lease_expires_at = NULL WHERE status <> 'pending' AND ${sql}`,
+          [now, ...params],
+        );
+        return result.rowCount ?? 0;
+      }),
+    async close() {
+      if (ownsPool) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import type {
+  AttemptRecord,
+  DeliveryRecord,
+  DeliveryStatus,
+  DisabledReason,
+  EndpointRecord,
+  ReplaySelector,
+  StoredEvent,
+} from '../records.js';
+
+/** Table names with the configured prefix (letters, digits and `_` only). */
+export function tableNames(prefix: string) {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix)) {
+    throw new RangeError(`tablePrefix "${prefix}" may only contain letters, digits and "_"`);
+  }
+  return {
+    events: `${prefix}events`,
+    endpoints: `${prefix}endpoints`,
+    deliveries: `${prefix}deliveries`,
+    attempts: `${prefix}attempts`,
+  };
+}
+
+// SQLite hands back numbers, Postgres BIGINT arrives as a string: both go through these.
+type Num = number | string;
+const num = (value: Num): number => Number(value);
+const numOrNull = (value: Num | null): number | null => (value === null ? null : Number(value));
+const bool = (value: unknown): boolean => value === true || value === 1 || value === '1';
+
+export interface EventRow {
+  id: string;
+  event: string;
+  version: Num;
+  timestamp: string;
+  resource_id: string;
+  payload: string;
+  created_at: Num;
+}
+
+export function eventFromRow(row: EventRow): StoredEvent {
+  return {
+    id: row.id,
+    event: row.event,
+    version: num(row.version),
+    timestamp: row.timestamp,
+    resourceId: row.resource_id,
+    payload: row.payload,
+    createdAt: num(row.created_at),
+  };
+}
+
+export interface EndpointRow {
+  id: string;
+  url: string;
+  description: string;
+  secrets: string;
+  enabled_events: string;
+  versions: string;
+  ordered: unknown;
+  enabled: unknown;
+  disabled_reason: string | null;
+  disabled_at: Num | null;
+  failing_since: Num | null;
+  created_at: Num;
+  updated_at: Num;
+}
+
+/** Column order used for inserts and updates. */
+export const endpointColumns = [
+  'id',
+  'url',
+  'description',
+  'secrets',
+  'enabled_events',
+  'versions',
+  'ordered',
+  'enabled',
+  'disabled_reason',
+  'disabled_at',
+  'failing_since',
+  'created_at',
+  'updated_at',
+] as const;
+
+export function endpointFromRow(row: EndpointRow): EndpointRecord {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    secrets: JSON.parse(row.secrets) as EndpointRecord['secrets'],
+    enabledEvents: JSON.parse(row.enabled_events) as string[],
+    versions: JSON.parse(row.versions) as Record<string, number>,
+    ordered: bool(row.ordered),
+    enabled: bool(row.enabled),
+    disabledReason: row.disabled_reason as DisabledReason | null,
+    disabledAt: numOrNull(row.disabled_at),
+    failingSince: numOrNull(row.failing_since),
+    createdAt: num(row.created_at),
+    updatedAt: num(row.updated_at),
+  };
+}
+
+/** Column values of an endpoint (booleans stay booleans; SQLite converts them). */
+export function endpointToRow(
+  endpoint: EndpointRecord,
+): Record<(typeof endpointColumns)[number], unknown> {
+  return {
+    id: endpoint.id,
+    url: endpoint.url,
+    description: endpoint.description,
+    secrets: JSON.stringify(endpoint.secrets),
+    enabled_events: JSON.stringify(endpoint.enabledEvents),
+    versions: JSON.stringify(endpoint.versions),
+    ordered: endpoint.ordered,
+    enabled: endpoint.enabled,
+    disabled_reason: endpoint.disabledReason,
+    disabled_at: endpoint.disabledAt,
+    failing_since: endpoint.failingSince,
+    created_at: endpoint.createdAt,
+    updated_at: endpoint.updatedAt,
+  };
+}
+
+export interface DeliveryRow {
+  seq: Num;
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  event_type: string;
+  resource_id: string;
+  status: string;
+  attempts: Num;
+  next_attempt_at: Num | null;
+  last_status_code: Num | null;
+  last_error: string | null;
+  created_at: Num;
+  updated_at: Num;
+}
+
+export function deliveryFromRow(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    endpointId: row.endpoint_id,
+    eventType: row.event_type,
+    resourceId: row.resource_id,
+    status: row.status as DeliveryStatus,
+    attempts: num(row.attempts),
+    nextAttemptAt: numOrNull(row.next_attempt_at),
+    lastStatusCode: numOrNull(row.last_status_code),
+    lastError: row.last_error,
+    createdAt: num(row.created_at),
+    updatedAt: num(row.updated_at),
+  };
+}
+
+export interface AttemptRow {
+  delivery_id: string;
+  attempt: Num;
+  started_at: Num;
+  duration_ms: Num;
+  status_code: Num | null;
+  response_excerpt: string | null;
+  error: string | null;
+  outcome: string;
+}
+
+export function attemptFromRow(row: AttemptRow): AttemptRecord {
+  return {
+    deliveryId: row.delivery_id,
+    attempt: num(row.attempt),
+    startedAt: num(row.started_at),
+    durationMs: num(row.duration_ms),
+    statusCode: numOrNull(row.status_code),
+    responseExcerpt: row.response_excerpt,
+    error: row.error,
+    outcome: row.outcome === 'succeeded' ? 'succeeded' : 'failed',
+  };
+}
+
+/** The WHERE clause selecting the deliveries a replay requeues. */
+export function replayWhere(
+  selector: ReplaySelector,
+  placeholder: () => string,
+): { sql: string; params: unknown[] } {
+  if ('deliveryId' in selector)
+    return { sql: `id = ${placeholder()}`, params: [selector.deliveryId] };
+  if ('eventId' in selector) {
+    if (selector.endpointId === undefined)
+      return { sql: `event_id = ${placeholder()}`, params: [selector.eventId] };
+    return {
+      sql: `event_id = ${placeholder()} AND endpoint_id = ${placeholder()}`,
+      params: [selector.eventId, selector.endpointId],
+    };
+  }
+  return {
+    sql: `endpoint_id = ${placeholder()} AND status = 'failed' AND created_at >= ${placeholder()}`,
+    params: [selector.endpointId, selector.failedSince],
+  };
+}

@@ -1,0 +1,480 @@
+import { createId } from '../create-id.js';
+import { DispatcherError } from '../dispatcher-error.js';
+import { pageSize, planDeliveries } from '../fan-out.js';
+import type { ClaimedDelivery, EndpointPatch, EndpointRecord, StoredEvent } from '../records.js';
+import {
+  type AttemptRow,
+  attemptFromRow,
+  type DeliveryRow,
+  deliveryFromRow,
+  type EndpointRow,
+  type EventRow,
+  endpointColumns,
+  endpointFromRow,
+  endpointToRow,
+  eventFromRow,
+  replayWhere,
+  tableNames,
+} from '../sql/sql-shared.js';
+import type { DispatcherStore } from '../store.js';
+
+/** The part of a better-sqlite3-compatible statement the store uses (libsql, better-sqlite3). */
+export interface SqliteStatement {
+  run(...params: unknown[]): unknown;
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+}
+
+/** The part of a better-sqlite3-compatible database the store uses (libsql, better-sqlite3). */
+export interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  exec(sql: string): unknown;
+  close(): unknown;
+  readonly inTransaction: boolean;
+}
+
+/** Options of {@link createSqliteStore}. */
+export type SqliteStoreOptions = {
+  /** Prefix of the four tables. Default `hookline_`. */
+  tablePrefix?: string;
+  /** How long a write waits for another connection's lock, in ms. Default 5000. */
+  busyTimeoutMs?: number;
+  /**
+   * `full` (default) makes every publish survive power loss; `normal` survives process crashes
+   * (kill -9) but may lose the last commits on power loss, and is faster.
+   */
+  synchronous?: 'full' | 'normal';
+} & (
+  | {
+      /** Database file; opened with libsql in WAL mode (created if missing). */
+      path: string;
+      database?: undefined;
+    }
+  | {
+      /** An open libsql / better-sqlite3 database to use (WAL is switched on). */
+      database: SqliteDatabase;
+      path?: undefined;
+    }
+);
+
+/**
+ * The embedded default store: one SQLite file (WAL), no server. Several processes may share
+ * the file; claims are serialised by SQLite's write lock.
+ *
+ * `publish(event, { tx: db })` joins the caller's open transaction on `db` (a libsql or
+ * better-sqlite3 Database on the same file): the write happens synchronously during the call,
+ * so it works inside `db.transaction(fn)` and between `BEGIN` … `COMMIT`.
+ *
+ * @example
+ * ```ts
+ * const store = createSqliteStore({ path: 'hookline.db' });
+ * const dispatcher = createDispatcher({ store });
+ * const db = new Database('hookline.db');
+ * db.transaction(() => {
+ *   db.prepare('UPDATE orders SET paid = 1 WHERE id = ?').run(orderId);
+ *   void dispatcher.publish(event, { tx: db });
+ * })();
+ * ```
+ */
+export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<SqliteDatabase> {
+  const t = tableNames(options.tablePrefix ?? 'hookline_');
+  const statements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
+  const prepared = new WeakSet<SqliteDatabase>();
+  let own: SqliteDatabase | undefined = options.database;
+  let opening: Promise<SqliteDatabase> | undefined;
+
+  const stmt = (db: SqliteDatabase, sql: string): SqliteStatement => {
+    let cache = statements.get(db);
+    if (!cache) {
+      cache = new Map();
+      statements.set(db, cache);
+    }
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const configure = (db: SqliteDatabase) => {
+    if (prepared.has(db)) return;
+    db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    if (!db.inTransaction) {
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    }
+    db.exec(schema);
+    prepared.add(db);
+  };
+
+  const schema = `
+    CREATE TABLE IF NOT EXISTS ${t.events} (
+      id TEXT PRIMARY KEY, event TEXT NOT NULL, version INTEGER NOT NULL, timestamp TEXT NOT NULL,
+      resource_id TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS ${t.endpoints} (
+      id TEXT PRIMARY KEY, url TEXT NOT NULL, description TEXT NOT NULL, secrets TEXT NOT NULL,
+      enabled_events TEXT NOT NULL, versions TEXT NOT NULL, ordered INTEGER NOT NULL,
+      enabled INTEGER NOT NULL, disabled_reason TEXT, disabled_at INTEGER, failing_since INTEGER,
+      created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS ${t.deliveries} (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
+      endpoint_id TEXT NOT NULL, event_type TEXT NOT NULL, resource_id TEXT NOT NULL,
+      status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at INTEGER,
+      last_status_code INTEGER, last_error TEXT, created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL, lease_token TEXT, lease_expires_at INTEGER);
+    CREATE INDEX IF NOT EXISTS ${t.deliveries}_due ON ${t.deliveries} (status, next_attempt_at);
+    CREATE INDEX IF NOT EXISTS ${t.deliveries}_order ON ${t.deliveries} (endpoint_id, resource_id, seq);
+    CREATE INDEX IF NOT EXISTS ${t.deliveries}_event ON ${t.deliveries} (event_id);
+    CREATE TABLE IF NOT EXISTS ${t.attempts} (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, delivery_id TEXT NOT NULL, attempt INTEGER NOT NULL,
+      started_at INTEGER NOT NULL, duration_ms INTEGER NOT NULL, status_code INTEGER,
+      response_excerpt TEXT, error TEXT, outcome TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ${t.attempts}_delivery ON ${t.attempts} (delivery_id);
+  `;
+
+  const open = async (): Promise<SqliteDatabase> => {
+    if (own) {
+      configure(own);
+      return own;
+    }
+    opening ??= (async () => {
+      let Database: new (path: string) => SqliteDatabase;
+      try {
+        ({ default: Database } = (await import('libsql')) as unknown as {
+          default: new (path: string) => SqliteDatabase;
+        });
+      } catch (cause) {
+        throw new DispatcherError(
+          'store_failed',
+          'createSqliteStore({ path }) needs the optional peer dependency libsql; install it (npm i libsql) or pass { database } from better-sqlite3.',
+          { cause },
+        );
+      }
+      const db = new Database(options.path as string);
+      configure(db);
+      own = db;
+      return db;
+    })();
+    return opening;
+  };
+
+  /** Runs `fn` in a write transaction on `db`, or inside the transaction the caller has open. */
+  const write = <T>(db: SqliteDatabase, fn: () => T): T => {
+    if (db.inTransaction) return fn();
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+
+  const wrap = async <T>(what: string, fn: (db: SqliteDatabase) => T): Promise<T> => {
+    const db = await open();
+    try {
+      return fn(db);
+    } catch (error) {
+      throw storeError(what, error);
+    }
+  };
+
+  const insertEventSync = (db: SqliteDatabase, event: StoredEvent): { deliveries: number } =>
+    write(db, () => {
+      const exists = stmt(db, `SELECT 1 FROM ${t.events} WHERE id = ?`).get(event.id);
+      if (exists) {
+        throw new DispatcherError(
+          'invalid_event',
+          `An event with id ${event.id} was already published; event ids must be unique.`,
+        );
+      }
+      stmt(
+        db,
+        `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        event.id,
+        event.event,
+        event.version,
+        event.timestamp,
+        event.resourceId,
+        event.payload,
+        event.createdAt,
+      );
+      const endpoints = (
+        stmt(db, `SELECT * FROM ${t.endpoints} WHERE enabled = 1`).all() as EndpointRow[]
+      ).map(endpointFromRow);
+      const planned = planDeliveries(event, endpoints);
+      const insert = stmt(
+        db,
+        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+      );
+      for (const d of planned) {
+        insert.run(
+          d.id,
+          d.eventId,
+          d.endpointId,
+          d.eventType,
+          d.resourceId,
+          d.nextAttemptAt,
+          d.createdAt,
+          d.updatedAt,
+        );
+      }
+      return { deliveries: planned.length };
+    });
+
+  const getEndpointSync = (db: SqliteDatabase, id: string) => {
+    const row = stmt(db, `SELECT * FROM ${t.endpoints} WHERE id = ?`).get(id) as
+      | EndpointRow
+      | undefined;
+    return row && endpointFromRow(row);
+  };
+
+  return {
+    kind: 'sqlite',
+    async init() {
+      await wrap('init', () => undefined);
+    },
+    insertEvent(event, tx) {
+      if (tx !== undefined) {
+        // Synchronous on purpose: this must land inside the caller's open transaction now.
+        try {
+          configure(tx);
+          return Promise.resolve(insertEventSync(tx, event));
+        } catch (error) {
+          return Promise.reject(storeError('publish', error));
+        }
+      }
+      return wrap('publish', (db) => insertEventSync(db, event));
+    },
+    getEvent: (id) =>
+      wrap('getEvent', (db) => {
+        const row = stmt(db, `SELECT * FROM ${t.events} WHERE id = ?`).get(id) as
+          | EventRow
+          | undefined;
+        return row && eventFromRow(row);
+      }),
+    createEndpoint: (endpoint) =>
+      wrap('createEndpoint', (db) => {
+        if (getEndpointSync(db, endpoint.id)) {
+          throw new DispatcherError(
+            'invalid_endpoint',
+            `Endpoint ${endpoint.id} already exists; update it instead.`,
+          );
+        }
+        const row = endpointToRow(endpoint);
+        stmt(
+          db,
+          `INSERT INTO ${t.endpoints} (${endpointColumns.join(', ')}) VALUES (${endpointColumns.map(() => '?').join(', ')})`,
+        ).run(...endpointColumns.map((c) => sqliteValue(row[c])));
+      }),
+    updateEndpoint: (id, patch, now) =>
+      wrap('updateEndpoint', (db) =>
+        write(db, () => {
+          const current = getEndpointSync(db, id);
+          if (!current) return undefined;
+          const next: EndpointRecord = { ...current, ...(patch as EndpointPatch), updatedAt: now };
+          const row = endpointToRow(next);
+          const columns = endpointColumns.filter((c) => c !== 'id');
+          stmt(
+            db,
+            `UPDATE ${t.endpoints} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+          ).run(...columns.map((c) => sqliteValue(row[c])), id);
+          return next;
+        }),
+      ),
+    getEndpoint: (id) => wrap('getEndpoint', (db) => getEndpointSync(db, id)),
+    listEndpoints: () =>
+      wrap('listEndpoints', (db) =>
+        (
+          stmt(db, `SELECT * FROM ${t.endpoints} ORDER BY created_at, id`).all() as EndpointRow[]
+        ).map(endpointFromRow),
+      ),
+    deleteEndpoint: (id) =>
+      wrap('deleteEndpoint', (db) =>
+        write(db, () => {
+          stmt(
+            db,
+            `DELETE FROM ${t.attempts} WHERE delivery_id IN (SELECT id FROM ${t.deliveries} WHERE endpoint_id = ?)`,
+          ).run(id);
+          stmt(db, `DELETE FROM ${t.deliveries} WHERE endpoint_id = ?`).run(id);
+          const result = stmt(db, `DELETE FROM ${t.endpoints} WHERE id = ?`).run(id) as {
+            changes: number;
+          };
+          return result.changes > 0;
+        }),
+      ),
+    disableEndpoint: (id, reason, now) =>
+      wrap('disableEndpoint', (db) =>
+        write(db, () => {
+          const changed = stmt(
+            db,
+            `UPDATE ${t.endpoints} SET enabled = 0, disabled_reason = ?, disabled_at = ?, updated_at = ? WHERE id = ? AND enabled = 1`,
+          ).run(reason, now, now, id) as { changes: number };
+          if (changed.changes === 0) return { changed: false, deadLettered: 0 };
+          const dead = stmt(
+            db,
+            `UPDATE ${t.deliveries} SET status = 'failed', next_attempt_at = NULL, last_error = ?, updated_at = ?, lease_token = NULL, lease_expires_at = NULL WHERE endpoint_id = ? AND status = 'pending'`,
+          ).run(`endpoint disabled (${reason})`, now, id) as { changes: number };
+          return { changed: true, deadLettered: dead.changes };
+        }),
+      ),
+    claimDue: ({ now, limit, leaseMs }) =>
+      wrap('claimDue', (db) =>
+        write(db, () => {
+          const rows = stmt(
+            db,
+            `SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
+             WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+               AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?) AND e.enabled = 1
+               AND (e.ordered = 0 OR NOT EXISTS (
+                 SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
+                   AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
+             ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
+          ).all(now, now, limit) as DeliveryRow[];
+          if (rows.length === 0) return [];
+          const token = createId('lease', now);
+          const lease = stmt(
+            db,
+            `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq = ?`,
+          );
+          const claims: ClaimedDelivery[] = [];
+          const endpoints = new Map<string, EndpointRecord | undefined>();
+          for (const row of rows) {
+            lease.run(token, now + leaseMs, row.seq);
+            const eventRow = stmt(db, `SELECT * FROM ${t.events} WHERE id = ?`).get(
+              row.event_id,
+            ) as EventRow;
+            if (!endpoints.has(row.endpoint_id))
+              endpoints.set(row.endpoint_id, getEndpointSync(db, row.endpoint_id));
+            claims.push({
+              delivery: deliveryFromRow(row),
+              event: eventFromRow(eventRow),
+              endpoint: endpoints.get(row.endpoint_id)!,
+              leaseToken: token,
+            });
+          }
+          return claims;
+        }),
+      ),
+    recordAttempt: ({ leaseToken, attempt, next, now }) =>
+      wrap('recordAttempt', (db) =>
+        write(db, () => {
+          stmt(
+            db,
+            `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            attempt.deliveryId,
+            attempt.attempt,
+            attempt.startedAt,
+            attempt.durationMs,
+            attempt.statusCode,
+            attempt.responseExcerpt,
+            attempt.error,
+            attempt.outcome,
+          );
+          const endpointId = stmt(db, `SELECT endpoint_id FROM ${t.deliveries} WHERE id = ?`).get(
+            attempt.deliveryId,
+          ) as { endpoint_id: string } | undefined;
+          let failingSince: number | null = null;
+          if (endpointId) {
+            if (attempt.outcome === 'succeeded') {
+              stmt(db, `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = ?`).run(
+                endpointId.endpoint_id,
+              );
+            } else {
+              stmt(
+                db,
+                `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, ?) WHERE id = ?`,
+              ).run(attempt.startedAt, endpointId.endpoint_id);
+              const row = stmt(db, `SELECT failing_since FROM ${t.endpoints} WHERE id = ?`).get(
+                endpointId.endpoint_id,
+              ) as { failing_since: number | null } | undefined;
+              failingSince = row?.failing_since ?? null;
+            }
+          }
+          const result = stmt(
+            db,
+            `UPDATE ${t.deliveries} SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?, lease_token = NULL, lease_expires_at = NULL
+             WHERE id = ? AND lease_token = ? AND status = 'pending'`,
+          ).run(
+            next.status,
+            next.status === 'pending' ? next.nextAttemptAt : null,
+            attempt.statusCode,
+            attempt.error,
+            now,
+            attempt.deliveryId,
+            leaseToken,
+          ) as { changes: number };
+          return { recorded: result.changes > 0, failingSince };
+        }),
+      ),
+    getDelivery: (id) =>
+      wrap('getDelivery', (db) => {
+        const row = stmt(db, `SELECT * FROM ${t.deliveries} WHERE id = ?`).get(id) as
+          | DeliveryRow
+          | undefined;
+        return row && deliveryFromRow(row);
+      }),
+    listDeliveries: (query) =>
+      wrap('listDeliveries', (db) => {
+        const where: string[] = [];
+        const params: unknown[] = [];
+        if (query.endpointId !== undefined)
+          where.push('endpoint_id = ?') && params.push(query.endpointId);
+        if (query.eventId !== undefined) where.push('event_id = ?') && params.push(query.eventId);
+        if (query.status !== undefined) where.push('status = ?') && params.push(query.status);
+        if (query.since !== undefined) where.push('created_at >= ?') && params.push(query.since);
+        if (query.before !== undefined) {
+          where.push(`seq < COALESCE((SELECT seq FROM ${t.deliveries} WHERE id = ?), 0)`);
+          params.push(query.before);
+        }
+        const sql = `SELECT * FROM ${t.deliveries}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+        return (db.prepare(sql).all(...params, pageSize(query.limit)) as DeliveryRow[]).map(
+          deliveryFromRow,
+        );
+      }),
+    listAttempts: (deliveryId) =>
+      wrap('listAttempts', (db) =>
+        (
+          stmt(db, `SELECT * FROM ${t.attempts} WHERE delivery_id = ? ORDER BY id`).all(
+            deliveryId,
+          ) as AttemptRow[]
+        ).map(attemptFromRow),
+      ),
+    requeue: (selector, now) =>
+      wrap('requeue', (db) =>
+        write(db, () => {
+          const { sql, params } = replayWhere(selector, () => '?');
+          const result = db
+            .prepare(
+              `UPDATE ${t.deliveries} SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?, lease_token = NULL, lease_expires_at = NULL WHERE status <> 'pending' AND ${sql}`,
+            )
+            .run(now, now, ...params) as { changes: number };
+          return result.changes;
+        }),
+      ),
+    async close() {
+      if (own && options.path !== undefined) {
+        own.close();
+        own = undefined;
+        opening = undefined;
+      }
+    },
+  };
+}
+
+function sqliteValue(value: unknown): unknown {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function storeError(what: string, error: unknown): unknown {
+  if (error instanceof DispatcherError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new DispatcherError('store_failed', `SQLite store: ${what} failed: ${message}`, {
+    cause: error,
+  });
+}

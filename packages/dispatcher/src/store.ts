@@ -1,0 +1,85 @@
+import type {
+  AttemptRecord,
+  ClaimedDelivery,
+  DeliveryNext,
+  DeliveryQuery,
+  DeliveryRecord,
+  DisabledReason,
+  EndpointPatch,
+  EndpointRecord,
+  ReplaySelector,
+  StoredEvent,
+} from './records.js';
+
+/**
+ * Durable state of a dispatcher: the outbox (events), endpoints, deliveries and attempts.
+ * Implementations: memory (`createMemoryStore`), SQLite (`@hookline/dispatcher/sqlite`) and
+ * Postgres (`@hookline/dispatcher/postgres`); all pass the same contract suite.
+ *
+ * `Tx` is the caller's transaction handle that {@link DispatcherStore.insertEvent} can join
+ * (a libsql `Database` inside BEGIN…COMMIT, a pg `PoolClient` inside BEGIN…COMMIT);
+ * `never` for stores without transactions.
+ */
+export interface DispatcherStore<Tx = never> {
+  /** `'memory'`, `'sqlite'` or `'postgres'`. */
+  readonly kind: string;
+  /** Creates tables if needed. Safe to call many times and from many processes. */
+  init(): Promise<void>;
+  /**
+   * Writes the event and one pending delivery for every enabled endpoint subscribed to its
+   * type, atomically, inside `tx` when given. Resolves once durable (or once written into `tx`).
+   */
+  insertEvent(event: StoredEvent, tx?: Tx): Promise<{ deliveries: number }>;
+  getEvent(id: string): Promise<StoredEvent | undefined>;
+
+  createEndpoint(endpoint: EndpointRecord): Promise<void>;
+  /** Applies `patch`; resolves to the updated endpoint, or `undefined` when it does not exist. */
+  updateEndpoint(
+    id: string,
+    patch: EndpointPatch,
+    now: number,
+  ): Promise<EndpointRecord | undefined>;
+  getEndpoint(id: string): Promise<EndpointRecord | undefined>;
+  listEndpoints(): Promise<EndpointRecord[]>;
+  /** Removes the endpoint with its deliveries and attempts. */
+  deleteEndpoint(id: string): Promise<boolean>;
+  /**
+   * Disables an enabled endpoint and dead-letters its pending deliveries. `changed` is false
+   * when it was already disabled or does not exist (so the caller reports a transition once).
+   */
+  disableEndpoint(
+    id: string,
+    reason: DisabledReason,
+    now: number,
+  ): Promise<{ changed: boolean; deadLettered: number }>;
+
+  /**
+   * Leases up to `limit` due deliveries of enabled endpoints for `leaseMs`: pending, due by
+   * `now`, not leased by anyone else, and for ordered endpoints not behind an unfinished earlier
+   * delivery with the same resource_id. Two concurrent callers never receive the same delivery.
+   */
+  claimDue(input: { now: number; limit: number; leaseMs: number }): Promise<ClaimedDelivery[]>;
+  /**
+   * Appends the attempt to the log and, if `leaseToken` still holds the lease, moves the
+   * delivery on (`next`) and updates the endpoint's failure run (cleared on success, started on
+   * failure). `failingSince` is the endpoint's run start after the update.
+   */
+  recordAttempt(input: {
+    leaseToken: string;
+    attempt: AttemptRecord;
+    next: DeliveryNext;
+    now: number;
+  }): Promise<{ recorded: boolean; failingSince: number | null }>;
+
+  getDelivery(id: string): Promise<DeliveryRecord | undefined>;
+  listDeliveries(query: DeliveryQuery): Promise<DeliveryRecord[]>;
+  listAttempts(deliveryId: string): Promise<AttemptRecord[]>;
+  /** Puts finished deliveries back in the queue (attempts reset, due `now`); returns how many. */
+  requeue(selector: ReplaySelector, now: number): Promise<number>;
+
+  /** Releases connections the store opened itself. */
+  close(): Promise<void>;
+}
+
+/** The transaction handle type of a store. */
+export type StoreTransaction<S> = S extends DispatcherStore<infer Tx> ? Tx : never;
