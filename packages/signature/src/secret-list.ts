@@ -27,3 +27,13 @@ export function toSecretList(secret: unknown, scheme: string): readonly string[]
 export function secretLabel(index: number, count: number): string {
   return count === 1 ? 'secret' : `secret #${index + 1} of ${count}`;
 }
+
+/**
+ * Extra advice for a mismatch when a text secret has surrounding whitespace (usually a newline
+ * from an env file), which silently changes the HMAC key. Empty when there is none.
+ */
+export function whitespaceHint(secrets: readonly string[]): string {
+  return secrets.some((secret) => secret !== secret.trim())
+    ? ' A configured secret has leading or trailing whitespace (often a newline from an env file); trim it.'
+    : '';
+}

@@ -219,3 +219,19 @@ describe('node sync variants of the providers', async () => {
     );
   });
 });
+
+describe('mismatch advice', () => {
+  it('points at surrounding whitespace in a text secret without quoting it', async () => {
+    const { stripe, github } = builds[0].api;
+    const headers = await stripe.sign({ payload: body, secret: 'whsec_trim_me', timestamp: T0 });
+    const result = await stripe.safeVerify(body, headers, 'whsec_trim_me\n', at(T0));
+    expect(result.ok ? '' : result.error.message).toContain('whitespace');
+    expect(result.ok ? '' : result.error.message).not.toContain('whsec_trim_me');
+    const gh = await github.safeVerify(
+      body,
+      await github.sign({ payload: body, secret: 'a' }),
+      ' a',
+    );
+    expect(gh.ok ? '' : gh.error.message).toContain('whitespace');
+  });
+});

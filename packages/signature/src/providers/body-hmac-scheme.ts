@@ -4,7 +4,7 @@ import { decodeHex, encodeHex } from '../encoding/hex.js';
 import { type HeadersLike, readHeader } from '../headers-like.js';
 import { toRawPayload, type WebhookPayload } from '../raw-payload.js';
 import type { SchemeDefinition } from '../scheme-definition.js';
-import { type SecretInput, toSecretList } from '../secret-list.js';
+import { type SecretInput, toSecretList, whitespaceHint } from '../secret-list.js';
 import { WebhookVerificationError } from '../webhook-verification-error.js';
 import { utf8SecretKey } from './utf8-secret-key.js';
 
@@ -64,9 +64,8 @@ export function bodyHmacScheme<Header extends string, Fields extends string>(
     secret: SecretInput,
   ): CryptoSteps<VerifiedBodyHmacWebhook<Fields>> {
     const raw = toRawPayload(payload);
-    const keys = toSecretList(secret, config.provider).map((item) =>
-      utf8SecretKey(config.provider, item),
-    );
+    const secrets = toSecretList(secret, config.provider);
+    const keys = secrets.map((item) => utf8SecretKey(config.provider, item));
     const value = readHeader(headers, config.header);
     if (value === undefined) {
       throw new WebhookVerificationError(
@@ -86,7 +85,7 @@ export function bodyHmacScheme<Header extends string, Fields extends string>(
     if (!(yield* matchesAny(raw.bytes, keys, [{ algorithm: 'hmac-sha256', bytes }]))) {
       throw new WebhookVerificationError(
         'no_matching_signature',
-        `The ${config.header} signature does not match ${keys.length === 1 ? 'the configured secret' : `any of the ${keys.length} configured secrets`}. Check that the secret is the ${config.provider} one for this endpoint (used as plain text, not decoded) and that the body is passed exactly as received.`,
+        `The ${config.header} signature does not match ${keys.length === 1 ? 'the configured secret' : `any of the ${keys.length} configured secrets`}. Check that the secret is the ${config.provider} one for this endpoint (used as plain text, not decoded) and that the body is passed exactly as received.${whitespaceHint(secrets)}`,
       );
     }
     const result: Record<string, string | undefined> = { payload: raw.text };

@@ -10,7 +10,7 @@ import { type HeadersLike, readHeader } from '../headers-like.js';
 import { toRawPayload, type WebhookPayload } from '../raw-payload.js';
 import type { SchemeDefinition } from '../scheme-definition.js';
 import { signingTimestamp } from '../schemes/standard-webhooks.js';
-import { type SecretInput, toSecretList } from '../secret-list.js';
+import { type SecretInput, toSecretList, whitespaceHint } from '../secret-list.js';
 import { assertFresh, parseTimestamp, type VerifyOptions } from '../timestamp.js';
 import { WebhookVerificationError } from '../webhook-verification-error.js';
 import { utf8SecretKey } from './utf8-secret-key.js';
@@ -78,7 +78,8 @@ function* verify(
   options?: VerifyOptions,
 ): CryptoSteps<VerifiedStripeWebhook> {
   const raw = toRawPayload(payload);
-  const keys = toSecretList(secret, 'Stripe').map((item) => utf8SecretKey('stripe', item));
+  const secrets = toSecretList(secret, 'Stripe');
+  const keys = secrets.map((item) => utf8SecretKey('stripe', item));
   const value = readHeader(headers, HEADER, ',');
   if (value === undefined) {
     throw new WebhookVerificationError(
@@ -99,7 +100,7 @@ function* verify(
   if (!(yield* matchesAny(content, keys, parsed.signatures))) {
     throw new WebhookVerificationError(
       'no_matching_signature',
-      `No v1 signature in Stripe-Signature matches ${keys.length === 1 ? 'the configured endpoint secret' : `any of the ${keys.length} configured endpoint secrets`}. Check that the secret is this endpoint's whsec_ signing secret (each endpoint and each \`stripe listen\` session has its own) and that the body is passed exactly as received.`,
+      `No v1 signature in Stripe-Signature matches ${keys.length === 1 ? 'the configured endpoint secret' : `any of the ${keys.length} configured endpoint secrets`}. Check that the secret is this endpoint's whsec_ signing secret (each endpoint and each \`stripe listen\` session has its own) and that the body is passed exactly as received.${whitespaceHint(secrets)}`,
     );
   }
   return { timestamp, payload: raw.text };
