@@ -13,8 +13,9 @@ describe('createClient is typed by @hookline/openapi', () => {
     void client.GET('/v1/payments/{payment_id}', { params: { path: {} } });
     // @ts-expect-error init with the path parameter is required
     void client.GET('/v1/payments/{payment_id}');
+    const wrong = { url: 'https://x', enabled_events: ['nope' as const] };
     // @ts-expect-error enabled_events holds event patterns, not any string
-    void client.POST('/v1/webhook_endpoints', { body: { url: 'https://x', enabled_events: ['nope'] } });
+    void client.POST('/v1/webhook_endpoints', { body: wrong });
     // @ts-expect-error url is required
     void client.POST('/v1/webhook_endpoints', { body: { enabled_events: ['*'] } });
     // @ts-expect-error payments cannot be created directly
@@ -50,8 +51,12 @@ describe('createClient is typed by @hookline/openapi', () => {
     expectTypeOf(client.webhooks.listDeliveries('we_1')).toEqualTypeOf<
       AsyncGenerator<Schemas['Delivery'], void, undefined>
     >();
-    const created = await client.webhooks.createEndpoint({ url: 'https://x', enabled_events: ['*'] });
-    if (created.ok) expectTypeOf(created.data).toEqualTypeOf<Schemas['WebhookEndpointWithSecret']>();
+    const created = await client.webhooks.createEndpoint({
+      url: 'https://x',
+      enabled_events: ['*'],
+    });
+    if (created.ok)
+      expectTypeOf(created.data).toEqualTypeOf<Schemas['WebhookEndpointWithSecret']>();
     // @ts-expect-error grace_period_seconds must be a number
     void client.webhooks.rotateSecret('we_1', { grace_period_seconds: '1h' });
   });
