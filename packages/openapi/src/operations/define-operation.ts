@@ -86,12 +86,28 @@ export interface OperationDefinition<
  * @example
  * export const getPayment = defineOperation({ operationId: 'getPayment', method: 'get', ... });
  */
-export function defineOperation<B extends z.ZodType, R extends z.ZodType, const Id extends string>(
-  definition: OperationDefinition<B, R, Id>,
-): OperationDefinition<B, R, Id> {
-  if (!definition.paginated) return definition;
+export function defineOperation<
+  B extends z.ZodType,
+  R extends z.ZodType,
+  const Id extends string,
+  D extends OperationDefinition<B, R, Id>,
+>(definition: D & OperationDefinition<B, R, Id>): WithPagination<D> {
+  if (!definition.paginated) return definition as WithPagination<D>;
   const query = definition.query
     ? paginationQuerySchema.extend(definition.query.shape)
     : paginationQuerySchema;
-  return { ...definition, query };
+  return { ...definition, query } as WithPagination<D>;
 }
+
+type PaginatedQuery<S extends z.core.$ZodLooseShape> = ReturnType<
+  typeof paginationQuerySchema.extend<S>
+>;
+
+/** A paginated definition's `query` with `limit` and `starting_after` added. */
+export type WithPagination<D> = D extends { paginated: true }
+  ? Omit<D, 'query'> & {
+      query: D extends { query: z.ZodObject<infer S> }
+        ? PaginatedQuery<S>
+        : typeof paginationQuerySchema;
+    }
+  : D;
