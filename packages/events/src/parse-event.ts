@@ -67,39 +67,14 @@ export function parseEventOrThrow(input: unknown, context: ParseEventContext = {
   const version = resolveVersion(body, context);
   const candidate = { ...body, id, version };
 
-  const envelope = envelopeSchema.safeParse(candidate);
-  if (!envelope.success) {
-    throw invalid(
-      'invalid_envelope',
-      'The body is not a Hookline event envelope { id, event, version, timestamp, resource_id, metadata }',
-      envelope.error,
-      candidate,
-    );
-  }
-  const { event: name, version: resolvedVersion } = envelope.data;
-
-  const versions = eventVersions(name);
-  if (versions.length === 0) {
-    throw new HooklineEventError(
-      'unknown_event',
-      `Unknown event type "${name}". Expected one of: ${eventTypes.join(', ')}. ` +
-        'Upgrade @hookline/events if the sender added a new event type.',
-      { issues: [{ path: ['event'], message: `Unknown event type "${name}"` }], event: name },
-    );
-  }
-  const definition = getEventDefinition(name, resolvedVersion);
-  if (definition === undefined) {
-    throw new HooklineEventError(
-      'unknown_version',
-      `Unknown version ${resolvedVersion} of "${name}"; known versions: ${versions.join(', ')}. ` +
-        'Pin your endpoint to a known version, or upgrade @hookline/events.',
-      {
-        issues: [{ path: ['version'], message: `Unknown version ${resolvedVersion} of "${name}"` }],
-        event: name,
-        version: resolvedVersion,
-      },
-    );
-  }
+  // Fast path: a known event and version go straight to their own schema, which checks the
+  // envelope too. The generic envelope is only checked to explain an unknown event/version.
+  const definition =
+    typeof body.event === 'string' && typeof version === 'number'
+      ? getEventDefinition(body.event, version)
+      : undefined;
+  if (definition === undefined) throw explainUnknown(candidate);
+  const { event: name, version: resolvedVersion } = definition;
 
   const parsed = definition.schema.safeParse(candidate);
   if (!parsed.success) {
@@ -114,6 +89,39 @@ export function parseEventOrThrow(input: unknown, context: ParseEventContext = {
     );
   }
   return parsed.data as AnyEvent;
+}
+
+/** The error for a body whose (event, version) is not in the catalog: a bad envelope first. */
+function explainUnknown(candidate: Record<string, unknown>): HooklineEventError {
+  const envelope = envelopeSchema.safeParse(candidate);
+  if (!envelope.success) {
+    return invalid(
+      'invalid_envelope',
+      'The body is not a Hookline event envelope { id, event, version, timestamp, resource_id, metadata }',
+      envelope.error,
+      candidate,
+    );
+  }
+  const { event: name, version } = envelope.data;
+  const versions = eventVersions(name);
+  if (versions.length === 0) {
+    return new HooklineEventError(
+      'unknown_event',
+      `Unknown event type "${name}". Expected one of: ${eventTypes.join(', ')}. ` +
+        'Upgrade @hookline/events if the sender added a new event type.',
+      { issues: [{ path: ['event'], message: `Unknown event type "${name}"` }], event: name },
+    );
+  }
+  return new HooklineEventError(
+    'unknown_version',
+    `Unknown version ${version} of "${name}"; known versions: ${versions.join(', ')}. ` +
+      'Pin your endpoint to a known version, or upgrade @hookline/events.',
+    {
+      issues: [{ path: ['version'], message: `Unknown version ${version} of "${name}"` }],
+      event: name,
+      version,
+    },
+  );
 }
 
 /** Turns string/bytes into JSON and checks for an object. */

@@ -158,6 +158,17 @@ describe('error codes', () => {
     ]);
   });
 
+  it('reports a broken envelope before an unknown event or version, and never coerces', () => {
+    expect(codeOf({ ...loginV1, event: 'user.logout', timestamp: 'yesterday' })).toBe(
+      'invalid_envelope',
+    );
+    expect(codeOf({ ...loginV1, version: 7, id: 42 })).toBe('invalid_envelope');
+    expect(codeOf({ ...loginV1, version: 1.5 })).toBe('invalid_envelope');
+    expect(codeOf({ ...loginV1, version: '1' })).toBe('invalid_envelope');
+    expect(codeOf({ ...loginV1, event: 7 })).toBe('invalid_envelope');
+    expect(codeOf({ ...loginV1, metadata: [] })).toBe('invalid_metadata');
+  });
+
   it('unknown_event names the known types', () => {
     const error = errorOf({ ...loginV1, event: 'user.logout' });
     expect(error.code).toBe('unknown_event');
