@@ -1,0 +1,339 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AttemptRecord, DispatcherStore } from '../../src/index.js';
+import { endpointRecord, storedEvent } from './store-records.js';
+
+/** A store under test, plus (where the backend allows) a second store on the same data. */
+export interface StoreFixture {
+  store: DispatcherStore<unknown>;
+  /** Another store instance over the same database (another process's view), if supported. */
+  peer?: DispatcherStore<unknown>;
+  cleanup(): Promise<void>;
+}
+
+const lease = 60_000;
+
+function attempt(
+  deliveryId: string,
+  startedAt: number,
+  outcome: AttemptRecord['outcome'],
+): AttemptRecord {
+  return {
+    deliveryId,
+    attempt: 1,
+    startedAt,
+    durationMs: 12,
+    statusCode: outcome === 'succeeded' ? 200 : 500,
+    responseExcerpt: outcome === 'succeeded' ? 'ok' : 'boom',
+    error: outcome === 'succeeded' ? null : 'receiver answered HTTP 500',
+    outcome,
+  };
+}
+
+/** The behaviour every DispatcherStore must have; run once per implementation. */
+export function describeStoreContract(name: string, create: () => Promise<StoreFixture>): void {
+  describe(`${name} store contract`, () => {
+    let fixture: StoreFixture;
+    let store: DispatcherStore<unknown>;
+    beforeEach(async () => {
+      fixture = await create();
+      store = fixture.store;
+      await store.init();
+    });
+    afterEach(async () => {
+      await fixture.cleanup();
+    });
+
+    it('fans an event out to enabled endpoints whose filters match (exact, prefix.*, *)', async () => {
+      const exact = endpointRecord({ enabledEvents: ['payment.succeeded'] });
+      const prefix = endpointRecord({ enabledEvents: ['payment.*'] });
+      const all = endpointRecord({ enabledEvents: ['*'] });
+      const other = endpointRecord({ enabledEvents: ['user.*', 'payment.failed'] });
+      const disabled = endpointRecord({ enabled: false, disabledReason: 'manual', disabledAt: 1 });
+      for (const ep of [exact, prefix, all, other, disabled]) await store.createEndpoint(ep);
+
+      const event = storedEvent('payment.succeeded', 'pay_1', 5000);
+      expect(await store.insertEvent(event)).toEqual({ deliveries: 3 });
+      const deliveries = await store.listDeliveries({ eventId: event.id });
+      expect(deliveries.map((d) => d.endpointId).sort()).toEqual(
+        [exact.id, prefix.id, all.id].sort(),
+      );
+      expect(deliveries.every((d) => d.status === 'pending' && d.nextAttemptAt === 5000)).toBe(
+        true,
+      );
+      expect(await store.getEvent(event.id)).toEqual(event);
+    });
+
+    it('refuses a second event with the same id', async () => {
+      const event = storedEvent('user.created', 'usr_1', 1000);
+      await store.insertEvent(event);
+      await expect(store.insertEvent(event)).rejects.toMatchObject({ code: 'invalid_event' });
+    });
+
+    it('stores, updates, lists and deletes endpoints with their deliveries', async () => {
+      const ep = endpointRecord({ versions: { 'user.login': 1 }, ordered: true });
+      await store.createEndpoint(ep);
+      await expect(store.createEndpoint(ep)).rejects.toMatchObject({ code: 'invalid_endpoint' });
+      expect(await store.getEndpoint(ep.id)).toEqual(ep);
+      const updated = await store.updateEndpoint(
+        ep.id,
+        { url: 'https://new.example/hook', enabledEvents: ['user.*'] },
+        2000,
+      );
+      expect(updated).toMatchObject({
+        url: 'https://new.example/hook',
+        enabledEvents: ['user.*'],
+        updatedAt: 2000,
+        ordered: true,
+      });
+      expect(await store.getEndpoint(ep.id)).toEqual(updated);
+      expect(
+        await store.updateEndpoint('ep_missing', { url: 'https://x.example' }, 1),
+      ).toBeUndefined();
+      expect((await store.listEndpoints()).map((e) => e.id)).toContain(ep.id);
+
+      await store.insertEvent(storedEvent('user.created', 'usr_1', 3000));
+      const [delivery] = await store.listDeliveries({ endpointId: ep.id });
+      expect(delivery).toBeDefined();
+      expect(await store.deleteEndpoint(ep.id)).toBe(true);
+      expect(await store.deleteEndpoint(ep.id)).toBe(false);
+      expect(await store.getEndpoint(ep.id)).toBeUndefined();
+      expect(await store.getDelivery(delivery!.id)).toBeUndefined();
+    });
+
+    it('leases a due delivery to one claimer until the lease expires', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      await store.insertEvent(storedEvent('user.created', 'usr_1', 1000));
+      expect(await store.claimDue({ now: 999, limit: 10, leaseMs: lease })).toEqual([]);
+      const [claim] = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
+      expect(claim?.endpoint.id).toBe(ep.id);
+      expect(claim?.event.resourceId).toBe('usr_1');
+      expect(await store.claimDue({ now: 1000 + lease - 1, limit: 10, leaseMs: lease })).toEqual(
+        [],
+      );
+      const [again] = await store.claimDue({ now: 1000 + lease, limit: 10, leaseMs: lease });
+      expect(again?.delivery.id).toBe(claim?.delivery.id);
+      expect(again?.leaseToken).not.toBe(claim?.leaseToken);
+
+      // The first lease is stale now: its result is logged but does not move the delivery.
+      const stale = await store.recordAttempt({
+        leaseToken: claim!.leaseToken,
+        attempt: attempt(claim!.delivery.id, 1001, 'succeeded'),
+        next: { status: 'succeeded' },
+        now: 1002,
+      });
+      expect(stale.recorded).toBe(false);
+      expect((await store.getDelivery(claim!.delivery.id))?.status).toBe('pending');
+      expect(await store.listAttempts(claim!.delivery.id)).toHaveLength(1);
+    });
+
+    it('claims at most `limit`, oldest due first, and skips disabled endpoints', async () => {
+      const ep = endpointRecord();
+      const off = endpointRecord();
+      await store.createEndpoint(ep);
+      await store.createEndpoint(off);
+      for (let i = 0; i < 5; i++)
+        await store.insertEvent(storedEvent('user.created', `usr_${i}`, 1000 + i));
+      await store.disableEndpoint(off.id, 'manual', 1100);
+      const first = await store.claimDue({ now: 2000, limit: 3, leaseMs: lease });
+      expect(first.map((c) => c.event.resourceId)).toEqual(['usr_0', 'usr_1', 'usr_2']);
+      const rest = await store.claimDue({ now: 2000, limit: 10, leaseMs: lease });
+      expect(rest.map((c) => c.event.resourceId)).toEqual(['usr_3', 'usr_4']);
+      expect([...first, ...rest].every((c) => c.endpoint.id === ep.id)).toBe(true);
+    });
+
+    it('moves a delivery on after an attempt and tracks the endpoint failure run', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      await store.insertEvent(storedEvent('user.created', 'usr_1', 1000));
+      const [claim] = await store.claimDue({ now: 1000, limit: 1, leaseMs: lease });
+      const failed = await store.recordAttempt({
+        leaseToken: claim!.leaseToken,
+        attempt: attempt(claim!.delivery.id, 1000, 'failed'),
+        next: { status: 'pending', nextAttemptAt: 6000 },
+        now: 1010,
+      });
+      expect(failed).toEqual({ recorded: true, failingSince: 1000 });
+      expect(await store.getDelivery(claim!.delivery.id)).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        nextAttemptAt: 6000,
+        lastStatusCode: 500,
+        lastError: 'receiver answered HTTP 500',
+      });
+      expect((await store.getEndpoint(ep.id))?.failingSince).toBe(1000);
+      expect(await store.claimDue({ now: 5999, limit: 1, leaseMs: lease })).toEqual([]);
+
+      const [retry] = await store.claimDue({ now: 6000, limit: 1, leaseMs: lease });
+      const second = await store.recordAttempt({
+        leaseToken: retry!.leaseToken,
+        attempt: { ...attempt(retry!.delivery.id, 6000, 'failed'), attempt: 2 },
+        next: { status: 'pending', nextAttemptAt: 7000 },
+        now: 6010,
+      });
+      expect(second.failingSince).toBe(1000);
+
+      const [third] = await store.claimDue({ now: 7000, limit: 1, leaseMs: lease });
+      const ok = await store.recordAttempt({
+        leaseToken: third!.leaseToken,
+        attempt: { ...attempt(third!.delivery.id, 7000, 'succeeded'), attempt: 3 },
+        next: { status: 'succeeded' },
+        now: 7010,
+      });
+      expect(ok).toEqual({ recorded: true, failingSince: null });
+      expect(await store.getDelivery(third!.delivery.id)).toMatchObject({
+        status: 'succeeded',
+        attempts: 3,
+        nextAttemptAt: null,
+      });
+      expect((await store.getEndpoint(ep.id))?.failingSince).toBeNull();
+      const log = await store.listAttempts(third!.delivery.id);
+      expect(log.map((a) => [a.attempt, a.outcome, a.statusCode])).toEqual([
+        [1, 'failed', 500],
+        [2, 'failed', 500],
+        [3, 'succeeded', 200],
+      ]);
+      expect(log[0]).toMatchObject({ responseExcerpt: 'boom', durationMs: 12, startedAt: 1000 });
+    });
+
+    it('holds later deliveries of the same resource behind an unfinished one on ordered endpoints', async () => {
+      const ordered = endpointRecord({ ordered: true });
+      await store.createEndpoint(ordered);
+      const a1 = storedEvent('user.created', 'usr_A', 1000);
+      const a2 = storedEvent('user.login', 'usr_A', 1001);
+      const b1 = storedEvent('user.created', 'usr_B', 1002);
+      for (const e of [a1, a2, b1]) await store.insertEvent(e);
+
+      const first = await store.claimDue({ now: 2000, limit: 10, leaseMs: lease });
+      expect(first.map((c) => c.event.id)).toEqual([a1.id, b1.id]);
+      const claimA1 = first[0]!;
+      // a1 fails and is retried later: a2 still waits behind it.
+      await store.recordAttempt({
+        leaseToken: claimA1.leaseToken,
+        attempt: attempt(claimA1.delivery.id, 2000, 'failed'),
+        next: { status: 'pending', nextAttemptAt: 3000 },
+        now: 2001,
+      });
+      expect(await store.claimDue({ now: 2500, limit: 10, leaseMs: lease })).toEqual([]);
+      const [retry] = await store.claimDue({ now: 3000, limit: 10, leaseMs: lease });
+      expect(retry?.event.id).toBe(a1.id);
+      // Dead-lettering the earlier one releases the later one.
+      await store.recordAttempt({
+        leaseToken: retry!.leaseToken,
+        attempt: attempt(retry!.delivery.id, 3000, 'failed'),
+        next: { status: 'failed' },
+        now: 3001,
+      });
+      const [next] = await store.claimDue({ now: 3002, limit: 10, leaseMs: lease });
+      expect(next?.event.id).toBe(a2.id);
+    });
+
+    it('does not hold back deliveries of unordered endpoints', async () => {
+      const ep = endpointRecord({ ordered: false });
+      await store.createEndpoint(ep);
+      await store.insertEvent(storedEvent('user.created', 'usr_A', 1000));
+      await store.insertEvent(storedEvent('user.login', 'usr_A', 1001));
+      expect(await store.claimDue({ now: 2000, limit: 10, leaseMs: lease })).toHaveLength(2);
+    });
+
+    it('disables an endpoint once and dead-letters its pending deliveries', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      await store.insertEvent(storedEvent('user.created', 'usr_1', 1000));
+      await store.insertEvent(storedEvent('user.created', 'usr_2', 1000));
+      expect(await store.disableEndpoint(ep.id, 'gone', 5000)).toEqual({
+        changed: true,
+        deadLettered: 2,
+      });
+      expect(await store.disableEndpoint(ep.id, 'gone', 5001)).toEqual({
+        changed: false,
+        deadLettered: 0,
+      });
+      expect(await store.getEndpoint(ep.id)).toMatchObject({
+        enabled: false,
+        disabledReason: 'gone',
+        disabledAt: 5000,
+      });
+      const dead = await store.listDeliveries({ endpointId: ep.id, status: 'failed' });
+      expect(dead).toHaveLength(2);
+      expect(dead[0]?.lastError).toContain('endpoint disabled');
+      // A disabled endpoint gets no new deliveries.
+      expect(await store.insertEvent(storedEvent('user.created', 'usr_3', 6000))).toEqual({
+        deliveries: 0,
+      });
+    });
+
+    it('lists deliveries newest first with filters and a cursor', async () => {
+      const ep = endpointRecord();
+      const other = endpointRecord();
+      await store.createEndpoint(ep);
+      await store.createEndpoint(other);
+      for (let i = 0; i < 5; i++)
+        await store.insertEvent(storedEvent('user.created', `usr_${i}`, 1000 * (i + 1)));
+      const page1 = await store.listDeliveries({ endpointId: ep.id, limit: 2 });
+      expect(page1.map((d) => d.resourceId)).toEqual(['usr_4', 'usr_3']);
+      const page2 = await store.listDeliveries({
+        endpointId: ep.id,
+        limit: 2,
+        before: page1[1]!.id,
+      });
+      expect(page2.map((d) => d.resourceId)).toEqual(['usr_2', 'usr_1']);
+      const since = await store.listDeliveries({ endpointId: ep.id, since: 4000 });
+      expect(since.map((d) => d.resourceId)).toEqual(['usr_4', 'usr_3']);
+      expect(await store.listDeliveries({ status: 'succeeded' })).toEqual([]);
+      expect(await store.listDeliveries({})).toHaveLength(10);
+    });
+
+    it('requeues finished deliveries by delivery, by event, and by endpoint dead letters since a time', async () => {
+      const ep = endpointRecord();
+      const other = endpointRecord();
+      await store.createEndpoint(ep);
+      await store.createEndpoint(other);
+      const events = [1000, 2000, 3000].map((t, i) => storedEvent('user.created', `usr_${i}`, t));
+      for (const e of events) await store.insertEvent(e);
+      // Finish everything: ep's deliveries fail for good, other's succeed.
+      for (const claim of await store.claimDue({ now: 4000, limit: 100, leaseMs: lease })) {
+        const ok = claim.endpoint.id === other.id;
+        await store.recordAttempt({
+          leaseToken: claim.leaseToken,
+          attempt: attempt(claim.delivery.id, 4000, ok ? 'succeeded' : 'failed'),
+          next: ok ? { status: 'succeeded' } : { status: 'failed' },
+          now: 4001,
+        });
+      }
+      expect(await store.claimDue({ now: 5000, limit: 100, leaseMs: lease })).toEqual([]);
+
+      const [one] = await store.listDeliveries({ endpointId: other.id, eventId: events[0]!.id });
+      expect(await store.requeue({ deliveryId: one!.id }, 5000)).toBe(1);
+      expect(await store.requeue({ deliveryId: one!.id }, 5000)).toBe(0); // already pending
+      expect(await store.getDelivery(one!.id)).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: 5000,
+      });
+
+      expect(await store.requeue({ eventId: events[1]!.id }, 5000)).toBe(2);
+      expect(await store.requeue({ eventId: events[2]!.id, endpointId: other.id }, 5000)).toBe(1);
+      // ep: event 0 and 2 are still dead letters; only the one created at or after 2500 is replayed.
+      expect(await store.requeue({ endpointId: ep.id, failedSince: 2500 }, 5000)).toBe(1);
+      const claims = await store.claimDue({ now: 5000, limit: 100, leaseMs: lease });
+      expect(claims).toHaveLength(5);
+    });
+
+    it('never hands one delivery to two concurrent claimers', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      for (let i = 0; i < 40; i++)
+        await store.insertEvent(storedEvent('user.created', `usr_${i}`, 1000));
+      const claimers = [store, fixture.peer ?? store];
+      const batches = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          claimers[i % 2]!.claimDue({ now: 2000, limit: 7, leaseMs: lease }),
+        ),
+      );
+      const ids = batches.flat().map((c) => c.delivery.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(40);
+    });
+  });
+}

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import Database from 'libsql';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../src/index.js';
+import { createSqliteStore, type SqliteDatabase } from '../src/sqlite/index.js';
+import { draftEvent } from './helpers/events.js';
+import { describeStoreContract } from './helpers/store-contract.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+describeStoreContract('sqlite (file, WAL)', async () => {
+  const dir = tempDir();
+  const path = join(dir.path, 'hookline.db');
+  const store = createSqliteStore({ path });
+  const peer = createSqliteStore({ path });
+  return {
+    store,
+    peer,
+    cleanup: async () => {
+      await store.close();
+      await peer.close();
+      dir.remove();
+    },
+  };
+});
+
+describe('sqlite store with the application database', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let path: string;
+  let app: SqliteDatabase & { transaction<F extends () => unknown>(fn: F): () => ReturnType<F> };
+  beforeEach(() => {
+    dir = tempDir();
+    path = join(dir.path, 'app.db');
+    app = new Database(path) as unknown as typeof app;
+    app.exec('CREATE TABLE orders (id TEXT PRIMARY KEY, paid INTEGER NOT NULL)');
+  });
+  afterEach(() => {
+    app.close();
+    dir.remove();
+  });
+
+  const setup = async () => {
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    await dispatcher.createEndpoint({
+      url: 'http://127.0.0.1:9/never',
+      enabledEvents: ['payment.*'],
+    });
+    return { store, dispatcher };
+  };
+
+  it('switches the file to WAL mode', async () => {
+    const { store } = await setup();
+    // A connection opened afterwards sees the file's persistent journal mode.
+    const fresh = new Database(path);
+    const mode = fresh.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+    fresh.close();
+    expect(mode.journal_mode).toBe('wal');
+    await store.close();
+  });
+
+  it('publishes inside BEGIN…COMMIT on the caller connection: commit keeps state and event together', async () => {
+    const { store, dispatcher } = await setup();
+    app.exec('BEGIN IMMEDIATE');
+    app.prepare('INSERT INTO orders VALUES (?, 1)').run('ord_1');
+    const published = await dispatcher.publish(draftEvent('payment.succeeded', 2), { tx: app });
+    app.exec('COMMIT');
+    expect(published.deliveries).toBe(1);
+    expect(await dispatcher.listDeliveries({ eventId: published.event.id })).toHaveLength(1);
+    expect(app.prepare('SELECT count(*) AS n FROM orders').get()).toMatchObject({ n: 1 });
+    await store.close();
+  });
+
+  it('rolls back the event with the state change: no event, no delivery', async () => {
+    const { store, dispatcher } = await setup();
+    app.exec('BEGIN IMMEDIATE');
+    app.prepare('INSERT INTO orders VALUES (?, 1)').run('ord_1');
+    const published = await dispatcher.publish(draftEvent('payment.succeeded', 2), { tx: app });
+    app.exec('ROLLBACK');
+    expect(await store.getEvent(published.event.id)).toBeUndefined();
+    expect(await dispatcher.listDeliveries({})).toEqual([]);
+    expect(await store.claimDue({ now: Date.now() + 1000, limit: 10, leaseMs: 1000 })).toEqual([]);
+    expect(app.prepare('SELECT count(*) AS n FROM orders').get()).toMatchObject({ n: 0 });
+    await store.close();
+  });
+
+  it('works inside a synchronous db.transaction(fn), and a throw inside it rolls the event back', async () => {
+    const { store, dispatcher } = await setup();
+    let kept: Promise<unknown> = Promise.resolve();
+    app.transaction(() => {
+      app.prepare('INSERT INTO orders VALUES (?, 1)').run('ord_ok');
+      kept = dispatcher.publish(draftEvent('payment.succeeded', 2, 'pay_kept'), { tx: app });
+    })();
+    await kept;
+    let lost: Promise<unknown> = Promise.resolve();
+    expect(() =>
+      app.transaction(() => {
+        app.prepare('INSERT INTO orders VALUES (?, 1)').run('ord_bad');
+        lost = dispatcher.publish(draftEvent('payment.succeeded', 2, 'pay_lost'), { tx: app });
+        throw new Error('payment provider said no');
+      })(),
+    ).toThrow('payment provider said no');
+    await lost;
+    const deliveries = await dispatcher.listDeliveries({});
+    expect(deliveries.map((d) => d.resourceId)).toEqual(['pay_kept']);
+    await store.close();
+  });
+});
