@@ -8,26 +8,68 @@
  * const webhook = verifyWebhookSync(req.body, req.headers, process.env.WEBHOOK_SECRET!);
  * ```
  */
-import { createSyncProviderApis } from '../providers/provider-apis.js';
+import { createSyncProviderApis, type ProviderApis } from '../providers/provider-apis.js';
 import {
   createStandardWebhooksApi,
   createStandardWebhooksSyncApi,
+  type StandardWebhooksApi,
+  type StandardWebhooksSyncApi,
 } from '../standard-webhooks-api.js';
 import { createNodeCryptoBackend } from './node-crypto-backend.js';
 
 const backend = createNodeCryptoBackend();
+const standard = createStandardWebhooksApi(backend.async);
+const providers = createSyncProviderApis(backend);
 
-export const { verifyWebhook, safeVerifyWebhook, signWebhook, generateEd25519KeyPair } =
-  createStandardWebhooksApi(backend.async);
+/**
+ * Verifies a Standard Webhooks delivery against the raw body; rejects with a
+ * `WebhookVerificationError`. Details: {@link StandardWebhooksApi.verifyWebhook}.
+ *
+ * @example
+ * ```ts
+ * const webhook = await verifyWebhook(await request.text(), request.headers, 'whsec_...');
+ * ```
+ */
+export const verifyWebhook: StandardWebhooksApi['verifyWebhook'] = standard.verifyWebhook;
+/** `verifyWebhook` in result form: `{ ok: true, webhook }` or `{ ok: false, error }`. */
+export const safeVerifyWebhook: StandardWebhooksApi['safeVerifyWebhook'] =
+  standard.safeVerifyWebhook;
+/**
+ * Signs a delivery; returns the `webhook-id`, `webhook-timestamp` and `webhook-signature`
+ * headers (one signature per secret). Details: {@link StandardWebhooksApi.signWebhook}.
+ *
+ * @example
+ * ```ts
+ * const headers = await signWebhook({ id: 'msg_1', payload: body, secret: 'whsec_...' });
+ * ```
+ */
+export const signWebhook: StandardWebhooksApi['signWebhook'] = standard.signWebhook;
+/** A new Ed25519 key pair: `whsk_` signs `v1a`, `whpk_` verifies it. */
+export const generateEd25519KeyPair: StandardWebhooksApi['generateEd25519KeyPair'] =
+  standard.generateEd25519KeyPair;
 
-export const {
-  verifyWebhookSync,
-  safeVerifyWebhookSync,
-  signWebhookSync,
-  generateEd25519KeyPairSync,
-} = createStandardWebhooksSyncApi(backend);
+/** Stripe (`Stripe-Signature: t=…,v1=<hex>`); secret used as text. Details: {@link ProviderApis.stripe}. */
+export const stripe: ProviderApis<true>['stripe'] = providers.stripe;
+/** GitHub (`X-Hub-Signature-256: sha256=<hex>`). Details: {@link ProviderApis.github}. */
+export const github: ProviderApis<true>['github'] = providers.github;
+/** Authgear (`x-authgear-body-signature: <hex>`). Details: {@link ProviderApis.authgear}. */
+export const authgear: ProviderApis<true>['authgear'] = providers.authgear;
+/** Shopify (`X-Shopify-Hmac-Sha256: <base64>`). Details: {@link ProviderApis.shopify}. */
+export const shopify: ProviderApis<true>['shopify'] = providers.shopify;
 
-export const { stripe, github, authgear, shopify } = createSyncProviderApis(backend);
+const sync = createStandardWebhooksSyncApi(backend);
+
+/** Synchronous {@link verifyWebhook} (node:crypto); throws a `WebhookVerificationError`. */
+export const verifyWebhookSync: StandardWebhooksSyncApi['verifyWebhookSync'] =
+  sync.verifyWebhookSync;
+/** Synchronous {@link safeVerifyWebhook}. */
+export const safeVerifyWebhookSync: StandardWebhooksSyncApi['safeVerifyWebhookSync'] =
+  sync.safeVerifyWebhookSync;
+/** Synchronous {@link signWebhook}. */
+export const signWebhookSync: StandardWebhooksSyncApi['signWebhookSync'] = sync.signWebhookSync;
+/** Synchronous {@link generateEd25519KeyPair}. */
+export const generateEd25519KeyPairSync: StandardWebhooksSyncApi['generateEd25519KeyPairSync'] =
+  sync.generateEd25519KeyPairSync;
 
 export type { ProviderScheme, SyncProviderScheme } from '../bind-scheme.js';
 export { generateSecret } from '../generate-secret.js';
