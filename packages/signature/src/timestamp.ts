@@ -81,3 +81,20 @@ export function assertFresh(
     );
   }
 }
+
+/** Validates a unix-seconds timestamp given to a signer, defaulting to now. */
+export function signingTimestamp(timestamp: unknown): number {
+  if (timestamp === undefined) return currentSeconds(undefined);
+  if (
+    typeof timestamp !== 'number' ||
+    !Number.isSafeInteger(timestamp) ||
+    timestamp < 0 ||
+    timestamp > 999_999_999_999
+  ) {
+    throw new WebhookVerificationError(
+      'invalid_input',
+      'The timestamp to sign must be a non-negative integer number of seconds since the Unix epoch (Math.floor(Date.now() / 1000)), not milliseconds or a fraction.',
+    );
+  }
+  return timestamp;
+}

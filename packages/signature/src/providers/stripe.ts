@@ -9,9 +9,8 @@ import { decodeHex, encodeHex } from '../encoding/hex.js';
 import { type HeadersLike, readHeader } from '../headers-like.js';
 import { toRawPayload, type WebhookPayload } from '../raw-payload.js';
 import type { SchemeDefinition } from '../scheme-definition.js';
-import { signingTimestamp } from '../schemes/standard-webhooks.js';
 import { type SecretInput, toSecretList, whitespaceHint } from '../secret-list.js';
-import { assertFresh, parseTimestamp, type VerifyOptions } from '../timestamp.js';
+import { assertFresh, parseTimestamp, signingTimestamp, type VerifyOptions } from '../timestamp.js';
 import { WebhookVerificationError } from '../webhook-verification-error.js';
 import { utf8SecretKey } from './utf8-secret-key.js';
 

@@ -10,7 +10,7 @@ import { concatBytes, utf8 } from '../encoding/bytes.js';
 import { type HeadersLike, readFirstHeader } from '../headers-like.js';
 import { toRawPayload, type WebhookPayload } from '../raw-payload.js';
 import { type SecretInput, toSecretList } from '../secret-list.js';
-import { assertFresh, currentSeconds, parseTimestamp, type VerifyOptions } from '../timestamp.js';
+import { assertFresh, parseTimestamp, signingTimestamp, type VerifyOptions } from '../timestamp.js';
 import { WebhookVerificationError } from '../webhook-verification-error.js';
 import { parseSigningKey, parseVerificationKey } from './standard-webhooks-keys.js';
 
@@ -144,23 +144,6 @@ export function* verifyStandardWebhook(
 // Printable ASCII without space: safe in a header everywhere. The spec forbids `.` in the id
 // because it delimits the signed content.
 const idPattern = /^[\x21-\x2d\x2f-\x7e]+$/;
-
-/** Validates a unix-seconds timestamp given to a signer, defaulting to now. */
-export function signingTimestamp(timestamp: unknown): number {
-  if (timestamp === undefined) return currentSeconds(undefined);
-  if (
-    typeof timestamp !== 'number' ||
-    !Number.isSafeInteger(timestamp) ||
-    timestamp < 0 ||
-    timestamp > 999_999_999_999
-  ) {
-    throw new WebhookVerificationError(
-      'invalid_input',
-      'The timestamp to sign must be a non-negative integer number of seconds since the Unix epoch (Math.floor(Date.now() / 1000)), not milliseconds or a fraction.',
-    );
-  }
-  return timestamp;
-}
 
 /** Standard Webhooks signing: one `v1` (whsec_) or `v1a` (whsk_) entry per secret. */
 export function* signStandardWebhook(input: SignWebhookInput): CryptoSteps<StandardWebhookHeaders> {
