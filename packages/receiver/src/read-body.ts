@@ -8,10 +8,19 @@ import { ReceiverError } from './receiver-error.js';
  * limit, so an oversized (or lying) sender never makes the receiver buffer more than
  * `maxBytes` plus one chunk.
  *
- * @throws {ReceiverError} `payload_too_large` (413) or `body_read_failed` (400).
+ * @throws {ReceiverError} `payload_too_large` (413), `body_already_parsed` (500, the app read the
+ * body first) or `body_read_failed` (400, the stream broke).
  */
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   checkContentLength(request.headers, maxBytes);
+  if (request.bodyUsed) {
+    throw new ReceiverError(
+      'body_already_parsed',
+      'The request body was already read (e.g. by request.json() or a body-parsing middleware), so the exact signed bytes are gone. ' +
+        'Pass the untouched Request to receiver.fetch() and do not read the body before it.',
+      { status: 500 },
+    );
+  }
   const body = request.body;
   if (body === null) return new Uint8Array(0);
   const reader = body.getReader();

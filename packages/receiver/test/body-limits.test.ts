@@ -73,3 +73,17 @@ describe('body size limit', () => {
     expect((await tooSmall.fetch(post(text, await signedHeaders(text)))).status).toBe(413);
   });
 });
+
+describe('a body read before the receiver', () => {
+  it('answers 500 body_already_parsed (our bug, so the sender retries) when the Request body was consumed', async () => {
+    const receiver = createReceiver({ secret: SECRET });
+    const text = JSON.stringify(exampleEvent('user.created', 1));
+    const request = post(text, await signedHeaders(text));
+    await request.json();
+    const response = await receiver.fetch(request);
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('body_already_parsed');
+    expect(body.error.message).toContain('untouched Request');
+  });
+});

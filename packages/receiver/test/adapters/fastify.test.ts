@@ -37,6 +37,18 @@ describe('fastify adapter', () => {
     expect(await echo.json()).toEqual({ a: 1 });
   });
 
+  it('answers 415 in the receiver format when the content type is missing or unknown', async () => {
+    const { base } = await serve({ secret: SECRET });
+    const text = JSON.stringify(exampleEvent('user.created', 1));
+    const headers = await signedHeaders(text);
+    const { 'content-type': _omit, ...withoutType } = headers;
+    for (const extra of [{}, { 'content-type': 'application/x-www-form-urlencoded' }]) {
+      const response = await rawPost(`${base}/webhooks`, { ...withoutType, ...extra }, text);
+      expect(response.status).toBe(415);
+      expect(JSON.parse(response.body).error.code).toBe('unsupported_media_type');
+    }
+  });
+
   it('passes the socket address to the allowlist and applies the receiver size limit', async () => {
     const denied = await serve({ secret: SECRET, allowIps: ['203.0.113.0/24'] });
     expect((await deliver(`${denied.base}/webhooks`, exampleEvent('user.created', 1))).status).toBe(

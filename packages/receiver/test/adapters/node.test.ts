@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReceiver } from '../../src/index.js';
 import { createNodeHandler } from '../../src/node/index.js';
@@ -47,5 +47,64 @@ describe('node:http adapter', () => {
     );
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body).error.code).toBe('payload_too_large');
+  });
+
+  it('stops reading a chunked upload past the limit, answers 413 and closes the connection', async () => {
+    const receiver = createReceiver({ secret: SECRET, maxBodyBytes: 1024 });
+    const handler = createNodeHandler(receiver);
+    let bytesReadAtAnswer = -1;
+    const server = createServer((req, res) => {
+      res.on('finish', () => {
+        bytesReadAtAnswer = req.socket.bytesRead;
+      });
+      return handler(req, res);
+    });
+    servers.push(server);
+    const url = `${await listen(server)}/webhooks`;
+    const headers = await signedHeaders('{}', { id: 'evt_chunked' });
+    const chunk = Buffer.alloc(512, 0x20);
+    const chunks = 400; // 200 KiB offered, slowly
+    const result = await new Promise<{
+      status: number;
+      body: string;
+      connection: string | undefined;
+    }>((resolve, reject) => {
+      const req = request(
+        url,
+        { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } },
+        (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (part: string) => {
+            data += part;
+          });
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: data,
+              connection: res.headers.connection,
+            }),
+          );
+        },
+      );
+      req.on('error', () => {}); // writes after the server closed may fail; the answer already arrived
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent === chunks || req.destroyed) {
+          clearInterval(timer);
+          if (!req.destroyed) req.end();
+          return;
+        }
+        sent += 1;
+        req.write(chunk);
+      }, 1);
+      req.on('close', () => clearInterval(timer));
+      setTimeout(() => reject(new Error('no answer')), 10_000).unref();
+    });
+    expect(result.status).toBe(413);
+    expect(JSON.parse(result.body).error.code).toBe('payload_too_large');
+    expect(result.connection).toBe('close');
+    expect(bytesReadAtAnswer).toBeGreaterThan(1024);
+    expect(bytesReadAtAnswer).toBeLessThan((chunks * chunk.length) / 4);
   });
 });
