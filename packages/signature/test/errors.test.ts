@@ -101,6 +101,13 @@ describe.each(builds)('error messages — $name', ({ api }) => {
       api.safeVerifyWebhook(body, headers, 'whsec_broken!!', at(T0)),
       api.safeVerifyWebhook(body, { ...headers, 'webhook-signature': signature }, secret, at(T0)),
       api.safeVerifyWebhook(body, { ...headers, 'webhook-timestamp': signature }, secret, at(T0)),
+      // A header echoing secret material as its "version" must not get it into the message.
+      api.safeVerifyWebhook(
+        body,
+        { ...headers, 'webhook-signature': `${secretBody},${signature}` },
+        secret,
+        at(T0),
+      ),
       api.stripe.safeVerify(
         body,
         { 'stripe-signature': `t=${T0},v1=${'a'.repeat(64)}` },

@@ -102,7 +102,9 @@ function mismatch(
   keyAlgorithms: ReadonlySet<string>,
   secretCount: number,
 ): WebhookVerificationError {
-  const versions = [...parsed.versions].sort().join(', ');
+  // The header is attacker-controlled: name only short version-like tokens, never echo the rest.
+  const named = [...parsed.versions].filter((version) => /^v[0-9a-z]{1,6}$/.test(version)).sort();
+  const versions = named.length > 0 ? named.slice(0, 5).join(', ') : 'unrecognised';
   const secrets =
     secretCount === 1 ? 'the configured secret' : `any of the ${secretCount} configured secrets`;
   let hint =
