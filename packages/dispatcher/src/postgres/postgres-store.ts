@@ -74,6 +74,9 @@ export function createPostgresStore(
     options.pool ??
     new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
   const ownsPool = options.pool === undefined;
+  // An idle connection that the server closes (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  if (ownsPool) pool.on('error', () => {});
   let initialised: Promise<void> | undefined;
 
   const schema = `
@@ -116,12 +119,25 @@ export function createPostgresStore(
     }
   };
 
+  // The schema is created in one transaction and this index is its last object: when it
+  // exists, everything does. Checking first matters: CREATE INDEX IF NOT EXISTS still takes a
+  // SHARE lock on the table, which deadlocks against other processes' running deliveries.
+  const schemaExists = async (db: PostgresQueryable) =>
+    (
+      await db.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [
+        `${t.attempts}_delivery`,
+      ])
+    ).rows[0]?.found != null;
+
   const init = () => {
-    initialised ??= transaction(async (client) => {
-      // Many processes may start at once; CREATE ... IF NOT EXISTS alone races on the catalog.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hookline:${t.events}`]);
-      await client.query(schema);
-    }).catch((error: unknown) => {
+    initialised ??= (async () => {
+      if (await schemaExists(pool)) return;
+      await transaction(async (client) => {
+        // Many processes may start at once; CREATE ... IF NOT EXISTS alone races on the catalog.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hookline:${t.events}`]);
+        if (!(await schemaExists(client))) await client.query(schema);
+      });
+    })().catch((error: unknown) => {
       initialised = undefined;
       throw error;
     });

@@ -1,0 +1,172 @@
+import { startTestPostgres, type TestPostgres } from '@hookline/test-postgres';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../src/index.js';
+import { createPostgresStore } from '../src/postgres/index.js';
+import { draftEvent } from './helpers/events.js';
+import { startReceiver } from './helpers/receiver.js';
+import { describeStoreContract } from './helpers/store-contract.js';
+import { endpointRecord, storedEvent } from './helpers/store-records.js';
+
+let server: TestPostgres;
+let url: string;
+let prefixes = 0;
+const nextPrefix = () => `t${++prefixes}_${Date.now().toString(36)}_`;
+
+beforeAll(async () => {
+  server = await startTestPostgres();
+  url = await server.createDatabase();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describeStoreContract('postgres', async () => {
+  const tablePrefix = nextPrefix();
+  const store = createPostgresStore({ connectionString: url, tablePrefix });
+  const peer = createPostgresStore({ connectionString: url, tablePrefix });
+  return {
+    store,
+    peer,
+    cleanup: async () => {
+      await store.close();
+      await peer.close();
+    },
+  };
+});
+
+describe('postgres store', () => {
+  it('joins the caller transaction on a PoolClient: rollback leaves no event and no delivery, commit keeps both', async () => {
+    const pool = new pg.Pool({ connectionString: url });
+    const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await pool.query('CREATE TABLE IF NOT EXISTS orders (id TEXT PRIMARY KEY)');
+      await dispatcher.createEndpoint({
+        url: 'http://127.0.0.1:9/never',
+        enabledEvents: ['payment.*'],
+      });
+
+      const client = await pool.connect();
+      let rolledBack: string;
+      let committed: string;
+      try {
+        await client.query('BEGIN');
+        await client.query("INSERT INTO orders VALUES ('ord_rolled_back')");
+        rolledBack = (await dispatcher.publish(draftEvent('payment.succeeded'), { tx: client }))
+          .event.id;
+        await client.query('ROLLBACK');
+
+        await client.query('BEGIN');
+        await client.query("INSERT INTO orders VALUES ('ord_committed')");
+        committed = (await dispatcher.publish(draftEvent('payment.succeeded'), { tx: client }))
+          .event.id;
+        // Not visible to others before COMMIT.
+        expect(await store.getEvent(committed)).toBeUndefined();
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+      expect(await store.getEvent(rolledBack)).toBeUndefined();
+      expect(await dispatcher.listDeliveries({ eventId: rolledBack })).toEqual([]);
+      expect(await store.getEvent(committed)).toBeDefined();
+      expect(await dispatcher.listDeliveries({ eventId: committed })).toHaveLength(1);
+      expect((await pool.query('SELECT id FROM orders ORDER BY id')).rows).toEqual([
+        { id: 'ord_committed' },
+      ]);
+    } finally {
+      await pool.query('DROP TABLE IF EXISTS orders');
+      await pool.end();
+    }
+  });
+
+  it('two pools claiming in parallel from one database never lease the same delivery twice', async () => {
+    const tablePrefix = nextPrefix();
+    const a = createPostgresStore({ connectionString: url, tablePrefix, max: 4 });
+    const b = createPostgresStore({ connectionString: url, tablePrefix, max: 4 });
+    try {
+      await a.init();
+      await a.createEndpoint(endpointRecord());
+      await a.createEndpoint(endpointRecord());
+      const total = 300;
+      for (let i = 0; i < total / 2; i++)
+        await a.insertEvent(storedEvent('user.created', `usr_${i}`, 1000));
+      const claimedBy = new Map<string, string>();
+      const duplicates: string[] = [];
+      const worker = async (name: string, store: typeof a) => {
+        for (;;) {
+          const claims = await store.claimDue({ now: 2000, limit: 5, leaseMs: 60_000 });
+          if (claims.length === 0) return;
+          for (const claim of claims) {
+            if (claimedBy.has(claim.delivery.id)) duplicates.push(claim.delivery.id);
+            claimedBy.set(claim.delivery.id, name);
+            await store.recordAttempt({
+              leaseToken: claim.leaseToken,
+              attempt: {
+                deliveryId: claim.delivery.id,
+                attempt: 1,
+                startedAt: 2000,
+                durationMs: 1,
+                statusCode: 200,
+                responseExcerpt: '',
+                error: null,
+                outcome: 'succeeded',
+              },
+              next: { status: 'succeeded' },
+              now: 2001,
+            });
+          }
+        }
+      };
+      await Promise.all([worker('a1', a), worker('a2', a), worker('b1', b), worker('b2', b)]);
+      expect(duplicates).toEqual([]);
+      expect(claimedBy.size).toBe(total);
+      // Both pools did a share of the work.
+      const byPool = [...claimedBy.values()].reduce(
+        (acc, name) => acc.set(name[0]!, (acc.get(name[0]!) ?? 0) + 1),
+        new Map<string, number>(),
+      );
+      expect(byPool.get('a')).toBeGreaterThan(0);
+      expect(byPool.get('b')).toBeGreaterThan(0);
+      expect(await a.listDeliveries({ status: 'pending', limit: 1000 })).toEqual([]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('two dispatchers sharing one database deliver every event exactly once to a real receiver', async () => {
+    const tablePrefix = nextPrefix();
+    const receiver = await startReceiver();
+    const stores = [1, 2].map(() =>
+      createPostgresStore({ connectionString: url, tablePrefix, max: 4 }),
+    );
+    const make = (store: (typeof stores)[number]) =>
+      createDispatcher({
+        store,
+        allow: { loopback: true, http: true },
+        pollIntervalMs: 20,
+        concurrency: 8,
+      });
+    const one = make(stores[0]!);
+    const two = make(stores[1]!);
+    try {
+      await one.createEndpoint({ url: receiver.url });
+      const ids = new Set<string>();
+      for (let i = 0; i < 120; i++)
+        ids.add((await one.publish(draftEvent('user.created'))).event.id);
+      await Promise.all([one.start(), two.start()]);
+      await receiver.waitFor(120, 20_000);
+      // Give a would-be duplicate a moment to show up before counting.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const got = receiver.received.map((r) => r.id);
+      expect(got.length).toBe(120);
+      expect(new Set(got)).toEqual(ids);
+    } finally {
+      await one.stop();
+      await two.stop();
+      for (const store of stores) await store.close();
+      await receiver.close();
+    }
+  });
+});
