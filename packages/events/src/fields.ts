@@ -8,16 +8,51 @@ import { z } from 'zod';
 /** An ISO 8601 timestamp in UTC with seconds, e.g. `2026-03-13T17:00:00Z` (fractions allowed). */
 export const utcTimestamp = z.iso.datetime();
 
-/** An IPv4 or IPv6 address of the client that caused the event. */
-export const ipAddress = z.union([z.ipv4(), z.ipv6()], {
-  error: 'Expected an IPv4 or IPv6 address',
-});
+const decOctet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const ipv4Text = `${decOctet}(?:\\.${decOctet}){3}`;
+const h16 = '[0-9A-Fa-f]{1,4}';
+const ls32 = `(?:${h16}:${h16}|${ipv4Text})`;
+/** The `IPv6address` rule of RFC 3986 section 3.2.2, one alternative per line; no zone ids. */
+const ipv6Text = [
+  `(?:${h16}:){6}${ls32}`,
+  `::(?:${h16}:){5}${ls32}`,
+  `(?:${h16})?::(?:${h16}:){4}${ls32}`,
+  `(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}${ls32}`,
+  `(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}${ls32}`,
+  `(?:(?:${h16}:){0,3}${h16})?::${h16}:${ls32}`,
+  `(?:(?:${h16}:){0,4}${h16})?::${ls32}`,
+  `(?:(?:${h16}:){0,5}${h16})?::${h16}`,
+  `(?:(?:${h16}:){0,6}${h16})?::`,
+].join('|');
+
+/** An IPv6 address in any RFC 4291 text form, including an embedded IPv4 (`::ffff:192.0.2.1`). */
+export const ipv6Pattern: RegExp = new RegExp(`^(?:${ipv6Text})$`);
+
+/**
+ * An IPv4 or IPv6 address of the client that caused the event.
+ *
+ * IPv6 is checked with {@link ipv6Pattern} rather than `z.ipv6()`: zod's own IPv6 check does
+ * not use the regex it writes into JSON Schema, so the two could disagree (on embedded IPv4
+ * forms). Here zod and the exported schema run the same regex.
+ */
+export const ipAddress = z.union(
+  [z.ipv4(), z.string().regex(ipv6Pattern, 'Invalid IPv6 address').meta({ format: 'ipv6' })],
+  { error: 'Expected an IPv4 or IPv6 address' },
+);
 
 /** The raw `User-Agent` header of the client that caused the event. */
 export const userAgent = z.string().min(1).max(1024);
 
-/** An email address. */
-export const email = z.email();
+/**
+ * An email address: zod's default rule, with domain labels that neither end in `-` nor run
+ * past 63 characters (RFC 1035). This regex is a subset of what JSON Schema validators accept
+ * as `format: "email"`, so zod and the exported schema always agree.
+ */
+export const emailPattern: RegExp =
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+/** An email address (see {@link emailPattern}). */
+export const email = z.email({ pattern: emailPattern });
 
 /** An amount in the currency's minor unit (cents for USD, yen for JPY); a positive integer. */
 export const minorAmount = z.int().positive();
