@@ -6,8 +6,9 @@
  *
  * Run: pnpm --filter @hookline/client bench   (builds dist first)
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -131,9 +132,15 @@ async function sizes() {
   const require = createRequire(import.meta.url);
   const ofetchEntry = join(dirname(require.resolve('openapi-fetch')), 'index.mjs');
   const bare = (id: string) => !id.startsWith('.') && !id.startsWith('/');
+  const dist = join(here, '../dist/index.mjs');
+  // Like for like with openapi-fetch: only the generic client (retries, timeouts, idempotency,
+  // pagination included), as a consumer importing just createTypedClient gets it.
+  const typedOnly = join(mkdtempSync(join(tmpdir(), 'hookline-size-')), 'typed-only.mjs');
+  writeFileSync(typedOnly, `export { createTypedClient } from ${JSON.stringify(dist)};\n`);
   const rows = [
     { name: 'openapi-fetch 0.17.0', entry: ofetchEntry },
-    { name: '@hookline/client (core entry)', entry: join(here, '../dist/index.mjs') },
+    { name: '@hookline/client (core entry, everything)', entry: dist },
+    { name: '@hookline/client (createTypedClient only)', entry: typedOnly },
   ];
   const out = [];
   for (const row of rows) {

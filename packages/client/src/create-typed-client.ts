@@ -17,7 +17,6 @@ import type {
   ProblemDetails,
   RequestOptions,
 } from './path-types.js';
-import { type PollOptions, type PollOutcome, poll } from './poll.js';
 import { redactHeaders, redactSecrets } from './redact.js';
 import {
   backoffDelay,
@@ -138,12 +137,6 @@ export interface Client<Paths, Problem = ProblemDetails> {
     init?: FetchInit<OperationOf<Paths, P, 'GET'>>,
     options?: PaginateOptions,
   ): AsyncGenerator<ItemOf<Paths, P>, void, undefined>;
-  /** {@link poll} with the client's `retry.sleep` as default waiter. */
-  poll<R>(
-    request: () => Promise<R>,
-    until: (result: R) => boolean | Promise<boolean>,
-    options?: PollOptions,
-  ): Promise<PollOutcome<R>>;
 }
 
 const idempotentMethods: Partial<Record<HttpMethod, true>> = { GET: true, PUT: true, DELETE: true };
@@ -175,6 +168,8 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   const maxRetriesDefault = retry.maxRetries ?? 2;
   const maxRetryAfterMs = retry.maxRetryAfterMs ?? 60_000;
   const random = retry.random ?? Math.random;
+  const backoff = (n: number) =>
+    backoffDelay(n, retry.baseDelayMs ?? 500, retry.maxDelayMs ?? 8000, random);
   const wait = retry.sleep ?? sleep;
   const defaultTimeoutMs = options.timeoutMs ?? 30_000;
   const validate = options.validateResponses || undefined;
@@ -191,19 +186,19 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
 
   // One attempt: fetch and read the whole body under one timeout, so a slow body times out too.
   async function send(req: OutgoingRequest, signal: AbortSignal | undefined, timeoutMs: number) {
-    const controller = new AbortController();
+    // Without a timeout, the caller's signal (if any) goes to fetch as is: no extra controller.
+    const controller = timeoutMs > 0 ? new AbortController() : undefined;
     let timedOut = false;
     const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, timeoutMs)
-        : undefined;
+      controller &&
+      setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
     // A listener rather than AbortSignal.any: it runs everywhere, and Node 20's
     // AbortSignal.any keeps combined signals alive until GC (nodejs/node#48951).
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort);
+    const onAbort = () => controller?.abort();
+    if (controller) signal?.addEventListener('abort', onAbort);
     const what = `${req.method} ${req.path}`;
     try {
       if (signal?.aborted) throw signal.reason;
@@ -211,7 +206,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         method: req.method,
         headers: req.headers,
         body: req.body ?? null,
-        signal: controller.signal,
+        signal: controller?.signal ?? signal ?? null,
       });
       if (onResponse) response = (await onResponse(response, req)) ?? response;
       return { response, text: await response.text() };
@@ -225,9 +220,12 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
           `${what} got no complete response within ${timeoutMs} ms`,
           { cause },
         );
-      throw new HooklineApiError('network_error', `${what} failed before a response arrived`, {
-        cause,
-      });
+      const detail = (cause as { cause?: { code?: string } }).cause?.code;
+      throw new HooklineApiError(
+        'network_error',
+        `${what} failed before a response arrived${detail ? ` (${detail})` : ''}`,
+        { cause },
+      );
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -237,15 +235,12 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   async function pause(ms: number, signal: AbortSignal | undefined, req: OutgoingRequest) {
     try {
       await wait(ms, signal);
+      if (signal?.aborted) throw signal.reason;
     } catch (cause) {
       throw new HooklineApiError('aborted', `${req.method} ${req.path} was aborted by the caller`, {
         cause,
       });
     }
-    if (signal?.aborted)
-      throw new HooklineApiError('aborted', `${req.method} ${req.path} was aborted by the caller`, {
-        cause: signal.reason,
-      });
   }
 
   async function request(method: HttpMethod, path: string, init: AnyInit = {}) {
@@ -294,12 +289,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         const err = error as HooklineApiError;
         onError?.(err, req);
         if (err.code !== 'aborted' && retries < maxRetries) {
-          const delay = backoffDelay(
-            retries++,
-            retry.baseDelayMs ?? 500,
-            retry.maxDelayMs ?? 8000,
-            random,
-          );
+          const delay = backoff(retries++);
           if (logger)
             log('warn', `${err.message}; retrying in ${delay} ms`, req, { code: err.code });
           await pause(delay, signal, req);
@@ -322,9 +312,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
       if (retries < maxRetries && isRetryableStatus(status)) {
         const hint = serverRetryDelay(response.headers);
         if (hint === undefined || hint <= maxRetryAfterMs) {
-          const delay =
-            hint ??
-            backoffDelay(retries, retry.baseDelayMs ?? 500, retry.maxDelayMs ?? 8000, random);
+          const delay = hint ?? backoff(retries);
           retries++;
           if (logger) log('warn', `${method} ${path}: ${status}; retrying in ${delay} ms`, req);
           await pause(delay, signal, req);
@@ -385,6 +373,5 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         init.params?.query?.starting_after as string | undefined,
         limit,
       )) as Client<Paths, Problem>['paginate'],
-    poll: (request, until, pollOptions) => poll(request, until, { sleep: wait, ...pollOptions }),
   };
 }

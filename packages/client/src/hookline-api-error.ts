@@ -29,15 +29,13 @@ export interface HooklineApiErrorInit {
   cause?: unknown;
 }
 
+// How to fix each client-side failure; appended to the message.
 const hints: Partial<Record<ClientErrorCode, string>> = {
-  network_error: 'check that baseUrl points at a running Hookline API and that the network is up',
-  timeout: 'raise timeoutMs (per request or on createClient) or check the API for slow responses',
-  aborted: 'the caller aborted the request through its AbortSignal; nothing to fix',
-  http_error: 'see the status and the response body',
-  invalid_response:
-    'the API answered a body that does not match the contract; check that client and API versions match',
+  network_error: 'check baseUrl and that the API is reachable',
+  timeout: 'raise timeoutMs or check why the API is slow',
+  invalid_response: 'check that the client and API versions match',
   invalid_request: 'pass every path parameter in params.path',
-  poll_timeout: 'raise timeoutMs or check why the condition never became true',
+  poll_timeout: 'raise timeoutMs or check why the condition never holds',
 };
 
 /**

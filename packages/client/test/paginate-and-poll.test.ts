@@ -83,7 +83,7 @@ describe('poll', () => {
     const time = fakeTime();
     // The payment's description becomes "done" on the server during the 4th read.
     let reads = 0;
-    const outcome = await c.poll(
+    const outcome = await poll(
       async () => {
         reads++;
         if (reads === 4)

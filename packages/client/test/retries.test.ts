@@ -88,6 +88,10 @@ describe('retries', () => {
       .POST('/v1/payments', { body: create, idempotencyKey: null })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'HooklineApiError', code: 'network_error' });
+    expect((error as Error).message).toContain(
+      'POST /v1/payments failed before a response arrived',
+    );
+    expect((error as Error).message).toContain('check baseUrl and that the API is reachable');
     expect(server.requests).toHaveLength(1);
   });
 

@@ -48,6 +48,16 @@ describe('timeouts and abort', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('with timeoutMs 0 the caller signal alone still aborts the request', async () => {
+    server.faults.push({ kind: 'delay', ms: 2000 });
+    const c = createTypedClient<paths>({ baseUrl: server.url, timeoutMs: 0, retry: noWait });
+    const controller = new AbortController();
+    const pending = c.GET('/v1/payments', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('an already-aborted signal fails without sending', async () => {
     const c = createTypedClient<paths>({ baseUrl: server.url });
     const error = await c
