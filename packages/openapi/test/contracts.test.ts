@@ -4,16 +4,25 @@ import type { z } from 'zod';
 import { apiOperations, getOperation } from '../src/operations/index.js';
 import { createCheckoutSessionRequestSchema } from '../src/schemas/checkout-session.js';
 import { eventPatternSchema, eventSchema } from '../src/schemas/event.js';
+import { eventDefinition } from '../src/schemas/event-fields.js';
 import { paginationQuerySchema } from '../src/schemas/pagination.js';
-import { paymentIdSchema, paymentSchema } from '../src/schemas/payment.js';
+import {
+  paymentFailureCodeSchema,
+  paymentIdSchema,
+  paymentSchema,
+} from '../src/schemas/payment.js';
 import {
   problemCodeSchema,
   problemCodeStatus,
   problemCodes,
   problemSchema,
 } from '../src/schemas/problem.js';
-import { cancelSubscriptionRequestSchema } from '../src/schemas/subscription.js';
-import { userIdSchema } from '../src/schemas/user.js';
+import {
+  billingIntervalSchema,
+  cancellationReasonSchema,
+  cancelSubscriptionRequestSchema,
+} from '../src/schemas/subscription.js';
+import { userIdSchema, userSchema } from '../src/schemas/user.js';
 import { createWebhookEndpointRequestSchema } from '../src/schemas/webhook-endpoint.js';
 
 describe('the zod contracts', () => {
@@ -37,6 +46,17 @@ describe('the zod contracts', () => {
       expect(eventSchema.parse(entry.example)).toEqual(entry.example);
     const example = eventCatalog[0].example;
     expect(eventSchema.safeParse({ ...example, event: 'user.teleported' }).success).toBe(false);
+  });
+
+  it('take shared enums from the event contracts, so API resources and webhooks agree', () => {
+    const failed = eventDefinition('payment.failed', 1).metadata.shape;
+    expect(paymentFailureCodeSchema.options).toEqual(failed.failure_code.options);
+    const cancelled = eventDefinition('subscription.cancelled', 1).metadata.shape;
+    expect(cancellationReasonSchema.options).toEqual(cancelled.reason.options);
+    const created = eventDefinition('subscription.created', 1).metadata.shape;
+    expect(billingIntervalSchema.options).toEqual(created.plan.shape.interval.options);
+    expect(userSchema.shape.customer_id.safeParse('cus_NffrFeUfNV2Hib').success).toBe(true);
+    expect(userSchema.shape.customer_id.safeParse('usr_NffrFeUfNV2Hib').success).toBe(false);
   });
 
   it('check id prefixes (a user id is not a payment id)', () => {
@@ -63,20 +83,23 @@ describe('the zod contracts', () => {
   });
 
   it('apply request defaults when parsing (cancel now unless at_period_end)', () => {
-    expect(cancelSubscriptionRequestSchema.parse({})).toEqual({ at_period_end: false });
+    expect(cancelSubscriptionRequestSchema.parse({})).toEqual({
+      at_period_end: false,
+      reason: 'requested_by_customer',
+    });
   });
 
-  it('require plan and interval for a subscription checkout', () => {
+  it('require plan_id and interval for a subscription checkout', () => {
     const base = { amount: 1500, currency: 'USD', success_url: 'https://shop.example.com/thanks' };
     expect(createCheckoutSessionRequestSchema.parse(base)).toMatchObject({ mode: 'payment' });
     const missing = createCheckoutSessionRequestSchema.safeParse({ ...base, mode: 'subscription' });
     expect(missing.success).toBe(false);
-    expect(missing.error?.issues[0]?.path).toEqual(['plan']);
+    expect(missing.error?.issues[0]?.path).toEqual(['plan_id']);
     expect(
       createCheckoutSessionRequestSchema.safeParse({
         ...base,
         mode: 'subscription',
-        plan: 'pro',
+        plan_id: 'plan_pro_monthly',
         interval: 'month',
       }).success,
     ).toBe(true);

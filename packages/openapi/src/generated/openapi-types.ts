@@ -1216,6 +1216,8 @@ export interface components {
             subscriptions: {
                 total: number;
                 by_status: {
+                    trialing: number;
+                    incomplete: number;
                     active: number;
                     past_due: number;
                     cancelled: number;
@@ -1255,6 +1257,11 @@ export interface components {
             email: string;
             name: string | null;
             email_verified: boolean;
+            /**
+             * @description The billing customer of this user; payment and subscription events name it.
+             * @example cus_NffrFeUfNV2Hib
+             */
+            customer_id: string;
             /** Format: date-time */
             created_at: string;
             metadata: components["schemas"]["Metadata"];
@@ -1284,14 +1291,14 @@ export interface components {
          */
         PaymentStatus: "processing" | "succeeded" | "failed";
         /**
-         * @description Why a payment failed.
+         * @description Why a payment failed; the same codes as `failure_code` in the `payment.failed` event.
          * @enum {string}
          */
-        PaymentFailureCode: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "processing_error";
+        PaymentFailureCode: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "authentication_required" | "processing_error" | "fraudulent" | "do_not_honor";
         /** @description The card a payment was made with. The full number is never stored or returned. */
         CardSummary: {
             /** @enum {string} */
-            brand: "visa" | "mastercard" | "amex" | "discover" | "unknown";
+            brand: "visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "diners" | "unknown";
             last4: string;
             exp_month: number;
             exp_year: number;
@@ -1308,6 +1315,11 @@ export interface components {
             amount: number;
             currency: components["schemas"]["Currency"];
             user_id: string | null;
+            /**
+             * @description The billing customer (`cus_...`), as named in payment and subscription events.
+             * @example cus_NffrFeUfNV2Hib
+             */
+            customer_id: string;
             checkout_session_id: string | null;
             subscription_id: string | null;
             card: components["schemas"]["CardSummary"] | null;
@@ -1318,15 +1330,20 @@ export interface components {
             metadata: components["schemas"]["Metadata"];
         };
         /**
-         * @description How often a subscription is billed.
+         * @description How often a subscription is billed; the same values as `plan.interval` in `subscription.created`.
          * @enum {string}
          */
-        BillingInterval: "month" | "year";
+        BillingInterval: "day" | "week" | "month" | "year";
         /**
-         * @description `active` while billed; `cancelled` once ended (spelled like the `subscription.cancelled` event).
+         * @description Why a subscription was cancelled; the same values as `reason` in `subscription.cancelled`.
          * @enum {string}
          */
-        SubscriptionStatus: "active" | "past_due" | "cancelled";
+        CancellationReason: "requested_by_customer" | "payment_failed" | "too_expensive" | "missing_features" | "switched_service" | "unused" | "fraud" | "other";
+        /**
+         * @description `trialing`, `incomplete` (first payment pending) and `active` as in `subscription.created`; `past_due` after a failed renewal; `cancelled` once ended (spelled like the `subscription.cancelled` event).
+         * @enum {string}
+         */
+        SubscriptionStatus: "trialing" | "incomplete" | "active" | "past_due" | "cancelled";
         /** @description A recurring charge. Creating one emits `subscription.created`; cancelling one emits `subscription.cancelled`. */
         Subscription: {
             /**
@@ -1339,8 +1356,17 @@ export interface components {
              * @example usr_01J9Z3K7Q2M5
              */
             user_id: string;
+            /**
+             * @description The billing customer (`cus_...`), as named in payment and subscription events.
+             * @example cus_NffrFeUfNV2Hib
+             */
+            customer_id: string;
             status: components["schemas"]["SubscriptionStatus"];
-            plan: string;
+            /**
+             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
+             * @example plan_pro_monthly
+             */
+            plan_id: string;
             /** @description Amount in the currency's smallest unit (cents for `USD`). */
             amount: number;
             currency: components["schemas"]["Currency"];
@@ -1351,7 +1377,7 @@ export interface components {
             current_period_end: string;
             cancel_at_period_end: boolean;
             cancelled_at: string | null;
-            cancellation_reason: string | null;
+            cancellation_reason: components["schemas"]["CancellationReason"] | null;
             /** Format: date-time */
             created_at: string;
             metadata: components["schemas"]["Metadata"];
@@ -1363,7 +1389,11 @@ export interface components {
              * @example usr_01J9Z3K7Q2M5
              */
             user_id: string;
-            plan: string;
+            /**
+             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
+             * @example plan_pro_monthly
+             */
+            plan_id: string;
             /** @description Amount in the currency's smallest unit (cents for `USD`). */
             amount: number;
             currency: components["schemas"]["Currency"];
@@ -1377,7 +1407,10 @@ export interface components {
              * @default false
              */
             at_period_end: boolean;
-            reason?: string;
+            /** @default requested_by_customer */
+            reason: components["schemas"]["CancellationReason"];
+            /** @description The customer's own words. */
+            feedback?: string;
         };
         /** @description A payment page for one purchase (`mode: payment`) or the start of a subscription (`mode: subscription`). The customer pays on the page at `url` (in the sandbox: `POST /v1/checkout/sessions/{checkout_session_id}/pay`). */
         CheckoutSession: {
@@ -1394,9 +1427,11 @@ export interface components {
             amount: number;
             currency: components["schemas"]["Currency"];
             user_id: string | null;
+            /** @description The billing customer; set once the checkout completes (as in `checkout.completed`). */
+            customer_id: string | null;
             customer_email: string | null;
             /** @description The plan subscribed to (`mode: subscription`). */
-            plan: string | null;
+            plan_id: string | null;
             interval: components["schemas"]["BillingInterval"] | null;
             /**
              * Format: uri
@@ -1416,7 +1451,7 @@ export interface components {
             completed_at: string | null;
             metadata: components["schemas"]["Metadata"];
         };
-        /** @description Opens a checkout session. With `mode: subscription`, `plan` and `interval` are required and completing the checkout creates the subscription. */
+        /** @description Opens a checkout session. With `mode: subscription`, `plan_id` and `interval` are required and completing the checkout creates the subscription. */
         CreateCheckoutSessionRequest: {
             /**
              * @default payment
@@ -1433,7 +1468,11 @@ export interface components {
             user_id?: string;
             /** Format: email */
             customer_email?: string;
-            plan?: string;
+            /**
+             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
+             * @example plan_pro_monthly
+             */
+            plan_id?: string;
             interval?: components["schemas"]["BillingInterval"];
             /** Format: uri */
             success_url: string;
@@ -2020,6 +2059,11 @@ export interface operations {
                 starting_after?: string;
                 /** @description Only the user with this email address. */
                 email?: string;
+                /**
+                 * @description Only the user with this billing customer.
+                 * @example cus_NffrFeUfNV2Hib
+                 */
+                customer_id?: string;
             };
             header?: never;
             path?: never;
@@ -2041,6 +2085,7 @@ export interface operations {
                      *           "email": "ada@example.com",
                      *           "name": "Ada Lovelace",
                      *           "email_verified": false,
+                     *           "customer_id": "cus_NffrFeUfNV2Hib",
                      *           "created_at": "2026-03-13T16:58:00Z",
                      *           "metadata": {
                      *             "plan": "pro"
@@ -2102,6 +2147,7 @@ export interface operations {
                      *       "email": "ada@example.com",
                      *       "name": "Ada Lovelace",
                      *       "email_verified": false,
+                     *       "customer_id": "cus_NffrFeUfNV2Hib",
                      *       "created_at": "2026-03-13T16:58:00Z",
                      *       "metadata": {
                      *         "plan": "pro"
@@ -2146,6 +2192,7 @@ export interface operations {
                      *       "email": "ada@example.com",
                      *       "name": "Ada Lovelace",
                      *       "email_verified": false,
+                     *       "customer_id": "cus_NffrFeUfNV2Hib",
                      *       "created_at": "2026-03-13T16:58:00Z",
                      *       "metadata": {
                      *         "plan": "pro"
@@ -2481,8 +2528,9 @@ export interface operations {
                      *       "amount": 4999,
                      *       "currency": "USD",
                      *       "user_id": "usr_01J9Z3K7Q2M5",
+                     *       "customer_id": null,
                      *       "customer_email": "ada@example.com",
-                     *       "plan": null,
+                     *       "plan_id": null,
                      *       "interval": null,
                      *       "url": "https://checkout.hookline.dev/pay/cs_01J9Z6F7G8H9",
                      *       "success_url": "https://shop.example.com/thanks",
@@ -2537,8 +2585,9 @@ export interface operations {
                      *       "amount": 4999,
                      *       "currency": "USD",
                      *       "user_id": "usr_01J9Z3K7Q2M5",
+                     *       "customer_id": "cus_NffrFeUfNV2Hib",
                      *       "customer_email": "ada@example.com",
-                     *       "plan": null,
+                     *       "plan_id": null,
                      *       "interval": null,
                      *       "url": "https://checkout.hookline.dev/pay/cs_01J9Z6F7G8H9",
                      *       "success_url": "https://shop.example.com/thanks",
@@ -2613,8 +2662,9 @@ export interface operations {
                      *         "amount": 4999,
                      *         "currency": "USD",
                      *         "user_id": "usr_01J9Z3K7Q2M5",
+                     *         "customer_id": "cus_NffrFeUfNV2Hib",
                      *         "customer_email": "ada@example.com",
-                     *         "plan": null,
+                     *         "plan_id": null,
                      *         "interval": null,
                      *         "url": "https://checkout.hookline.dev/pay/cs_01J9Z6F7G8H9",
                      *         "success_url": "https://shop.example.com/thanks",
@@ -2634,6 +2684,7 @@ export interface operations {
                      *         "amount": 4999,
                      *         "currency": "USD",
                      *         "user_id": "usr_01J9Z3K7Q2M5",
+                     *         "customer_id": "cus_NffrFeUfNV2Hib",
                      *         "checkout_session_id": "cs_01J9Z6F7G8H9",
                      *         "subscription_id": null,
                      *         "card": {
@@ -2699,6 +2750,7 @@ export interface operations {
                      *           "amount": 4999,
                      *           "currency": "USD",
                      *           "user_id": "usr_01J9Z3K7Q2M5",
+                     *           "customer_id": "cus_NffrFeUfNV2Hib",
                      *           "checkout_session_id": "cs_01J9Z6F7G8H9",
                      *           "subscription_id": null,
                      *           "card": {
@@ -2756,6 +2808,7 @@ export interface operations {
                      *       "amount": 4999,
                      *       "currency": "USD",
                      *       "user_id": "usr_01J9Z3K7Q2M5",
+                     *       "customer_id": "cus_NffrFeUfNV2Hib",
                      *       "checkout_session_id": "cs_01J9Z6F7G8H9",
                      *       "subscription_id": null,
                      *       "card": {
@@ -2814,8 +2867,9 @@ export interface operations {
                      *         {
                      *           "id": "sub_01J9Z7J1K2L3",
                      *           "user_id": "usr_01J9Z3K7Q2M5",
+                     *           "customer_id": "cus_NffrFeUfNV2Hib",
                      *           "status": "active",
-                     *           "plan": "pro",
+                     *           "plan_id": "plan_pro_monthly",
                      *           "amount": 1500,
                      *           "currency": "USD",
                      *           "interval": "month",
@@ -2859,7 +2913,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "user_id": "usr_01J9Z3K7Q2M5",
-                 *       "plan": "pro",
+                 *       "plan_id": "plan_pro_monthly",
                  *       "amount": 1500,
                  *       "currency": "USD",
                  *       "interval": "month"
@@ -2880,8 +2934,9 @@ export interface operations {
                      * @example {
                      *       "id": "sub_01J9Z7J1K2L3",
                      *       "user_id": "usr_01J9Z3K7Q2M5",
+                     *       "customer_id": "cus_NffrFeUfNV2Hib",
                      *       "status": "active",
-                     *       "plan": "pro",
+                     *       "plan_id": "plan_pro_monthly",
                      *       "amount": 1500,
                      *       "currency": "USD",
                      *       "interval": "month",
@@ -2930,8 +2985,9 @@ export interface operations {
                      * @example {
                      *       "id": "sub_01J9Z7J1K2L3",
                      *       "user_id": "usr_01J9Z3K7Q2M5",
+                     *       "customer_id": "cus_NffrFeUfNV2Hib",
                      *       "status": "active",
-                     *       "plan": "pro",
+                     *       "plan_id": "plan_pro_monthly",
                      *       "amount": 1500,
                      *       "currency": "USD",
                      *       "interval": "month",
@@ -2977,7 +3033,8 @@ export interface operations {
                 /**
                  * @example {
                  *       "at_period_end": false,
-                 *       "reason": "Switching to the yearly plan"
+                 *       "reason": "switched_service",
+                 *       "feedback": "Moving to the yearly plan"
                  *     }
                  */
                 "application/json": components["schemas"]["CancelSubscriptionRequest"];
@@ -2995,8 +3052,9 @@ export interface operations {
                      * @example {
                      *       "id": "sub_01J9Z7J1K2L3",
                      *       "user_id": "usr_01J9Z3K7Q2M5",
+                     *       "customer_id": "cus_NffrFeUfNV2Hib",
                      *       "status": "cancelled",
-                     *       "plan": "pro",
+                     *       "plan_id": "plan_pro_monthly",
                      *       "amount": 1500,
                      *       "currency": "USD",
                      *       "interval": "month",
@@ -3004,7 +3062,7 @@ export interface operations {
                      *       "current_period_end": "2026-04-13T17:05:00Z",
                      *       "cancel_at_period_end": false,
                      *       "cancelled_at": "2026-03-20T10:00:00Z",
-                     *       "cancellation_reason": "Switching to the yearly plan",
+                     *       "cancellation_reason": "switched_service",
                      *       "created_at": "2026-03-13T17:05:00Z",
                      *       "metadata": {}
                      *     }
@@ -3824,6 +3882,8 @@ export interface operations {
                      *       "subscriptions": {
                      *         "total": 64,
                      *         "by_status": {
+                     *           "trialing": 0,
+                     *           "incomplete": 0,
                      *           "active": 58,
                      *           "past_due": 1,
                      *           "cancelled": 5

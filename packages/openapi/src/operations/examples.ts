@@ -22,6 +22,8 @@ export const exampleIds = {
   event: 'evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1',
   endpoint: 'we_01J9Z8M4N5P6',
   delivery: 'dlv_01J9Z9Q7R8S9',
+  customer: 'cus_NffrFeUfNV2Hib',
+  plan: 'plan_pro_monthly',
 } as const;
 
 export const exampleAccount: Account = {
@@ -39,6 +41,7 @@ export const exampleUser: User = {
   email: 'ada@example.com',
   name: 'Ada Lovelace',
   email_verified: false,
+  customer_id: exampleIds.customer,
   created_at: '2026-03-13T16:58:00Z',
   metadata: { plan: 'pro' },
 };
@@ -60,6 +63,7 @@ export const examplePayment: Payment = {
   amount: 4999,
   currency: 'USD',
   user_id: exampleIds.user,
+  customer_id: exampleIds.customer,
   checkout_session_id: exampleIds.checkoutSession,
   subscription_id: null,
   card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 },
@@ -76,8 +80,9 @@ export const exampleCheckoutSession: CheckoutSession = {
   amount: 4999,
   currency: 'USD',
   user_id: exampleIds.user,
+  customer_id: null,
   customer_email: 'ada@example.com',
-  plan: null,
+  plan_id: null,
   interval: null,
   url: `https://checkout.hookline.dev/pay/${exampleIds.checkoutSession}`,
   success_url: 'https://shop.example.com/thanks',
@@ -93,6 +98,7 @@ export const exampleCheckoutSession: CheckoutSession = {
 export const exampleCompletedCheckoutSession: CheckoutSession = {
   ...exampleCheckoutSession,
   status: 'complete',
+  customer_id: exampleIds.customer,
   payment_id: exampleIds.payment,
   completed_at: '2026-03-13T17:00:00Z',
 };
@@ -100,8 +106,9 @@ export const exampleCompletedCheckoutSession: CheckoutSession = {
 export const exampleSubscription: Subscription = {
   id: exampleIds.subscription,
   user_id: exampleIds.user,
+  customer_id: exampleIds.customer,
   status: 'active',
-  plan: 'pro',
+  plan_id: exampleIds.plan,
   amount: 1500,
   currency: 'USD',
   interval: 'month',
@@ -184,7 +191,10 @@ export const exampleAnalyticsSummary: AnalyticsSummary = {
     by_status: { processing: 2, succeeded: 291, failed: 17 },
     volume: [{ currency: 'USD', amount: 1_455_300 }],
   },
-  subscriptions: { total: 64, by_status: { active: 58, past_due: 1, cancelled: 5 } },
+  subscriptions: {
+    total: 64,
+    by_status: { trialing: 0, incomplete: 0, active: 58, past_due: 1, cancelled: 5 },
+  },
   events: {
     total: 1712,
     by_type: { 'user.created': 128, 'user.login': 940, 'payment.succeeded': 291 },

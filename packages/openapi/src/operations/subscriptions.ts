@@ -23,7 +23,7 @@ export const createSubscription = defineOperation({
     schema: createSubscriptionRequestSchema,
     example: {
       user_id: exampleSubscription.user_id,
-      plan: 'pro',
+      plan_id: 'plan_pro_monthly',
       amount: 1500,
       currency: 'USD',
       interval: 'month',
@@ -82,7 +82,11 @@ export const cancelSubscription = defineOperation({
   pathParams: subscriptionPath,
   body: {
     schema: cancelSubscriptionRequestSchema,
-    example: { at_period_end: false, reason: 'Switching to the yearly plan' },
+    example: {
+      at_period_end: false,
+      reason: 'switched_service',
+      feedback: 'Moving to the yearly plan',
+    },
   },
   response: {
     status: 200,
@@ -92,7 +96,7 @@ export const cancelSubscription = defineOperation({
       ...exampleSubscription,
       status: 'cancelled',
       cancelled_at: '2026-03-20T10:00:00Z',
-      cancellation_reason: 'Switching to the yearly plan',
+      cancellation_reason: 'switched_service',
     },
   },
   errors: [409],

@@ -22,7 +22,13 @@ export const analyticsSummarySchema = component(
     }),
     subscriptions: z.object({
       total: count,
-      by_status: z.object({ active: count, past_due: count, cancelled: count }),
+      by_status: z.object({
+        trialing: count,
+        incomplete: count,
+        active: count,
+        past_due: count,
+        cancelled: count,
+      }),
     }),
     events: z.object({
       total: count,

@@ -7,13 +7,14 @@ import {
   metadataSchema,
   timestampSchema,
 } from './common.js';
+import { customerIdSchema } from './event-fields.js';
 import {
   checkoutSessionIdSchema,
   paymentIdSchema,
   paymentSchema,
   subscriptionIdSchema,
 } from './payment.js';
-import { billingIntervalSchema } from './subscription.js';
+import { billingIntervalSchema, planIdSchema } from './subscription.js';
 import { userIdSchema } from './user.js';
 
 export { checkoutSessionIdSchema };
@@ -29,9 +30,12 @@ export const checkoutSessionSchema = component(
     amount: amountSchema,
     currency: currencySchema,
     user_id: userIdSchema.nullable(),
+    customer_id: customerIdSchema.nullable().meta({
+      description:
+        'The billing customer; set once the checkout completes (as in `checkout.completed`).',
+    }),
     customer_email: emailSchema.nullable(),
-    plan: z
-      .string()
+    plan_id: planIdSchema
       .nullable()
       .meta({ description: 'The plan subscribed to (`mode: subscription`).' }),
     interval: billingIntervalSchema.nullable(),
@@ -50,7 +54,7 @@ export const checkoutSessionSchema = component(
 /** Body of `POST /v1/checkout/sessions`. */
 export const createCheckoutSessionRequestSchema = requestComponent(
   'CreateCheckoutSessionRequest',
-  'Opens a checkout session. With `mode: subscription`, `plan` and `interval` are required and completing the checkout creates the subscription.',
+  'Opens a checkout session. With `mode: subscription`, `plan_id` and `interval` are required and completing the checkout creates the subscription.',
   z
     .object({
       mode: z.enum(['payment', 'subscription']).default('payment'),
@@ -58,17 +62,18 @@ export const createCheckoutSessionRequestSchema = requestComponent(
       currency: currencySchema,
       user_id: userIdSchema.optional(),
       customer_email: emailSchema.optional(),
-      plan: z.string().min(1).max(100).optional(),
+      plan_id: planIdSchema.optional(),
       interval: billingIntervalSchema.optional(),
       success_url: z.url(),
       cancel_url: z.url().optional(),
       metadata: metadataSchema.optional(),
     })
     .refine(
-      (body) => body.mode === 'payment' || (body.plan !== undefined && body.interval !== undefined),
+      (body) =>
+        body.mode === 'payment' || (body.plan_id !== undefined && body.interval !== undefined),
       {
-        message: '`plan` and `interval` are required when `mode` is `subscription`',
-        path: ['plan'],
+        message: '`plan_id` and `interval` are required when `mode` is `subscription`',
+        path: ['plan_id'],
       },
     ),
 );

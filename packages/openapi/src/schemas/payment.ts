@@ -7,6 +7,7 @@ import {
   prefixedId,
   timestampSchema,
 } from './common.js';
+import { customerIdSchema, paymentFailedFields, paymentSucceededFields } from './event-fields.js';
 import { userIdSchema } from './user.js';
 
 /** `pay_...` */
@@ -23,17 +24,11 @@ export const paymentStatusSchema = component(
   z.enum(['processing', 'succeeded', 'failed']),
 );
 
-/** Why a payment failed. */
+/** Why a payment failed (the `failure_code` of the `payment.failed` event). */
 export const paymentFailureCodeSchema = component(
   'PaymentFailureCode',
-  'Why a payment failed.',
-  z.enum([
-    'card_declined',
-    'insufficient_funds',
-    'expired_card',
-    'incorrect_cvc',
-    'processing_error',
-  ]),
+  'Why a payment failed; the same codes as `failure_code` in the `payment.failed` event.',
+  paymentFailedFields.failure_code,
 );
 
 /** The card a payment was made with, without its number. */
@@ -41,7 +36,7 @@ export const cardSummarySchema = component(
   'CardSummary',
   'The card a payment was made with. The full number is never stored or returned.',
   z.object({
-    brand: z.enum(['visa', 'mastercard', 'amex', 'discover', 'unknown']),
+    brand: paymentSucceededFields.card_brand.unwrap(),
     last4: z.string().regex(/^\d{4}$/),
     exp_month: z.int().min(1).max(12),
     exp_year: z.int().min(2000).max(2100),
@@ -58,6 +53,7 @@ export const paymentSchema = component(
     amount: amountSchema,
     currency: currencySchema,
     user_id: userIdSchema.nullable(),
+    customer_id: customerIdSchema,
     checkout_session_id: checkoutSessionIdSchema.nullable(),
     subscription_id: subscriptionIdSchema.nullable(),
     card: cardSummarySchema.nullable(),

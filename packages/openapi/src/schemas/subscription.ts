@@ -1,23 +1,41 @@
 import { z } from 'zod';
 import { component, requestComponent } from '../registry.js';
 import { amountSchema, currencySchema, metadataSchema, timestampSchema } from './common.js';
+import {
+  customerIdSchema,
+  subscriptionCancelledFields,
+  subscriptionCreatedFields,
+} from './event-fields.js';
 import { subscriptionIdSchema } from './payment.js';
 import { userIdSchema } from './user.js';
 
 export { subscriptionIdSchema };
 
-/** How often a subscription is billed. */
+/** `plan_...`, as in the subscription events. */
+export const planIdSchema = subscriptionCancelledFields.plan_id.meta({
+  description: 'Identifier of a plan, prefixed `plan_` (as in the subscription events).',
+  examples: ['plan_pro_monthly'],
+});
+
+/** How often a subscription is billed (the `plan.interval` of `subscription.created`). */
 export const billingIntervalSchema = component(
   'BillingInterval',
-  'How often a subscription is billed.',
-  z.enum(['month', 'year']),
+  'How often a subscription is billed; the same values as `plan.interval` in `subscription.created`.',
+  subscriptionCreatedFields.plan.shape.interval,
+);
+
+/** Why a subscription was cancelled (the `reason` of `subscription.cancelled`). */
+export const cancellationReasonSchema = component(
+  'CancellationReason',
+  'Why a subscription was cancelled; the same values as `reason` in `subscription.cancelled`.',
+  subscriptionCancelledFields.reason,
 );
 
 /** Status of a subscription. */
 export const subscriptionStatusSchema = component(
   'SubscriptionStatus',
-  '`active` while billed; `cancelled` once ended (spelled like the `subscription.cancelled` event).',
-  z.enum(['active', 'past_due', 'cancelled']),
+  '`trialing`, `incomplete` (first payment pending) and `active` as in `subscription.created`; `past_due` after a failed renewal; `cancelled` once ended (spelled like the `subscription.cancelled` event).',
+  z.enum(['trialing', 'incomplete', 'active', 'past_due', 'cancelled']),
 );
 
 /** A subscription. */
@@ -27,8 +45,9 @@ export const subscriptionSchema = component(
   z.object({
     id: subscriptionIdSchema,
     user_id: userIdSchema,
+    customer_id: customerIdSchema,
     status: subscriptionStatusSchema,
-    plan: z.string(),
+    plan_id: planIdSchema,
     amount: amountSchema,
     currency: currencySchema,
     interval: billingIntervalSchema,
@@ -36,7 +55,7 @@ export const subscriptionSchema = component(
     current_period_end: timestampSchema,
     cancel_at_period_end: z.boolean(),
     cancelled_at: timestampSchema.nullable(),
-    cancellation_reason: z.string().nullable(),
+    cancellation_reason: cancellationReasonSchema.nullable(),
     created_at: timestampSchema,
     metadata: metadataSchema,
   }),
@@ -48,7 +67,7 @@ export const createSubscriptionRequestSchema = requestComponent(
   'Subscribes a user to a plan.',
   z.object({
     user_id: userIdSchema,
-    plan: z.string().min(1).max(100),
+    plan_id: planIdSchema,
     amount: amountSchema,
     currency: currencySchema,
     interval: billingIntervalSchema,
@@ -64,7 +83,8 @@ export const cancelSubscriptionRequestSchema = requestComponent(
     at_period_end: z.boolean().default(false).meta({
       description: 'Keep it active until `current_period_end` instead of ending it now.',
     }),
-    reason: z.string().max(500).optional(),
+    reason: cancellationReasonSchema.default('requested_by_customer'),
+    feedback: z.string().max(2000).optional().meta({ description: "The customer's own words." }),
   }),
 );
 

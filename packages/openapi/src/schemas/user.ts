@@ -7,6 +7,7 @@ import {
   prefixedId,
   timestampSchema,
 } from './common.js';
+import { customerIdSchema } from './event-fields.js';
 
 /** `usr_...` */
 export const userIdSchema = prefixedId('usr', 'a user', 'usr_01J9Z3K7Q2M5');
@@ -20,6 +21,9 @@ export const userSchema = component(
     email: emailSchema,
     name: z.string().nullable(),
     email_verified: z.boolean(),
+    customer_id: customerIdSchema.meta({
+      description: 'The billing customer of this user; payment and subscription events name it.',
+    }),
     created_at: timestampSchema,
     metadata: metadataSchema,
   }),
@@ -44,6 +48,9 @@ export const createUserRequestSchema = requestComponent(
 /** Query of `GET /v1/users`. */
 export const listUsersQuerySchema = z.object({
   email: emailSchema.optional().meta({ description: 'Only the user with this email address.' }),
+  customer_id: customerIdSchema
+    .optional()
+    .meta({ description: 'Only the user with this billing customer.' }),
 });
 
 /** Body of `DELETE /v1/users/{user_id}`. */
