@@ -227,48 +227,58 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return parsed.event;
   };
 
-  /** Runs the handlers for a claimed entry and settles it (ack-first / worker path). */
+  /**
+   * Runs the handlers for a claimed entry and settles it (ack-first / worker path). Store
+   * errors propagate to the worker (reported with stage `worker`); the lease then expires
+   * and the entry is claimed again.
+   */
   const runClaimed = async (entry: ClaimedEntry): Promise<void> => {
     let event: AnyEvent | undefined;
     try {
       event = parseStored(entry);
       await registry.dispatch(event, contextFor(entry, entry.attempts));
-      if (!(await store.complete(entry.id, entry.token, now()))) {
-        log.warn('lease lost before completion; another worker owns the event now', {
-          id: entry.id,
-        });
-      }
-      log.debug('event handled', { id: entry.id, event: entry.event, attempt: entry.attempts });
     } catch (error) {
-      const stored = toStoredError(error);
-      const delay = event === undefined ? undefined : schedule.delayAfter(entry.attempts);
-      const info: ErrorInfo = {
-        stage: 'handler',
-        id: entry.id,
-        attempt: entry.attempts,
-        willRetry: delay !== undefined,
-      };
-      if (event) info.event = event;
-      if (delay === undefined) {
-        await store.deadLetter(entry.id, entry.token, stored, now());
-        log.error('handler failed; event dead-lettered', {
-          id: entry.id,
-          event: entry.event,
-          attempt: entry.attempts,
-          error: stored.message,
-        });
-      } else {
-        await store.fail(entry.id, entry.token, stored, now() + delay);
-        log.warn('handler failed; will retry', {
-          id: entry.id,
-          event: entry.event,
-          attempt: entry.attempts,
-          delayMs: delay,
-          error: stored.message,
-        });
-      }
-      report(error, info);
+      await settleFailure(entry, event, error);
+      return;
     }
+    if (await store.complete(entry.id, entry.token, now())) {
+      log.debug('event handled', { id: entry.id, event: entry.event, attempt: entry.attempts });
+    } else {
+      log.warn('lease lost before completion; another worker owns the event now', {
+        id: entry.id,
+      });
+    }
+  };
+
+  /** Schedules a retry, or dead-letters when attempts are used up (or the entry cannot be parsed). */
+  const settleFailure = async (
+    entry: ClaimedEntry,
+    event: AnyEvent | undefined,
+    error: unknown,
+  ) => {
+    const stored = toStoredError(error);
+    const delay = event === undefined ? undefined : schedule.delayAfter(entry.attempts);
+    const fields = {
+      id: entry.id,
+      event: entry.event,
+      attempt: entry.attempts,
+      error: stored.message,
+    };
+    if (delay === undefined) {
+      await store.deadLetter(entry.id, entry.token, stored, now());
+      log.error('handler failed; event dead-lettered', fields);
+    } else {
+      await store.fail(entry.id, entry.token, stored, now() + delay);
+      log.warn('handler failed; will retry', { ...fields, delayMs: delay });
+    }
+    const info: ErrorInfo = {
+      stage: 'handler',
+      id: entry.id,
+      attempt: entry.attempts,
+      willRetry: delay !== undefined,
+    };
+    if (event) info.event = event;
+    report(error, info);
   };
 
   const worker = new Worker({

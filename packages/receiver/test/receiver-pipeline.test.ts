@@ -423,6 +423,31 @@ describe('retries, dead letters and replay', () => {
       status: 404,
     });
   });
+  it('a store outage while settling leaves the event claimed; it runs again after the lease (at-least-once)', async () => {
+    const time = clock();
+    const store = createMemoryStore();
+    let completeFails = true;
+    const flaky = {
+      ...store,
+      complete: (...args: Parameters<typeof store.complete>) =>
+        completeFails ? Promise.reject(new Error('connection reset')) : store.complete(...args),
+    };
+    const receiver = receiverFor({ store: flaky, now: time.now, worker: { leaseMs: 5_000 } });
+    let calls = 0;
+    receiver.on('user.created', () => {
+      calls += 1;
+    });
+    const event = exampleEvent('user.created', 1);
+    await receiver.fetch(await signedRequest(event, { timestamp: Math.floor(time.now() / 1000) }));
+    await expect(receiver.drain()).rejects.toThrow('connection reset');
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'processing', attempts: 1 });
+    completeFails = false;
+    expect(await receiver.drain()).toBe(0);
+    time.advance(5_000);
+    expect(await receiver.drain()).toBe(1);
+    expect(calls).toBe(2);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 2 });
+  });
 });
 
 describe('sync mode', () => {
