@@ -68,30 +68,32 @@ export interface ClientOptions {
   /** Where the API lives, e.g. `http://127.0.0.1:4000` (paths already start with `/v1`). */
   baseUrl: string;
   /** Secret API key, sent as `Authorization: Bearer <apiKey>`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Access-token provider (OAuth); used instead of `apiKey`. */
-  token?: TokenProvider;
+  token?: TokenProvider | undefined;
   /** The fetch to use. Default: `globalThis.fetch`. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Retry policy (see {@link RetryOptions}); `{ maxRetries: 0 }` turns retries off. */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /** Per-attempt timeout in ms, covering the response body. Default 30000; 0 disables. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Validates every response body (off by default); see `@hookline/client/validate`. */
-  validateResponses?: ResponseValidator | false;
+  validateResponses?: ResponseValidator | false | undefined;
   /** Runs before each attempt; may change `url` and `headers`. */
-  onRequest?: (request: OutgoingRequest) => void | Promise<void>;
+  onRequest?: ((request: OutgoingRequest) => void | Promise<void>) | undefined;
   /** Runs on each response before its body is read; may return a replacement. */
-  onResponse?: (
-    response: Response,
-    request: OutgoingRequest,
-  ) => Response | undefined | Promise<Response | undefined>;
+  onResponse?:
+    | ((
+        response: Response,
+        request: OutgoingRequest,
+      ) => Response | undefined | Promise<Response | undefined>)
+    | undefined;
   /** Runs when an attempt fails without a response (network, timeout, abort). */
-  onError?: (error: HooklineApiError, request: OutgoingRequest) => void;
+  onError?: ((error: HooklineApiError, request: OutgoingRequest) => void) | undefined;
   /** Receives request, retry and failure logs with credentials redacted. */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 type AnyInit = RequestOptions & {
@@ -116,6 +118,12 @@ export type PaginatedPath<Paths> = {
 export type ItemOf<Paths, P extends keyof Paths> =
   DataOf<OperationOf<Paths, P, 'GET'>> extends ListPage<infer T> ? T : never;
 
+/** `(init, options)` of `paginate`; `init` is required when the path has parameters. */
+export type PaginateArgs<Op> =
+  InitArgs<Op> extends [init: infer I]
+    ? [init: I, options?: PaginateOptions]
+    : [init?: FetchInit<Op>, options?: PaginateOptions];
+
 /** A typed client for an openapi-typescript `paths` interface. */
 export interface Client<Paths, Problem = ProblemDetails> {
   /** `GET path`; resolves `{ ok: true, data }` or `{ ok: false, error }` (see {@link FetchResult}). */
@@ -134,8 +142,7 @@ export interface Client<Paths, Problem = ProblemDetails> {
    */
   paginate<P extends PaginatedPath<Paths>>(
     path: P,
-    init?: FetchInit<OperationOf<Paths, P, 'GET'>>,
-    options?: PaginateOptions,
+    ...args: PaginateArgs<OperationOf<Paths, P, 'GET'>>
   ): AsyncGenerator<ItemOf<Paths, P>, void, undefined>;
 }
 

@@ -8,6 +8,7 @@ export type {
   ItemOf,
   Logger,
   OutgoingRequest,
+  PaginateArgs,
   PaginatedPath,
   ResponseValidator,
   TokenProvider,

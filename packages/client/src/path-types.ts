@@ -53,18 +53,18 @@ type BodyField<Op> =
 /** Options every request accepts, whatever the operation. */
 export interface RequestOptions {
   /** Extra request headers; `null` removes a header the client would set. */
-  headers?: Record<string, string | null>;
+  headers?: Record<string, string | null> | undefined;
   /** Cancels the request (and any retry wait). The error's code is then `aborted`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms; overrides the client's `timeoutMs`. `0` disables it. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * `Idempotency-Key` to send. POSTs get a fresh UUID by default, reused across retries;
    * `null` sends none (and the POST is then never retried).
    */
-  idempotencyKey?: string | null;
+  idempotencyKey?: string | null | undefined;
   /** Overrides the client's `retry.maxRetries` for this request. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
 }
 
 /** The second argument of `client.GET(path, init)` etc. for operation `Op`. */

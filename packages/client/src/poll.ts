@@ -4,19 +4,19 @@ import { sleep as defaultSleep } from './retry-delay.js';
 /** How {@link poll} paces itself; defaults: every 1 s, no backoff, up to 30 s apart, 60 s deadline. */
 export interface PollOptions {
   /** First wait between requests in ms. Default 1000. */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** Factor applied to the wait after each request (1 = constant). Default 1. */
-  backoff?: number;
+  backoff?: number | undefined;
   /** Longest wait between requests in ms. Default 30000. */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /** Deadline in ms after the start; no request starts after it. Default 60000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Stops polling; rejects with code `aborted`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Waits between requests (inject in tests). */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Clock in ms (inject in tests). Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** What {@link poll} resolves to: the result that met the condition and what it took. */

@@ -1,20 +1,20 @@
 /** Retry settings; every field has a default (maxRetries 2, base 500 ms, cap 8 s, max wait 60 s). */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Base of the exponential backoff in ms. Default 500. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Cap of one backoff delay in ms. Default 8000. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
    * Longest server-requested wait (Retry-After, RateLimit) the client honours, in ms; a longer
    * one ends retrying and returns that response. Default 60000.
    */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Random source in [0, 1) for jitter. Default `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /** Waits `ms`; rejects when `signal` aborts. Inject to observe or skip waits in tests. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
 /** Statuses worth retrying: request timeout, conflict (concurrent idempotent request), rate limit, 5xx. */

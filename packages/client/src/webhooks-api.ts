@@ -59,9 +59,9 @@ export interface WebhooksApi {
 /** Options of `client.eventsSince()`. */
 export interface EventsSinceOptions extends PaginateOptions, RequestOptions {
   /** Only events of this type (`payment.*` wildcards allowed). */
-  type?: components['schemas']['EventPattern'];
+  type?: components['schemas']['EventPattern'] | undefined;
   /** Page size, 1–100 (the API's default is 10). */
-  pageSize?: number;
+  pageSize?: number | undefined;
 }
 
 /** Builds {@link WebhooksApi} on a client. */

@@ -102,6 +102,7 @@ describe('compile-time checks over an openapi-typescript paths type', () => {
     >();
     // @ts-expect-error not a list
     void client.paginate('/v1/payments/{payment_id}', { params: { path: { payment_id: 'x' } } });
+    void client.paginate('/v1/payments', undefined, { limit: 5 });
   });
 
   it('errors expose a typed code', () => {

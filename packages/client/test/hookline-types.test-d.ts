@@ -48,6 +48,11 @@ describe('createClient is typed by @hookline/openapi', () => {
     expectTypeOf(client.eventsSince('evt_1')).toEqualTypeOf<
       AsyncGenerator<Schemas['Event'], void, undefined>
     >();
+    // @ts-expect-error the deliveries list needs its endpoint_id
+    void client.paginate('/v1/webhook_endpoints/{endpoint_id}/deliveries');
+    void client.paginate('/v1/webhook_endpoints/{endpoint_id}/deliveries', {
+      params: { path: { endpoint_id: 'we_1' }, query: { status: 'dead' } },
+    });
     expectTypeOf(client.webhooks.listDeliveries('we_1')).toEqualTypeOf<
       AsyncGenerator<Schemas['Delivery'], void, undefined>
     >();
