@@ -1,0 +1,214 @@
+import { generateSecret } from '@hookline/signature';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createDispatcher,
+  createMemoryStore,
+  type Dispatcher,
+  type DispatcherOptions,
+  isDispatcherError,
+  type Resolver,
+} from '../src/index.js';
+import { draftEvent } from './helpers/events.js';
+import { startReceiver, type TestReceiver } from './helpers/receiver.js';
+
+describe('delivery target safety', () => {
+  let receiver: TestReceiver;
+  let dispatcher: Dispatcher;
+  const make = (options: Partial<DispatcherOptions> = {}) => {
+    dispatcher = createDispatcher({ store: createMemoryStore(), schedule: [0, 1000], ...options });
+    return dispatcher;
+  };
+  beforeEach(async () => {
+    receiver = await startReceiver();
+  });
+  afterEach(async () => {
+    await dispatcher?.stop();
+    await receiver.close();
+  });
+
+  it('refuses plain http: endpoints unless allow.http', async () => {
+    make({ allow: { loopback: true } });
+    await expect(dispatcher.createEndpoint({ url: receiver.url })).rejects.toMatchObject({
+      code: 'insecure_url',
+      status: 400,
+    });
+    const result = await dispatcher.safeCreateEndpoint({ url: receiver.url });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('allow: { http: true }');
+  });
+
+  it('refuses loopback, private and link-local IP literals unless allowed', async () => {
+    make({ allow: { http: true } });
+    for (const url of [
+      'http://127.0.0.1/hook',
+      'http://[::1]/hook',
+      'http://10.1.2.3/hook',
+      'http://192.168.0.10/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::ffff:127.0.0.1]/hook',
+      'http://0.0.0.0/hook',
+    ]) {
+      const result = await dispatcher.safeCreateEndpoint({ url });
+      expect(result.ok, url).toBe(false);
+      if (!result.ok) expect(result.error.code, url).toBe('address_not_allowed');
+    }
+    expect((await dispatcher.safeCreateEndpoint({ url: 'http://93.184.215.14/hook' })).ok).toBe(
+      true,
+    );
+  });
+
+  it('checks the resolved addresses at delivery time: a name resolving to loopback is refused and never contacted', async () => {
+    const resolve: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+    make({ allow: { http: true }, resolve });
+    await dispatcher.createEndpoint({ url: `http://hooks.example.test:${receiver.port}/webhooks` });
+    await dispatcher.publish(draftEvent('user.created'));
+    await dispatcher.processDue();
+    expect(receiver.received).toEqual([]);
+    const [delivery] = await dispatcher.listDeliveries();
+    expect(delivery?.lastError).toMatch(
+      /Refusing to deliver to loopback address 127\.0\.0\.1 \(hooks\.example\.test resolves to 127\.0\.0\.1\)/,
+    );
+  });
+
+  it('refuses a host when any of its addresses is disallowed', async () => {
+    const resolve: Resolver = async () => [
+      { address: '93.184.215.14', family: 4 },
+      { address: '10.0.0.7', family: 4 },
+    ];
+    make({ allow: { http: true }, resolve });
+    await dispatcher.createEndpoint({ url: 'http://mixed.example.test/webhooks' });
+    await dispatcher.publish(draftEvent('user.created'));
+    await dispatcher.processDue();
+    const [delivery] = await dispatcher.listDeliveries();
+    expect(delivery?.lastError).toContain('private address 10.0.0.7');
+  });
+
+  it('connects to the checked address itself, so a later DNS answer cannot redirect the request', async () => {
+    // The name does not exist in real DNS: the request can only arrive if the connection is
+    // pinned to the address our resolver returned and the policy checked.
+    let lookups = 0;
+    const resolve: Resolver = async () => {
+      lookups++;
+      return [{ address: '127.0.0.1', family: 4 }];
+    };
+    make({ allow: { http: true, loopback: true }, resolve });
+    await dispatcher.createEndpoint({ url: `http://pinned.invalid:${receiver.port}/webhooks` });
+    await dispatcher.publish(draftEvent('user.created'));
+    await dispatcher.processDue();
+    expect(lookups).toBe(1);
+    expect(receiver.received).toHaveLength(1);
+    const [delivery] = await dispatcher.listDeliveries();
+    expect(delivery?.status).toBe('succeeded');
+  });
+
+  it('uses the system resolver by default (localhost resolves to loopback and is allowed only with allow.loopback)', async () => {
+    make({ allow: { http: true } });
+    await dispatcher.createEndpoint({ url: `http://localhost:${receiver.port}/webhooks` });
+    await dispatcher.publish(draftEvent('user.created'));
+    await dispatcher.processDue();
+    expect(receiver.received).toEqual([]);
+    expect((await dispatcher.listDeliveries())[0]?.lastError).toContain('loopback');
+  });
+
+  it('refuses URLs with credentials and non-http schemes', async () => {
+    make({ allow: { http: true, loopback: true } });
+    for (const url of ['http://user:pw@127.0.0.1/hook', 'ftp://127.0.0.1/hook', 'not a url']) {
+      await expect(dispatcher.createEndpoint({ url })).rejects.toMatchObject({
+        code: 'invalid_endpoint',
+      });
+    }
+  });
+});
+
+describe('publish validation', () => {
+  const dispatcher = createDispatcher({ store: createMemoryStore() });
+
+  it('fills in id, timestamp and the latest version', async () => {
+    const { event } = await dispatcher.publish(draftEvent('payment.succeeded'));
+    expect(event.id).toMatch(/^evt_[0-9A-Z]{26}$/);
+    expect(event.version).toBe(2);
+    expect(Number.isNaN(Date.parse(event.timestamp))).toBe(false);
+  });
+
+  it('refuses an event that does not match its contract, with the reason', async () => {
+    const bad = { ...draftEvent('payment.succeeded', 2), metadata: { amount: 'lots' } };
+    const result = await dispatcher.safePublish(bad as never);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_event');
+      expect(isDispatcherError(result.error)).toBe(true);
+      expect(result.error.cause).toBeDefined();
+    }
+    await expect(
+      dispatcher.publish({ event: 'no.such', resource_id: 'x', metadata: {} } as never),
+    ).rejects.toMatchObject({
+      code: 'invalid_event',
+    });
+  });
+
+  it('refuses an event over maxPayloadBytes', async () => {
+    const draft = draftEvent('user.created') as { metadata: Record<string, unknown> };
+    const small = createDispatcher({ store: createMemoryStore(), maxPayloadBytes: 1024 });
+    expect((await small.safePublish(draft as never)).ok).toBe(true);
+    const big = { ...draft, metadata: { ...draft.metadata, user_agent: 'x'.repeat(1000) } };
+    const result = await small.safePublish(big as never);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect([result.error.code, result.error.status]).toEqual(['payload_too_large', 413]);
+  });
+
+  it('refuses a transaction handle on the memory store', async () => {
+    const memory = createDispatcher<unknown>({ store: createMemoryStore() as never });
+    await expect(memory.publish(draftEvent('user.created'), { tx: {} })).rejects.toMatchObject({
+      code: 'transaction_unsupported',
+    });
+  });
+});
+
+describe('secrets stay out of logs', () => {
+  it('never passes a secret to the logger or operational events across create, rotate, deliver, fail and disable', async () => {
+    const lines: string[] = [];
+    const capture = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+      lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
+    const receiver = await startReceiver();
+    const secret = generateSecret();
+    const dispatcher = createDispatcher({
+      store: createMemoryStore(),
+      allow: { loopback: true, http: true },
+      schedule: [0, 0],
+      logger: {
+        debug: capture('debug'),
+        info: capture('info'),
+        warn: capture('warn'),
+        error: capture('error'),
+      },
+      onOperationalEvent: (event) => lines.push(`op ${JSON.stringify(event)}`),
+    });
+    try {
+      const ep = await dispatcher.createEndpoint({ url: receiver.url, secret });
+      const { secret: rotated } = await dispatcher.rotateSecret(ep.id);
+      receiver.respond = (_req, res, count) =>
+        res.writeHead(count === 1 ? 500 : count === 2 ? 200 : 410).end();
+      await dispatcher.publish(draftEvent('user.created'));
+      await dispatcher.processDue();
+      await dispatcher.publish(draftEvent('user.created'));
+      await dispatcher.processDue();
+      await expect(
+        dispatcher.createEndpoint({ url: receiver.url, secret: 'whsec_' }),
+      ).rejects.toSatisfy(
+        (error: Error) =>
+          !error.message.includes('whsec_') || error.message.includes('"whsec_" + base64'),
+      );
+      const all = lines.join('\n');
+      expect(lines.length).toBeGreaterThan(5);
+      expect(all).toContain('endpoint.disabled');
+      for (const value of [secret, rotated]) {
+        expect(all).not.toContain(value);
+        expect(all).not.toContain(value.slice('whsec_'.length));
+      }
+    } finally {
+      await dispatcher.stop();
+      await receiver.close();
+    }
+  });
+});

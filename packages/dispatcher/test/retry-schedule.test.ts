@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultRetrySchedule,
+  nextAttemptDelay,
+  parseRetryAfter,
+  resolveRetrySchedule,
+} from '../src/index.js';
+
+describe('retry schedule', () => {
+  it("defaults to Svix's schedule: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h", () => {
+    const s = 1000;
+    expect(defaultRetrySchedule).toEqual([
+      0,
+      5 * s,
+      300 * s,
+      1800 * s,
+      7200 * s,
+      18000 * s,
+      36000 * s,
+      36000 * s,
+    ]);
+    expect(resolveRetrySchedule(undefined)).toEqual({
+      delaysMs: defaultRetrySchedule,
+      jitter: 0.2,
+      maxRetryAfterMs: 3600 * s,
+    });
+  });
+
+  it('keeps every jittered wait within ±jitter of the scheduled one and ends after the last entry', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 7 }),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (n, jitter, r) => {
+          const schedule = resolveRetrySchedule({ jitter });
+          const base = defaultRetrySchedule[n]!;
+          const delay = nextAttemptDelay(schedule, n, undefined, () => r)!;
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(base * (1 - jitter)));
+          expect(delay).toBeLessThanOrEqual(Math.ceil(base * (1 + jitter)));
+        },
+      ),
+    );
+    expect(nextAttemptDelay(resolveRetrySchedule(undefined), 8)).toBeUndefined();
+  });
+
+  it('waits at least the Retry-After asked for, capped at maxRetryAfterMs', () => {
+    const schedule = resolveRetrySchedule({
+      delaysMs: [0, 5000],
+      jitter: 0,
+      maxRetryAfterMs: 60_000,
+    });
+    expect(nextAttemptDelay(schedule, 1, 30_000)).toBe(30_000);
+    expect(nextAttemptDelay(schedule, 1, 1000)).toBe(5000);
+    expect(nextAttemptDelay(schedule, 1, 86_400_000)).toBe(60_000);
+  });
+
+  it('parses Retry-After as seconds or an HTTP date and ignores garbage', () => {
+    const now = Date.UTC(2026, 2, 13, 17, 0, 0);
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('Fri, 13 Mar 2026 17:01:00 GMT', now)).toBe(60_000);
+    expect(parseRetryAfter('Fri, 13 Mar 2026 16:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('rejects schedules that make no sense', () => {
+    expect(() => resolveRetrySchedule([])).toThrow(RangeError);
+    expect(() => resolveRetrySchedule([0, -1])).toThrow(RangeError);
+    expect(() => resolveRetrySchedule({ jitter: 1 })).toThrow(RangeError);
+  });
+});
