@@ -89,3 +89,75 @@ describe('email', () => {
     expect(created.schema.safeParse(withEmail('ada@ex-ample.com')).success).toBe(true);
   });
 });
+
+describe('timestamp', () => {
+  it('zod and JSON Schema agree on digit-level variations of ISO 8601 timestamps', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    const candidate = fc
+      .tuple(
+        digits(4),
+        digits(2),
+        digits(2),
+        fc.constantFrom('T', 't', ' '),
+        digits(2),
+        digits(2),
+        digits(2),
+        fc.constantFrom('', '.5', '.123', '.123456'),
+        fc.constantFrom('Z', 'z', '', '+00:00', '-05:30'),
+      )
+      .map(
+        ([y, mo, d, t, h, mi, s, frac, zone]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${frac}${zone}`,
+      );
+    const realistic = fc
+      .date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2199-12-31T23:59:59Z'),
+        noInvalidDate: true,
+      })
+      .map((date) => date.toISOString());
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.oneof(candidate, realistic), (timestamp) => {
+        const event = { ...login.example, timestamp };
+        const zod = login.schema.safeParse(event).success;
+        if (zod) accepted += 1;
+        expect(loginJson(event), timestamp).toBe(zod);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it('accepts 29 February only in leap years', () => {
+    const at = (timestamp: string) =>
+      login.schema.safeParse({ ...login.example, timestamp }).success;
+    expect(at('2024-02-29T12:00:00Z')).toBe(true);
+    expect(at('2000-02-29T12:00:00Z')).toBe(true);
+    expect(at('2026-02-29T12:00:00Z')).toBe(false);
+    expect(at('2100-02-29T12:00:00Z')).toBe(false);
+  });
+});
+
+describe('text lengths', () => {
+  it('count code points in zod and JSON Schema alike (astral characters count once)', () => {
+    const payment = getEventDefinition('payment.succeeded', 2);
+    if (payment === undefined) throw new Error('payment.succeeded v2 is missing');
+    const paymentJson = ajv.compile(getEventJsonSchema('payment.succeeded', 2));
+    const withDescriptor = (statement_descriptor: string) => ({
+      ...payment.example,
+      metadata: { ...payment.example.metadata, statement_descriptor },
+    });
+    // 22 characters is the limit: 22 emoji (44 UTF-16 units) fit, 23 do not.
+    expect(payment.schema.safeParse(withDescriptor('😀'.repeat(22))).success).toBe(true);
+    expect(paymentJson(withDescriptor('😀'.repeat(22)))).toBe(true);
+    expect(payment.schema.safeParse(withDescriptor('😀'.repeat(23))).success).toBe(false);
+    expect(paymentJson(withDescriptor('😀'.repeat(23)))).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 18, maxLength: 26 }), (text) => {
+        const zod = payment.schema.safeParse(withDescriptor(text)).success;
+        expect(paymentJson(withDescriptor(text)), JSON.stringify(text)).toBe(zod);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -136,12 +136,23 @@ export function nearMiss(fixture: unknown): fc.Arbitrary<NearMiss> {
         target[fresh] = extra;
         return { value: copy, mutation: `add ${fresh} to ${show(path)}` };
       }),
-    fc.tuple(pick(strings), fc.string({ maxLength: 40 })).map(([{ path }, text]) => ({
-      value: edit(root, path, (parent, key) => {
-        (parent as Record<string | number, Json>)[key] = text;
-      }),
-      mutation: `set string ${show(path)} to ${JSON.stringify(text)}`,
-    })),
+    fc
+      .tuple(
+        pick(strings),
+        // ASCII, full Unicode (astral characters count as one: length rules are in code points),
+        // and lone surrogates.
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.string({ unit: 'grapheme', maxLength: 30 }),
+          fc.string({ unit: 'binary', maxLength: 30 }),
+        ),
+      )
+      .map(([{ path }, text]) => ({
+        value: edit(root, path, (parent, key) => {
+          (parent as Record<string | number, Json>)[key] = text;
+        }),
+        mutation: `set string ${show(path)} to ${JSON.stringify(text)}`,
+      })),
     fc
       .tuple(pick(strings), fc.constantFrom('upper', 'suffix', 'trim'))
       .map(([{ path, value }, how]) => {
