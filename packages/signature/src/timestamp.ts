@@ -6,9 +6,9 @@ export interface VerifyOptions {
    * How far (seconds) the signed timestamp may be from now, in either direction. Default 300.
    * `Infinity` turns the check off (only for replaying stored deliveries).
    */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** Default tolerance in seconds, both directions. */

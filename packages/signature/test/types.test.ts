@@ -3,7 +3,7 @@ import {
   github,
   type HeadersLike,
   safeVerifyWebhook,
-  type signWebhook,
+  signWebhook,
   stripe,
   type VerifiedWebhook,
   type VerifyResult,
@@ -77,6 +77,16 @@ describe('public types', () => {
       void stripe.verifySync;
       // @ts-expect-error GitHub does not sign a timestamp, so it takes no tolerance
       void github.verify('{}', {}, 's', { toleranceSeconds: 5 });
+    };
+    void check;
+  });
+});
+
+describe('options under exactOptionalPropertyTypes', () => {
+  it('accept an explicit undefined, as config objects often carry', () => {
+    const check = (tolerance: number | undefined, now: (() => number) | undefined) => {
+      void verifyWebhook('{}', {}, 'whsec_x', { toleranceSeconds: tolerance, now });
+      void signWebhook({ id: 'msg', timestamp: undefined, payload: '{}', secret: 'whsec_x' });
     };
     void check;
   });

@@ -29,7 +29,7 @@ export interface StripeSignInput {
   /** The endpoint secret (`whsec_...`, used as text), or several: one `v1=` per secret. */
   secret: SecretInput;
   /** Unix seconds. Default: now. */
-  timestamp?: number;
+  timestamp?: number | undefined;
 }
 
 /** The header `stripe.sign` returns. */

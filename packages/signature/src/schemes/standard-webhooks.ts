@@ -29,7 +29,7 @@ export interface SignWebhookInput {
   /** The message id (`webhook-id`); must not contain `.` or whitespace. */
   id: string;
   /** Unix seconds. Default: now. */
-  timestamp?: number;
+  timestamp?: number | undefined;
   /** The exact body that will be sent. */
   payload: WebhookPayload;
   /** `whsec_...` (v1 HMAC) and/or `whsk_...` (v1a Ed25519); one signature per secret. */
