@@ -26,7 +26,7 @@ export function createExpressMiddleware(
     try {
       const body: unknown = req.body;
       const raw = body instanceof Uint8Array ? body : undefined;
-      if (!raw && (body !== undefined || req.readableEnded)) {
+      if (!raw && wasConsumed(req, body)) {
         await sendWebResponse(req, res, errorResponse(alreadyParsed()));
         return;
       }
@@ -40,6 +40,16 @@ export function createExpressMiddleware(
       next(error);
     }
   };
+}
+
+/**
+ * True when a parser already read the stream. body-parser 1.x (Express 4) sets `req.body = {}`
+ * even for requests it skipped, so an empty object with an unread stream is not "parsed".
+ */
+function wasConsumed(req: ExpressRequest, body: unknown): boolean {
+  if (req.readableEnded || (req as { _body?: unknown })._body === true) return true;
+  if (body === undefined || body === null) return false;
+  return !(typeof body === 'object' && Object.keys(body).length === 0);
 }
 
 function alreadyParsed(): ReceiverError {

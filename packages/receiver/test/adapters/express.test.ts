@@ -93,4 +93,19 @@ describe('express adapter', () => {
       'body_already_parsed',
     );
   });
+
+  it('streams the body when an earlier parser skipped the request but left req.body = {} (Express 4 style)', async () => {
+    const { handled, receiver, middleware } = setup();
+    const app = express();
+    app.use((req, _res, next) => {
+      req.body = {};
+      next();
+    });
+    app.post('/webhooks', middleware);
+    const base = await start(app);
+    const event = exampleEvent('user.created', 1);
+    expect((await deliver(`${base}/webhooks`, event)).status).toBe(200);
+    await receiver.drain();
+    expect(handled).toEqual([event.id]);
+  });
 });
