@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AnyEvent } from '@hookline/events';
 import { describe, expect, it } from 'vitest';
 import {
@@ -74,20 +75,18 @@ describe('accepting deliveries (ack-first)', () => {
     expect(handled).toEqual([event.id]);
   });
 
-  it('takes id and version from the webhook-id / X-Webhook-Version headers when the body lacks them', async () => {
+  it("accepts the article's example payload (no id, no version): id from webhook-id, version 1, upcast for latest handlers", async () => {
     const receiver = receiverFor();
-    const seen: unknown[] = [];
+    const v1: unknown[] = [];
+    const latest: unknown[] = [];
     receiver.on('user.login', { version: 1 }, (event) => {
-      seen.push(event);
+      v1.push(event);
+    });
+    receiver.on('user.login', (event) => {
+      latest.push([event.version, event.metadata.client.ip_address]);
     });
     const id = freshId();
-    // The article's example payload: no id, no version.
-    const body = JSON.stringify({
-      event: 'user.login',
-      timestamp: '2026-03-13T17:00:00Z',
-      resource_id: 'usr_abc123',
-      metadata: { ip_address: '203.0.113.42', user_agent: 'Mozilla/5.0' },
-    });
+    const body = readFileSync(new URL('./fixtures/seed-user-login.json', import.meta.url), 'utf8');
     const response = await receiver.fetch(
       new Request('http://x/webhooks', {
         method: 'POST',
@@ -97,7 +96,28 @@ describe('accepting deliveries (ack-first)', () => {
     );
     expect(response.status).toBe(200);
     await receiver.drain();
-    expect(seen).toEqual([{ ...JSON.parse(body), id, version: 1 }]);
+    expect(v1).toEqual([{ ...JSON.parse(body), id, version: 1 }]);
+    expect(latest).toEqual([[2, '203.0.113.42']]);
+  });
+
+  it('takes the version from X-Webhook-Version when the body has none', async () => {
+    const receiver = receiverFor();
+    const versions: number[] = [];
+    receiver.onAny((event) => {
+      versions.push(event.version);
+    });
+    const { version: _v, ...withoutVersion } = exampleEvent('payment.succeeded', 2);
+    const body = JSON.stringify(withoutVersion);
+    const response = await receiver.fetch(
+      new Request('http://x/webhooks', {
+        method: 'POST',
+        headers: await signedHeaders(body, { headers: { 'x-webhook-version': '2' } }),
+        body,
+      }),
+    );
+    expect(response.status).toBe(200);
+    await receiver.drain();
+    expect(versions).toEqual([2]);
   });
 });
 
