@@ -1,0 +1,114 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSecret } from '@hookline/signature';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReceiver, type TestReceiver } from './helpers/receiver.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const childScript = fileURLToPath(new URL('./crash/crash-child.mjs', import.meta.url));
+// The child runs the built package. It is built into a private folder so that a concurrent
+// `pnpm build` (which cleans dist/) cannot pull the files away mid-test.
+const distDir = join(packageDir, 'node_modules', '.cache', 'hookline-crash-build');
+
+const kills = 20;
+
+describe('crash recovery (SIGKILL at random moments)', () => {
+  let receiver: TestReceiver;
+  let dir: ReturnType<typeof tempDir>;
+  const secret = generateSecret();
+
+  beforeAll(async () => {
+    execFileSync(
+      'pnpm',
+      [
+        'exec',
+        'tsdown',
+        '--no-config',
+        '--no-dts',
+        '-f',
+        'esm',
+        '-d',
+        distDir,
+        'src/index.ts',
+        'src/sqlite/index.ts',
+      ],
+      { cwd: packageDir, stdio: 'pipe' },
+    );
+    receiver = await startReceiver([secret]);
+    dir = tempDir('hookline-crash-');
+  }, 60_000);
+  afterAll(async () => {
+    await receiver?.close();
+    dir?.remove();
+  });
+
+  const spawnChild = (mode: 'publish' | 'drain', run: number): ChildProcess =>
+    spawn(process.execPath, [childScript], {
+      env: {
+        ...process.env,
+        HOOKLINE_DISPATCHER_DIST: distDir,
+        DB_PATH: join(dir.path, 'outbox.db'),
+        RECEIVER_URL: receiver.url,
+        ACK_FILE: join(dir.path, 'acked.txt'),
+        SECRET: secret,
+        MODE: mode,
+        RUN: String(run),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+
+  const exited = (child: ChildProcess) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+
+  it('delivers every acknowledged event at least once, always with the same webhook-id, across many kill -9s', async () => {
+    writeFileSync(join(dir.path, 'acked.txt'), '');
+    const stderr: string[] = [];
+    for (let run = 0; run < kills; run++) {
+      const child = spawnChild('publish', run);
+      child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+      const done = exited(child);
+      // Kill at a random moment: during start-up, mid-publish, mid-delivery, mid-commit.
+      await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 550));
+      child.kill('SIGKILL');
+      const { signal } = await done;
+      expect(signal, stderr.join('')).toBe('SIGKILL');
+    }
+
+    const drain = spawnChild('drain', kills);
+    let out = '';
+    drain.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    drain.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    const drained = await exited(drain);
+    expect(drained.code, stderr.join('')).toBe(0);
+    expect(out).toContain('drained failed=0');
+
+    const acked = readFileSync(join(dir.path, 'acked.txt'), 'utf8').split('\n').filter(Boolean);
+    const receivedIds = new Set(receiver.received.map((r) => r.id));
+    // Something was published and acknowledged in most runs.
+    expect(acked.length).toBeGreaterThan(kills);
+    const lost = acked.filter((id) => !receivedIds.has(id));
+    expect(lost).toEqual([]);
+
+    // A redelivery is the same event under the same webhook-id: one body per id.
+    const bodyById = new Map<string, Set<string>>();
+    for (const r of receiver.received) {
+      const parsed = JSON.parse(r.body) as { id: string; resource_id: string };
+      expect(parsed.id).toBe(r.id);
+      const bodies = bodyById.get(r.id) ?? new Set();
+      bodies.add(parsed.resource_id);
+      bodyById.set(r.id, bodies);
+    }
+    expect([...bodyById.values()].every((bodies) => bodies.size === 1)).toBe(true);
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+    expect(
+      existsSync(join(dir.path, 'outbox.db-wal')) || existsSync(join(dir.path, 'outbox.db')),
+    ).toBe(true);
+  }, 60_000);
+});
