@@ -136,6 +136,8 @@ describe('the OpenAPI document', () => {
     expect(validate(pointer, payment).valid).toBe(true);
     expect(validate(pointer, { ...payment, status: 'paid' }).valid).toBe(false);
     expect(validate(pointer, { ...payment, id: 'usr_01J9Z3K7Q2M5' }).valid).toBe(false);
+    // Forward compatibility: a field added to a response later does not invalidate it.
+    expect(validate(pointer, { ...payment, risk_score: 12 }).valid).toBe(true);
     const { currency: _currency, ...withoutCurrency } = payment;
     expect(validate(pointer, withoutCurrency).valid).toBe(false);
   });

@@ -6,17 +6,27 @@ import { schemaRefPrefix } from './json-schema.js';
 const maxSafe = Number.MAX_SAFE_INTEGER;
 
 /**
- * Keeps the document readable: zod spells out the regex behind `format: date-time` / `email`
- * and the safe-integer bounds of `z.int()`; the format (and the zod schema at runtime) already
- * say it.
+ * Keeps the document readable and forward-compatible: zod spells out the regex behind
+ * `format: date-time` / `email` and the safe-integer bounds of `z.int()` (the format, and the
+ * zod schema at runtime, already say it); and a plain `z.object` response gets
+ * `additionalProperties: false` although zod itself strips unknown keys — a field added to a
+ * response later must not break clients validating against the document.
  */
-function tidy(ctx: { jsonSchema: JsonSchema }): void {
+function tidy(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): void {
   const schema = ctx.jsonSchema;
   if (typeof schema.format === 'string' && ['date-time', 'email'].includes(schema.format)) {
     delete schema.pattern;
   }
   if (schema.minimum === -maxSafe) delete schema.minimum;
   if (schema.maximum === maxSafe) delete schema.maximum;
+  const def = ctx.zodSchema._zod.def;
+  if (
+    def.type === 'object' &&
+    !('catchall' in def && def.catchall) &&
+    schema.additionalProperties === false
+  ) {
+    delete schema.additionalProperties;
+  }
 }
 
 /** The JSON Schemas of the named components and of the extra (inline) schemas asked for. */
