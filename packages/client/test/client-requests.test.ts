@@ -71,6 +71,20 @@ describe('requests against a real loopback server', () => {
     expect(keys[3]).toBeUndefined();
   });
 
+  it('header parameters are sent, and an Idempotency-Key given there is the one reused on retries', async () => {
+    server.faults.push({ kind: 'answer', status: 503 });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: { sleep: async () => {} } });
+    const result = await c.POST('/v1/payments', {
+      params: { header: { 'Idempotency-Key': 'from-params' } },
+      body: { amount: 1, currency: 'eur' },
+    });
+    expect(result.status).toBe(201);
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual([
+      'from-params',
+      'from-params',
+    ]);
+  });
+
   it('GET and PATCH send no Idempotency-Key by default', async () => {
     const c = client();
     await c.GET('/v1/payments');
