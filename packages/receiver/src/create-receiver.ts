@@ -228,6 +228,31 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   };
 
   /**
+   * Runs handlers while keeping the claim alive: the lease is pushed out every third of
+   * `leaseMs`, so a slow handler is not mistaken for a crashed worker and run a second time.
+   */
+  const withHeartbeat = async <T>(id: string, token: string, run: () => Promise<T>): Promise<T> => {
+    const timer = setInterval(
+      () => {
+        store.extendLease(id, token, now() + leaseMs).then(
+          (held) => {
+            if (!held) log.warn('lease lost while the handler was running', { id });
+          },
+          (error: unknown) => {
+            log.warn('could not extend the lease', { id, error: toStoredError(error).message });
+          },
+        );
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
+    try {
+      return await run();
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
+  /**
    * Runs the handlers for a claimed entry and settles it (ack-first / worker path). Store
    * errors propagate to the worker (reported with stage `worker`); the lease then expires
    * and the entry is claimed again.
@@ -235,8 +260,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const runClaimed = async (entry: ClaimedEntry): Promise<void> => {
     let event: AnyEvent | undefined;
     try {
-      event = parseStored(entry);
-      await registry.dispatch(event, contextFor(entry, entry.attempts));
+      const parsed = parseStored(entry);
+      event = parsed;
+      await withHeartbeat(entry.id, entry.token, () =>
+        registry.dispatch(parsed, contextFor(entry, entry.attempts)),
+      );
     } catch (error) {
       await settleFailure(entry, event, error);
       return;
@@ -301,7 +329,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   ): Promise<{ response: Response; outcome: 'new' | 'failed' }> => {
     let result: HandlerResult;
     try {
-      result = await registry.dispatch(event, contextFor(entry, 1));
+      result = await withHeartbeat(entry.id, token, () =>
+        registry.dispatch(event, contextFor(entry, 1)),
+      );
     } catch (error) {
       // Forget the event so the sender's retry runs the handler again.
       await store.release(entry.id, token).catch(() => false);

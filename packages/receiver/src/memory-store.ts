@@ -109,6 +109,13 @@ export function createMemoryStore(): ReceiverStore {
       return true;
     },
 
+    async extendLease(id, token, leaseUntil) {
+      const row = held(id, token);
+      if (!row) return false;
+      row.leaseUntil = leaseUntil;
+      return true;
+    },
+
     async release(id, token) {
       if (!held(id, token)) return false;
       rows.delete(id);

@@ -83,7 +83,7 @@ export type InsertResult = { inserted: true } | { inserted: false; existing: Inb
  * The durable inbox and dedupe table behind a receiver. Memory, SQLite and Postgres
  * implement it; the same contract tests run against each.
  *
- * Settling methods (`complete`, `fail`, `deadLetter`, `release`) take the claim token and
+ * Settling methods (`complete`, `fail`, `deadLetter`, `release`, `extendLease`) take the claim token and
  * return false (and change nothing) when the claim is no longer held — the lease expired and
  * another worker took the entry over.
  */
@@ -98,6 +98,8 @@ export interface ReceiverStore {
   fail(id: string, token: string, error: StoredError, nextAttemptAt: number): Promise<boolean>;
   /** Moves a claimed entry to the dead letters with its last error. */
   deadLetter(id: string, token: string, error: StoredError, now: number): Promise<boolean>;
+  /** Pushes a held claim's lease out to `leaseUntil` (the worker's heartbeat while a handler runs). */
+  extendLease(id: string, token: string, leaseUntil: number): Promise<boolean>;
   /** Deletes a claimed entry so a redelivery is treated as new (sync mode: the handler failed). */
   release(id: string, token: string): Promise<boolean>;
   /** Dead letters, oldest failure first. */

@@ -443,6 +443,30 @@ describe('retries, dead letters and replay', () => {
       status: 404,
     });
   });
+  it('a handler slower than the lease keeps its claim (heartbeat) and is not run twice by a second worker', async () => {
+    const store = createMemoryStore();
+    let runs = 0;
+    const make = () => {
+      const receiver = receiverFor({ store, worker: { leaseMs: 60, pollIntervalMs: 5 } });
+      receiver.on('user.created', async () => {
+        runs += 1;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      return receiver;
+    };
+    const first = make();
+    const second = make();
+    const event = exampleEvent('user.created', 1);
+    await first.fetch(await signedRequest(event));
+    first.start();
+    await waitFor(() => runs === 1);
+    second.start();
+    await waitFor(async () => (await store.get(event.id))?.status === 'done', 3_000);
+    await Promise.all([first.stop(), second.stop()]);
+    expect(runs).toBe(1);
+    expect(await store.get(event.id)).toMatchObject({ attempts: 1 });
+  });
+
   it('a store outage while settling leaves the event claimed; it runs again after the lease (at-least-once)', async () => {
     const time = clock();
     const store = createMemoryStore();

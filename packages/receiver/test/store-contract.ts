@@ -127,6 +127,18 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.complete(e.id, 'rescuer', 1_600)).toBe(true);
     });
 
+    it('extends a held lease so the entry is not reclaimed, and refuses a stale token', async () => {
+      const e = entry();
+      await store.insert(e);
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'slow' });
+      expect(await store.extendLease(e.id, 'other', 9_000)).toBe(false);
+      expect(await store.extendLease(e.id, 'slow', 5_000)).toBe(true);
+      expect(await store.claim({ now: 4_999, leaseMs: 500, limit: 1, token: 'thief' })).toEqual([]);
+      const [taken] = await store.claim({ now: 5_000, leaseMs: 500, limit: 1, token: 'rescuer' });
+      expect(taken?.token).toBe('rescuer');
+      expect(await store.extendLease(e.id, 'slow', 9_000)).toBe(false);
+    });
+
     it('dead-letters with the error, lists dead letters oldest first, and replays them', async () => {
       const first = entry();
       const second = entry();

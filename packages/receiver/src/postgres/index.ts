@@ -165,6 +165,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         [id, token, JSON.stringify(error), now],
       );
     },
+    extendLease(id, token, leaseUntil) {
+      return changed(`UPDATE ${table} SET lease_until = $3 ${held}`, [id, token, leaseUntil]);
+    },
     release(id, token) {
       return changed(`DELETE FROM ${table} ${held}`, [id, token]);
     },

@@ -86,6 +86,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     `UPDATE ${table} SET status = 'dead', last_error = ?, completed_at = ?, lease_token = NULL, lease_until = NULL ${held}`,
   );
   const release = db.prepare(`DELETE FROM ${table} ${held}`);
+  const extend = db.prepare(`UPDATE ${table} SET lease_until = ? ${held}`);
   const listDead = db.prepare(
     `SELECT * FROM ${table} WHERE status = 'dead' ORDER BY completed_at, id LIMIT ?`,
   );
@@ -127,6 +128,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     },
     async deadLetter(id, token, error, now) {
       return dead.run(JSON.stringify(error), now, id, token).changes === 1;
+    },
+    async extendLease(id, token, leaseUntil) {
+      return extend.run(leaseUntil, id, token).changes === 1;
     },
     async release(id, token) {
       return release.run(id, token).changes === 1;
