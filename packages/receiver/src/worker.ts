@@ -7,9 +7,9 @@ export interface WorkerOptions {
   /** How long to sleep when nothing is due, in ms. Default 1000. New pushes wake it at once. */
   pollIntervalMs?: number;
   /**
-   * Lease (visibility timeout) in ms. A claim that is not settled in time — the worker
-   * crashed or hung — becomes claimable by another worker. Keep it above your slowest
-   * handler. Default 60_000.
+   * Lease (visibility timeout) in ms. A running handler's lease is extended every third of
+   * it; a claim whose worker stopped extending it (crashed, frozen, lost the database)
+   * becomes claimable by another worker once it runs out. Default 60_000.
    */
   leaseMs?: number;
 }
