@@ -1,7 +1,8 @@
-import { authgear, github, shopify, stripe } from '@hookline/signature';
+import { authgear, generateEd25519KeyPair, github, shopify, stripe } from '@hookline/signature';
 import { describe, expect, it } from 'vitest';
 import { createReceiver, type VerificationScheme } from '../src/index.js';
 import { exampleEvent } from './support/events.js';
+import { SECRET, signedRequest } from './support/sign.js';
 
 const PROVIDER_SECRET = 'provider-secret-7f3a9c2e';
 
@@ -52,5 +53,21 @@ describe.each(Object.entries(signers))('the %s scheme', (scheme, sign) => {
       'no_matching_signature',
     );
     expect(seen).toEqual([]);
+  });
+});
+
+describe('Standard Webhooks v1a (Ed25519)', () => {
+  it('verifies deliveries signed with a whsk_ key against the whpk_ public key, beside an HMAC secret', async () => {
+    const { publicKey, secretKey } = await generateEd25519KeyPair();
+    const receiver = createReceiver({ secret: [SECRET, publicKey] });
+    const event = exampleEvent('user.created', 1);
+    expect((await receiver.fetch(await signedRequest(event, { secret: secretKey }))).status).toBe(
+      200,
+    );
+    const other = await generateEd25519KeyPair();
+    const forged = await receiver.fetch(
+      await signedRequest(exampleEvent('user.created', 1), { secret: other.secretKey }),
+    );
+    expect(forged.status).toBe(401);
   });
 });
