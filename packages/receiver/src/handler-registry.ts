@@ -54,6 +54,7 @@ export class HandlerRegistry {
   readonly #byEvent = new Map<string, Registered[]>();
   readonly #any: Registered[] = [];
 
+  /** Registers a handler (`event` undefined: catch-all); returns its unsubscribe function. */
   add(event: string | undefined, version: number | undefined, run: Registered['run']): () => void {
     const entry: Registered = { version, run };
     const list = event === undefined ? this.#any : this.#listFor(event);
@@ -62,11 +63,6 @@ export class HandlerRegistry {
       const index = list.indexOf(entry);
       if (index !== -1) list.splice(index, 1);
     };
-  }
-
-  /** How many handlers would see this event. */
-  count(event: string): number {
-    return (this.#byEvent.get(event)?.length ?? 0) + this.#any.length;
   }
 
   /**
