@@ -10,6 +10,7 @@
  * console.log(openapiDocument.info.title, Object.keys(openapiDocument.paths).length);
  */
 
+export { type CreateProblemInput, createProblem, problemTitles } from './create-problem.js';
 export {
   buildOpenApiDocument,
   generatedNote,
@@ -18,6 +19,12 @@ export {
 export type { JsonSchema } from './document/json-schema.js';
 export type { components, operations, paths, webhooks } from './generated/openapi-types.js';
 export { openapiDocument } from './openapi-document.js';
+export {
+  HooklineOpenApiError,
+  type HooklineOpenApiErrorCode,
+  type HooklineOpenApiErrorOptions,
+  isHooklineOpenApiError,
+} from './openapi-error.js';
 export {
   type ApiTag,
   apiTags,
@@ -31,9 +38,15 @@ export {
 export {
   type ApiOperation,
   apiOperations,
+  findOperation,
   getOperation,
   type OperationId,
 } from './operations/index.js';
+export {
+  allowedMethods,
+  matchOperation,
+  type OperationMatch,
+} from './operations/match-operation.js';
 export {
   type Account,
   accountIdSchema,
@@ -77,6 +90,7 @@ export {
   eventVersionSchema,
   listEventsQuerySchema,
 } from './schemas/event.js';
+export { eventPatternMatches } from './schemas/event-pattern-matches.js';
 export {
   defaultPageSize,
   maxPageSize,

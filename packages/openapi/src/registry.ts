@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { HooklineOpenApiError } from './openapi-error.js';
 
 /** A schema that becomes a named entry under `components.schemas`. */
 export interface ComponentEntry {
@@ -25,7 +26,12 @@ export function component<T extends z.ZodType>(
   schema: T,
   io: ComponentEntry['io'] = 'output',
 ): T {
-  if (components.has(id)) throw new Error(`component id "${id}" is registered twice`);
+  if (components.has(id)) {
+    throw new HooklineOpenApiError(
+      'duplicate_component',
+      `component id "${id}" is registered twice; expected unique names in components.schemas. Rename one of them.`,
+    );
+  }
   // `.meta()` clones the schema and records the description where z.toJSONSchema reads it.
   const described = schema.meta({ description }) as T;
   components.set(id, { id, schema: described, io });

@@ -1,5 +1,6 @@
 import { getEventJsonSchema } from '@hookline/events';
 import type { z } from 'zod';
+import { HooklineOpenApiError } from '../openapi-error.js';
 import { apiTags, type OperationDefinition } from '../operations/define-operation.js';
 import { apiOperations } from '../operations/index.js';
 import { eventVersionSchemas } from '../schemas/event.js';
@@ -153,7 +154,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
   for (const operation of operations) {
     const item = paths[operation.path] ?? {};
     if (item[operation.method])
-      throw new Error(`${operation.method} ${operation.path} is defined twice`);
+      throw new HooklineOpenApiError(
+        'duplicate_operation',
+        `${operation.method.toUpperCase()} ${operation.path} is defined twice (second: ${operation.operationId}); expected one operation per method and path. Remove or rename one in src/operations.`,
+      );
     item[operation.method] = operationObject(operation, inline);
     paths[operation.path] = item;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HooklineOpenApiError } from '../openapi-error.js';
 import { listComponents } from '../registry.js';
 import type { JsonSchema } from './json-schema.js';
 import { schemaRefPrefix } from './json-schema.js';
@@ -60,7 +61,10 @@ function convertPass(io: 'input' | 'output', extra: readonly z.ZodType[]) {
   });
   for (const [id, schema] of Object.entries(schemas)) {
     if (id === '__shared')
-      throw new Error('unexpected shared $defs: register the reused schema as a component');
+      throw new HooklineOpenApiError(
+        'schema_conversion_failed',
+        'z.toJSONSchema extracted shared $defs; expected every reused schema to be inline or a component. Register the reused schema with component().',
+      );
     delete schema.$schema;
     delete schema.$id;
   }
@@ -78,7 +82,12 @@ export function convertSchemas(extra: readonly z.ZodType[]): ConvertedSchemas {
   const components: Record<string, JsonSchema> = {};
   for (const entry of listComponents()) {
     const converted = (entry.io === 'input' ? input : output).schemas[entry.id];
-    if (!converted) throw new Error(`component ${entry.id} was not converted`);
+    if (!converted) {
+      throw new HooklineOpenApiError(
+        'schema_conversion_failed',
+        `component ${entry.id} is missing from the z.toJSONSchema output; expected one JSON Schema per registered component.`,
+      );
+    }
     components[entry.id] = converted;
   }
   const byId = new Map(listComponents().map((entry) => [entry.schema, entry.id]));
@@ -89,7 +98,12 @@ export function convertSchemas(extra: readonly z.ZodType[]): ConvertedSchemas {
       if (componentId) return { $ref: `${schemaRefPrefix}${componentId}` };
       const id = output.extraIds.get(schema);
       const converted = id ? output.schemas[id] : undefined;
-      if (!converted) throw new Error('schema was not passed to convertSchemas()');
+      if (!converted) {
+        throw new HooklineOpenApiError(
+          'schema_conversion_failed',
+          'an inline schema was requested that was not passed to convertSchemas(); pass every parameter schema in `extra`.',
+        );
+      }
       return structuredClone(converted);
     },
   };

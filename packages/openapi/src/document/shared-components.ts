@@ -1,3 +1,4 @@
+import { HooklineOpenApiError } from '../openapi-error.js';
 import {
   type ProblemCode,
   problemCodeStatus,
@@ -175,7 +176,10 @@ export function buildProblemResponses(statuses: Iterable<ProblemStatus>) {
   for (const status of [...new Set(statuses)].sort((a, b) => a - b)) {
     const { name, description } = problemResponses[status];
     if (problemCodeStatus[problemResponses[status].code] !== status) {
-      throw new Error(`problem code ${problemResponses[status].code} is not a ${status}`);
+      throw new HooklineOpenApiError(
+        'schema_conversion_failed',
+        `the ${status} response uses problem code ${problemResponses[status].code}, whose status is ${problemCodeStatus[problemResponses[status].code]}; pick a code with status ${status}.`,
+      );
     }
     responses[name] = {
       description,

@@ -804,26 +804,52 @@ export interface components {
          * @description A new user account was created, by sign-up, invitation or an admin.
          */
         UserCreatedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "user.created";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
             metadata: {
-                /** Format: email */
+                /**
+                 * Format: email
+                 * @description Email address.
+                 */
                 email: string;
+                /** @description Whether the address was confirmed (always `true` for OAuth sign-ups that vouch for it). */
                 email_verified: boolean;
+                /** @description Display name; `null` when not given. */
                 name: string | null;
-                /** @enum {string} */
+                /**
+                 * @description How the account came to be.
+                 * @enum {string}
+                 */
                 source: "signup" | "invitation" | "admin" | "import";
-                /** @enum {string} */
+                /**
+                 * @description How the user will sign in; `oauth_provider` is set when this is `oauth`.
+                 * @enum {string}
+                 */
                 signup_method: "password" | "oauth" | "passkey" | "magic_link" | "sso" | "otp";
+                /** @description The identity provider when `signup_method` is `oauth`; otherwise `null`. */
                 oauth_provider: ("google" | "github" | "apple" | "microsoft" | "facebook") | null;
+                /** @description Preferred language, a BCP 47 tag such as `en-US`. */
                 locale: string | null;
+                /** @description Client address at sign-up; `null` when created by an admin or an import. */
                 ip_address: (string) | null;
+                /** @description Client user agent at sign-up; `null` when created by an admin or an import. */
                 user_agent: string | null;
             };
         };
@@ -832,16 +858,29 @@ export interface components {
          * @description A user signed in. v1: the client address and user agent, flat.
          */
         UserLoginV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "user.login";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
             metadata: {
+                /** @description IPv4 or IPv6 address of the client. */
                 ip_address: string;
+                /** @description The client's `User-Agent` header, as sent. */
                 user_agent: string;
             };
         };
@@ -850,22 +889,40 @@ export interface components {
          * @description A user signed in. v2: client info nested under `client`, plus the sign-in method, MFA and the new session.
          */
         UserLoginV2Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "user.login";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 2;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
             metadata: {
                 client: {
+                    /** @description IPv4 or IPv6 address of the client. */
                     ip_address: string;
+                    /** @description The client's `User-Agent` header, as sent. */
                     user_agent: string;
                 };
-                /** @enum {string} */
+                /**
+                 * @description `unknown` only on events upcast from v1, which did not record it.
+                 * @enum {string}
+                 */
                 method: "password" | "oauth" | "passkey" | "magic_link" | "sso" | "otp" | "unknown";
+                /** @description Whether a second factor was verified for this sign-in; `null` when not recorded. */
                 mfa: boolean | null;
+                /** @description The session this sign-in opened; `null` when not recorded. */
                 session_id: string | null;
             };
         };
@@ -874,20 +931,33 @@ export interface components {
          * @description A user account was deleted, by the user, an admin or a retention policy.
          */
         UserDeletedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "user.deleted";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
             metadata: {
                 /** @enum {string} */
                 deleted_by: "user" | "admin" | "system";
+                /** @description The admin (`usr_...`) or API key (`key_...`) that deleted it; `null` for self-service and system. */
                 actor_id: (string) | null;
                 /** @enum {string} */
                 reason: "user_requested" | "admin_action" | "inactivity" | "fraud" | "gdpr_erasure";
+                /** @description `true` when personal data was erased, not just the account disabled. */
                 hard_delete: boolean;
             };
         };
@@ -896,22 +966,41 @@ export interface components {
          * @description A password reset was requested; a one-time link or code was sent.
          */
         PasswordResetRequestedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "password_reset.requested";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
             metadata: {
-                /** Format: email */
+                /**
+                 * Format: email
+                 * @description Email address.
+                 */
                 email: string;
                 /** @enum {string} */
                 delivery: "email" | "sms";
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the link or code stops working.
+                 */
                 expires_at: string;
+                /** @description IPv4 or IPv6 address of the client. */
                 ip_address: string;
+                /** @description The client's `User-Agent` header, as sent. */
                 user_agent: string;
             };
         };
@@ -920,22 +1009,40 @@ export interface components {
          * @description A user passed a multi-factor challenge (TOTP, SMS, WebAuthn, recovery code...).
          */
         MfaVerifiedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "mfa.verified";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
             metadata: {
                 /** @enum {string} */
                 factor_type: "totp" | "sms" | "email" | "webauthn" | "push" | "recovery_code";
+                /** @description Identifier with the prefix `mfa_`. */
                 factor_id: string;
-                /** @enum {string} */
+                /**
+                 * @description Why the challenge was shown.
+                 * @enum {string}
+                 */
                 reason: "login" | "step_up" | "enrollment";
+                /** @description Identifier with the prefix `ses_`. */
                 session_id: string;
+                /** @description IPv4 or IPv6 address of the client. */
                 ip_address: string;
+                /** @description The client's `User-Agent` header, as sent. */
                 user_agent: string;
             };
         };
@@ -944,20 +1051,33 @@ export interface components {
          * @description A session was ended: sign-out, admin revocation, password change or a security rule.
          */
         SessionRevokedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "session.revoked";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`ses_...`). */
             resource_id: string;
             metadata: {
+                /** @description Identifier with the prefix `usr_`. */
                 user_id: string;
                 /** @enum {string} */
                 reason: "logout" | "admin_revoked" | "password_changed" | "user_deleted" | "suspicious_activity" | "expired";
                 /** @enum {string} */
                 revoked_by: "user" | "admin" | "system";
+                /** @description Address the revocation came from; `null` when the system revoked it. */
                 ip_address: (string) | null;
             };
         };
@@ -966,30 +1086,53 @@ export interface components {
          * @description A checkout session was completed: the customer paid (mode `payment`) or subscribed (mode `subscription`).
          */
         CheckoutCompletedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "checkout.completed";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`cs_...`). */
             resource_id: string;
             metadata: {
+                /** @description Identifier with the prefix `cus_`. */
                 customer_id: string;
-                /** Format: email */
+                /**
+                 * Format: email
+                 * @description Email address.
+                 */
                 customer_email: string;
                 /** @enum {string} */
                 mode: "payment" | "subscription";
+                /** @description Total charged, minor units, after discounts and tax. */
                 amount_total: number;
+                /** @description Amount in the minor unit of the currency; may be 0. */
                 amount_discount: number;
+                /** @description Amount in the minor unit of the currency; may be 0. */
                 amount_tax: number;
+                /** @description ISO 4217 currency code, upper case. */
                 currency: string;
+                /** @description Set in `payment` mode (and for the first invoice in `subscription` mode when charged). */
                 payment_id: string | null;
+                /** @description Set in `subscription` mode. */
                 subscription_id: string | null;
                 line_items: {
+                    /** @description Identifier with the prefix `price_`. */
                     price_id: string;
                     description: string;
                     quantity: number;
+                    /** @description Unit price, minor units. */
                     unit_amount: number;
                 }[];
             };
@@ -999,20 +1142,38 @@ export interface components {
          * @description A payment was captured. v1: `amount` (minor units) and `currency` side by side.
          */
         PaymentSucceededV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "payment.succeeded";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`pay_...`). */
             resource_id: string;
             metadata: {
+                /** @description Minor units of `currency` (1999 = $19.99). */
                 amount: number;
+                /** @description ISO 4217 currency code, upper case. */
                 currency: string;
+                /** @description Identifier with the prefix `cus_`. */
                 customer_id: string;
-                /** @enum {string} */
+                /**
+                 * @description How the customer paid.
+                 * @enum {string}
+                 */
                 payment_method: "card" | "sepa_debit" | "us_bank_account" | "paypal" | "apple_pay" | "google_pay" | "link";
+                /** @description Set when `payment_method` is a card (or a wallet backed by one). */
                 card_brand: ("visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "diners" | "unknown") | null;
                 card_last4: string | null;
                 receipt_email: string | null;
@@ -1024,27 +1185,49 @@ export interface components {
          * @description A payment was captured. v2: `amount` is `{ value, currency }`, `payment_method` is an object, plus fee and statement descriptor.
          */
         PaymentSucceededV2Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "payment.succeeded";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 2;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`pay_...`). */
             resource_id: string;
             metadata: {
+                /** @description An amount and its currency; `value` in minor units. */
                 amount: {
+                    /** @description Amount in the minor unit of the currency (1999 = 19.99 USD; JPY has no minor unit). */
                     value: number;
+                    /** @description ISO 4217 currency code, upper case. */
                     currency: string;
                 };
+                /** @description Processor fee in the same currency; `null` when not (yet) known. */
                 fee: {
+                    /** @description Amount in the minor unit of the currency (1999 = 19.99 USD; JPY has no minor unit). */
                     value: number;
+                    /** @description ISO 4217 currency code, upper case. */
                     currency: string;
                 } | null;
+                /** @description Identifier with the prefix `cus_`. */
                 customer_id: string;
                 payment_method: {
-                    /** @enum {string} */
+                    /**
+                     * @description How the customer paid.
+                     * @enum {string}
+                     */
                     type: "card" | "sepa_debit" | "us_bank_account" | "paypal" | "apple_pay" | "google_pay" | "link";
+                    /** @description Card details when the method is card-backed; a field is `null` when the processor did not report it. */
                     card: {
                         brand: ("visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "diners" | "unknown") | null;
                         last4: string | null;
@@ -1052,6 +1235,7 @@ export interface components {
                 };
                 receipt_email: string | null;
                 invoice_id: string | null;
+                /** @description Text on the customer's bank statement; `null` when the account default was used. */
                 statement_descriptor: string | null;
             };
         };
@@ -1060,25 +1244,46 @@ export interface components {
          * @description A payment attempt failed: declined by the issuer, needs authentication, or a processing error.
          */
         PaymentFailedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "payment.failed";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`pay_...`). */
             resource_id: string;
             metadata: {
+                /** @description Minor units of `currency`. */
                 amount: number;
+                /** @description ISO 4217 currency code, upper case. */
                 currency: string;
+                /** @description Identifier with the prefix `cus_`. */
                 customer_id: string;
-                /** @enum {string} */
+                /**
+                 * @description How the customer paid.
+                 * @enum {string}
+                 */
                 payment_method: "card" | "sepa_debit" | "us_bank_account" | "paypal" | "apple_pay" | "google_pay" | "link";
                 /** @enum {string} */
                 failure_code: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "authentication_required" | "processing_error" | "fraudulent" | "do_not_honor";
+                /** @description Human-readable reason, safe to show to the customer. */
                 failure_message: string;
+                /** @description Issuer's decline code when it gave one (e.g. `generic_decline`). */
                 decline_code: string | null;
+                /** @description 1 for the first attempt; retries count up. */
                 attempt_count: number;
+                /** @description When the platform will retry automatically; `null` when it will not. */
                 next_retry_at: string | null;
                 invoice_id: string | null;
             };
@@ -1088,20 +1293,35 @@ export interface components {
          * @description A subscription was started, possibly with a trial.
          */
         SubscriptionCreatedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "subscription.created";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`sub_...`). */
             resource_id: string;
             metadata: {
+                /** @description Identifier with the prefix `cus_`. */
                 customer_id: string;
                 plan: {
+                    /** @description Identifier with the prefix `plan_`. */
                     id: string;
                     name: string;
+                    /** @description Price per interval, minor units (0 for a free plan). */
                     amount: number;
+                    /** @description ISO 4217 currency code, upper case. */
                     currency: string;
                     /** @enum {string} */
                     interval: "day" | "week" | "month" | "year";
@@ -1110,10 +1330,17 @@ export interface components {
                 quantity: number;
                 /** @enum {string} */
                 status: "trialing" | "active" | "incomplete";
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 timestamp in UTC, e.g. `2026-03-13T17:00:00Z`.
+                 */
                 current_period_start: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 timestamp in UTC, e.g. `2026-03-13T17:00:00Z`.
+                 */
                 current_period_end: string;
+                /** @description End of the trial; `null` without a trial. */
                 trial_end: string | null;
             };
         };
@@ -1122,26 +1349,47 @@ export interface components {
          * @description A subscription was cancelled, effective immediately or at the end of the current period.
          */
         SubscriptionCancelledV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
-            /** @constant */
+            /**
+             * @description Event type.
+             * @constant
+             */
             event: "subscription.cancelled";
-            /** @constant */
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
             version: 1;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
             timestamp: string;
+            /** @description Id of the resource the event is about (`sub_...`). */
             resource_id: string;
             metadata: {
+                /** @description Identifier with the prefix `cus_`. */
                 customer_id: string;
+                /** @description Identifier with the prefix `plan_`. */
                 plan_id: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 timestamp in UTC, e.g. `2026-03-13T17:00:00Z`.
+                 */
                 cancelled_at: string;
+                /** @description `true`: access continues until `ends_at` (the current period end). */
                 cancel_at_period_end: boolean;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When access actually ends.
+                 */
                 ends_at: string;
                 /** @enum {string} */
                 cancelled_by: "customer" | "admin" | "system";
                 /** @enum {string} */
                 reason: "requested_by_customer" | "payment_failed" | "too_expensive" | "missing_features" | "switched_service" | "unused" | "fraud" | "other";
+                /** @description Free-text feedback from the customer's cancellation form. */
                 feedback: string | null;
             };
         };
@@ -1297,7 +1545,10 @@ export interface components {
         PaymentFailureCode: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "authentication_required" | "processing_error" | "fraudulent" | "do_not_honor";
         /** @description The card a payment was made with. The full number is never stored or returned. */
         CardSummary: {
-            /** @enum {string} */
+            /**
+             * @description Card network; `unknown` when the processor did not report one.
+             * @enum {string}
+             */
             brand: "visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "diners" | "unknown";
             last4: string;
             exp_month: number;

@@ -1,4 +1,5 @@
 import { type AnyEvent, type EventType, getEventDefinition } from '@hookline/events';
+import { HooklineOpenApiError } from '../openapi-error.js';
 import type { Account } from '../schemas/account.js';
 import type { AnalyticsSummary } from '../schemas/analytics.js';
 import type { CheckoutSession } from '../schemas/checkout-session.js';
@@ -127,7 +128,12 @@ export const exampleEvent: AnyEvent = catalogExample('payment.succeeded', 2);
 /** The catalog example of one event type and version. */
 export function catalogExample(event: EventType, version: number): AnyEvent {
   const entry = getEventDefinition(event, version);
-  if (!entry) throw new Error(`no ${event} v${version} in the event catalog`);
+  if (!entry) {
+    throw new HooklineOpenApiError(
+      'unknown_event',
+      `no ${event} v${version} in the event catalog of @hookline/events; pick an example that exists.`,
+    );
+  }
   return entry.example;
 }
 

@@ -1,3 +1,4 @@
+import { HooklineOpenApiError } from '../openapi-error.js';
 import { getAccount, updateAccount } from './account.js';
 import { getAnalyticsSummary } from './analytics.js';
 import { createCheckoutSession, getCheckoutSession, payCheckoutSession } from './checkout.js';
@@ -82,6 +83,16 @@ export function getOperation<Id extends OperationId>(
   operationId: Id,
 ): Extract<ApiOperation, { operationId: Id }> {
   const operation = byId.get(operationId);
-  if (!operation) throw new Error(`unknown operationId "${operationId}"`);
+  if (!operation) {
+    throw new HooklineOpenApiError(
+      'unknown_operation',
+      `unknown operationId "${operationId}"; expected one of ${[...byId.keys()].join(', ')}.`,
+    );
+  }
   return operation as Extract<ApiOperation, { operationId: Id }>;
+}
+
+/** The operation named `operationId`, or `undefined` (the non-throwing form of {@link getOperation}). */
+export function findOperation(operationId: string): ApiOperation | undefined {
+  return byId.get(operationId);
 }

@@ -1,4 +1,5 @@
 import { type EventDefinitionOf, type EventType, getEventDefinition } from '@hookline/events';
+import { HooklineOpenApiError } from '../openapi-error.js';
 
 /**
  * The catalog entry of one event type and version. Resources reuse field schemas from the
@@ -7,7 +8,11 @@ import { type EventDefinitionOf, type EventType, getEventDefinition } from '@hoo
  */
 export function eventDefinition<T extends EventType, V extends number>(event: T, version: V) {
   const definition = getEventDefinition(event, version);
-  if (!definition) throw new Error(`@hookline/events has no ${event} v${version}`);
+  if (!definition)
+    throw new HooklineOpenApiError(
+      'unknown_event',
+      `@hookline/events has no ${event} v${version}, which the API schemas reuse. Build the matching @hookline/events (pnpm --filter @hookline/events build).`,
+    );
   return definition as EventDefinitionOf<T, V>;
 }
 
