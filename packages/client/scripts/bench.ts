@@ -20,7 +20,7 @@ import type { paths } from '../test/support/test-paths.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const durationMs = Number(process.env.BENCH_MS ?? 2000);
 const concurrency = 16;
-const rounds = 3;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 const serverSource = `
 const { createServer } = require('node:http');
@@ -61,6 +61,11 @@ async function throughput() {
   const headers = { authorization: 'Bearer sk_test_bench', accept: 'application/json' };
   const ofetch = createOpenapiFetch<paths>({ baseUrl: server.url, headers });
   const hookline = createTypedClient<paths>({ baseUrl: server.url, apiKey: 'sk_test_bench' });
+  const hooklineNoTimeout = createTypedClient<paths>({
+    baseUrl: server.url,
+    apiKey: 'sk_test_bench',
+    timeoutMs: 0,
+  });
   const params = { params: { path: { payment_id: 'pay_123' } } };
   const contenders: Contender[] = [
     {
@@ -72,6 +77,24 @@ async function throughput() {
       },
     },
     {
+      // What a timeout costs on its own: the same fetch with a per-request timeout signal.
+      name: 'raw fetch + 30 s timeout signal',
+      once: async () => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), 30_000);
+        try {
+          const res = await fetch(`${server.url}/v1/payments/pay_123`, {
+            headers,
+            signal: controller.signal,
+          });
+          if (!res.ok) throw new Error(String(res.status));
+          return await res.json();
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+    },
+    {
       name: 'openapi-fetch 0.17.0',
       once: async () => {
         const { data } = await ofetch.GET('/v1/payments/{payment_id}', params);
@@ -80,9 +103,17 @@ async function throughput() {
       },
     },
     {
-      name: '@hookline/client',
+      name: '@hookline/client (defaults: 30 s timeout)',
       once: async () => {
         const result = await hookline.GET('/v1/payments/{payment_id}', params);
+        if (!result.ok) throw new Error(String(result.status));
+        return result.data;
+      },
+    },
+    {
+      name: '@hookline/client (timeoutMs: 0)',
+      once: async () => {
+        const result = await hooklineNoTimeout.GET('/v1/payments/{payment_id}', params);
         if (!result.ok) throw new Error(String(result.status));
         return result.data;
       },
