@@ -73,20 +73,25 @@ export function defineEvent<
 >(
   input: EventDefinitionInput<TEvent, TVersion, TMetadata>,
 ): EventDefinition<TEvent, TVersion, TMetadata> {
+  const metadata = input.metadata.describe(
+    `Data of \`${input.event}\` version ${input.version}; its shape is fixed by that version.`,
+  );
   const schema = z
     .strictObject({
       id: eventIdSchema,
-      event: z.literal(input.event),
-      version: z.literal(input.version),
+      event: z.literal(input.event).describe('Event type.'),
+      version: z.literal(input.version).describe('Contract version of this event type.'),
       timestamp: eventTimestampSchema,
-      resource_id: prefixedId(input.resourceIdPrefix),
-      metadata: input.metadata,
+      resource_id: prefixedId(input.resourceIdPrefix).describe(
+        `Id of the resource the event is about (\`${input.resourceIdPrefix}_...\`).`,
+      ),
+      metadata,
     })
     .meta({
       title: `${input.event} v${input.version}`,
       description: input.description,
     });
-  return Object.freeze({ ...input, schema });
+  return Object.freeze({ ...input, metadata, schema });
 }
 
 /**

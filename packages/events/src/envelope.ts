@@ -7,13 +7,21 @@ export const eventIdSchema = z
   .regex(
     /^evt_[A-Za-z0-9_-]{1,64}$/,
     'Expected an event id like "evt_01JQ3ZK8Y5" ("evt_" then 1-64 letters, digits, "_" or "-")',
+  )
+  .describe(
+    'Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it.',
   );
 
 /** The envelope's `version`: a positive integer. */
-export const eventVersionSchema = z.int().positive();
+export const eventVersionSchema = z
+  .int()
+  .positive()
+  .describe('Contract version of this event type; `metadata` follows that version.');
 
 /** The envelope's `timestamp`: when the event happened, ISO 8601 in UTC (`...Z`). */
-export const eventTimestampSchema = utcTimestamp;
+export const eventTimestampSchema = utcTimestamp.describe(
+  'When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).',
+);
 
 /**
  * The generic envelope every Hookline webhook body has, whatever its type:

@@ -147,3 +147,33 @@ describe('zod and the exported JSON Schema agree', () => {
     }
   });
 });
+
+type SchemaNode = {
+  description?: string;
+  properties?: Record<string, SchemaNode>;
+  anyOf?: SchemaNode[];
+  items?: SchemaNode;
+};
+
+/** Paths of properties with no description, on themselves or on their non-null branch. */
+function undocumented(node: SchemaNode, path: string): string[] {
+  const branches = [node, ...(node.anyOf ?? [])];
+  return branches.flatMap((branch) => [
+    ...Object.entries(branch.properties ?? {}).flatMap(([key, child]) => {
+      const documented =
+        child.description !== undefined ||
+        (child.anyOf ?? []).some((alt) => alt.description !== undefined);
+      return [...(documented ? [] : [`${path}${key}`]), ...undocumented(child, `${path}${key}.`)];
+    }),
+    ...(branch.items === undefined ? [] : undocumented(branch.items, `${path}[].`)),
+  ]);
+}
+
+describe('JSON Schema documentation', () => {
+  it('describes every envelope and metadata property, for the OpenAPI reference', () => {
+    for (const { label, entry } of cases) {
+      const schema = getEventJsonSchema(entry.event, entry.version) as SchemaNode;
+      expect(undocumented(schema, ''), label).toEqual([]);
+    }
+  });
+});

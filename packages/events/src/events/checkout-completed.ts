@@ -20,29 +20,38 @@ export const checkoutCompletedV1 = defineEvent({
     'A checkout session was completed: the customer paid (mode `payment`) or subscribed (mode `subscription`).',
   resourceIdPrefix: 'cs',
   metadata: z.strictObject({
-    customer_id: customerId,
-    customer_email: email,
-    mode: z.enum(['payment', 'subscription']),
-    /** Total charged, minor units, after discounts and tax. */
-    amount_total: minorAmountOrZero,
-    amount_discount: minorAmountOrZero,
-    amount_tax: minorAmountOrZero,
+    customer_id: customerId.describe('The paying customer.'),
+    customer_email: email.describe('Email the customer entered at checkout.'),
+    mode: z
+      .enum(['payment', 'subscription'])
+      .describe('`payment` for a one-off purchase, `subscription` when it started a subscription.'),
+    amount_total: minorAmountOrZero.describe(
+      'Total charged, minor units, after discounts and tax.',
+    ),
+    amount_discount: minorAmountOrZero.describe('Discounts applied, minor units.'),
+    amount_tax: minorAmountOrZero.describe('Tax charged, minor units.'),
     currency,
-    /** Set in `payment` mode (and for the first invoice in `subscription` mode when charged). */
-    payment_id: paymentId.nullable(),
-    /** Set in `subscription` mode. */
-    subscription_id: subscriptionId.nullable(),
+    payment_id: paymentId
+      .nullable()
+      .describe(
+        'Set in `payment` mode (and for the first invoice in `subscription` mode when charged).',
+      ),
+    subscription_id: subscriptionId.nullable().describe('Set in `subscription` mode.'),
     line_items: z
       .array(
         z.strictObject({
-          price_id: priceId,
-          description: z.string().min(1).max(500),
-          quantity: z.int().positive(),
-          /** Unit price, minor units. */
-          unit_amount: minorAmount,
+          price_id: priceId.describe('The price that was charged.'),
+          description: z
+            .string()
+            .min(1)
+            .max(500)
+            .describe('What was bought, as shown to the customer.'),
+          quantity: z.int().positive().describe('How many units.'),
+          unit_amount: minorAmount.describe('Unit price, minor units.'),
         }),
       )
-      .min(1),
+      .min(1)
+      .describe('The items bought; at least one.'),
   }),
   example: {
     id: 'evt_01JQ3ZH3J5K7L9M1N3P5Q7R9S1',

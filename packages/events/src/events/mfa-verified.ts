@@ -10,10 +10,11 @@ export const mfaVerifiedV1 = defineEvent({
   description: 'A user passed a multi-factor challenge (TOTP, SMS, WebAuthn, recovery code...).',
   resourceIdPrefix: 'usr',
   metadata: z.strictObject({
-    factor_type: z.enum(['totp', 'sms', 'email', 'webauthn', 'push', 'recovery_code']),
-    factor_id: prefixedId('mfa'),
-    /** Why the challenge was shown. */
-    reason: z.enum(['login', 'step_up', 'enrollment']),
+    factor_type: z
+      .enum(['totp', 'sms', 'email', 'webauthn', 'push', 'recovery_code'])
+      .describe('The kind of second factor that was verified.'),
+    factor_id: prefixedId('mfa').describe('The enrolled factor that was used.'),
+    reason: z.enum(['login', 'step_up', 'enrollment']).describe('Why the challenge was shown.'),
     session_id: sessionId,
     ip_address: ipAddress,
     user_agent: userAgent,

@@ -11,9 +11,8 @@ export const passwordResetRequestedV1 = defineEvent({
   resourceIdPrefix: 'usr',
   metadata: z.strictObject({
     email,
-    delivery: z.enum(['email', 'sms']),
-    /** When the link or code stops working. */
-    expires_at: utcTimestamp,
+    delivery: z.enum(['email', 'sms']).describe('Where the link or code was sent.'),
+    expires_at: utcTimestamp.describe('When the link or code stops working.'),
     ip_address: ipAddress,
     user_agent: userAgent,
   }),

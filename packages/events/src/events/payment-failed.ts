@@ -18,31 +18,41 @@ export const paymentFailedV1 = defineEvent({
     'A payment attempt failed: declined by the issuer, needs authentication, or a processing error.',
   resourceIdPrefix: 'pay',
   metadata: z.strictObject({
-    /** Minor units of `currency`. */
-    amount: minorAmount,
+    amount: minorAmount.describe('Minor units of `currency`.'),
     currency,
-    customer_id: customerId,
+    customer_id: customerId.describe('The customer whose payment failed.'),
     payment_method: paymentMethodType,
-    failure_code: z.enum([
-      'card_declined',
-      'insufficient_funds',
-      'expired_card',
-      'incorrect_cvc',
-      'incorrect_number',
-      'authentication_required',
-      'processing_error',
-      'fraudulent',
-      'do_not_honor',
-    ]),
-    /** Human-readable reason, safe to show to the customer. */
-    failure_message: z.string().min(1).max(500),
-    /** Issuer's decline code when it gave one (e.g. `generic_decline`). */
-    decline_code: z.string().min(1).max(64).nullable(),
-    /** 1 for the first attempt; retries count up. */
-    attempt_count: z.int().positive(),
-    /** When the platform will retry automatically; `null` when it will not. */
-    next_retry_at: utcTimestamp.nullable(),
-    invoice_id: invoiceId.nullable(),
+    failure_code: z
+      .enum([
+        'card_declined',
+        'insufficient_funds',
+        'expired_card',
+        'incorrect_cvc',
+        'incorrect_number',
+        'authentication_required',
+        'processing_error',
+        'fraudulent',
+        'do_not_honor',
+      ])
+      .describe('Why the payment failed, as a stable code.'),
+    failure_message: z
+      .string()
+      .min(1)
+      .max(500)
+      .describe('Human-readable reason, safe to show to the customer.'),
+    decline_code: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .describe("Issuer's decline code when it gave one (e.g. `generic_decline`)."),
+    attempt_count: z.int().positive().describe('1 for the first attempt; retries count up.'),
+    next_retry_at: utcTimestamp
+      .nullable()
+      .describe('When the platform will retry automatically; `null` when it will not.'),
+    invoice_id: invoiceId
+      .nullable()
+      .describe('The invoice this attempt tried to settle; `null` for one-off payments.'),
   }),
   example: {
     id: 'evt_01JQ3ZM2B4C6D8E0F2G4H6J8K0',

@@ -20,16 +20,20 @@ export const paymentSucceededV1 = defineEvent({
   description: 'A payment was captured. v1: `amount` (minor units) and `currency` side by side.',
   resourceIdPrefix: 'pay',
   metadata: z.strictObject({
-    /** Minor units of `currency` (1999 = $19.99). */
-    amount: minorAmount,
+    amount: minorAmount.describe('Minor units of `currency` (1999 = $19.99).'),
     currency,
-    customer_id: customerId,
+    customer_id: customerId.describe('The customer who paid.'),
     payment_method: paymentMethodType,
-    /** Set when `payment_method` is a card (or a wallet backed by one). */
-    card_brand: cardBrand.nullable(),
-    card_last4: cardLast4.nullable(),
-    receipt_email: email.nullable(),
-    invoice_id: invoiceId.nullable(),
+    card_brand: cardBrand
+      .nullable()
+      .describe('Set when `payment_method` is a card (or a wallet backed by one).'),
+    card_last4: cardLast4
+      .nullable()
+      .describe('Last four card digits when `payment_method` is card-backed; otherwise `null`.'),
+    receipt_email: email.nullable().describe('Where the receipt was sent; `null` when none was.'),
+    invoice_id: invoiceId
+      .nullable()
+      .describe('The invoice this payment settles; `null` for one-off payments.'),
   }),
   example: {
     id: 'evt_01JQ3ZJ9T1V3W5X7Y9Z1A3B5C7',
@@ -63,18 +67,34 @@ export const paymentSucceededV2 = defineEvent({
   resourceIdPrefix: 'pay',
   metadata: z.strictObject({
     amount: money,
-    /** Processor fee in the same currency; `null` when not (yet) known. */
-    fee: money.nullable(),
-    customer_id: customerId,
-    payment_method: z.strictObject({
-      type: paymentMethodType,
-      /** Card details when the method is card-backed; a field is `null` when the processor did not report it. */
-      card: z.strictObject({ brand: cardBrand.nullable(), last4: cardLast4.nullable() }).nullable(),
-    }),
-    receipt_email: email.nullable(),
-    invoice_id: invoiceId.nullable(),
-    /** Text on the customer's bank statement; `null` when the account default was used. */
-    statement_descriptor: z.string().min(1).max(22).nullable(),
+    fee: money
+      .nullable()
+      .describe('Processor fee in the same currency; `null` when not (yet) known.'),
+    customer_id: customerId.describe('The customer who paid.'),
+    payment_method: z
+      .strictObject({
+        type: paymentMethodType,
+        card: z
+          .strictObject({
+            brand: cardBrand.nullable().describe('Card network; `null` when not reported.'),
+            last4: cardLast4.nullable().describe('Last four digits; `null` when not reported.'),
+          })
+          .nullable()
+          .describe(
+            'Card details when the method is card-backed; a field is `null` when the processor did not report it.',
+          ),
+      })
+      .describe('How the customer paid, with card details when card-backed.'),
+    receipt_email: email.nullable().describe('Where the receipt was sent; `null` when none was.'),
+    invoice_id: invoiceId
+      .nullable()
+      .describe('The invoice this payment settles; `null` for one-off payments.'),
+    statement_descriptor: z
+      .string()
+      .min(1)
+      .max(22)
+      .nullable()
+      .describe("Text on the customer's bank statement; `null` when the account default was used."),
   }),
   example: {
     id: 'evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1',

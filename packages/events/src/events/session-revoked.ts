@@ -11,18 +11,23 @@ export const sessionRevokedV1 = defineEvent({
     'A session was ended: sign-out, admin revocation, password change or a security rule.',
   resourceIdPrefix: 'ses',
   metadata: z.strictObject({
-    user_id: userId,
-    reason: z.enum([
-      'logout',
-      'admin_revoked',
-      'password_changed',
-      'user_deleted',
-      'suspicious_activity',
-      'expired',
-    ]),
-    revoked_by: z.enum(['user', 'admin', 'system']),
-    /** Address the revocation came from; `null` when the system revoked it. */
-    ip_address: ipAddress.nullable(),
+    user_id: userId.describe('The user whose session it was.'),
+    reason: z
+      .enum([
+        'logout',
+        'admin_revoked',
+        'password_changed',
+        'user_deleted',
+        'suspicious_activity',
+        'expired',
+      ])
+      .describe('Why the session ended.'),
+    revoked_by: z
+      .enum(['user', 'admin', 'system'])
+      .describe('Who ended it: the user, an admin, or the platform.'),
+    ip_address: ipAddress
+      .nullable()
+      .describe('Address the revocation came from; `null` when the system revoked it.'),
   }),
   example: {
     id: 'evt_01JQ3ZG8W0X2Y4Z6A8B0C2D4E6',

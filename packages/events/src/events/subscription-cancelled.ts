@@ -11,26 +11,35 @@ export const subscriptionCancelledV1 = defineEvent({
     'A subscription was cancelled, effective immediately or at the end of the current period.',
   resourceIdPrefix: 'sub',
   metadata: z.strictObject({
-    customer_id: customerId,
-    plan_id: planId,
-    cancelled_at: utcTimestamp,
-    /** `true`: access continues until `ends_at` (the current period end). */
-    cancel_at_period_end: z.boolean(),
-    /** When access actually ends. */
-    ends_at: utcTimestamp,
-    cancelled_by: z.enum(['customer', 'admin', 'system']),
-    reason: z.enum([
-      'requested_by_customer',
-      'payment_failed',
-      'too_expensive',
-      'missing_features',
-      'switched_service',
-      'unused',
-      'fraud',
-      'other',
-    ]),
-    /** Free-text feedback from the customer's cancellation form. */
-    feedback: z.string().max(2000).nullable(),
+    customer_id: customerId.describe('The customer whose subscription it was.'),
+    plan_id: planId.describe('The plan that was cancelled.'),
+    cancelled_at: utcTimestamp.describe('When the cancellation was requested.'),
+    cancel_at_period_end: z
+      .boolean()
+      .describe('`true`: access continues until `ends_at` (the current period end).'),
+    ends_at: utcTimestamp.describe('When access actually ends.'),
+    cancelled_by: z
+      .enum(['customer', 'admin', 'system'])
+      .describe(
+        'Who cancelled: the customer, an admin, or the platform (e.g. after failed payments).',
+      ),
+    reason: z
+      .enum([
+        'requested_by_customer',
+        'payment_failed',
+        'too_expensive',
+        'missing_features',
+        'switched_service',
+        'unused',
+        'fraud',
+        'other',
+      ])
+      .describe('Why, as chosen by the customer or set by the platform.'),
+    feedback: z
+      .string()
+      .max(2000)
+      .nullable()
+      .describe("Free-text feedback from the customer's cancellation form."),
   }),
   example: {
     id: 'evt_01JQ4B5C7D9E1F3G5H7J9K1M3N',

@@ -10,22 +10,29 @@ export const subscriptionCreatedV1 = defineEvent({
   description: 'A subscription was started, possibly with a trial.',
   resourceIdPrefix: 'sub',
   metadata: z.strictObject({
-    customer_id: customerId,
-    plan: z.strictObject({
-      id: planId,
-      name: z.string().min(1).max(128),
-      /** Price per interval, minor units (0 for a free plan). */
-      amount: minorAmountOrZero,
-      currency,
-      interval: z.enum(['day', 'week', 'month', 'year']),
-      interval_count: z.int().positive(),
-    }),
-    quantity: z.int().positive(),
-    status: z.enum(['trialing', 'active', 'incomplete']),
-    current_period_start: utcTimestamp,
-    current_period_end: utcTimestamp,
-    /** End of the trial; `null` without a trial. */
-    trial_end: utcTimestamp.nullable(),
+    customer_id: customerId.describe('The subscribing customer.'),
+    plan: z
+      .strictObject({
+        id: planId,
+        name: z.string().min(1).max(128).describe('Plan name as shown to the customer.'),
+        amount: minorAmountOrZero.describe('Price per interval, minor units (0 for a free plan).'),
+        currency,
+        interval: z.enum(['day', 'week', 'month', 'year']).describe('Billing period unit.'),
+        interval_count: z
+          .int()
+          .positive()
+          .describe('Billing periods per charge (3 with `month` = quarterly).'),
+      })
+      .describe('The plan subscribed to.'),
+    quantity: z.int().positive().describe('Seats or units subscribed.'),
+    status: z
+      .enum(['trialing', 'active', 'incomplete'])
+      .describe('Status right after creation; `incomplete` until the first payment succeeds.'),
+    current_period_start: utcTimestamp.describe('Start of the first billing period.'),
+    current_period_end: utcTimestamp.describe(
+      'End of the first billing period (the next renewal).',
+    ),
+    trial_end: utcTimestamp.nullable().describe('End of the trial; `null` without a trial.'),
   }),
   example: {
     id: 'evt_01JQ3ZN7E9F1G3H5J7K9L1M3N5',

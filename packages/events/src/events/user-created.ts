@@ -11,20 +11,33 @@ export const userCreatedV1 = defineEvent({
   resourceIdPrefix: 'usr',
   metadata: z.strictObject({
     email,
-    email_verified: z.boolean(),
-    name: z.string().min(1).max(256).nullable(),
-    /** How the account came to be. */
-    source: z.enum(['signup', 'invitation', 'admin', 'import']),
-    /** How the user will sign in; `oauth_provider` is set when this is `oauth`. */
-    signup_method: authMethod,
-    oauth_provider: z.enum(['google', 'github', 'apple', 'microsoft', 'facebook']).nullable(),
-    /** BCP 47 tag, e.g. `en-US`. */
+    email_verified: z
+      .boolean()
+      .describe(
+        'Whether the address was confirmed (always `true` for OAuth sign-ups that vouch for it).',
+      ),
+    name: z.string().min(1).max(256).nullable().describe('Display name; `null` when not given.'),
+    source: z
+      .enum(['signup', 'invitation', 'admin', 'import'])
+      .describe('How the account came to be.'),
+    signup_method: authMethod.describe(
+      'How the user will sign in; `oauth_provider` is set when this is `oauth`.',
+    ),
+    oauth_provider: z
+      .enum(['google', 'github', 'apple', 'microsoft', 'facebook'])
+      .nullable()
+      .describe('The identity provider when `signup_method` is `oauth`; otherwise `null`.'),
     locale: z
       .string()
-      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)
-      .nullable(),
-    ip_address: ipAddress.nullable(),
-    user_agent: userAgent.nullable(),
+      .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Expected a BCP 47 tag like "en-US"')
+      .nullable()
+      .describe('Preferred language, a BCP 47 tag such as `en-US`.'),
+    ip_address: ipAddress
+      .nullable()
+      .describe('Client address at sign-up; `null` when created by an admin or an import.'),
+    user_agent: userAgent
+      .nullable()
+      .describe('Client user agent at sign-up; `null` when created by an admin or an import.'),
   }),
   example: {
     id: 'evt_01JQ3ZB6V4K8M2N7P9R1S3T5W0',

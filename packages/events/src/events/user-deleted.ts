@@ -10,12 +10,21 @@ export const userDeletedV1 = defineEvent({
   description: 'A user account was deleted, by the user, an admin or a retention policy.',
   resourceIdPrefix: 'usr',
   metadata: z.strictObject({
-    deleted_by: z.enum(['user', 'admin', 'system']),
-    /** The admin (`usr_...`) or API key (`key_...`) that deleted it; `null` for self-service and system. */
-    actor_id: z.union([prefixedId('usr'), prefixedId('key')]).nullable(),
-    reason: z.enum(['user_requested', 'admin_action', 'inactivity', 'fraud', 'gdpr_erasure']),
-    /** `true` when personal data was erased, not just the account disabled. */
-    hard_delete: z.boolean(),
+    deleted_by: z
+      .enum(['user', 'admin', 'system'])
+      .describe('Who deleted it: the user themself, an admin, or the platform.'),
+    actor_id: z
+      .union([prefixedId('usr'), prefixedId('key')])
+      .nullable()
+      .describe(
+        'The admin (`usr_...`) or API key (`key_...`) that deleted it; `null` for self-service and system.',
+      ),
+    reason: z
+      .enum(['user_requested', 'admin_action', 'inactivity', 'fraud', 'gdpr_erasure'])
+      .describe('Why the account was deleted.'),
+    hard_delete: z
+      .boolean()
+      .describe('`true` when personal data was erased, not just the account disabled.'),
   }),
   example: {
     id: 'evt_01JQ4A1B2C3D4E5F6G7H8J9K0M',

@@ -44,16 +44,22 @@ export const userLoginV2 = defineEvent({
     'A user signed in. v2: client info nested under `client`, plus the sign-in method, MFA and the new session.',
   resourceIdPrefix: 'usr',
   metadata: z.strictObject({
-    client: z.strictObject({
-      ip_address: ipAddress,
-      user_agent: userAgent,
-    }),
-    /** `unknown` only on events upcast from v1, which did not record it. */
-    method: loginMethod,
-    /** Whether a second factor was verified for this sign-in; `null` when not recorded. */
-    mfa: z.boolean().nullable(),
-    /** The session this sign-in opened; `null` when not recorded. */
-    session_id: sessionId.nullable(),
+    client: z
+      .strictObject({
+        ip_address: ipAddress,
+        user_agent: userAgent,
+      })
+      .describe('The client that signed in.'),
+    method: loginMethod.describe(
+      '`unknown` only on events upcast from v1, which did not record it.',
+    ),
+    mfa: z
+      .boolean()
+      .nullable()
+      .describe('Whether a second factor was verified for this sign-in; `null` when not recorded.'),
+    session_id: sessionId
+      .nullable()
+      .describe('The session this sign-in opened; `null` when not recorded.'),
   }),
   example: {
     id: 'evt_01JQ3ZD7Q1R3S5T7V9W1X3Y5Z7',
