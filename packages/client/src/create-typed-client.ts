@@ -207,32 +207,38 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     const onAbort = () => controller?.abort();
     if (controller) signal?.addEventListener('abort', onAbort);
     const what = `${req.method} ${req.path}`;
-    try {
-      if (signal?.aborted) throw signal.reason;
-      let response = await doFetch(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body ?? null,
-        signal: controller?.signal ?? signal ?? null,
-      });
-      if (onResponse) response = (await onResponse(response, req)) ?? response;
-      return { response, text: await response.text() };
-    } catch (cause) {
-      if (isHooklineApiError(cause)) throw cause;
+    // Only failures of the transport become client errors; a throwing onResponse propagates.
+    const fail = (cause: unknown) => {
       if (signal?.aborted)
-        throw new HooklineApiError('aborted', `${what} was aborted by the caller`, { cause });
+        return new HooklineApiError('aborted', `${what} was aborted by the caller`, { cause });
       if (timedOut)
-        throw new HooklineApiError(
+        return new HooklineApiError(
           'timeout',
           `${what} got no complete response within ${timeoutMs} ms`,
           { cause },
         );
       const detail = (cause as { cause?: { code?: string } }).cause?.code;
-      throw new HooklineApiError(
+      return new HooklineApiError(
         'network_error',
         `${what} failed before a response arrived${detail ? ` (${detail})` : ''}`,
         { cause },
       );
+    };
+    try {
+      if (signal?.aborted) throw fail(signal.reason);
+      let response = await doFetch(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body ?? null,
+        signal: controller?.signal ?? signal ?? null,
+      }).catch((cause: unknown) => {
+        throw fail(cause);
+      });
+      if (onResponse) response = (await onResponse(response, req)) ?? response;
+      const text = await response.text().catch((cause: unknown) => {
+        throw fail(cause);
+      });
+      return { response, text };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -292,8 +298,8 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
       let outcome: { response: Response; text: string };
       try {
         outcome = await send(req, signal, timeoutMs);
-      } catch (error) {
-        const err = error as HooklineApiError;
+      } catch (err) {
+        if (!isHooklineApiError(err)) throw err;
         onError?.(err, req);
         if (err.code !== 'aborted' && retries < maxRetries) {
           const delay = backoff(retries++);

@@ -191,6 +191,18 @@ describe('requests against a real loopback server', () => {
     expect(statuses).toEqual([503, 200]);
   });
 
+  it('an error thrown by onResponse propagates as is and is not retried', async () => {
+    const boom = new Error('hook failed');
+    const c = createTypedClient<paths>({
+      baseUrl: server.url,
+      onResponse: () => {
+        throw boom;
+      },
+    });
+    await expect(c.GET('/v1/payments')).rejects.toBe(boom);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('an injected fetch is used instead of the global one', async () => {
     const seen: string[] = [];
     const c = createTypedClient<paths>({
