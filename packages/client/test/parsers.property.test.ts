@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildUrl } from '../src/build-url.js';
+import { backoffDelay, serverRetryDelay } from '../src/index.js';
+
+const now = Date.UTC(2026, 2, 13, 17, 0, 0);
+
+describe('Retry-After / RateLimit parsing (property-based)', () => {
+  it('Retry-After in seconds is that many seconds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 86_400 }), (s) => {
+        expect(serverRetryDelay(new Headers({ 'retry-after': String(s) }), now)).toBe(s * 1000);
+      }),
+    );
+  });
+
+  it('Retry-After as an HTTP date is the time until then, never negative', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -86_400, max: 86_400 }), (offset) => {
+        const date = new Date(now + offset * 1000).toUTCString();
+        const delay = serverRetryDelay(new Headers({ 'retry-after': date }), now);
+        expect(delay).toBe(Math.max(0, offset * 1000));
+      }),
+    );
+  });
+
+  it('RateLimit reset= is found whatever its position in the header', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3600 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.boolean(),
+        (reset, remaining, resetFirst) => {
+          const parts = [`limit=1000`, `remaining=${remaining}`];
+          if (resetFirst) parts.unshift(`reset=${reset}`);
+          else parts.push(`reset=${reset}`);
+          const headers = new Headers({ ratelimit: parts.join(', ') });
+          expect(serverRetryDelay(headers, now)).toBe(reset * 1000);
+        },
+      ),
+    );
+  });
+
+  it('garbage in the headers never yields a delay', () => {
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => Number.isNaN(Date.parse(s)) && !Number.isFinite(Number(s))),
+        (junk) => {
+          const headers = new Headers();
+          try {
+            headers.set('retry-after', junk);
+          } catch {
+            return; // not a valid header value at all
+          }
+          expect(serverRetryDelay(headers, now)).toBeUndefined();
+        },
+      ),
+    );
+  });
+});
+
+describe('backoff (property-based)', () => {
+  it('full jitter stays in [0, min(cap, base * 2^n))', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (n, base, cap, r) => {
+          const delay = backoffDelay(n, base, cap, () => r);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThan(Math.min(cap, base * 2 ** n));
+          expect(Number.isInteger(delay)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('buildUrl (property-based)', () => {
+  it('any path parameter value stays inside its segment and decodes back to itself', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (id) => {
+        const url = buildUrl('http://h', '/v1/payments/{payment_id}/refunds', {
+          path: { payment_id: id },
+        });
+        const segments = new URL(url).pathname.split('/');
+        expect(segments).toHaveLength(5);
+        expect(decodeURIComponent(segments[3] ?? '')).toBe(id);
+      }),
+    );
+  });
+
+  it('query values round-trip through URLSearchParams, arrays as repeated keys', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.string(), { maxLength: 4 }), (q, many) => {
+        const url = buildUrl('http://h', '/v1/x', { query: { q, many, skip: undefined } });
+        const params = new URL(url).searchParams;
+        expect(params.get('q')).toBe(q);
+        expect(params.getAll('many')).toEqual(many);
+        expect(params.has('skip')).toBe(false);
+      }),
+    );
+  });
+});
