@@ -1,0 +1,328 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { isDispatcherError } from '@hookline/dispatcher';
+import { apiOperations } from '@hookline/openapi';
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { createId } from '../create-id.js';
+import type { RequestClient } from '../platform-context.js';
+import { isPlatformError, PlatformError } from '../platform-error.js';
+import { invalidRequest } from './field-issues.js';
+import type { IdempotencyKeys } from './idempotency-keys.js';
+import type { OperationHandlers } from './operation-types.js';
+import { problemResponse } from './problem-response.js';
+import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
+import type { ResponseRecord } from './response-record.js';
+
+/** The shape of an operation the router needs (every entry of `apiOperations` has it). */
+interface RoutableOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  pathParams?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: { schema: z.ZodType };
+  response: { status: number };
+}
+
+/** What {@link createApp} wires together. */
+export interface AppOptions {
+  handlers: OperationHandlers;
+  /** Accepted API keys (bearer tokens). */
+  apiKeys: readonly string[];
+  rateLimiter: RateLimiter | null;
+  idempotency: IdempotencyKeys;
+  now(): number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Extra routes (pages) registered before the API. */
+  pages?: (app: Hono) => void;
+  /** Told about every response (contract tests record them). */
+  onResponse?: (record: ResponseRecord) => void;
+  /** Told about unexpected errors (500s). */
+  onError?: (error: unknown, operationId: string | null) => void;
+  /** The client address of a request (the node adapter knows it). */
+  clientIp(request: Request, env: unknown): string | null;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** `/v1/users/{user_id}` -> `/v1/users/:user_id` */
+const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+
+/** The noun of a path parameter, for 404 details: `checkout_session_id` -> `checkout session`. */
+const noun = (param: string) => param.replace(/_id$/, '').replaceAll('_', ' ');
+
+function rateLimitHeaders(headers: Headers, decision: RateLimitDecision) {
+  headers.set('ratelimit-limit', String(decision.limit));
+  headers.set('ratelimit-remaining', String(decision.remaining));
+  headers.set('ratelimit-reset', String(decision.resetSeconds));
+}
+
+function json(status: number, body: string, extra?: Record<string, string>): Response {
+  return new Response(body, {
+    status,
+    headers: { 'content-type': 'application/json', ...extra },
+  });
+}
+
+/** Maps errors of the dispatcher (endpoint URL checks, missing objects) onto problems. */
+function toPlatformError(error: unknown): PlatformError | undefined {
+  if (isPlatformError(error)) return error;
+  if (!isDispatcherError(error)) return undefined;
+  switch (error.code) {
+    case 'invalid_endpoint':
+    case 'insecure_url':
+    case 'address_not_allowed':
+    case 'dns_failed':
+      return new PlatformError('invalid_request', error.message, {
+        errors: [{ path: 'body.url', message: error.message }],
+        cause: error,
+      });
+    case 'endpoint_not_found':
+    case 'delivery_not_found':
+    case 'event_not_found':
+      return new PlatformError('not_found', error.message, { cause: error });
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The HTTP face of the platform: every operation of the OpenAPI document, with bearer auth,
+ * per-key rate limits (`RateLimit-*` on every response), request validation by the zod
+ * contracts, idempotency keys on POSTs and RFC 9457 problems for every error.
+ */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const keyDigests = options.apiKeys.map(digest);
+  const handlers = options.handlers as unknown as Record<
+    string,
+    (input: unknown, client: RequestClient) => Promise<unknown>
+  >;
+
+  const authenticate = (header: string | undefined): string | undefined => {
+    const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+    if (!match?.[1]) return undefined;
+    const given = digest(match[1]);
+    return keyDigests.some((key) => timingSafeEqual(key, given)) ? match[1] : undefined;
+  };
+
+  async function readBody(request: Request): Promise<string> {
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    if (declared > options.maxBodyBytes) throw tooLarge();
+    const text = await request.text();
+    if (Buffer.byteLength(text) > options.maxBodyBytes) throw tooLarge();
+    return text;
+  }
+  const tooLarge = () =>
+    new PlatformError(
+      'payload_too_large',
+      `The request body is larger than ${options.maxBodyBytes} bytes; send a smaller body.`,
+    );
+
+  async function run(
+    op: RoutableOperation,
+    request: Request,
+    params: Record<string, string>,
+    client: RequestClient,
+    scope: string,
+  ): Promise<Response> {
+    const url = new URL(request.url);
+    let idempotencyKey: string | undefined;
+    let bodyText = '';
+    let response: Response;
+    try {
+      if (request.method === 'POST') bodyText = await readBody(request);
+      let parsedParams: unknown = {};
+      if (op.pathParams) {
+        const result = op.pathParams.safeParse(params);
+        if (!result.success) {
+          const [name, value] = Object.entries(params)[0] ?? ['id', ''];
+          throw new PlatformError(
+            'not_found',
+            `No ${noun(name)} has the id ${value}. Check the id, or list them with GET ${op.path.slice(0, op.path.indexOf('/{'))}.`,
+          );
+        }
+        parsedParams = result.data;
+      }
+      if (request.method === 'POST') {
+        const key = request.headers.get('idempotency-key');
+        if (key !== null) {
+          if (key.length < 1 || key.length > 255) {
+            throw new PlatformError(
+              'invalid_request',
+              'The Idempotency-Key header must be 1 to 255 characters long; use a UUID.',
+              { errors: [{ path: 'header.Idempotency-Key', message: 'must be 1–255 characters' }] },
+            );
+          }
+          const fingerprint = digest(`${request.method} ${url.pathname}\n${bodyText}`).toString(
+            'base64',
+          );
+          const claim = await options.idempotency.claim(scope, key, fingerprint, options.now());
+          if (claim.kind === 'replay') {
+            const type = claim.status >= 400 ? 'application/problem+json' : 'application/json';
+            return new Response(claim.body, {
+              status: claim.status,
+              headers: { 'content-type': type, 'idempotent-replayed': 'true' },
+            });
+          }
+          idempotencyKey = key;
+        }
+      }
+      let query: unknown = {};
+      if (op.query) {
+        const result = op.query.safeParse(Object.fromEntries(url.searchParams));
+        if (!result.success) throw invalidRequest('query', result.error);
+        query = result.data;
+      }
+      let body: unknown;
+      if (op.body) {
+        let raw: unknown = {};
+        if (bodyText.trim() !== '') {
+          try {
+            raw = JSON.parse(bodyText);
+          } catch {
+            throw new PlatformError(
+              'invalid_request',
+              'The body is not valid JSON. Send a JSON object with `content-type: application/json`.',
+              { errors: [{ path: 'body', message: 'is not valid JSON' }] },
+            );
+          }
+        }
+        const result = op.body.schema.safeParse(raw);
+        if (!result.success) throw invalidRequest('body', result.error);
+        body = result.data;
+      }
+      const handler = handlers[op.operationId];
+      if (!handler) throw new Error(`no handler for ${op.operationId}`);
+      const output = await handler({ params: parsedParams, query, body }, client);
+      response = json(op.response.status, JSON.stringify(output));
+    } catch (error) {
+      const problem = toPlatformError(error);
+      if (problem) {
+        response = problemResponse(problem, url.pathname, createId('req'));
+      } else {
+        options.onError?.(error, op.operationId);
+        response = problemResponse(
+          new PlatformError(
+            'internal_error',
+            'The request failed on our side. Retry it with backoff; POSTs with the same Idempotency-Key are safe to retry.',
+          ),
+          url.pathname,
+          createId('req'),
+        );
+      }
+    }
+    if (idempotencyKey !== undefined) {
+      if (response.status >= 500) {
+        await options.idempotency.release(scope, idempotencyKey);
+      } else {
+        await options.idempotency.complete(
+          scope,
+          idempotencyKey,
+          response.status,
+          await response.clone().text(),
+        );
+      }
+    }
+    return response;
+  }
+
+  const record = async (operationId: string | null, request: Request, response: Response) => {
+    if (!options.onResponse) return;
+    options.onResponse({
+      operationId,
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: await response.clone().text(),
+    });
+  };
+
+  options.pages?.(app);
+
+  const operations = apiOperations as unknown as readonly RoutableOperation[];
+  const methodsByPath = new Map<string, string[]>();
+  for (const op of operations) {
+    const path = honoPath(op.path);
+    methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), op.method.toUpperCase()]);
+    app.on(op.method.toUpperCase(), path, async (c) => {
+      const request = c.req.raw;
+      const client: RequestClient = {
+        ip: options.clientIp(request, c.env),
+        userAgent: request.headers.get('user-agent'),
+      };
+      const apiKey = authenticate(request.headers.get('authorization') ?? undefined);
+      const scope =
+        apiKey === undefined ? `ip:${client.ip}` : digest(apiKey).toString('hex').slice(0, 24);
+      const decision = options.rateLimiter?.take(scope, options.now());
+      let response: Response;
+      if (decision && !decision.allowed) {
+        response = problemResponse(
+          new PlatformError(
+            'rate_limited',
+            `This API key sent more than ${decision.limit} requests in the rate-limit window. Retry after the number of seconds in Retry-After.`,
+            { retryAfter: decision.retryAfterSeconds },
+          ),
+          c.req.path,
+          createId('req'),
+        );
+      } else if (apiKey === undefined) {
+        response = problemResponse(
+          new PlatformError(
+            'unauthorized',
+            'No valid API key was sent. Send `Authorization: Bearer sk_test_...` with the key the platform printed on start.',
+          ),
+          c.req.path,
+          createId('req'),
+        );
+      } else {
+        response = await run(op, request, c.req.param() as Record<string, string>, client, scope);
+      }
+      if (decision) rateLimitHeaders(response.headers, decision);
+      await record(op.operationId, request, response);
+      return response;
+    });
+  }
+
+  app.notFound(async (c) => {
+    const allowed = [...methodsByPath.entries()].find(([path]) =>
+      new RegExp(`^${path.replace(/:[^/]+/g, '[^/]+')}$`).test(c.req.path),
+    )?.[1];
+    const response = allowed
+      ? problemResponse(
+          new PlatformError(
+            'method_not_allowed',
+            `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(' or ')}.`,
+          ),
+          c.req.path,
+          createId('req'),
+        )
+      : problemResponse(
+          new PlatformError(
+            'not_found',
+            `There is no route ${c.req.method} ${c.req.path}. The API lives under /v1; see GET /openapi.json.`,
+          ),
+          c.req.path,
+          createId('req'),
+        );
+    if (allowed) response.headers.set('allow', allowed.join(', '));
+    await record(null, c.req.raw, response);
+    return response;
+  });
+
+  app.onError(async (error, c) => {
+    const problem = toPlatformError(error);
+    if (!problem) options.onError?.(error, null);
+    const response = problemResponse(
+      problem ?? new PlatformError('internal_error', 'The request failed on our side; retry it.'),
+      c.req.path,
+      createId('req'),
+    );
+    await record(null, c.req.raw, response);
+    return response;
+  });
+
+  return app;
+}

@@ -1,0 +1,72 @@
+import type { Dispatcher, PublishInput } from '@hookline/dispatcher';
+import { type EventMetadata, type EventType, latestVersion } from '@hookline/events';
+import { createId, isoSeconds } from './create-id.js';
+import type { PlatformDatabase, Transaction } from './db/database.js';
+
+/** An event to emit at the latest version of its type: what happened and to what. */
+export type EventDraft = {
+  [T in EventType]: { event: T; resource_id: string; metadata: EventMetadata<T> };
+}[EventType];
+
+/** Where a request came from (for `user.login` and sessions). */
+export interface RequestClient {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** What every service needs: the database, the dispatcher and a few settings. */
+export interface PlatformContext {
+  db: PlatformDatabase;
+  dispatcher: Dispatcher<unknown>;
+  /** The platform's public URL (for checkout `url`s). */
+  baseUrl(): string;
+  now(): number;
+  /** scrypt cost of password hashes. */
+  passwordCost: number;
+  /**
+   * Runs `fn` in one transaction that may emit events: the resource rows and the events
+   * (platform event log + dispatcher outbox) commit together or not at all.
+   */
+  write<T>(
+    fn: (tx: Transaction, emit: (draft: EventDraft) => Promise<string>) => Promise<T>,
+  ): Promise<T>;
+}
+
+/** Builds the {@link PlatformContext.write} of a database and dispatcher. */
+export function createWriter(
+  db: PlatformDatabase,
+  dispatcher: Dispatcher<unknown>,
+  now: () => number,
+): PlatformContext['write'] {
+  return (fn) =>
+    db.transaction(async (tx) => {
+      // Event ids are created inside the transaction; ordering the transactions makes the id
+      // order the commit order, so a reader paging GET /v1/events by cursor never skips one.
+      await db.lockEventOrder(tx);
+      const emit = async (draft: EventDraft): Promise<string> => {
+        const at = now();
+        const envelope = {
+          id: createId('evt', at),
+          event: draft.event,
+          version: latestVersion(draft.event),
+          timestamp: isoSeconds(at),
+          resource_id: draft.resource_id,
+          metadata: draft.metadata,
+        };
+        await tx.run(
+          'INSERT INTO platform_events (id, type, version, resource_id, created_at, payload) VALUES (?, ?, ?, ?, ?, ?)',
+          [
+            envelope.id,
+            envelope.event,
+            envelope.version,
+            envelope.resource_id,
+            envelope.timestamp,
+            JSON.stringify(envelope),
+          ],
+        );
+        await dispatcher.publish(envelope as PublishInput, { tx: tx.handle });
+        return envelope.id;
+      };
+      return fn(tx, emit);
+    });
+}

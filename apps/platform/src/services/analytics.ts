@@ -1,0 +1,112 @@
+import type { DeliveryRecord } from '@hookline/dispatcher';
+import type { AnalyticsSummary } from '@hookline/openapi';
+import { isoSeconds } from '../create-id.js';
+import type { SqlValue } from '../db/database.js';
+import type { OperationHandlers } from '../http/operation-types.js';
+import type { PlatformContext } from '../platform-context.js';
+
+/** Analytics: summary counts over users, sessions, payments, subscriptions, events and deliveries. */
+export function createAnalyticsHandlers(
+  ctx: PlatformContext,
+): Pick<OperationHandlers, 'getAnalyticsSummary'> {
+  return {
+    async getAnalyticsSummary({ query }) {
+      const since = query.since ?? null;
+      const sinceMs = since === null ? undefined : Date.parse(since);
+      const where = since === null ? '' : 'WHERE created_at >= ?';
+      const params: SqlValue[] = since === null ? [] : [since];
+      const count = async (table: string) =>
+        Number(
+          (
+            await ctx.db.get<{ n: number }>(
+              `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${table} ${where}`,
+              params,
+            )
+          )?.n ?? 0,
+        );
+      const grouped = async (table: string, column: string) => {
+        const rows = await ctx.db.all<{ k: string; n: number }>(
+          `SELECT ${column} AS k, CAST(COUNT(*) AS INTEGER) AS n FROM ${table} ${where} GROUP BY ${column}`,
+          params,
+        );
+        return new Map(rows.map((row) => [row.k, Number(row.n)]));
+      };
+      const nowIso = isoSeconds(ctx.now());
+      const activeSessions = Number(
+        (
+          await ctx.db.get<{ n: number }>(
+            `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM platform_sessions WHERE status = 'active' AND expires_at > ?${since === null ? '' : ' AND created_at >= ?'}`,
+            [nowIso, ...params],
+          )
+        )?.n ?? 0,
+      );
+      const payments = await grouped('platform_payments', 'status');
+      const volume = await ctx.db.all<{ currency: string; amount: number }>(
+        `SELECT currency, CAST(SUM(amount) AS INTEGER) AS amount FROM platform_payments WHERE status = 'succeeded'${since === null ? '' : ' AND created_at >= ?'} GROUP BY currency ORDER BY currency`,
+        params,
+      );
+      const subscriptions = await grouped('platform_subscriptions', 'status');
+      const events = await grouped('platform_events', 'type');
+      const endpoints = await ctx.dispatcher.listEndpoints();
+
+      const deliveries = { pending: 0, succeeded: 0, failed: 0, dead: 0 };
+      const enabled = new Map(endpoints.map((e) => [e.id, e.enabled]));
+      let before: string | undefined;
+      for (;;) {
+        const page: DeliveryRecord[] = await ctx.dispatcher.listDeliveries({
+          limit: 1000,
+          ...(sinceMs !== undefined && { since: sinceMs }),
+          ...(before !== undefined && { before }),
+        });
+        for (const record of page) {
+          if (record.status === 'failed') {
+            if (enabled.get(record.endpointId) === false) deliveries.failed++;
+            else deliveries.dead++;
+          } else {
+            deliveries[record.status]++;
+          }
+        }
+        if (page.length < 1000) break;
+        before = page.at(-1)?.id;
+      }
+      const settled = deliveries.succeeded + deliveries.failed + deliveries.dead;
+      const sum = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);
+      const summary: AnalyticsSummary = {
+        generated_at: nowIso,
+        since,
+        users: { total: await count('platform_users') },
+        sessions: { total: await count('platform_sessions'), active: activeSessions },
+        payments: {
+          total: sum(payments),
+          by_status: {
+            processing: payments.get('processing') ?? 0,
+            succeeded: payments.get('succeeded') ?? 0,
+            failed: payments.get('failed') ?? 0,
+          },
+          volume: volume.map((row) => ({ currency: row.currency, amount: Number(row.amount) })),
+        },
+        subscriptions: {
+          total: sum(subscriptions),
+          by_status: {
+            trialing: subscriptions.get('trialing') ?? 0,
+            incomplete: subscriptions.get('incomplete') ?? 0,
+            active: subscriptions.get('active') ?? 0,
+            past_due: subscriptions.get('past_due') ?? 0,
+            cancelled: subscriptions.get('cancelled') ?? 0,
+          },
+        },
+        events: { total: sum(events), by_type: Object.fromEntries(events) },
+        webhook_endpoints: {
+          enabled: endpoints.filter((e) => e.enabled).length,
+          disabled: endpoints.filter((e) => !e.enabled).length,
+        },
+        deliveries: {
+          total: deliveries.pending + settled,
+          by_status: deliveries,
+          success_rate: settled === 0 ? null : deliveries.succeeded / settled,
+        },
+      };
+      return summary;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { AttemptRecord, DeliveryRecord, EndpointRecord } from '@hookline/dispatcher';
+import { type EventType, isEventType, latestVersion } from '@hookline/events';
+import type { Delivery } from '@hookline/openapi';
+import { isoSeconds } from '../create-id.js';
+import type { OperationHandlers } from '../http/operation-types.js';
+import type { PlatformContext } from '../platform-context.js';
+import { PlatformError } from '../platform-error.js';
+import type { Page } from './paginate.js';
+
+/** Precise to the millisecond, for attempts (whole seconds would hide their order). */
+const isoMillis = (ms: number) => new Date(ms).toISOString();
+
+/** The API status of a dispatcher delivery: a finished failure is `dead` (retryable by hand), or `failed` when its endpoint is disabled. */
+function deliveryStatus(
+  record: DeliveryRecord,
+  endpoint: EndpointRecord | undefined,
+): Delivery['status'] {
+  if (record.status !== 'failed') return record.status;
+  return endpoint?.enabled === false ? 'failed' : 'dead';
+}
+
+/** The API shape of a dispatcher delivery with its attempts. */
+export function toDelivery(
+  record: DeliveryRecord,
+  attempts: readonly AttemptRecord[],
+  endpoint: EndpointRecord | undefined,
+): Delivery {
+  const type = record.eventType as EventType;
+  return {
+    id: record.id,
+    endpoint_id: record.endpointId,
+    event_id: record.eventId,
+    event_type: type,
+    event_version: endpoint?.versions[type] ?? (isEventType(type) ? latestVersion(type) : 1),
+    status: deliveryStatus(record, endpoint),
+    attempt_count: attempts.length,
+    next_attempt_at: record.nextAttemptAt === null ? null : isoSeconds(record.nextAttemptAt),
+    created_at: isoSeconds(record.createdAt),
+    updated_at: isoSeconds(record.updatedAt),
+    attempts: attempts.map((attempt, index) => ({
+      attempt: index + 1,
+      started_at: isoMillis(attempt.startedAt),
+      status_code: attempt.statusCode,
+      latency_ms: Math.max(0, Math.round(attempt.durationMs)),
+      response_excerpt: attempt.responseExcerpt?.slice(0, 1024) ?? null,
+      error: attempt.error,
+      succeeded: attempt.outcome === 'succeeded',
+    })),
+  };
+}
+
+/** Every delivery of an endpoint, oldest first (the dispatcher pages newest first). */
+async function allDeliveries(ctx: PlatformContext, endpointId: string): Promise<DeliveryRecord[]> {
+  const all: DeliveryRecord[] = [];
+  let before: string | undefined;
+  for (;;) {
+    const page = await ctx.dispatcher.listDeliveries({
+      endpointId,
+      limit: 1000,
+      ...(before !== undefined && { before }),
+    });
+    all.push(...page);
+    if (page.length < 1000) break;
+    before = page.at(-1)?.id;
+  }
+  return all.reverse();
+}
+
+/** Loads a delivery with its attempts and endpoint, as the API shows it. */
+export async function loadDelivery(ctx: PlatformContext, id: string): Promise<Delivery> {
+  const record = await ctx.dispatcher.getDelivery(id);
+  if (!record) {
+    throw new PlatformError(
+      'not_found',
+      `No delivery has the id ${id}. Check the id, or list an endpoint's deliveries with GET /v1/webhook_endpoints/{endpoint_id}/deliveries.`,
+    );
+  }
+  const [attempts, endpoint] = await Promise.all([
+    ctx.dispatcher.listAttempts(id),
+    ctx.dispatcher.getEndpoint(record.endpointId),
+  ]);
+  return toDelivery(record, attempts, endpoint);
+}
+
+/** Deliveries: the log per endpoint, one delivery with its attempts, and manual retries. */
+export function createDeliveryHandlers(
+  ctx: PlatformContext,
+): Pick<OperationHandlers, 'listWebhookEndpointDeliveries' | 'getDelivery' | 'retryDelivery'> {
+  return {
+    async listWebhookEndpointDeliveries({ params, query }): Promise<Page<Delivery>> {
+      const endpoint = await ctx.dispatcher.getEndpoint(params.endpoint_id);
+      if (!endpoint) {
+        throw new PlatformError(
+          'not_found',
+          `No webhook endpoint has the id ${params.endpoint_id}. List them with GET /v1/webhook_endpoints.`,
+        );
+      }
+      let records = (await allDeliveries(ctx, endpoint.id)).filter(
+        (record) =>
+          (query.event_id === undefined || record.eventId === query.event_id) &&
+          (query.status === undefined || deliveryStatus(record, endpoint) === query.status),
+      );
+      if (query.starting_after !== undefined) {
+        const cursor = query.starting_after;
+        const index = records.findIndex((record) => record.id === cursor);
+        records = index >= 0 ? records.slice(index + 1) : records.filter((r) => r.id > cursor);
+      }
+      const page = records.slice(0, query.limit);
+      const data = await Promise.all(
+        page.map(async (record) =>
+          toDelivery(record, await ctx.dispatcher.listAttempts(record.id), endpoint),
+        ),
+      );
+      return {
+        data,
+        has_more: records.length > query.limit,
+        next_cursor: data.at(-1)?.id ?? null,
+      };
+    },
+    getDelivery: ({ params }) => loadDelivery(ctx, params.delivery_id),
+    async retryDelivery({ params }) {
+      const delivery = await loadDelivery(ctx, params.delivery_id);
+      const endpoint = await ctx.dispatcher.getEndpoint(delivery.endpoint_id);
+      if (!endpoint?.enabled) {
+        throw new PlatformError(
+          'conflict',
+          `The endpoint ${delivery.endpoint_id} of delivery ${delivery.id} is disabled; enable it (PATCH /v1/webhook_endpoints/${delivery.endpoint_id} with "disabled": false) and retry.`,
+        );
+      }
+      // A pending delivery is already queued; a finished one goes back in the queue, due now.
+      await ctx.dispatcher.replayDelivery(delivery.id);
+      return loadDelivery(ctx, delivery.id);
+    },
+  };
+}

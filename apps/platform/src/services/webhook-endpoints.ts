@@ -1,0 +1,261 @@
+import type { EndpointRecord } from '@hookline/dispatcher';
+import { type AnyEvent, type EventType, eventVersions, getEventDefinition } from '@hookline/events';
+import type { WebhookEndpoint } from '@hookline/openapi';
+import { createId, isoSeconds } from '../create-id.js';
+import { dispatcherTablePrefix } from '../db/database.js';
+import type { OperationHandlers } from '../http/operation-types.js';
+import type { PlatformContext } from '../platform-context.js';
+import { PlatformError } from '../platform-error.js';
+import { loadAccount } from './account.js';
+import { toDelivery } from './deliveries.js';
+import { parseJson } from './paginate.js';
+import { dispatcherVersions, type VersionPolicy, versionFor } from './version-policy.js';
+
+interface EndpointMetaRow {
+  id: string;
+  description: string | null;
+  api_version: number | null;
+  event_versions: string;
+  metadata: string;
+  created_at: string;
+}
+
+const endpointsTable = `${dispatcherTablePrefix}endpoints`;
+
+function toEndpoint(record: EndpointRecord, meta: EndpointMetaRow): WebhookEndpoint {
+  const current = record.secrets.at(-1);
+  return {
+    id: record.id,
+    url: record.url,
+    description: meta.description,
+    enabled_events: record.enabledEvents as WebhookEndpoint['enabled_events'],
+    api_version: meta.api_version === null ? null : Number(meta.api_version),
+    event_versions: parseJson(meta.event_versions),
+    status: record.enabled ? 'enabled' : 'disabled',
+    disabled_reason: record.disabledReason,
+    secret_rotated_at:
+      current && current.createdAt > record.createdAt ? isoSeconds(current.createdAt) : null,
+    created_at: meta.created_at,
+    updated_at: isoSeconds(record.updatedAt),
+    metadata: parseJson(meta.metadata),
+  };
+}
+
+/** Rejects pins of versions the catalog does not have (the dispatcher would refuse them). */
+function checkPins(pins: Partial<Record<EventType, number>>, field: string): void {
+  for (const [type, version] of Object.entries(pins) as [EventType, number][]) {
+    const known = eventVersions(type);
+    if (!known.includes(version)) {
+      const message = `${type} has no version ${version}; known versions are ${known.join(', ')}`;
+      throw new PlatformError('invalid_request', `${field}.${type}: ${message}.`, {
+        errors: [{ path: `${field}.${type}`, message }],
+      });
+    }
+  }
+}
+
+/**
+ * Webhook endpoints, backed by the dispatcher (URL, secrets, subscriptions, status) plus a row
+ * of what only the API has (version policy, metadata, a null description).
+ */
+export function createWebhookEndpointHandlers(
+  ctx: PlatformContext,
+): Pick<
+  OperationHandlers,
+  | 'createWebhookEndpoint'
+  | 'listWebhookEndpoints'
+  | 'getWebhookEndpoint'
+  | 'updateWebhookEndpoint'
+  | 'deleteWebhookEndpoint'
+  | 'rotateWebhookEndpointSecret'
+  | 'testWebhookEndpoint'
+> {
+  const getMeta = (id: string) =>
+    ctx.db.get<EndpointMetaRow>('SELECT * FROM platform_webhook_endpoints WHERE id = ?', [id]);
+
+  async function mustGet(id: string): Promise<{ record: EndpointRecord; meta: EndpointMetaRow }> {
+    const [record, meta] = await Promise.all([ctx.dispatcher.getEndpoint(id), getMeta(id)]);
+    if (!record || !meta) {
+      throw new PlatformError(
+        'not_found',
+        `No webhook endpoint has the id ${id}. Check the id, or list them with GET /v1/webhook_endpoints.`,
+      );
+    }
+    return { record, meta };
+  }
+
+  const policyOf = (meta: EndpointMetaRow): VersionPolicy => ({
+    api_version: meta.api_version === null ? null : Number(meta.api_version),
+    event_versions: parseJson(meta.event_versions),
+  });
+
+  return {
+    async createWebhookEndpoint({ body }) {
+      const account = await loadAccount(ctx.db, ctx.now(), 'Hookline sandbox');
+      const policy: VersionPolicy = {
+        api_version:
+          body.api_version === undefined ? account.default_api_version : body.api_version,
+        event_versions: body.event_versions ?? account.default_event_versions,
+      };
+      checkPins(policy.event_versions, 'body.event_versions');
+      const id = createId('we', ctx.now());
+      const meta: EndpointMetaRow = {
+        id,
+        description: body.description ?? null,
+        api_version: policy.api_version,
+        event_versions: JSON.stringify(policy.event_versions),
+        metadata: JSON.stringify(body.metadata ?? {}),
+        created_at: isoSeconds(ctx.now()),
+      };
+      const record = await ctx.dispatcher.createEndpoint({
+        id,
+        url: body.url,
+        description: body.description ?? '',
+        enabledEvents: body.enabled_events,
+        versions: dispatcherVersions(policy),
+      });
+      await ctx.db.run(
+        'INSERT INTO platform_webhook_endpoints (id, description, api_version, event_versions, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [
+          meta.id,
+          meta.description,
+          meta.api_version,
+          meta.event_versions,
+          meta.metadata,
+          meta.created_at,
+        ],
+      );
+      const secret = record.secrets.at(-1)?.secret ?? '';
+      return { ...toEndpoint(record, meta), secret };
+    },
+    async listWebhookEndpoints({ query }) {
+      const records = new Map((await ctx.dispatcher.listEndpoints()).map((r) => [r.id, r]));
+      const metas = await ctx.db.all<EndpointMetaRow>(
+        `SELECT * FROM platform_webhook_endpoints ${query.starting_after === undefined ? '' : 'WHERE id > ?'} ORDER BY id`,
+        query.starting_after === undefined ? [] : [query.starting_after],
+      );
+      const all = metas.flatMap((meta) => {
+        const record = records.get(meta.id);
+        if (!record) return [];
+        const endpoint = toEndpoint(record, meta);
+        return query.status === undefined || endpoint.status === query.status ? [endpoint] : [];
+      });
+      const data = all.slice(0, query.limit);
+      return { data, has_more: all.length > query.limit, next_cursor: data.at(-1)?.id ?? null };
+    },
+    async getWebhookEndpoint({ params }) {
+      const { record, meta } = await mustGet(params.endpoint_id);
+      return toEndpoint(record, meta);
+    },
+    async updateWebhookEndpoint({ params, body }) {
+      const { meta } = await mustGet(params.endpoint_id);
+      const policy = policyOf(meta);
+      if (body.api_version !== undefined) policy.api_version = body.api_version;
+      if (body.event_versions !== undefined) policy.event_versions = body.event_versions;
+      checkPins(policy.event_versions, 'body.event_versions');
+      const next: EndpointMetaRow = {
+        ...meta,
+        description: body.description === undefined ? meta.description : body.description,
+        api_version: policy.api_version,
+        event_versions: JSON.stringify(policy.event_versions),
+        metadata: body.metadata === undefined ? meta.metadata : JSON.stringify(body.metadata),
+      };
+      let record = await ctx.dispatcher.updateEndpoint(meta.id, {
+        ...(body.url !== undefined && { url: body.url }),
+        ...(body.enabled_events !== undefined && { enabledEvents: body.enabled_events }),
+        ...(body.description !== undefined && { description: body.description ?? '' }),
+        versions: dispatcherVersions(policy),
+      });
+      if (body.disabled === true && record.enabled) {
+        record = await ctx.dispatcher.disableEndpoint(meta.id);
+      } else if (body.disabled === false && !record.enabled) {
+        record = await ctx.dispatcher.enableEndpoint(meta.id);
+      }
+      await ctx.db.run(
+        'UPDATE platform_webhook_endpoints SET description = ?, api_version = ?, event_versions = ?, metadata = ? WHERE id = ?',
+        [next.description, next.api_version, next.event_versions, next.metadata, next.id],
+      );
+      return toEndpoint(record, next);
+    },
+    async deleteWebhookEndpoint({ params }) {
+      const { record } = await mustGet(params.endpoint_id);
+      await ctx.dispatcher.deleteEndpoint(record.id);
+      await ctx.db.run('DELETE FROM platform_webhook_endpoints WHERE id = ?', [record.id]);
+      return { id: record.id, deleted: true as const };
+    },
+    async rotateWebhookEndpointSecret({ params, body }) {
+      const { record } = await mustGet(params.endpoint_id);
+      const graceMs = body.grace_period_seconds * 1000;
+      const now = ctx.now();
+      const { secret } = await ctx.dispatcher.rotateSecret(record.id, { graceMs });
+      return {
+        webhook_endpoint_id: record.id,
+        secret,
+        previous_secret_expires_at: isoSeconds(now + graceMs),
+      };
+    },
+    async testWebhookEndpoint({ params, body }) {
+      const { record, meta } = await mustGet(params.endpoint_id);
+      if (!record.enabled) {
+        throw new PlatformError(
+          'conflict',
+          `The endpoint ${record.id} is disabled, so a test event would never be attempted. Enable it first (PATCH with "disabled": false).`,
+        );
+      }
+      const version = body.version ?? versionFor(body.event, policyOf(meta));
+      const definition = getEventDefinition(body.event, version);
+      if (!definition) {
+        const message = `${body.event} has no version ${version}; known versions are ${eventVersions(body.event).join(', ')}`;
+        throw new PlatformError('invalid_request', `body.version: ${message}.`, {
+          errors: [{ path: 'body.version', message }],
+        });
+      }
+      const now = ctx.now();
+      const envelope = {
+        ...(definition.example as AnyEvent),
+        id: createId('evt', now),
+        timestamp: isoSeconds(now),
+      };
+      // The dispatcher fans an event out to every subscribed endpoint and has no "to this endpoint
+      // only" publish. Inside one transaction, every other endpoint is switched off and this one
+      // subscribed to everything at `version`, the event is published, and all is put back: other
+      // readers never see the switch, and only this endpoint gets a delivery.
+      await ctx.db.transaction(async (tx) => {
+        await ctx.db.lockEventOrder(tx);
+        const target = await tx.get<{ enabled_events: unknown; versions: unknown }>(
+          `SELECT enabled_events, versions FROM ${endpointsTable} WHERE id = ?`,
+          [record.id],
+        );
+        if (!target)
+          throw new PlatformError('not_found', `No webhook endpoint has the id ${record.id}.`);
+        const others = await tx.all<{ id: string }>(
+          `SELECT id FROM ${endpointsTable} WHERE enabled AND id <> ?`,
+          [record.id],
+        );
+        for (const other of others) {
+          await tx.run(`UPDATE ${endpointsTable} SET enabled = false WHERE id = ?`, [other.id]);
+        }
+        await tx.run(`UPDATE ${endpointsTable} SET enabled_events = ?, versions = ? WHERE id = ?`, [
+          JSON.stringify(['*']),
+          JSON.stringify({ ...record.versions, [body.event]: version }),
+          record.id,
+        ]);
+        await ctx.dispatcher.publish(envelope, { tx: tx.handle });
+        await tx.run(`UPDATE ${endpointsTable} SET enabled_events = ?, versions = ? WHERE id = ?`, [
+          target.enabled_events as string,
+          target.versions as string,
+          record.id,
+        ]);
+        for (const other of others) {
+          await tx.run(`UPDATE ${endpointsTable} SET enabled = true WHERE id = ?`, [other.id]);
+        }
+      });
+      const [delivery] = await ctx.dispatcher.listDeliveries({
+        eventId: envelope.id,
+        endpointId: record.id,
+      });
+      if (!delivery) throw new Error(`the test event ${envelope.id} made no delivery`);
+      return toDelivery(delivery, [], record);
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import type { AddressInfo } from 'node:net';
+import type { HttpBindings } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
+import {
+  type AllowOptions,
+  createDispatcher,
+  type Dispatcher,
+  type RetryScheduleOptions,
+} from '@hookline/dispatcher';
+import { openapiDocument } from '@hookline/openapi';
+import type { PlatformDatabase } from './db/database.js';
+import { openPostgresDatabase } from './db/postgres-database.js';
+import { migrate } from './db/schema.js';
+import { openSqliteDatabase } from './db/sqlite-database.js';
+import { createApp } from './http/create-app.js';
+import { createIdempotencyKeys } from './http/idempotency-keys.js';
+import type { OperationHandlers } from './http/operation-types.js';
+import { createRateLimiter, type RateLimitOptions } from './http/rate-limiter.js';
+import type { ResponseRecord } from './http/response-record.js';
+import { dashboardPage } from './pages/dashboard-page.js';
+import { payPage } from './pages/pay-page.js';
+import { createWriter, type PlatformContext } from './platform-context.js';
+import { isPlatformError } from './platform-error.js';
+import { createAccountHandlers, loadAccount } from './services/account.js';
+import { createAnalyticsHandlers } from './services/analytics.js';
+import { createCheckoutHandlers } from './services/checkout.js';
+import { createDeliveryHandlers } from './services/deliveries.js';
+import { createEventHandlers } from './services/events.js';
+import { createPaymentHandlers } from './services/payments.js';
+import { createSessionHandlers } from './services/sessions.js';
+import { createSubscriptionHandlers } from './services/subscriptions.js';
+import { createUserHandlers } from './services/users.js';
+import { createWebhookEndpointHandlers } from './services/webhook-endpoints.js';
+
+/** The sandbox API key when none is configured. */
+export const defaultApiKey = 'sk_test_hookline_sandbox';
+
+/** Options of {@link startPlatform}. */
+export interface PlatformOptions {
+  /** Port to listen on; 0 picks a free one. Default 4010. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /**
+   * Where state lives: a `postgres://` / `postgresql://` URL, or a SQLite file path (created
+   * if missing). Default `hookline-platform.db` in the working directory.
+   */
+  database?: string;
+  /** Accepted API keys; the first is the one printed and embedded in the pages. Default `sk_test_hookline_sandbox`. */
+  apiKey?: string | readonly string[];
+  /** Per-key rate limit, or `false` for none. Default: token bucket of 1000 per 10 s. */
+  rateLimit?: RateLimitOptions | false;
+  /** The URL the platform is reached at (checkout `url`s point here). Default: the listening URL. */
+  publicUrl?: string;
+  /** scrypt cost (N) of password hashes. Default 16384. */
+  passwordCost?: number;
+  /** Largest request body, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Delivery targets allowed beyond public HTTPS. Default: loopback, private networks and http (a sandbox). */
+  allowTargets?: AllowOptions;
+  /** Retry waits of deliveries (see @hookline/dispatcher). Default: the dispatcher's schedule. */
+  retrySchedule?: RetryScheduleOptions | readonly number[];
+  /** Per-attempt delivery timeout in ms. Default 10 000. */
+  deliveryTimeoutMs?: number;
+  /** How often the delivery worker looks for due deliveries, in ms. Default 100. */
+  pollIntervalMs?: number;
+  /** Serve the dashboard (GET /) and the pay page (GET /pay/{id}) with the API key embedded. Default true. */
+  pages?: boolean;
+  /** Told about every response the server sends (the contract tests record them). */
+  onResponse?: (record: ResponseRecord) => void;
+  /** Where log lines go. Default: errors to `console.error`. */
+  log?: (
+    level: 'info' | 'warn' | 'error',
+    message: string,
+    fields?: Record<string, unknown>,
+  ) => void;
+}
+
+/** A running platform. */
+export interface Platform {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** The sandbox API key (the first configured key). */
+  apiKey: string;
+  port: number;
+  /** The dispatcher delivering the platform's webhooks. */
+  dispatcher: Dispatcher<unknown>;
+  /** Stops accepting requests, drains the delivery worker and closes the database. */
+  stop(): Promise<void>;
+}
+
+const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//.test(value);
+
+/** Opens the database named by `database` (a Postgres URL or a SQLite path). */
+export function openDatabase(database: string): PlatformDatabase {
+  return isPostgresUrl(database) ? openPostgresDatabase(database) : openSqliteDatabase(database);
+}
+
+/**
+ * Starts the reference platform: the REST API of `@hookline/openapi` on a loopback port, with
+ * the dispatcher's worker delivering the webhooks its actions emit.
+ *
+ * @example
+ * ```ts
+ * import { startPlatform } from '@hookline/platform';
+ *
+ * const platform = await startPlatform({ port: 0, database: 'sandbox.db' });
+ * const res = await fetch(`${platform.url}/v1/users`, {
+ *   method: 'POST',
+ *   headers: { authorization: `Bearer ${platform.apiKey}`, 'content-type': 'application/json' },
+ *   body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }),
+ * });
+ * await platform.stop();
+ * ```
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const log =
+    options.log ??
+    ((level, message, fields) => {
+      if (level === 'error') console.error(`[hookline-platform] ${message}`, fields ?? '');
+    });
+  const apiKeys =
+    typeof options.apiKey === 'string'
+      ? [options.apiKey]
+      : [...(options.apiKey ?? [defaultApiKey])];
+  const apiKey = apiKeys[0];
+  if (!apiKey) throw new TypeError('startPlatform: apiKey must name at least one key.');
+  const host = options.host ?? '127.0.0.1';
+  const now = () => Date.now();
+
+  const db = openDatabase(options.database ?? 'hookline-platform.db');
+  let baseUrl = options.publicUrl ?? '';
+  try {
+    await migrate(db);
+    const dispatcher = createDispatcher<unknown>({
+      store: db.dispatcherStore,
+      allow: options.allowTargets ?? { loopback: true, privateNetworks: true, http: true },
+      timeoutMs: options.deliveryTimeoutMs ?? 10_000,
+      pollIntervalMs: options.pollIntervalMs ?? 100,
+      ...(options.retrySchedule !== undefined && { schedule: options.retrySchedule }),
+      logger: {
+        warn: (message, fields) => log('warn', message, fields),
+        error: (message, fields) => log('error', message, fields),
+      },
+    });
+    await dispatcher.ready();
+    await loadAccount(db, now(), 'Hookline sandbox');
+    const idempotency = createIdempotencyKeys(db);
+    await idempotency.prune(now());
+
+    const ctx: PlatformContext = {
+      db,
+      dispatcher,
+      baseUrl: () => baseUrl,
+      now,
+      passwordCost: options.passwordCost ?? 16_384,
+      write: createWriter(db, dispatcher, now),
+    };
+    const handlers: OperationHandlers = {
+      ...createUserHandlers(ctx),
+      ...createSessionHandlers(ctx),
+      ...createAccountHandlers(ctx),
+      ...createCheckoutHandlers(ctx),
+      ...createPaymentHandlers(ctx),
+      ...createSubscriptionHandlers(ctx),
+      ...createEventHandlers(ctx),
+      ...createWebhookEndpointHandlers(ctx),
+      ...createDeliveryHandlers(ctx),
+      ...createAnalyticsHandlers(ctx),
+    };
+    const app = createApp({
+      handlers,
+      apiKeys,
+      rateLimiter: options.rateLimit === false ? null : createRateLimiter(options.rateLimit),
+      idempotency,
+      now,
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      ...(options.onResponse && { onResponse: options.onResponse }),
+      onError: (error, operationId) =>
+        log('error', `unexpected error in ${operationId ?? 'a page'}`, {
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        }),
+      clientIp: (_request, env) =>
+        (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? null,
+      pages: (hono) => {
+        hono.get('/openapi.json', (c) => c.json(openapiDocument));
+        hono.get('/healthz', (c) => c.json({ ok: true }));
+        if (options.pages === false) return;
+        hono.get('/', (c) => c.html(dashboardPage(apiKey)));
+        hono.get('/pay/:id', async (c) => {
+          try {
+            const session = await handlers.getCheckoutSession(
+              { params: { checkout_session_id: c.req.param('id') }, query: {}, body: undefined },
+              { ip: null, userAgent: null },
+            );
+            return c.html(payPage(session, apiKey));
+          } catch (error) {
+            if (isPlatformError(error)) return c.text(error.message, error.status as 404);
+            throw error;
+          }
+        });
+      },
+    });
+
+    const server = createAdaptorServer({ fetch: app.fetch });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4010, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    baseUrl ||= url;
+    await dispatcher.start();
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      apiKey,
+      port,
+      dispatcher,
+      stop: () => {
+        stopping ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          });
+          await dispatcher.stop();
+          await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
