@@ -323,7 +323,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         continue;
       }
       if (retries < maxRetries && isRetryableStatus(status)) {
-        const hint = serverRetryDelay(response.headers);
+        const hint = serverRetryDelay(response);
         if (hint === undefined || hint <= maxRetryAfterMs) {
           const delay = hint ?? backoff(retries);
           retries++;

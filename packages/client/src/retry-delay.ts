@@ -28,11 +28,15 @@ export function backoffDelay(retry: number, baseMs: number, capMs: number, rando
 }
 
 /**
- * The wait the server asked for, in ms: `Retry-After` (seconds or an HTTP date), else the
- * reset of `RateLimit-Reset` or the `reset=` of a structured `RateLimit` header.
- * `undefined` when the response names none.
+ * The wait the server asked for, in ms: `Retry-After` (seconds or an HTTP date); else, once the
+ * quota is spent (a 429, or `remaining` 0), the reset of `RateLimit-Reset` or the `reset=` of a
+ * structured `RateLimit` header. `undefined` when the response names none.
  */
-export function serverRetryDelay(headers: Headers, now = Date.now()): number | undefined {
+export function serverRetryDelay(
+  response: { status: number; headers: Headers },
+  now = Date.now(),
+): number | undefined {
+  const { headers } = response;
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== null) {
     const seconds = Number(retryAfter);
@@ -40,12 +44,15 @@ export function serverRetryDelay(headers: Headers, now = Date.now()): number | u
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
-  const reset =
-    headers.get('ratelimit-reset') ??
-    /(?:^|[;,\s])reset=(\d+)/.exec(headers.get('ratelimit') ?? '')?.[1];
-  if (reset != null && reset !== '' && Number.isFinite(Number(reset)))
-    return Math.max(0, Number(reset) * 1000);
-  return undefined;
+  // RateLimit-* ride on every response; a reset only means "wait" once the quota is spent.
+  const structured = headers.get('ratelimit') ?? '';
+  const field = (name: string) =>
+    headers.get(`ratelimit-${name}`) ??
+    new RegExp(`(?:^|[;,\\s])${name}=(\\d+)`).exec(structured)?.[1];
+  const reset = Number(field('reset') ?? Number.NaN);
+  if (Number.isNaN(reset) || (response.status !== 429 && field('remaining') !== '0'))
+    return undefined;
+  return Math.max(0, reset * 1000);
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts. */

@@ -9,7 +9,12 @@ describe('Retry-After / RateLimit parsing (property-based)', () => {
   it('Retry-After in seconds is that many seconds', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 86_400 }), (s) => {
-        expect(serverRetryDelay(new Headers({ 'retry-after': String(s) }), now)).toBe(s * 1000);
+        expect(
+          serverRetryDelay(
+            { status: 503, headers: new Headers({ 'retry-after': String(s) }) },
+            now,
+          ),
+        ).toBe(s * 1000);
       }),
     );
   });
@@ -18,7 +23,10 @@ describe('Retry-After / RateLimit parsing (property-based)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -86_400, max: 86_400 }), (offset) => {
         const date = new Date(now + offset * 1000).toUTCString();
-        const delay = serverRetryDelay(new Headers({ 'retry-after': date }), now);
+        const delay = serverRetryDelay(
+          { status: 429, headers: new Headers({ 'retry-after': date }) },
+          now,
+        );
         expect(delay).toBe(Math.max(0, offset * 1000));
       }),
     );
@@ -35,7 +43,25 @@ describe('Retry-After / RateLimit parsing (property-based)', () => {
           if (resetFirst) parts.unshift(`reset=${reset}`);
           else parts.push(`reset=${reset}`);
           const headers = new Headers({ ratelimit: parts.join(', ') });
-          expect(serverRetryDelay(headers, now)).toBe(reset * 1000);
+          expect(serverRetryDelay({ status: 429, headers }, now)).toBe(reset * 1000);
+        },
+      ),
+    );
+  });
+
+  it('a RateLimit reset is a wait only on a 429 or once remaining is 0', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3600 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom(429, 500, 502, 503, 504),
+        (reset, remaining, status) => {
+          const headers = new Headers({
+            'ratelimit-reset': String(reset),
+            'ratelimit-remaining': String(remaining),
+          });
+          const spent = status === 429 || remaining === 0;
+          expect(serverRetryDelay({ status, headers }, now)).toBe(spent ? reset * 1000 : undefined);
         },
       ),
     );
@@ -52,7 +78,7 @@ describe('Retry-After / RateLimit parsing (property-based)', () => {
           } catch {
             return; // not a valid header value at all
           }
-          expect(serverRetryDelay(headers, now)).toBeUndefined();
+          expect(serverRetryDelay({ status: 429, headers }, now)).toBeUndefined();
         },
       ),
     );

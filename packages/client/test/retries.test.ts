@@ -143,6 +143,16 @@ describe('retries', () => {
     expect(waits).toEqual([7000, 4000]);
   });
 
+  it('RateLimit headers on a 5xx with quota left do not replace the backoff', async () => {
+    server.faults.push({
+      kind: 'answer',
+      status: 503,
+      headers: { 'ratelimit-reset': '50', 'ratelimit-remaining': '99' },
+    });
+    expect((await client({ baseDelayMs: 1000 }).GET('/v1/payments')).status).toBe(200);
+    expect(waits).toEqual([500]);
+  });
+
   it('stops retrying when the server asks for a longer wait than maxRetryAfterMs', async () => {
     server.faults.push({ kind: 'answer', status: 429, headers: { 'retry-after': '120' } });
     const result = await client({ maxRetryAfterMs: 60_000 }).GET('/v1/payments');
