@@ -112,7 +112,11 @@ describe('webhooks helpers', () => {
       'POST /v1/webhook_endpoints/we_1/test {"event":"payment.succeeded"}',
       'POST /v1/deliveries/dlv_9/retry ',
     ]);
-    expect(server.requests[2]?.headers['idempotency-key']).toBe('retry-dlv_9');
+    const keys = server.requests.map((r) => r.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys[2]).toBe('retry-dlv_9');
   });
 
   it('listDeliveries filters by status and stops at the item limit', async () => {
