@@ -823,6 +823,7 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
+            /** @description Data of `user.created` version 1; its shape is fixed by that version. */
             metadata: {
                 /**
                  * Format: email
@@ -877,6 +878,7 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
+            /** @description Data of `user.login` version 1; its shape is fixed by that version. */
             metadata: {
                 /** @description IPv4 or IPv6 address of the client. */
                 ip_address: string;
@@ -908,7 +910,9 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
+            /** @description Data of `user.login` version 2; its shape is fixed by that version. */
             metadata: {
+                /** @description The client that signed in. */
                 client: {
                     /** @description IPv4 or IPv6 address of the client. */
                     ip_address: string;
@@ -950,12 +954,19 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
+            /** @description Data of `user.deleted` version 1; its shape is fixed by that version. */
             metadata: {
-                /** @enum {string} */
+                /**
+                 * @description Who deleted it: the user themself, an admin, or the platform.
+                 * @enum {string}
+                 */
                 deleted_by: "user" | "admin" | "system";
                 /** @description The admin (`usr_...`) or API key (`key_...`) that deleted it; `null` for self-service and system. */
                 actor_id: (string) | null;
-                /** @enum {string} */
+                /**
+                 * @description Why the account was deleted.
+                 * @enum {string}
+                 */
                 reason: "user_requested" | "admin_action" | "inactivity" | "fraud" | "gdpr_erasure";
                 /** @description `true` when personal data was erased, not just the account disabled. */
                 hard_delete: boolean;
@@ -985,13 +996,17 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
+            /** @description Data of `password_reset.requested` version 1; its shape is fixed by that version. */
             metadata: {
                 /**
                  * Format: email
                  * @description Email address.
                  */
                 email: string;
-                /** @enum {string} */
+                /**
+                 * @description Where the link or code was sent.
+                 * @enum {string}
+                 */
                 delivery: "email" | "sms";
                 /**
                  * Format: date-time
@@ -1028,10 +1043,14 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`usr_...`). */
             resource_id: string;
+            /** @description Data of `mfa.verified` version 1; its shape is fixed by that version. */
             metadata: {
-                /** @enum {string} */
+                /**
+                 * @description The kind of second factor that was verified.
+                 * @enum {string}
+                 */
                 factor_type: "totp" | "sms" | "email" | "webauthn" | "push" | "recovery_code";
-                /** @description Identifier with the prefix `mfa_`. */
+                /** @description The enrolled factor that was used. */
                 factor_id: string;
                 /**
                  * @description Why the challenge was shown.
@@ -1070,12 +1089,19 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`ses_...`). */
             resource_id: string;
+            /** @description Data of `session.revoked` version 1; its shape is fixed by that version. */
             metadata: {
-                /** @description Identifier with the prefix `usr_`. */
+                /** @description The user whose session it was. */
                 user_id: string;
-                /** @enum {string} */
+                /**
+                 * @description Why the session ended.
+                 * @enum {string}
+                 */
                 reason: "logout" | "admin_revoked" | "password_changed" | "user_deleted" | "suspicious_activity" | "expired";
-                /** @enum {string} */
+                /**
+                 * @description Who ended it: the user, an admin, or the platform.
+                 * @enum {string}
+                 */
                 revoked_by: "user" | "admin" | "system";
                 /** @description Address the revocation came from; `null` when the system revoked it. */
                 ip_address: (string) | null;
@@ -1105,21 +1131,25 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`cs_...`). */
             resource_id: string;
+            /** @description Data of `checkout.completed` version 1; its shape is fixed by that version. */
             metadata: {
-                /** @description Identifier with the prefix `cus_`. */
+                /** @description The paying customer. */
                 customer_id: string;
                 /**
                  * Format: email
-                 * @description Email address.
+                 * @description Email the customer entered at checkout.
                  */
                 customer_email: string;
-                /** @enum {string} */
+                /**
+                 * @description `payment` for a one-off purchase, `subscription` when it started a subscription.
+                 * @enum {string}
+                 */
                 mode: "payment" | "subscription";
                 /** @description Total charged, minor units, after discounts and tax. */
                 amount_total: number;
-                /** @description Amount in the minor unit of the currency; may be 0. */
+                /** @description Discounts applied, minor units. */
                 amount_discount: number;
-                /** @description Amount in the minor unit of the currency; may be 0. */
+                /** @description Tax charged, minor units. */
                 amount_tax: number;
                 /** @description ISO 4217 currency code, upper case. */
                 currency: string;
@@ -1127,10 +1157,13 @@ export interface components {
                 payment_id: string | null;
                 /** @description Set in `subscription` mode. */
                 subscription_id: string | null;
+                /** @description The items bought; at least one. */
                 line_items: {
-                    /** @description Identifier with the prefix `price_`. */
+                    /** @description The price that was charged. */
                     price_id: string;
+                    /** @description What was bought, as shown to the customer. */
                     description: string;
+                    /** @description How many units. */
                     quantity: number;
                     /** @description Unit price, minor units. */
                     unit_amount: number;
@@ -1161,12 +1194,13 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`pay_...`). */
             resource_id: string;
+            /** @description Data of `payment.succeeded` version 1; its shape is fixed by that version. */
             metadata: {
                 /** @description Minor units of `currency` (1999 = $19.99). */
                 amount: number;
                 /** @description ISO 4217 currency code, upper case. */
                 currency: string;
-                /** @description Identifier with the prefix `cus_`. */
+                /** @description The customer who paid. */
                 customer_id: string;
                 /**
                  * @description How the customer paid.
@@ -1175,8 +1209,11 @@ export interface components {
                 payment_method: "card" | "sepa_debit" | "us_bank_account" | "paypal" | "apple_pay" | "google_pay" | "link";
                 /** @description Set when `payment_method` is a card (or a wallet backed by one). */
                 card_brand: ("visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "diners" | "unknown") | null;
+                /** @description Last four card digits when `payment_method` is card-backed; otherwise `null`. */
                 card_last4: string | null;
+                /** @description Where the receipt was sent; `null` when none was. */
                 receipt_email: string | null;
+                /** @description The invoice this payment settles; `null` for one-off payments. */
                 invoice_id: string | null;
             };
         };
@@ -1204,6 +1241,7 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`pay_...`). */
             resource_id: string;
+            /** @description Data of `payment.succeeded` version 2; its shape is fixed by that version. */
             metadata: {
                 /** @description An amount and its currency; `value` in minor units. */
                 amount: {
@@ -1219,8 +1257,9 @@ export interface components {
                     /** @description ISO 4217 currency code, upper case. */
                     currency: string;
                 } | null;
-                /** @description Identifier with the prefix `cus_`. */
+                /** @description The customer who paid. */
                 customer_id: string;
+                /** @description How the customer paid, with card details when card-backed. */
                 payment_method: {
                     /**
                      * @description How the customer paid.
@@ -1229,11 +1268,15 @@ export interface components {
                     type: "card" | "sepa_debit" | "us_bank_account" | "paypal" | "apple_pay" | "google_pay" | "link";
                     /** @description Card details when the method is card-backed; a field is `null` when the processor did not report it. */
                     card: {
+                        /** @description Card network; `null` when not reported. */
                         brand: ("visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "diners" | "unknown") | null;
+                        /** @description Last four digits; `null` when not reported. */
                         last4: string | null;
                     } | null;
                 };
+                /** @description Where the receipt was sent; `null` when none was. */
                 receipt_email: string | null;
+                /** @description The invoice this payment settles; `null` for one-off payments. */
                 invoice_id: string | null;
                 /** @description Text on the customer's bank statement; `null` when the account default was used. */
                 statement_descriptor: string | null;
@@ -1263,19 +1306,23 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`pay_...`). */
             resource_id: string;
+            /** @description Data of `payment.failed` version 1; its shape is fixed by that version. */
             metadata: {
                 /** @description Minor units of `currency`. */
                 amount: number;
                 /** @description ISO 4217 currency code, upper case. */
                 currency: string;
-                /** @description Identifier with the prefix `cus_`. */
+                /** @description The customer whose payment failed. */
                 customer_id: string;
                 /**
                  * @description How the customer paid.
                  * @enum {string}
                  */
                 payment_method: "card" | "sepa_debit" | "us_bank_account" | "paypal" | "apple_pay" | "google_pay" | "link";
-                /** @enum {string} */
+                /**
+                 * @description Why the payment failed, as a stable code.
+                 * @enum {string}
+                 */
                 failure_code: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "authentication_required" | "processing_error" | "fraudulent" | "do_not_honor";
                 /** @description Human-readable reason, safe to show to the customer. */
                 failure_message: string;
@@ -1285,6 +1332,7 @@ export interface components {
                 attempt_count: number;
                 /** @description When the platform will retry automatically; `null` when it will not. */
                 next_retry_at: string | null;
+                /** @description The invoice this attempt tried to settle; `null` for one-off payments. */
                 invoice_id: string | null;
             };
         };
@@ -1312,32 +1360,43 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`sub_...`). */
             resource_id: string;
+            /** @description Data of `subscription.created` version 1; its shape is fixed by that version. */
             metadata: {
-                /** @description Identifier with the prefix `cus_`. */
+                /** @description The subscribing customer. */
                 customer_id: string;
+                /** @description The plan subscribed to. */
                 plan: {
                     /** @description Identifier with the prefix `plan_`. */
                     id: string;
+                    /** @description Plan name as shown to the customer. */
                     name: string;
                     /** @description Price per interval, minor units (0 for a free plan). */
                     amount: number;
                     /** @description ISO 4217 currency code, upper case. */
                     currency: string;
-                    /** @enum {string} */
+                    /**
+                     * @description Billing period unit.
+                     * @enum {string}
+                     */
                     interval: "day" | "week" | "month" | "year";
+                    /** @description Billing periods per charge (3 with `month` = quarterly). */
                     interval_count: number;
                 };
+                /** @description Seats or units subscribed. */
                 quantity: number;
-                /** @enum {string} */
+                /**
+                 * @description Status right after creation; `incomplete` until the first payment succeeds.
+                 * @enum {string}
+                 */
                 status: "trialing" | "active" | "incomplete";
                 /**
                  * Format: date-time
-                 * @description ISO 8601 timestamp in UTC, e.g. `2026-03-13T17:00:00Z`.
+                 * @description Start of the first billing period.
                  */
                 current_period_start: string;
                 /**
                  * Format: date-time
-                 * @description ISO 8601 timestamp in UTC, e.g. `2026-03-13T17:00:00Z`.
+                 * @description End of the first billing period (the next renewal).
                  */
                 current_period_end: string;
                 /** @description End of the trial; `null` without a trial. */
@@ -1368,14 +1427,15 @@ export interface components {
             timestamp: string;
             /** @description Id of the resource the event is about (`sub_...`). */
             resource_id: string;
+            /** @description Data of `subscription.cancelled` version 1; its shape is fixed by that version. */
             metadata: {
-                /** @description Identifier with the prefix `cus_`. */
+                /** @description The customer whose subscription it was. */
                 customer_id: string;
-                /** @description Identifier with the prefix `plan_`. */
+                /** @description The plan that was cancelled. */
                 plan_id: string;
                 /**
                  * Format: date-time
-                 * @description ISO 8601 timestamp in UTC, e.g. `2026-03-13T17:00:00Z`.
+                 * @description When the cancellation was requested.
                  */
                 cancelled_at: string;
                 /** @description `true`: access continues until `ends_at` (the current period end). */
@@ -1385,9 +1445,15 @@ export interface components {
                  * @description When access actually ends.
                  */
                 ends_at: string;
-                /** @enum {string} */
+                /**
+                 * @description Who cancelled: the customer, an admin, or the platform (e.g. after failed payments).
+                 * @enum {string}
+                 */
                 cancelled_by: "customer" | "admin" | "system";
-                /** @enum {string} */
+                /**
+                 * @description Why, as chosen by the customer or set by the platform.
+                 * @enum {string}
+                 */
                 reason: "requested_by_customer" | "payment_failed" | "too_expensive" | "missing_features" | "switched_service" | "unused" | "fraud" | "other";
                 /** @description Free-text feedback from the customer's cancellation form. */
                 feedback: string | null;
