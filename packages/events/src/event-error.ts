@@ -6,8 +6,6 @@ export type HooklineEventErrorCode =
   | 'invalid_envelope'
   /** No event id in the body, in `context.id` or in the `webhook-id` header. */
   | 'missing_id'
-  /** The body's `id` and the `webhook-id` header (or `context.id`) disagree. */
-  | 'id_mismatch'
   /** The body's `version` and the `X-Webhook-Version` header (or `context.version`) disagree. */
   | 'version_mismatch'
   /** The `event` name is not in the catalog. */
@@ -42,7 +40,6 @@ const CODES_WITH_CLIENT_STATUS: ReadonlySet<HooklineEventErrorCode> =
     'invalid_json',
     'invalid_envelope',
     'missing_id',
-    'id_mismatch',
     'version_mismatch',
     'unknown_event',
     'unknown_version',

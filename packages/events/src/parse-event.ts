@@ -31,13 +31,17 @@ const MAX_ISSUES_IN_MESSAGE = 5;
  *
  * `input` is the raw body (string, `Uint8Array`, `ArrayBuffer`) or an already-parsed object.
  * Id and version come from the body; when the body lacks them, from `context`
- * (`webhook-id`, `X-Webhook-Version`). The version defaults to 1 when nobody says. When both
- * the body and the context carry an id (or version) they must agree, else `id_mismatch`
- * (`version_mismatch`): the body is what the signature covers, so a disagreeing header means
- * a confused or tampered-with sender.
+ * (`webhook-id`, `X-Webhook-Version`). The version defaults to 1 when nobody says.
  *
- * Error codes: `invalid_json`, `invalid_envelope`, `missing_id`, `id_mismatch`,
- * `version_mismatch`, `unknown_event`, `unknown_version`, `invalid_metadata`.
+ * A body `id` wins over `webhook-id`: Standard Webhooks senders such as Svix put their own
+ * message id (`msg_...`) in `webhook-id`, which may differ from the event id in the body, and
+ * both are covered by the signature. An id taken from the header may have any form Standard
+ * Webhooks allows (1-256 letters, digits, `_` or `-`), not only `evt_...`. A body `version`
+ * that disagrees with `X-Webhook-Version` is `version_mismatch`: that header is Hookline's own
+ * and names the version of the body it comes with.
+ *
+ * Error codes: `invalid_json`, `invalid_envelope`, `missing_id`, `version_mismatch`,
+ * `unknown_event`, `unknown_version`, `invalid_metadata`.
  *
  * @example
  * const result = parseEvent(rawBody, { headers: request.headers });
@@ -63,9 +67,11 @@ export function parseEvent(input: unknown, context: ParseEventContext = {}): Par
  */
 export function parseEventOrThrow(input: unknown, context: ParseEventContext = {}): AnyEvent {
   const body = decodeBody(input);
-  const id = resolveId(body, context);
+  const headerId = body.id === undefined ? resolveHeaderId(context) : undefined;
   const version = resolveVersion(body, context);
-  const candidate = { ...body, id, version };
+  // A header id is the sender's message id and is checked by its own rule (above); the
+  // contract's `evt_` rule applies to ids that the body itself carries.
+  const candidate = { ...body, id: headerId === undefined ? body.id : HEADER_ID_STAND_IN, version };
 
   // Fast path: a known event and version go straight to their own schema, which checks the
   // envelope too. The generic envelope is only checked to explain an unknown event/version.
@@ -88,8 +94,14 @@ export function parseEventOrThrow(input: unknown, context: ParseEventContext = {
       candidate,
     );
   }
-  return parsed.data as AnyEvent;
+  return (headerId === undefined ? parsed.data : { ...parsed.data, id: headerId }) as AnyEvent;
 }
+
+/** Stands in for a header-supplied id while the rest of the envelope is validated. */
+const HEADER_ID_STAND_IN = 'evt_from_webhook_id_header';
+
+/** What Standard Webhooks allows as a message id (`webhook-id`). */
+const WEBHOOK_ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
 /** The error for a body whose (event, version) is not in the catalog: a bad envelope first. */
 function explainUnknown(candidate: Record<string, unknown>): HooklineEventError {
@@ -165,28 +177,25 @@ function decodeBody(input: unknown): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function resolveId(body: Record<string, unknown>, context: ParseEventContext): unknown {
+function resolveHeaderId(context: ParseEventContext): string {
   const fromContext = context.id ?? readHeader(context.headers, 'webhook-id');
-  if (body.id === undefined) {
-    if (fromContext === undefined) {
-      throw new HooklineEventError(
-        'missing_id',
-        'The event has no id: the body has no "id" and no webhook-id header was given. ' +
-          'Pass { headers } or { id } as the second argument of parseEvent.',
-        { issues: [{ path: ['id'], message: 'Missing event id' }] },
-      );
-    }
-    return fromContext;
-  }
-  if (fromContext !== undefined && typeof body.id === 'string' && body.id !== fromContext) {
+  if (fromContext === undefined) {
     throw new HooklineEventError(
-      'id_mismatch',
-      `The body's id "${body.id}" differs from the webhook-id header "${fromContext}". ` +
-        'A sender must use the event id as webhook-id.',
-      { issues: [{ path: ['id'], message: 'Body id and webhook-id header differ' }] },
+      'missing_id',
+      'The event has no id: the body has no "id" and no webhook-id header was given. ' +
+        'Pass { headers } or { id } as the second argument of parseEvent.',
+      { issues: [{ path: ['id'], message: 'Missing event id' }] },
     );
   }
-  return body.id;
+  if (!WEBHOOK_ID_PATTERN.test(fromContext)) {
+    throw new HooklineEventError(
+      'invalid_envelope',
+      `The webhook-id header must be 1-256 letters, digits, "_" or "-" (got ${fromContext.length} characters that are not). ` +
+        'Check that the sender follows Standard Webhooks.',
+      { issues: [{ path: ['id'], message: 'webhook-id is not a valid message id' }] },
+    );
+  }
+  return fromContext;
 }
 
 function resolveVersion(body: Record<string, unknown>, context: ParseEventContext): unknown {

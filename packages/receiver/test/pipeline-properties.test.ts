@@ -7,7 +7,6 @@ const parseCodes = new Set([
   'invalid_json',
   'invalid_envelope',
   'missing_id',
-  'id_mismatch',
   'version_mismatch',
   'unknown_event',
   'unknown_version',

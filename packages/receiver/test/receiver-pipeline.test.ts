@@ -59,6 +59,26 @@ describe('accepting deliveries (ack-first)', () => {
     expect(calls).toBe(1);
   });
 
+  it('accepts a Svix-style sender whose webhook-id is its own message id, and dedupes on the event id', async () => {
+    const receiver = receiverFor();
+    const seen: string[] = [];
+    receiver.on('user.created', (event) => {
+      seen.push(event.id);
+    });
+    const event = exampleEvent('user.created', 1);
+    const first = await receiver.fetch(
+      await signedRequest(event, { id: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W' }),
+    );
+    expect(first.status).toBe(200);
+    // The same event sent again as a new message (a manual resend gets a new msg id).
+    const resent = await receiver.fetch(
+      await signedRequest(event, { id: 'msg_2KWPC0z1Y7Yq3rM5x8QmJjN9aBc' }),
+    );
+    expect(await resent.json()).toEqual({ received: true, duplicate: true });
+    await receiver.drain();
+    expect(seen).toEqual([event.id]);
+  });
+
   it('runs handlers in the background once started, and stop() waits for them', async () => {
     const receiver = receiverFor({ worker: { pollIntervalMs: 5_000 } });
     const handled: string[] = [];
@@ -261,7 +281,10 @@ describe('rejections', () => {
     const receiver = receiverFor();
     const cases: Array<[string, string]> = [
       ['{"id": "evt_1", ', 'invalid_json'],
-      [JSON.stringify({ ...exampleEvent('user.created', 1), id: 'evt_other' }), 'id_mismatch'],
+      [
+        JSON.stringify({ ...exampleEvent('user.created', 1), timestamp: 'yesterday' }),
+        'invalid_envelope',
+      ],
       [
         JSON.stringify({ ...exampleEvent('user.created', 1), event: 'user.teleported' }),
         'unknown_event',
