@@ -23,7 +23,7 @@ export interface HooklineClient extends Client<paths, components['schemas']['Pro
  * @example
  * import { createClient, unwrap } from '@hookline/client';
  *
- * const client = createClient({ baseUrl: 'http://127.0.0.1:4000', apiKey: 'sk_test_123' });
+ * const client = createClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_123' });
  * const result = await client.GET('/v1/payments/{payment_id}', {
  *   params: { path: { payment_id: 'pay_3MtwBwLkdIwHu7ix' } },
  * });

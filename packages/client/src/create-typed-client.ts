@@ -65,7 +65,7 @@ export type ResponseValidator = (context: {
 
 /** Options of {@link createTypedClient} and `createClient`. */
 export interface ClientOptions {
-  /** Where the API lives, e.g. `http://127.0.0.1:4000` (paths already start with `/v1`). */
+  /** Where the API lives, e.g. `http://127.0.0.1:4010` (paths already start with `/v1`). */
   baseUrl: string;
   /** Secret API key, sent as `Authorization: Bearer <apiKey>`. */
   apiKey?: string | undefined;
@@ -161,7 +161,7 @@ function mergeHeaders(target: Record<string, string>, source?: Record<string, un
  * retries (network errors, 408/409/429/5xx; backoff with full jitter; Retry-After and
  * RateLimit honoured), idempotency keys, per-attempt timeouts and token refresh.
  * @example
- * const client = createTypedClient<paths>({ baseUrl: 'http://127.0.0.1:4000', apiKey: 'sk_test_123' });
+ * const client = createTypedClient<paths>({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_123' });
  * const result = await client.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } });
  * if (result.ok) console.log(result.data.status);
  * else if (result.status === 404) console.log(result.error.code);
