@@ -132,7 +132,7 @@ export function createApp(options: AppOptions): Hono {
     let bodyText = '';
     let response: Response;
     try {
-      if (request.method === 'POST') bodyText = await readBody(request);
+      if (op.body || request.method === 'POST') bodyText = await readBody(request);
       let parsedParams: unknown = {};
       if (op.pathParams) {
         const result = op.pathParams.safeParse(params);

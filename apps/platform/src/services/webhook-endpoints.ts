@@ -202,14 +202,17 @@ export function createWebhookEndpointHandlers(
           `The endpoint ${record.id} is disabled, so a test event would never be attempted. Enable it first (PATCH with "disabled": false).`,
         );
       }
-      const version = body.version ?? versionFor(body.event, policyOf(meta));
-      const definition = getEventDefinition(body.event, version);
-      if (!definition) {
-        const message = `${body.event} has no version ${version}; known versions are ${eventVersions(body.event).join(', ')}`;
+      // The dispatcher renders each delivery at the version the endpoint's policy names when it
+      // sends it, so a test event goes out at that version.
+      const version = versionFor(body.event, policyOf(meta));
+      if (body.version !== undefined && body.version !== version) {
+        const message = `this endpoint receives ${body.event} at version ${version} (its version policy); omit version, or pin ${body.event} to ${body.version} with event_versions first`;
         throw new PlatformError('invalid_request', `body.version: ${message}.`, {
           errors: [{ path: 'body.version', message }],
         });
       }
+      const definition = getEventDefinition(body.event, version);
+      if (!definition) throw new Error(`the catalog has no ${body.event} v${version}`);
       const now = ctx.now();
       const envelope = {
         ...(definition.example as AnyEvent),
@@ -218,12 +221,12 @@ export function createWebhookEndpointHandlers(
       };
       // The dispatcher fans an event out to every subscribed endpoint and has no "to this endpoint
       // only" publish. Inside one transaction, every other endpoint is switched off and this one
-      // subscribed to everything at `version`, the event is published, and all is put back: other
+      // subscribed to everything, the event is published, and all is put back: other
       // readers never see the switch, and only this endpoint gets a delivery.
       await ctx.db.transaction(async (tx) => {
         await ctx.db.lockEventOrder(tx);
-        const target = await tx.get<{ enabled_events: unknown; versions: unknown }>(
-          `SELECT enabled_events, versions FROM ${endpointsTable} WHERE id = ?`,
+        const target = await tx.get<{ enabled_events: string }>(
+          `SELECT enabled_events FROM ${endpointsTable} WHERE id = ?`,
           [record.id],
         );
         if (!target)
@@ -235,15 +238,13 @@ export function createWebhookEndpointHandlers(
         for (const other of others) {
           await tx.run(`UPDATE ${endpointsTable} SET enabled = false WHERE id = ?`, [other.id]);
         }
-        await tx.run(`UPDATE ${endpointsTable} SET enabled_events = ?, versions = ? WHERE id = ?`, [
+        await tx.run(`UPDATE ${endpointsTable} SET enabled_events = ? WHERE id = ?`, [
           JSON.stringify(['*']),
-          JSON.stringify({ ...record.versions, [body.event]: version }),
           record.id,
         ]);
         await ctx.dispatcher.publish(envelope, { tx: tx.handle });
-        await tx.run(`UPDATE ${endpointsTable} SET enabled_events = ?, versions = ? WHERE id = ?`, [
-          target.enabled_events as string,
-          target.versions as string,
+        await tx.run(`UPDATE ${endpointsTable} SET enabled_events = ? WHERE id = ?`, [
+          target.enabled_events,
           record.id,
         ]);
         for (const other of others) {

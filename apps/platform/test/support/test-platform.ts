@@ -1,0 +1,89 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Platform, type PlatformOptions, startPlatform } from '../../src/index.js';
+
+/** A response as the tests see it. */
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** Options of one API call. */
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as-is instead of JSON-encoding `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** Another bearer token, or `null` for none. */
+  key?: string | null;
+}
+
+/** Calls the platform's API over real HTTP. */
+export function createApi(url: string, apiKey: string) {
+  return async function api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    const key = options.key === undefined ? apiKey : options.key;
+    if (key !== null) headers.authorization = `Bearer ${key}`;
+    let body: string | undefined = options.rawBody;
+    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${url}${path}`, { method, headers, body: body ?? null });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text === '' ? undefined : JSON.parse(text)) as T,
+    };
+  };
+}
+
+/** The API caller of {@link createApi}. */
+export type Api = ReturnType<typeof createApi>;
+
+/** A platform on a free loopback port over a fresh SQLite file (or `database`), fast settings for tests. */
+export async function startTestPlatform(
+  options: PlatformOptions = {},
+): Promise<Platform & { api: Api; databasePath: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'hookline-platform-'));
+  const databasePath = join(dir, 'platform.db');
+  const platform = await startPlatform({
+    port: 0,
+    database: databasePath,
+    passwordCost: 1024,
+    pollIntervalMs: 20,
+    retrySchedule: { delaysMs: [0, 100, 200], jitter: 0 },
+    deliveryTimeoutMs: 2000,
+    ...options,
+  });
+  return {
+    ...platform,
+    databasePath,
+    api: createApi(platform.url, platform.apiKey),
+    async stop() {
+      await platform.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
