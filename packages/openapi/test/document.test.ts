@@ -124,6 +124,10 @@ describe('the OpenAPI document', () => {
         post.requestBody.content['application/json']?.example,
       );
       checked += 1;
+      for (const [index, parameter] of (item.post as { parameters: Json[] }).parameters.entries()) {
+        check(['webhooks', key, 'post', 'parameters', String(index), 'schema'], parameter.example);
+        checked += 1;
+      }
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(100);
@@ -222,6 +226,18 @@ describe('the OpenAPI document', () => {
         'webhook-signature',
         'X-Webhook-Version',
       ]);
+      const examples = Object.fromEntries(
+        (post.parameters as Json[]).map((p) => [
+          resolveRef<Json>(p).name,
+          resolveRef<Json>(p).example,
+        ]),
+      );
+      // Headers and body of each webhook example tell the same story.
+      expect(examples['webhook-id']).toBe(entry.example.id);
+      expect(examples['X-Webhook-Version']).toBe(String(entry.version));
+      expect(Number(examples['webhook-timestamp'])).toBe(
+        Math.floor(Date.parse(entry.example.timestamp) / 1000),
+      );
     }
   });
 

@@ -4,7 +4,7 @@ import { HooklineOpenApiError } from '../openapi-error.js';
 import { apiTags, type OperationDefinition } from '../operations/define-operation.js';
 import { apiOperations } from '../operations/index.js';
 import { eventVersionSchemas } from '../schemas/event.js';
-import { buildWebhooks, webhookParameters, webhookTags } from './build-webhooks.js';
+import { buildWebhooks, webhookTags } from './build-webhooks.js';
 import { convertSchemas } from './convert-schemas.js';
 import type { JsonSchema } from './json-schema.js';
 import {
@@ -196,7 +196,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     webhooks: buildWebhooks() as Record<string, Record<string, unknown>>,
     components: {
       schemas,
-      parameters: { ...apiParameters, ...webhookParameters },
+      parameters: apiParameters,
       headers,
       responses: buildProblemResponses(operations.flatMap(errorStatuses)),
       securitySchemes,

@@ -10,45 +10,53 @@ export const webhookTags = [
 
 const tagOfCategory = { auth: 'Auth events', payments: 'Payment events' } as const;
 
-/** `components.parameters`: the Standard Webhooks headers of every delivery. */
-export const webhookParameters = {
-  WebhookId: {
-    name: 'webhook-id',
-    in: 'header',
-    required: true,
-    description:
-      'The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.',
-    schema: { type: 'string' },
-    example: 'evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1',
-  },
-  WebhookTimestamp: {
-    name: 'webhook-timestamp',
-    in: 'header',
-    required: true,
-    description:
-      'Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.',
-    schema: { type: 'string', pattern: '^[0-9]+$' },
-    example: '1773421801',
-  },
-  WebhookSignature: {
-    name: 'webhook-signature',
-    in: 'header',
-    required: true,
-    description:
-      'Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.',
-    schema: { type: 'string' },
-    example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
-  },
-  WebhookVersion: {
-    name: 'X-Webhook-Version',
-    in: 'header',
-    required: false,
-    description:
-      'The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.',
-    schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
-    example: '2',
-  },
-};
+type CatalogEntry = (typeof eventCatalog)[number];
+
+/**
+ * The Standard Webhooks headers of one delivery, plus `X-Webhook-Version`. Inline per webhook
+ * (a `$ref` could not carry per-version examples): the examples are those of the catalog
+ * example, so headers and body of each webhook tell the same story.
+ */
+export function webhookHeaderParameters(entry: CatalogEntry) {
+  const signedAt = Math.floor(Date.parse(entry.example.timestamp) / 1000);
+  return [
+    {
+      name: 'webhook-id',
+      in: 'header',
+      required: true,
+      description:
+        'The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.',
+      schema: { type: 'string', minLength: 1 },
+      example: entry.example.id,
+    },
+    {
+      name: 'webhook-timestamp',
+      in: 'header',
+      required: true,
+      description:
+        'Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.',
+      schema: { type: 'string', pattern: '^[0-9]+$' },
+      example: String(signedAt),
+    },
+    {
+      name: 'webhook-signature',
+      in: 'header',
+      required: true,
+      description:
+        'Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.',
+      schema: { type: 'string', pattern: '^v1a?,[A-Za-z0-9+/=]+( v1a?,[A-Za-z0-9+/=]+)*$' },
+      example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
+    },
+    {
+      name: 'X-Webhook-Version',
+      in: 'header',
+      required: false,
+      description: `The contract version of the body: \`${entry.version}\` here. When a body has no \`version\`, receivers use this header, and 1 when it is absent too.`,
+      schema: { type: 'string', enum: [String(entry.version)] },
+      example: String(entry.version),
+    },
+  ];
+}
 
 const webhookResponses = {
   '200': {
@@ -98,9 +106,7 @@ export function buildWebhooks(): Record<string, unknown> {
         description: `${entry.description}\n\nSent to endpoints whose \`enabled_events\` match \`${entry.event}\` and whose version policy selects version ${entry.version}.`,
         tags: [tagOfCategory[entry.category]],
         security: [],
-        parameters: Object.keys(webhookParameters).map((name) => ({
-          $ref: `#/components/parameters/${name}`,
-        })),
+        parameters: webhookHeaderParameters(entry),
         requestBody: {
           required: true,
           content: {

@@ -2314,26 +2314,6 @@ export interface components {
          * @example 5f8a6c0e-2d7b-4d7e-9a57-3f1e0f1c2b9d
          */
         IdempotencyKey: string;
-        /**
-         * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-         * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
-         */
-        WebhookId: string;
-        /**
-         * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-         * @example 1773421801
-         */
-        WebhookTimestamp: string;
-        /**
-         * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
-         * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
-         */
-        WebhookSignature: string;
-        /**
-         * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-         * @example 2
-         */
-        WebhookVersion: string;
     };
     requestBodies: never;
     headers: {
@@ -4245,24 +4225,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZB6V4K8M2N7P9R1S3T5W0
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773421092
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -4345,24 +4325,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZC2H8D4F6G8J0K2M4N6P8
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773421200
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -4438,24 +4418,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZD7Q1R3S5T7V9W1X3Y5Z7
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773421200
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
+                 * @description The contract version of the body: `2` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
                  * @example 2
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "2";
             };
             path?: never;
             cookie?: never;
@@ -4536,24 +4516,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ4A1B2C3D4E5F6G7H8J9K0M
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773479565
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -4631,24 +4611,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZE5A7B9C1D3E5F7G9H1J3
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773421530
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -4727,24 +4707,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZF1K3M5N7P9Q1R3S5T7V9
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773421204
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -4824,24 +4804,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZG8W0X2Y4Z6A8B0C2D4E6
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773430930
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -4919,24 +4899,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZH3J5K7L9M1N3P5Q7R9S1
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773421802
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -5027,24 +5007,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZJ9T1V3W5X7Y9Z1A3B5C7
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
                  * @example 1773421801
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -5128,22 +5108,22 @@ export interface operations {
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
                  * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
                  * @example 1773421801
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
+                 * @description The contract version of the body: `2` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
                  * @example 2
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "2";
             };
             path?: never;
             cookie?: never;
@@ -5236,24 +5216,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZM2B4C6D8E0F2G4H6J8K0
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773421781
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -5337,24 +5317,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ3ZN7E9F1G3H5J7K9L1M3N5
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1773421803
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
@@ -5442,24 +5422,24 @@ export interface operations {
             header: {
                 /**
                  * @description The event id (`evt_...`). The same on every retry of the same event: dedupe on it. Fills `id` when the body has none.
-                 * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+                 * @example evt_01JQ4B5C7D9E1F3G5H7J9K1M3N
                  */
-                "webhook-id": components["parameters"]["WebhookId"];
+                "webhook-id": string;
                 /**
-                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (default tolerance) off your clock.
-                 * @example 1773421801
+                 * @description Unix seconds when this attempt was signed. Reject deliveries more than 5 minutes (the default tolerance) off your clock either way.
+                 * @example 1775118600
                  */
-                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                "webhook-timestamp": string;
                 /**
-                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">` per `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
+                 * @description Space-separated signatures: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` for each `whsec_` secret (two during a rotation), or `v1a,<base64 Ed25519>`. Accept the delivery when any one verifies.
                  * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
                  */
-                "webhook-signature": components["parameters"]["WebhookSignature"];
+                "webhook-signature": string;
                 /**
-                 * @description The version of the event contract in the body (the same as its `version`). When the body has no `version`, receivers use this, and 1 when it is absent too.
-                 * @example 2
+                 * @description The contract version of the body: `1` here. When a body has no `version`, receivers use this header, and 1 when it is absent too.
+                 * @example 1
                  */
-                "X-Webhook-Version"?: components["parameters"]["WebhookVersion"];
+                "X-Webhook-Version"?: "1";
             };
             path?: never;
             cookie?: never;
