@@ -7,8 +7,9 @@ export interface RequestParams {
 }
 
 /**
- * `baseUrl + path` with `{name}` placeholders filled from `params.path` (percent-encoded)
- * and `params.query` appended (arrays repeat the key; `undefined` and `null` are skipped).
+ * `baseUrl + path` with `{name}` placeholders filled from `params.path` (percent-encoded; `.` and
+ * `..` are refused) and `params.query` appended (arrays repeat the key; `undefined` and `null`
+ * are skipped).
  */
 export function buildUrl(baseUrl: string, path: string, params?: RequestParams): string {
   let url =
@@ -21,7 +22,15 @@ export function buildUrl(baseUrl: string, path: string, params?: RequestParams):
               'invalid_request',
               `Path parameter "${name}" of ${path} is missing`,
             );
-          return encodeURIComponent(String(value));
+          const segment = encodeURIComponent(String(value));
+          // URL parsing (and so fetch) resolves "." and ".." (even as %2E) as dot segments,
+          // which would send the request to another path.
+          if (/^(\.|%2e){1,2}$/i.test(segment))
+            throw new HooklineApiError(
+              'invalid_request',
+              `Path parameter "${name}" of ${path} is "${segment}", which URLs resolve as a dot segment`,
+            );
+          return segment;
         })
       : path);
   const query = params?.query;

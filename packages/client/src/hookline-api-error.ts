@@ -34,7 +34,7 @@ const hints: Partial<Record<ClientErrorCode, string>> = {
   network_error: 'check baseUrl and that the API is reachable',
   timeout: 'raise timeoutMs or check why the API is slow',
   invalid_response: 'check that the client and API versions match',
-  invalid_request: 'pass every path parameter in params.path',
+  invalid_request: 'pass every path parameter in params.path, as a real id',
   poll_timeout: 'raise timeoutMs or check why the condition never holds',
 };
 

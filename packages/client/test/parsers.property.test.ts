@@ -107,15 +107,25 @@ describe('backoff (property-based)', () => {
 describe('buildUrl (property-based)', () => {
   it('any path parameter value stays inside its segment and decodes back to itself', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), (id) => {
-        const url = buildUrl('http://h', '/v1/payments/{payment_id}/refunds', {
-          path: { payment_id: id },
-        });
-        const segments = new URL(url).pathname.split('/');
-        expect(segments).toHaveLength(5);
-        expect(decodeURIComponent(segments[3] ?? '')).toBe(id);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((id) => id !== '.' && id !== '..'),
+        (id) => {
+          const url = buildUrl('http://h', '/v1/payments/{payment_id}/refunds', {
+            path: { payment_id: id },
+          });
+          const segments = new URL(url).pathname.split('/');
+          expect(segments).toHaveLength(5);
+          expect(decodeURIComponent(segments[3] ?? '')).toBe(id);
+        },
+      ),
     );
+  });
+
+  it('refuses . and .. as path parameters, which URL parsing would resolve away', () => {
+    for (const id of ['.', '..'])
+      expect(() =>
+        buildUrl('http://h', '/v1/payments/{payment_id}', { path: { payment_id: id } }),
+      ).toThrow(expect.objectContaining({ code: 'invalid_request' }));
   });
 
   it('query values round-trip through URLSearchParams, arrays as repeated keys', () => {
