@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './workspace.ts';
+import { freePort } from './workspace.js';
 
 const verdaccioBin = fileURLToPath(new URL('../node_modules/.bin/verdaccio', import.meta.url));
 

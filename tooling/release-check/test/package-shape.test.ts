@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicPackages, rootBin, run } from '../src/workspace.ts';
+import { publicPackages, rootBin, run } from '../src/workspace.js';
 
 const packages = publicPackages();
 

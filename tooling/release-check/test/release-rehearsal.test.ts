@@ -10,8 +10,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRegistry, startLocalRegistry } from '../src/local-registry.ts';
-import { publicPackages, repoRoot, run } from '../src/workspace.ts';
+import { type LocalRegistry, startLocalRegistry } from '../src/local-registry.js';
+import { publicPackages, repoRoot, run } from '../src/workspace.js';
 
 /**
  * Runs the real release flow (changeset version, then `pnpm release`) on a copy of the
