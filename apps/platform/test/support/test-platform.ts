@@ -49,10 +49,23 @@ export type Api = ReturnType<typeof createApi>;
 /** A platform on a free loopback port over a fresh SQLite file (or `database`), fast settings for tests. */
 export async function startTestPlatform(
   options: PlatformOptions = {},
-): Promise<Platform & { api: Api; databasePath: string }> {
+): Promise<
+  Omit<Platform, 'stop'> & {
+    api: Api;
+    databasePath: string;
+    /** Error lines the platform logged (expected in failure tests; printed nowhere). */
+    errors: string[];
+    /** Stops the platform; removes its SQLite folder unless `keepFiles`. */
+    stop(options?: { keepFiles?: boolean }): Promise<void>;
+  }
+> {
   const dir = await mkdtemp(join(tmpdir(), 'hookline-platform-'));
   const databasePath = join(dir, 'platform.db');
+  const errors: string[] = [];
   const platform = await startPlatform({
+    log: (level, message) => {
+      if (level === 'error') errors.push(message);
+    },
     port: 0,
     database: databasePath,
     passwordCost: 1024,
@@ -64,10 +77,11 @@ export async function startTestPlatform(
   return {
     ...platform,
     databasePath,
+    errors,
     api: createApi(platform.url, platform.apiKey),
-    async stop() {
+    async stop(stopOptions = {}) {
       await platform.stop();
-      await rm(dir, { recursive: true, force: true });
+      if (!stopOptions.keepFiles) await rm(dir, { recursive: true, force: true });
     },
   };
 }
