@@ -2,7 +2,12 @@ import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { verifyWebhook } from '@hookline/signature';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, postgresBackend, type RawDatabase, sqliteBackend } from './support/backends.js';
+import {
+  type Backend,
+  postgresBackend,
+  type RawDatabase,
+  sqliteBackend,
+} from './support/backends.js';
 import { eventually, startTestPlatform } from './support/test-platform.js';
 import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
 
@@ -43,7 +48,9 @@ describe.each(backends)('on $name', (backend) => {
     });
     expect(user.status).toBe(201);
     const hook = await eventually(() => sink.ofType('user.created')[0], 'user.created delivery');
-    const event = JSON.parse((await verifyWebhook(hook.body, hook.headers as Record<string, string>, secret)).payload);
+    const event = JSON.parse(
+      (await verifyWebhook(hook.body, hook.headers as Record<string, string>, secret)).payload,
+    );
     expect(event.resource_id).toBe(user.body.id);
     expect(await raw.count('platform_users')).toBe(1);
     expect(await raw.count('platform_events')).toBe(1);
@@ -82,7 +89,12 @@ describe.each(backends)('on $name', (backend) => {
 
   it('when a resource write after an emitted event fails, the payment, the checkout change and every event roll back', async () => {
     const checkout = await platform.api<Json>('POST', '/v1/checkout/sessions', {
-      body: { amount: 1200, currency: 'USD', customer_email: 'buyer@example.com', success_url: 'https://shop.example.com/ok' },
+      body: {
+        amount: 1200,
+        currency: 'USD',
+        customer_email: 'buyer@example.com',
+        success_url: 'https://shop.example.com/ok',
+      },
     });
     const events = await raw.count('platform_events');
     const outbox = await raw.count('hookline_events');
@@ -95,11 +107,17 @@ describe.each(backends)('on $name', (backend) => {
            CREATE TRIGGER fail_completed BEFORE INSERT ON platform_events FOR EACH ROW EXECUTE FUNCTION fail_completed();`,
     );
     try {
-      const paid = await platform.api<Json>('POST', `/v1/checkout/sessions/${checkout.body.id}/pay`, {
-        body: { card: { number: '4242424242424242', exp_month: 1, exp_year: 2030, cvc: '123' } },
-      });
+      const paid = await platform.api<Json>(
+        'POST',
+        `/v1/checkout/sessions/${checkout.body.id}/pay`,
+        {
+          body: { card: { number: '4242424242424242', exp_month: 1, exp_year: 2030, cvc: '123' } },
+        },
+      );
       expect(paid.status).toBe(500);
-      expect(await raw.count('platform_payments', `checkout_session_id = '${checkout.body.id}'`)).toBe(0);
+      expect(
+        await raw.count('platform_payments', `checkout_session_id = '${checkout.body.id}'`),
+      ).toBe(0);
       expect(await raw.count('platform_events')).toBe(events);
       expect(await raw.count('hookline_events')).toBe(outbox);
       const after = await platform.api<Json>('GET', `/v1/checkout/sessions/${checkout.body.id}`);
@@ -118,7 +136,9 @@ describe.each(backends)('on $name', (backend) => {
     let cursor: string | undefined = before.body.next_cursor ?? undefined;
     const seen: string[] = [];
     const writes = Array.from({ length: 20 }, (_, i) =>
-      platform.api('POST', '/v1/users', { body: { email: `concurrent${i}@example.com`, password: 'long enough' } }),
+      platform.api('POST', '/v1/users', {
+        body: { email: `concurrent${i}@example.com`, password: 'long enough' },
+      }),
     );
     // Poll while the writes run, as a catch-up reader would.
     const reader = (async () => {

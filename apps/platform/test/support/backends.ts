@@ -1,4 +1,4 @@
-import { type TestPostgres, startTestPostgres } from '@hookline/test-postgres';
+import { startTestPostgres, type TestPostgres } from '@hookline/test-postgres';
 import Database from 'libsql';
 import pg from 'pg';
 
@@ -28,7 +28,10 @@ export const sqliteBackend: Backend = {
     const db = new Database(path);
     return {
       async count(table, where = '1 = 1') {
-        return Number((db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n);
+        return Number(
+          (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number })
+            .n,
+        );
       },
       async exec(sql) {
         db.exec(sql);
@@ -56,7 +59,9 @@ export function postgresBackend(): Backend {
       const pool = new pg.Pool({ connectionString: url, max: 2 });
       return {
         async count(table, where = '1 = 1') {
-          const { rows } = await pool.query(`SELECT COUNT(*)::int AS n FROM ${table} WHERE ${where}`);
+          const { rows } = await pool.query(
+            `SELECT COUNT(*)::int AS n FROM ${table} WHERE ${where}`,
+          );
           return Number(rows[0].n);
         },
         async exec(sql) {

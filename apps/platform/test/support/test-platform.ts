@@ -1,7 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Platform, type PlatformOptions, startPlatform } from '../../src/index.js';
+import {
+  type Platform,
+  type PlatformOptions,
+  type ResponseRecord,
+  startPlatform,
+} from '../../src/index.js';
+import { checkResponse } from './contract.js';
 
 /** A response as the tests see it. */
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -47,14 +53,14 @@ export function createApi(url: string, apiKey: string) {
 export type Api = ReturnType<typeof createApi>;
 
 /** A platform on a free loopback port over a fresh SQLite file (or `database`), fast settings for tests. */
-export async function startTestPlatform(
-  options: PlatformOptions = {},
-): Promise<
+export async function startTestPlatform(options: PlatformOptions = {}): Promise<
   Omit<Platform, 'stop'> & {
     api: Api;
     databasePath: string;
     /** Error lines the platform logged (expected in failure tests; printed nowhere). */
     errors: string[];
+    /** Every response the server sent, as recorded by `onResponse`. */
+    responses: ResponseRecord[];
     /** Stops the platform; removes its SQLite folder unless `keepFiles`. */
     stop(options?: { keepFiles?: boolean }): Promise<void>;
   }
@@ -62,7 +68,9 @@ export async function startTestPlatform(
   const dir = await mkdtemp(join(tmpdir(), 'hookline-platform-'));
   const databasePath = join(dir, 'platform.db');
   const errors: string[] = [];
+  const responses: ResponseRecord[] = [];
   const platform = await startPlatform({
+    onResponse: (record) => responses.push(record),
     log: (level, message) => {
       if (level === 'error') errors.push(message);
     },
@@ -79,9 +87,15 @@ export async function startTestPlatform(
     databasePath,
     errors,
     api: createApi(platform.url, platform.apiKey),
+    responses,
     async stop(stopOptions = {}) {
       await platform.stop();
       if (!stopOptions.keepFiles) await rm(dir, { recursive: true, force: true });
+      // Every test file checks every response it caused against the OpenAPI document.
+      const problems = responses.flatMap(checkResponse);
+      if (problems.length > 0) {
+        throw new Error(`responses that break the OpenAPI document:\n${problems.join('\n')}`);
+      }
     },
   };
 }
