@@ -4,6 +4,7 @@ import { checkResponse, documentOperationIds } from './support/contract.js';
 import { eventually, startTestPlatform } from './support/test-platform.js';
 import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
 type Json = Record<string, any>;
 type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
 

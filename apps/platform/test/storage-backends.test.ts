@@ -11,6 +11,7 @@ import {
 import { eventually, startTestPlatform } from './support/test-platform.js';
 import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
 type Json = Record<string, any>;
 type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
 

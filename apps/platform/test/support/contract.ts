@@ -7,6 +7,7 @@ import type { ResponseRecord } from '../../src/index.js';
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as typeof addFormatsModule;
 
+// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
 type Json = Record<string, any>;
 
 const documentId = 'https://hookline.dev/openapi.json';
