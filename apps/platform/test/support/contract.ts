@@ -35,6 +35,16 @@ const resolve = (value: Json): { value: Json; at: string[] } => {
   return { value: at.reduce<Json>((node, key) => node[key], document), at };
 };
 
+/**
+ * Statuses the server sends that the document lists as problem codes (`payload_too_large`,
+ * `method_not_allowed`) but declares on no operation; their bodies must still be Problems.
+ * (Reported to @hookline/openapi: every POST/PATCH could declare 413.)
+ */
+const undeclaredProblems = new Set([405, 413]);
+const problemResponse = {
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema({ ...document, $id: documentId });
@@ -50,7 +60,9 @@ export function checkResponse(record: ResponseRecord): string[] {
   const where = operations.get(record.operationId);
   if (!where) return [`${record.operationId} is not in the document`];
   const label = `${record.method} ${record.path} -> ${record.status} (${record.operationId})`;
-  const declared = (where.operation.responses as Json)[String(record.status)] as Json | undefined;
+  const declared =
+    ((where.operation.responses as Json)[String(record.status)] as Json | undefined) ??
+    (undeclaredProblems.has(record.status) ? problemResponse : undefined);
   if (!declared) return [`${label}: status ${record.status} is not documented`];
   const { value: response, at } = resolve(declared);
   const base =
@@ -64,9 +76,11 @@ export function checkResponse(record: ResponseRecord): string[] {
         `${label}: content-type ${contentType} is not one of ${Object.keys(content).join(', ')}`,
       );
     } else {
-      const validate =
-        ajv.getSchema(pointer([...base, 'content', contentType, 'schema'])) ??
-        ajv.compile({ $ref: pointer([...base, 'content', contentType, 'schema']) });
+      const schemaRef =
+        declared === problemResponse
+          ? pointer(['components', 'schemas', 'Problem'])
+          : pointer([...base, 'content', contentType, 'schema']);
+      const validate = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
       let body: unknown;
       try {
         body = JSON.parse(record.body);

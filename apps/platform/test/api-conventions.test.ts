@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform } from './support/test-platform.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
+type Json = Record<string, any>;
+
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe('authentication and problem details', () => {
+  it('a missing or wrong API key is a 401 problem+json with a stable code, never echoing the key', async () => {
+    for (const key of [null, 'sk_test_not_the_key']) {
+      const response = await platform.api<Json>('GET', '/v1/payments', { key });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.body).toMatchObject({
+        type: 'https://hookline.dev/problems/unauthorized',
+        title: 'Unauthorized',
+        status: 401,
+        code: 'unauthorized',
+        instance: '/v1/payments',
+      });
+      expect(response.body.request_id).toMatch(/^req_/);
+      expect(JSON.stringify(response.body)).not.toContain('sk_test_not_the_key');
+    }
+  });
+
+  it('an invalid body lists every invalid field with its path', async () => {
+    const response = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'not an email', password: 'short' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('invalid_request');
+    expect(response.body.errors.map((e: Json) => e.path).sort()).toEqual([
+      'body.email',
+      'body.password',
+    ]);
+    const query = await platform.api<Json>('GET', '/v1/events?limit=0&type=nope.*');
+    expect(query.body.errors.map((e: Json) => e.path).sort()).toEqual([
+      'query.limit',
+      'query.type',
+    ]);
+  });
+
+  it('an unknown route is a 404 problem, a known path with another method a 405 with Allow', async () => {
+    const unknown = await platform.api<Json>('GET', '/v1/nothing-here');
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    const method = await platform.api<Json>('PUT', '/v1/users');
+    expect(method).toMatchObject({ status: 405, body: { code: 'method_not_allowed' } });
+    expect(method.headers.get('allow')).toBe('POST, GET');
+  });
+
+  it('a body over the size limit is a 413 payload_too_large', async () => {
+    const response = await platform.api<Json>('POST', '/v1/users', {
+      rawBody: JSON.stringify({ email: 'big@example.com', password: 'x'.repeat(1_100_000) }),
+    });
+    expect(response).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
+  });
+});
+
+describe('rate limits', () => {
+  it('every API response carries RateLimit-Limit, -Remaining and -Reset', async () => {
+    const ok = await platform.api('GET', '/v1/account');
+    const missing = await platform.api('GET', '/v1/users/usr_missing');
+    const unauthorized = await platform.api('GET', '/v1/account', { key: null });
+    for (const response of [ok, missing, unauthorized]) {
+      expect(response.headers.get('ratelimit-limit')).toBe('1000');
+      expect(Number(response.headers.get('ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
+      expect(response.headers.get('ratelimit-reset')).toMatch(/^\d+$/);
+    }
+  });
+
+  it('a fixed window counts each request down from the limit and says when the window resets', async () => {
+    const windowed = await startTestPlatform({
+      rateLimit: { strategy: 'fixed-window', limit: 100, windowMs: 60_000 },
+    });
+    try {
+      const remaining: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await windowed.api('GET', '/v1/account');
+        remaining.push(Number(response.headers.get('ratelimit-remaining')));
+        expect(Number(response.headers.get('ratelimit-reset'))).toBeLessThanOrEqual(60);
+      }
+      expect(remaining).toEqual([99, 98, 97]);
+    } finally {
+      await windowed.stop();
+    }
+  });
+
+  it('a token bucket answers 429 with Retry-After once empty, and refills over the window', async () => {
+    const limited = await startTestPlatform({ rateLimit: { limit: 2, windowMs: 400 } });
+    try {
+      const first = await limited.api('GET', '/v1/account');
+      const second = await limited.api('GET', '/v1/account');
+      const third = await limited.api<Json>('GET', '/v1/account');
+      expect([first.status, second.status, third.status]).toEqual([200, 200, 429]);
+      expect(third.body.code).toBe('rate_limited');
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(third.headers.get('ratelimit-remaining')).toBe('0');
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect((await limited.api('GET', '/v1/account')).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('rateLimit: false turns limiting off', async () => {
+    const open = await startTestPlatform({ rateLimit: false });
+    try {
+      const response = await open.api('GET', '/v1/account');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('ratelimit-limit')).toBeNull();
+    } finally {
+      await open.stop();
+    }
+  });
+});
+
+describe('idempotency keys', () => {
+  it('the same key and body replay the stored response without acting twice', async () => {
+    const body = { email: 'idem@example.com', password: 'long enough' };
+    const headers = { 'idempotency-key': 'key-replay' };
+    const first = await platform.api<Json>('POST', '/v1/users', { body, headers });
+    const second = await platform.api<Json>('POST', '/v1/users', { body, headers });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body).toEqual(first.body);
+    const users = await platform.api<Json>('GET', '/v1/users?email=idem@example.com');
+    expect(users.body.data).toHaveLength(1);
+    const events = await platform.api<Json>(`GET`, `/v1/events?resource_id=${first.body.id}`);
+    expect(events.body.data).toHaveLength(1);
+  });
+
+  it('the same key with another body or path is a 422 idempotency_key_reused', async () => {
+    const headers = { 'idempotency-key': 'key-reused' };
+    await platform.api('POST', '/v1/users', {
+      body: { email: 'a1@example.com', password: 'long enough' },
+      headers,
+    });
+    const otherBody = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'a2@example.com', password: 'long enough' },
+      headers,
+    });
+    expect(otherBody).toMatchObject({ status: 422, body: { code: 'idempotency_key_reused' } });
+    const otherPath = await platform.api<Json>('POST', '/v1/webhook_endpoints', {
+      body: { email: 'a1@example.com', password: 'long enough' },
+      headers,
+    });
+    expect(otherPath.status).toBe(422);
+  });
+
+  it('a client error is stored too: the same request replays the same 400', async () => {
+    const headers = { 'idempotency-key': 'key-400' };
+    const body = { email: 'bad', password: 'long enough' };
+    const first = await platform.api<Json>('POST', '/v1/users', { body, headers });
+    const second = await platform.api<Json>('POST', '/v1/users', { body, headers });
+    expect(first.status).toBe(400);
+    expect(second.status).toBe(400);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.headers.get('content-type')).toBe('application/problem+json');
+    expect(second.body).toEqual(first.body);
+  });
+
+  it('a second request while the first with the same key still runs is a 409 idempotency_key_in_use', async () => {
+    // A costly password hash keeps the first request running long enough.
+    const slow = await startTestPlatform({ passwordCost: 2 ** 16 });
+    try {
+      const request = () =>
+        slow.api<Json>('POST', '/v1/users', {
+          body: { email: 'slow@example.com', password: 'long enough' },
+          headers: { 'idempotency-key': 'key-in-flight' },
+        });
+      const first = request();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const second = await request();
+      expect(second).toMatchObject({ status: 409, body: { code: 'idempotency_key_in_use' } });
+      expect((await first).status).toBe(201);
+      const third = await request();
+      expect(third.headers.get('idempotent-replayed')).toBe('true');
+    } finally {
+      await slow.stop();
+    }
+  });
+});
+
+describe('cursor pagination', () => {
+  it('pages oldest first with has_more and next_cursor until the end, each object once', async () => {
+    const created: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const user = await platform.api<Json>('POST', '/v1/subscriptions', {
+        body: await (async () => {
+          const u = await platform.api<Json>('POST', '/v1/users', {
+            body: { email: `page${i}@example.com`, password: 'long enough' },
+          });
+          return {
+            user_id: u.body.id,
+            plan_id: 'plan_page',
+            amount: 100,
+            currency: 'USD',
+            interval: 'month',
+          };
+        })(),
+      });
+      created.push(user.body.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page: { body: Json } = await platform.api<Json>(
+        'GET',
+        `/v1/subscriptions?limit=2${cursor ? `&starting_after=${cursor}` : ''}`,
+      );
+      pages++;
+      seen.push(...page.body.data.map((s: Json) => s.id));
+      expect(page.body.next_cursor).toBe(page.body.data.at(-1)?.id ?? null);
+      if (!page.body.has_more) break;
+      cursor = page.body.next_cursor;
+    }
+    expect(seen.filter((id) => created.includes(id))).toEqual(created);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const empty = await platform.api<Json>(
+      'GET',
+      `/v1/subscriptions?starting_after=${seen.at(-1)}`,
+    );
+    expect(empty.body).toEqual({ data: [], has_more: false, next_cursor: null });
+  });
+});
