@@ -1,0 +1,125 @@
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestPlatform } from './support/test-platform.js';
+import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
+type Json = Record<string, any>;
+
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+let sink: WebhookSink;
+let browser: Browser;
+let endpoint: Json;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  sink = await startWebhookSink();
+  endpoint = (
+    await platform.api<Json>('POST', '/v1/webhook_endpoints', {
+      body: { url: sink.url, enabled_events: ['*'] },
+    })
+  ).body;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  await sink?.close();
+});
+
+describe('the pay page (the stand-in for the hosted payment page)', () => {
+  it('Decline records a failed payment and keeps the session open; Pay completes it and returns to success_url', async () => {
+    const user = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'shopper@example.com', password: 'long enough' },
+    });
+    const checkout = await platform.api<Json>('POST', '/v1/checkout/sessions', {
+      body: {
+        amount: 1999,
+        currency: 'USD',
+        user_id: user.body.id,
+        success_url: `${platform.url}/healthz?paid=1`,
+      },
+    });
+    const page = await browser.newPage();
+    try {
+      await page.goto(checkout.body.url);
+      expect(await page.textContent('#amount')).toBe('19.99 USD');
+      await page.click('#decline');
+      await page.waitForSelector('#result.bad');
+      expect(await page.textContent('#result')).toContain('Your card was declined.');
+      expect(await page.textContent('#status')).toBe('open');
+
+      await page.click('#pay');
+      await page.waitForURL(`${platform.url}/healthz?paid=1`, { timeout: 10_000 });
+    } finally {
+      await page.close();
+    }
+    const after = await platform.api<Json>('GET', `/v1/checkout/sessions/${checkout.body.id}`);
+    expect(after.body.status).toBe('complete');
+    const payments = await platform.api<Json>(`GET`, `/v1/payments?user_id=${user.body.id}`);
+    expect(payments.body.data.map((p: Json) => p.status)).toEqual(['failed', 'succeeded']);
+    await eventually(() => sink.ofType('checkout.completed')[0], 'checkout.completed delivery');
+  });
+
+  it('an unknown checkout session is a 404 page', async () => {
+    const response = await fetch(`${platform.url}/pay/cs_unknown`);
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('the dashboard', () => {
+  it('lists the endpoint and its deliveries with attempts, and Retry re-sends a dead delivery', async () => {
+    sink.respondWith(() => 500);
+    const user = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'dash@example.com', password: 'long enough' },
+    });
+    const dead = await eventually(async () => {
+      const page = await platform.api<Json>(
+        'GET',
+        `/v1/webhook_endpoints/${endpoint.id}/deliveries?status=dead&limit=100`,
+      );
+      return page.body.data.find(
+        (d: Json) => d.event_type === 'user.created' && d.attempts.length > 0,
+      );
+    }, 'a dead user.created delivery');
+    expect(user.status).toBe(201);
+    sink.respondWith(() => 200);
+
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${platform.url}/`);
+      expect(await page.textContent('#key')).toBe(platform.apiKey);
+      await page.waitForSelector(`#endpoints tr[data-id="${endpoint.id}"]`);
+      const row = page.locator(`#deliveries tr[data-id="${dead.id}"]`);
+      await row.waitFor();
+      expect(await row.locator('.attempt').count()).toBe(dead.attempts.length);
+      expect(await row.textContent()).toContain('dead');
+      await row.locator('button.retry').click();
+      await page.waitForFunction(
+        (id) =>
+          document
+            .querySelector(`#deliveries tr[data-id="${id}"]`)
+            ?.textContent?.includes('succeeded'),
+        dead.id,
+        { timeout: 10_000 },
+      );
+      expect(await page.locator('#events tbody tr').count()).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+    const after = await platform.api<Json>('GET', `/v1/deliveries/${dead.id}`);
+    expect(after.body.status).toBe('succeeded');
+    expect(after.body.attempts.at(-1)).toMatchObject({ status_code: 200, succeeded: true });
+  });
+});
