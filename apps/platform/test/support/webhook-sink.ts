@@ -11,7 +11,11 @@ export interface ReceivedWebhook {
  * A real receiving server on a free loopback port: records every POST and answers with the
  * status `respond` returns (200 by default).
  */
-export async function startWebhookSink(respond: (hook: ReceivedWebhook) => number = () => 200) {
+export async function startWebhookSink(
+  respond: (hook: ReceivedWebhook) => number = () => 200,
+  /** Wait this long before answering (an attempt stays in flight meanwhile). */
+  delayMs = 0,
+) {
   const received: ReceivedWebhook[] = [];
   let answer = respond;
   const server = createServer((request, response) => {
@@ -20,7 +24,10 @@ export async function startWebhookSink(respond: (hook: ReceivedWebhook) => numbe
     request.on('end', () => {
       const hook = { headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
       received.push(hook);
-      response.writeHead(answer(hook), { 'content-type': 'text/plain' }).end('ok');
+      const reply = () =>
+        response.writeHead(answer(hook), { 'content-type': 'text/plain' }).end('ok');
+      if (delayMs > 0) setTimeout(reply, delayMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform } from '../src/index.js';
+import { eventually } from './support/test-platform.js';
+import { startWebhookSink } from './support/webhook-sink.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hookline-platform-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs src/main.ts in a child process and resolves once it printed its URL and key. */
+function startCli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: new URL('..', import.meta.url),
+    env: { ...process.env, PORT: '', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<{ url: string; key: string }>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the platform did not start:\n${output}`)),
+      20_000,
+    );
+    const check = () => {
+      const url = output.match(/listening on (http:\/\/\S+)/)?.[1];
+      const key = output.match(/API key:\s+(\S+)/)?.[1];
+      if (url && key) {
+        clearTimeout(timer);
+        resolve({ url, key });
+      }
+    };
+    child.stdout.on('data', check);
+    child.on('exit', () => reject(new Error(`the platform exited early:\n${output}`)));
+  });
+  return { child, ready, exited, output: () => output };
+}
+
+describe('the start script', () => {
+  it('starts on --port 0, prints the URL and the sandbox key, and stops cleanly on SIGTERM', async () => {
+    const database = join(dir, 'cli.db');
+    const cli = startCli(['--port', '0', '--database', database]);
+    const { url, key } = await cli.ready;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(key).toBe('sk_test_hookline_sandbox');
+    const created = await fetch(`${url}/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'cli@example.com', password: 'long enough' }),
+    });
+    expect(created.status).toBe(201);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toContain('stopped');
+    expect(existsSync(database)).toBe(true);
+
+    // The state is still there for the next start, with another key.
+    const again = startCli(['--port', '0', '--database', database, '--api-key', 'sk_test_other']);
+    const second = await again.ready;
+    expect(second.key).toBe('sk_test_other');
+    const users = await fetch(`${second.url}/v1/users?email=cli@example.com`, {
+      headers: { authorization: 'Bearer sk_test_other' },
+    });
+    expect(((await users.json()) as { data: unknown[] }).data).toHaveLength(1);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  });
+});
+
+describe('startPlatform().stop()', () => {
+  it('waits for a delivery in flight, records its attempt, and closes the database', async () => {
+    const sink = await startWebhookSink(() => 200, 300);
+    const database = join(dir, 'drain.db');
+    const platform = await startPlatform({
+      port: 0,
+      database,
+      passwordCost: 1024,
+      pollIntervalMs: 20,
+    });
+    try {
+      const headers = {
+        authorization: `Bearer ${platform.apiKey}`,
+        'content-type': 'application/json',
+      };
+      await fetch(`${platform.url}/v1/webhook_endpoints`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ url: sink.url, enabled_events: ['user.created'] }),
+      });
+      await fetch(`${platform.url}/v1/users`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ email: 'drain@example.com', password: 'long enough' }),
+      });
+      await eventually(() => sink.received[0], 'the delivery to be in flight');
+    } finally {
+      await platform.stop();
+      await sink.close();
+    }
+    const db = new Database(database);
+    try {
+      const row = db.prepare('SELECT status, attempts FROM hookline_deliveries').get() as {
+        status: string;
+        attempts: number;
+      };
+      expect(row).toMatchObject({ status: 'succeeded', attempts: 1 });
+    } finally {
+      db.close();
+    }
+    await expect(fetch(`${platform.url}/healthz`)).rejects.toThrow();
+  });
+});
