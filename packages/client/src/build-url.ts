@@ -20,7 +20,7 @@ export function buildUrl(baseUrl: string, path: string, params?: RequestParams):
           if (value == null)
             throw new HooklineApiError(
               'invalid_request',
-              `Path parameter "${name}" of ${path} is missing`,
+              `Path parameter "${name}" of ${path} is missing; pass it in params.path`,
             );
           const segment = encodeURIComponent(String(value));
           // URL parsing (and so fetch) resolves "." and ".." (even as %2E) as dot segments,
@@ -28,7 +28,7 @@ export function buildUrl(baseUrl: string, path: string, params?: RequestParams):
           if (/^(\.|%2e){1,2}$/i.test(segment))
             throw new HooklineApiError(
               'invalid_request',
-              `Path parameter "${name}" of ${path} is "${segment}", which URLs resolve as a dot segment`,
+              `Path parameter "${name}" of ${path} cannot be "${segment}"; pass a real id`,
             );
           return segment;
         })

@@ -151,8 +151,9 @@ const idempotentMethods: Partial<Record<HttpMethod, true>> = { GET: true, PUT: t
 function mergeHeaders(target: Record<string, string>, source?: Record<string, unknown>) {
   for (const name in source) {
     const value = source[name];
-    if (value === null) delete target[name.toLowerCase()];
-    else if (value !== undefined) target[name.toLowerCase()] = String(value);
+    const key = name.toLowerCase();
+    if (value === null) delete target[key];
+    else if (value !== undefined) target[key] = String(value);
   }
 }
 
@@ -191,6 +192,11 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
       ...extra,
     });
 
+  const aborted = (req: OutgoingRequest, cause: unknown) =>
+    new HooklineApiError('aborted', `${req.method} ${req.path} was aborted by the caller`, {
+      cause,
+    });
+
   // One attempt: fetch and read the whole body under one timeout, so a slow body times out too.
   async function send(req: OutgoingRequest, signal: AbortSignal | undefined, timeoutMs: number) {
     // Without a timeout, the caller's signal (if any) goes to fetch as is: no extra controller.
@@ -208,37 +214,31 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     if (controller) signal?.addEventListener('abort', onAbort);
     const what = `${req.method} ${req.path}`;
     // Only failures of the transport become client errors; a throwing onResponse propagates.
-    const fail = (cause: unknown) => {
-      if (signal?.aborted)
-        return new HooklineApiError('aborted', `${what} was aborted by the caller`, { cause });
+    const fail = (cause: unknown): never => {
+      if (signal?.aborted) throw aborted(req, cause);
       if (timedOut)
-        return new HooklineApiError(
+        throw new HooklineApiError(
           'timeout',
-          `${what} got no complete response within ${timeoutMs} ms`,
+          `${what} got no complete response within ${timeoutMs} ms; raise timeoutMs or check why the API is slow`,
           { cause },
         );
       const detail = (cause as { cause?: { code?: string } }).cause?.code;
-      return new HooklineApiError(
+      throw new HooklineApiError(
         'network_error',
-        `${what} failed before a response arrived${detail ? ` (${detail})` : ''}`,
+        `${what} failed before a response arrived${detail ? ` (${detail})` : ''}; check baseUrl and that the API is reachable`,
         { cause },
       );
     };
     try {
-      if (signal?.aborted) throw fail(signal.reason);
+      if (signal?.aborted) fail(signal.reason);
       let response = await doFetch(req.url, {
         method: req.method,
         headers: req.headers,
         body: req.body ?? null,
         signal: controller?.signal ?? signal ?? null,
-      }).catch((cause: unknown) => {
-        throw fail(cause);
-      });
+      }).catch(fail);
       if (onResponse) response = (await onResponse(response, req)) ?? response;
-      const text = await response.text().catch((cause: unknown) => {
-        throw fail(cause);
-      });
-      return { response, text };
+      return { response, text: await response.text().catch(fail) };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -250,9 +250,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
       await wait(ms, signal);
       if (signal?.aborted) throw signal.reason;
     } catch (cause) {
-      throw new HooklineApiError('aborted', `${req.method} ${req.path} was aborted by the caller`, {
-        cause,
-      });
+      throw aborted(req, cause);
     }
   }
 
@@ -345,7 +343,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     } catch (cause) {
       throw new HooklineApiError(
         'invalid_response',
-        `${method} ${path} answered ${status} with a body that is not valid`,
+        `${method} ${path} answered ${status} with a body that is not valid; check that the client and API versions match`,
         { status, cause, requestId: requestIdOf(response) },
       );
     }
@@ -353,7 +351,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     const error = (
       body !== null && typeof body === 'object'
         ? body
-        : { type: 'about:blank', title: response.statusText, detail: text }
+        : { title: response.statusText, detail: text }
     ) as ProblemDetails;
     error.status = status;
     return { ok: false as const, status, error, response };

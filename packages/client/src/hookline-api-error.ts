@@ -29,15 +29,6 @@ export interface HooklineApiErrorInit {
   cause?: unknown;
 }
 
-// How to fix each client-side failure; appended to the message.
-const hints: Partial<Record<ClientErrorCode, string>> = {
-  network_error: 'check baseUrl and that the API is reachable',
-  timeout: 'raise timeoutMs or check why the API is slow',
-  invalid_response: 'check that the client and API versions match',
-  invalid_request: 'pass every path parameter in params.path, as a real id',
-  poll_timeout: 'raise timeoutMs or check why the condition never holds',
-};
-
 /**
  * The one error the client throws: `code` names what failed (the API's problem `code` for
  * an API error), `status` is the HTTP status when there was a response.
@@ -53,12 +44,11 @@ export class HooklineApiError extends Error {
   readonly status: number | undefined;
   /** The RFC 9457 problem body the API answered, if any. */
   readonly problem: ProblemDetails | undefined;
-  /** The API's `request-id` header, to quote when asking for support. */
+  /** The API's request id (problem `request_id` or `request-id` header), to quote to support. */
   readonly requestId: string | undefined;
 
   constructor(code: HooklineApiErrorCode, message: string, init: HooklineApiErrorInit = {}) {
-    const hint = hints[code as ClientErrorCode];
-    super(hint ? `${message}; ${hint}` : message, { cause: init.cause });
+    super(message, { cause: init.cause });
     this.code = code;
     this.status = init.status;
     this.problem = init.problem;
@@ -68,10 +58,8 @@ export class HooklineApiError extends Error {
 
 /** True when `value` is a {@link HooklineApiError} (also across realms and bundle copies). */
 export function isHooklineApiError(value: unknown): value is HooklineApiError {
-  return (
-    value instanceof HooklineApiError ||
-    (value instanceof Error && value.name === 'HooklineApiError' && 'code' in value)
-  );
+  // By name, not instanceof alone: another copy of this package (or realm) has another class.
+  return value instanceof Error && value.name === 'HooklineApiError' && 'code' in value;
 }
 
 /** Builds the error for an API error response (status >= 400). */
@@ -84,11 +72,11 @@ export function errorFromProblem(
   return new HooklineApiError(
     (problem.code as ApiProblemCode | undefined) ?? 'http_error',
     `${what} answered ${problem.status}${problem.code ? ` ${problem.code}` : ''}${detail ? `: ${detail}` : ''}`,
-    { status: problem.status, problem, requestId: requestIdOf(response) },
+    { status: problem.status, problem, requestId: problem.request_id ?? requestIdOf(response) },
   );
 }
 
-/** The request id a response carries (`request-id` or `x-request-id`). */
+/** The `request-id` header of a response (the Hookline API puts it in the problem body too). */
 export function requestIdOf(response: Response): string | undefined {
-  return response.headers.get('request-id') ?? response.headers.get('x-request-id') ?? undefined;
+  return response.headers.get('request-id') ?? undefined;
 }

@@ -98,6 +98,8 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   code?: string;
+  /** The request id, to quote when asking for support. */
+  request_id?: string;
 }
 
 /** An error body typed for status `S`: the documented body, with `status` narrowed to `S`. */

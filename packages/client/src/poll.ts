@@ -60,7 +60,7 @@ export async function poll<R>(
     if (elapsed + interval > timeoutMs)
       throw new HooklineApiError(
         'poll_timeout',
-        `poll() made ${requests} requests in ${elapsed} ms without the condition holding before its ${timeoutMs} ms deadline`,
+        `poll() made ${requests} requests in ${elapsed} ms without the condition holding before its ${timeoutMs} ms deadline; raise timeoutMs or check why the condition never holds`,
       );
     try {
       await sleep(interval, signal);

@@ -151,6 +151,18 @@ describe('requests against a real loopback server', () => {
     expect((error as Error).message).toContain('404 not_found: No payment pay_9');
   });
 
+  it("the error's requestId comes from the problem's request_id (as the Hookline API sends it)", async () => {
+    server.faults.push({
+      kind: 'answer',
+      status: 404,
+      body: { status: 404, title: 'Not found', code: 'not_found', request_id: 'req_body_7' },
+    });
+    const error = await unwrap(
+      client().GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'x' } } }),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'not_found', requestId: 'req_body_7' });
+  });
+
   it('a missing path parameter fails before sending, with code invalid_request', async () => {
     const error = await client()
       // biome-ignore lint/suspicious/noExplicitAny: deliberately bypassing the types to test the runtime check
