@@ -182,6 +182,9 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   const defaultTimeoutMs = options.timeoutMs ?? 30_000;
   const validate = options.validateResponses || undefined;
   let lastToken: string | undefined;
+  const baseHeaders: Record<string, string> = { accept: 'application/json' };
+  mergeHeaders(baseHeaders, options.headers);
+  if (apiKey) baseHeaders.authorization = `Bearer ${apiKey}`;
 
   const log = (level: keyof Logger, message: string, req: OutgoingRequest, extra?: object) =>
     logger?.[level]?.(redactSecrets(message, [apiKey, lastToken]), {
@@ -255,14 +258,12 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   }
 
   async function request(method: HttpMethod, path: string, init: AnyInit = {}) {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    mergeHeaders(headers, options.headers);
+    const headers = { ...baseHeaders };
     let body: string | undefined;
     if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers['content-type'] = 'application/json';
     }
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
     mergeHeaders(headers, init.params?.header);
     mergeHeaders(headers, init.headers);
     const { idempotencyKey } = init;
