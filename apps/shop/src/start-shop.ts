@@ -1,0 +1,190 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient } from '@hookline/client';
+import { createReceiver, type Receiver } from '@hookline/receiver';
+import { createSqliteStore } from '@hookline/receiver/sqlite';
+import { type CatchUpReport, catchUpMissedEvents } from './catch-up.js';
+import type { CompareOptions } from './compare-delivery.js';
+import { LiveUpdates } from './live-updates.js';
+import { ShopError } from './shop-error.js';
+import { registerShopHandlers } from './shop-handlers.js';
+import { createShopHttp } from './shop-http.js';
+import { ShopStore } from './shop-store.js';
+import { type EndpointRegistration, ensureWebhookEndpoint } from './webhook-endpoint.js';
+
+/** Options of {@link startShop}. */
+export interface ShopOptions {
+  /** The platform's base URL, e.g. `http://127.0.0.1:4010`. */
+  platformUrl: string;
+  /** The platform API key (`sk_test_...`). */
+  apiKey: string;
+  /** Port to listen on; 0 picks a free one. Default 4020. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /**
+   * SQLite file for the shop's state and the receiver's inbox (one file, created if missing).
+   * Default `hookline-shop.db` in the working directory.
+   */
+  database?: string;
+  /** The URL the shop is reached at (webhook endpoint and checkout return URLs). Default: the listening URL. */
+  publicUrl?: string;
+  /** Webhook against polling: the stand-in customer's delay and the polling interval. */
+  compare?: CompareOptions;
+  /** Handler retries of the receiver (see @hookline/receiver). Default: its schedule. */
+  handlerRetry?: { attempts?: number; initialDelayMs?: number };
+  /** Where log lines go. Default: warnings and errors to `console.error`. */
+  log?: (
+    level: 'info' | 'warn' | 'error',
+    message: string,
+    fields?: Record<string, unknown>,
+  ) => void;
+}
+
+/** A running shop. */
+export interface Shop {
+  /** `http://127.0.0.1:<port>`: the page. */
+  url: string;
+  port: number;
+  /** Where the platform delivers webhooks (`<url>/webhooks`). */
+  webhookUrl: string;
+  /** The registered endpoint (id, and whether it was created, reused or had its secret rotated). */
+  endpoint: Omit<EndpointRegistration, 'secret'>;
+  /** What the start-up catch-up pulled: new events and ones already seen. */
+  catchUp: CatchUpReport;
+  /** The receiver (for inspection: `inspect(id)`, `deadLetters()`). */
+  receiver: Receiver;
+  /** Stops accepting requests, drains the receiver's worker and closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the example shop: its page and JSON API on a loopback port, a webhook endpoint
+ * registered on the platform (idempotently), the receiver's worker running the shop's handlers,
+ * and a catch-up of the events missed while the shop was down.
+ *
+ * @example
+ * ```ts
+ * import { startPlatform } from '@hookline/platform';
+ * import { startShop } from '@hookline/shop';
+ *
+ * const platform = await startPlatform({ port: 0, database: '.data/platform.db' });
+ * const shop = await startShop({
+ *   platformUrl: platform.url,
+ *   apiKey: platform.apiKey,
+ *   port: 0,
+ *   database: '.data/shop.db',
+ * });
+ * console.log(`open ${shop.url}`);
+ * await shop.stop();
+ * await platform.stop();
+ * ```
+ */
+export async function startShop(options: ShopOptions): Promise<Shop> {
+  if (!options.platformUrl || !options.apiKey) {
+    throw new ShopError(
+      'invalid_options',
+      'startShop() needs `platformUrl` and `apiKey`: the platform the shop integrates with. Start it with startPlatform() and pass its url and apiKey.',
+    );
+  }
+  const log =
+    options.log ??
+    ((level, message, fields) => {
+      if (level !== 'info') console.error(`[hookline-shop] ${message}`, fields ?? '');
+    });
+  const store = new ShopStore(options.database ?? 'hookline-shop.db');
+  const client = createClient({
+    baseUrl: options.platformUrl,
+    apiKey: options.apiKey,
+    headers: { 'user-agent': 'hookline-example-shop/0.0.0' },
+  });
+  const live = new LiveUpdates();
+  let shopUrl = options.publicUrl ?? '';
+  let receiver: Receiver | undefined;
+  let endpoint: EndpointRegistration | undefined;
+  let catchUp: CatchUpReport | undefined;
+
+  const http = createShopHttp({
+    store,
+    client,
+    live,
+    shopUrl: () => shopUrl,
+    platformUrl: options.platformUrl,
+    compare: options.compare ?? {},
+    receiver: () => receiver,
+    endpoint: () => endpoint,
+    lastCatchUp: () => catchUp,
+  });
+  const server = createServer((req, res) => {
+    void http.handle(req, res);
+  });
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      http.closeStreams();
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+
+  try {
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4020, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    shopUrl ||= url;
+    const webhookUrl = `${shopUrl}/webhooks`;
+
+    endpoint = await ensureWebhookEndpoint(client, store, webhookUrl);
+    log('info', `webhook endpoint ${endpoint.id} ${endpoint.outcome}`, { url: webhookUrl });
+    const ready = createReceiver({
+      secret: endpoint.secret,
+      store: createSqliteStore({ database: store.db }),
+      ...(options.handlerRetry && { retry: options.handlerRetry }),
+      worker: { pollIntervalMs: 250 },
+      logger: {
+        warn: (message, fields) => log('warn', message, fields),
+        error: (message, fields) => log('error', message, fields),
+      },
+    });
+    registerShopHandlers(ready, { store, client, live });
+    ready.start();
+    receiver = ready;
+
+    try {
+      catchUp = await catchUpMissedEvents(client, ready, store);
+      live.publish({ kind: 'catch_up', new: catchUp.new, duplicate: catchUp.duplicate });
+      log('info', 'caught up', { ...catchUp });
+    } catch (error) {
+      await ready.stop();
+      throw error;
+    }
+
+    let stopping: Promise<void> | undefined;
+    const { secret: _secret, ...publicEndpoint } = endpoint;
+    return {
+      url,
+      port,
+      webhookUrl,
+      endpoint: publicEndpoint,
+      catchUp,
+      receiver: ready,
+      stop: () => {
+        stopping ??= (async () => {
+          await closeServer();
+          await ready.stop();
+          store.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await closeServer();
+    store.close();
+    throw error;
+  }
+}
