@@ -2,6 +2,7 @@ import type { Dispatcher, PublishInput } from '@hookline/dispatcher';
 import { type EventMetadata, type EventType, latestVersion } from '@hookline/events';
 import { createId, isoSeconds } from './create-id.js';
 import type { PlatformDatabase, Transaction } from './db/database.js';
+import { idempotentRequest } from './http/idempotent-request.js';
 
 /** An event to emit at the latest version of its type: what happened and to what. */
 export type EventDraft = {
@@ -67,6 +68,17 @@ export function createWriter(
         await dispatcher.publish(envelope as PublishInput, { tx: tx.handle });
         return envelope.id;
       };
-      return fn(tx, emit);
+      const result = await fn(tx, emit);
+      const keyed = idempotentRequest.getStore();
+      if (keyed) {
+        // The response is stored in the same commit as the action (the router stores it again,
+        // identically, after the commit); a crash between the two cannot lose the replay.
+        await tx.run(
+          `UPDATE platform_idempotency_keys SET state = 'done', status = ?, body = ?
+           WHERE scope = ? AND idempotency_key = ?`,
+          [keyed.status, JSON.stringify(result), keyed.scope, keyed.key],
+        );
+      }
+      return result;
     });
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform } from './support/test-platform.js';
 
@@ -188,6 +190,43 @@ describe('idempotency keys', () => {
     } finally {
       await slow.stop();
     }
+  });
+});
+
+describe('idempotency keys across crashes', () => {
+  it('a key left in flight by a request whose process died is taken over after a minute', async () => {
+    const body = JSON.stringify({ email: 'orphan@example.com', password: 'long enough' });
+    const fingerprint = createHash('sha256').update(`POST /v1/users\n${body}`).digest('base64');
+    const scope = createHash('sha256').update(platform.apiKey).digest('hex').slice(0, 24);
+    const db = new Database(platform.databasePath);
+    const claim = (minutesAgo: number) =>
+      db
+        .prepare(
+          "INSERT INTO platform_idempotency_keys (scope, idempotency_key, fingerprint, state, created_at) VALUES (?, ?, ?, 'in_flight', ?)",
+        )
+        .run(
+          scope,
+          `orphan-${minutesAgo}`,
+          fingerprint,
+          new Date(Date.now() - minutesAgo * 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        );
+    try {
+      claim(0);
+      claim(2);
+    } finally {
+      db.close();
+    }
+    const send = (key: string) =>
+      platform.api<Json>('POST', '/v1/users', {
+        rawBody: body,
+        headers: { 'idempotency-key': key },
+      });
+    expect((await send('orphan-0')).body.code).toBe('idempotency_key_in_use');
+    const taken = await send('orphan-2');
+    expect(taken.status).toBe(201);
+    const replay = await send('orphan-2');
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(taken.body);
   });
 });
 

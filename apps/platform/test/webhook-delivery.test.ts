@@ -128,6 +128,25 @@ describe('events of logins, payments and subscriptions', () => {
     });
   });
 
+  it('a login without client fields takes the address and user agent of the request', async () => {
+    const login = await platform.api<Json>('POST', '/v1/sessions', {
+      body: { email: 'grace@example.com', password: 'hopper hopper' },
+      headers: { 'user-agent': 'RequestAgent/2.0' },
+    });
+    expect(login.body).toMatchObject({ ip_address: '127.0.0.1', user_agent: 'RequestAgent/2.0' });
+    const hook = await eventually(
+      () =>
+        all
+          .ofType('user.login')
+          .find((h) => JSON.parse(h.body).metadata.session_id === login.body.id),
+      'the login delivery',
+    );
+    expect(JSON.parse(hook.body).metadata.client).toEqual({
+      ip_address: '127.0.0.1',
+      user_agent: 'RequestAgent/2.0',
+    });
+  });
+
   it('a wrong password is a 401 invalid_credentials and emits nothing', async () => {
     const before = (await platform.api<Json>('GET', '/v1/events?type=user.login')).body.data.length;
     const login = await platform.api<Json>('POST', '/v1/sessions', {
@@ -314,5 +333,85 @@ describe('events of logins, payments and subscriptions', () => {
     }
     const one = await platform.api<Json>('GET', `/v1/deliveries/${log[0]?.id}`);
     expect(one.body).toEqual(log[0]);
+  });
+});
+
+describe('account defaults and analytics', () => {
+  it("new endpoints inherit the account's version defaults", async () => {
+    const patched = await platform.api<Json>('PATCH', '/v1/account', {
+      body: { default_event_versions: { 'user.login': 1 } },
+    });
+    expect(patched.body.default_event_versions).toEqual({ 'user.login': 1 });
+    const sink2 = await startWebhookSink();
+    try {
+      const endpoint = await platform.api<Json>('POST', '/v1/webhook_endpoints', {
+        body: { url: sink2.url, enabled_events: ['user.login'] },
+      });
+      expect(endpoint.body).toMatchObject({
+        event_versions: { 'user.login': 1 },
+        api_version: null,
+      });
+      await platform.api('POST', '/v1/users', {
+        body: { email: 'defaults@example.com', password: 'long enough' },
+      });
+      await platform.api('POST', '/v1/sessions', {
+        body: { email: 'defaults@example.com', password: 'long enough' },
+      });
+      const hook = await eventually(() => sink2.received[0], 'the login delivery');
+      expect(hook.headers['x-webhook-version']).toBe('1');
+      expect(JSON.parse(hook.body).metadata).toHaveProperty('ip_address');
+    } finally {
+      await platform.api('PATCH', '/v1/account', { body: { default_event_versions: {} } });
+      await sink2.close();
+    }
+  });
+
+  it('the analytics summary counts what the lists hold', async () => {
+    const list = async (path: string) => {
+      const items: Json[] = [];
+      let cursor: string | null = null;
+      for (;;) {
+        const page: { body: Json } = await platform.api<Json>(
+          'GET',
+          `${path}${path.includes('?') ? '&' : '?'}limit=100${cursor ? `&starting_after=${cursor}` : ''}`,
+        );
+        items.push(...page.body.data);
+        if (!page.body.has_more) return items;
+        cursor = page.body.next_cursor;
+      }
+    };
+    const summary = (await platform.api<Json>('GET', '/v1/analytics/summary')).body;
+    const users = await list('/v1/users');
+    const payments = await list('/v1/payments');
+    const events = await list('/v1/events');
+    expect(summary.users.total).toBe(users.length);
+    expect(summary.payments.total).toBe(payments.length);
+    expect(summary.payments.by_status.succeeded).toBe(
+      payments.filter((p) => p.status === 'succeeded').length,
+    );
+    expect(summary.events.total).toBe(events.length);
+    expect(summary.events.by_type['user.created']).toBe(
+      events.filter((e) => e.event === 'user.created').length,
+    );
+    const succeeded = payments.filter((p) => p.status === 'succeeded');
+    for (const { currency, amount } of summary.payments.volume) {
+      expect(amount).toBe(
+        succeeded.filter((p) => p.currency === currency).reduce((sum, p) => sum + p.amount, 0),
+      );
+    }
+    const { pending, succeeded: ok, failed, dead } = summary.deliveries.by_status;
+    expect(summary.deliveries.total).toBe(pending + ok + failed + dead);
+    expect(summary.deliveries.success_rate).toBe(
+      ok + failed + dead === 0 ? null : ok / (ok + failed + dead),
+    );
+    const future = await platform.api<Json>(
+      'GET',
+      '/v1/analytics/summary?since=2999-01-01T00:00:00Z',
+    );
+    expect(future.body).toMatchObject({
+      users: { total: 0 },
+      events: { total: 0 },
+      deliveries: { total: 0 },
+    });
   });
 });

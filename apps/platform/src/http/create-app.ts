@@ -8,6 +8,7 @@ import type { RequestClient } from '../platform-context.js';
 import { isPlatformError, PlatformError } from '../platform-error.js';
 import { invalidRequest } from './field-issues.js';
 import type { IdempotencyKeys } from './idempotency-keys.js';
+import { idempotentRequest } from './idempotent-request.js';
 import type { OperationHandlers } from './operation-types.js';
 import { problemResponse } from './problem-response.js';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
@@ -195,7 +196,14 @@ export function createApp(options: AppOptions): Hono {
       }
       const handler = handlers[op.operationId];
       if (!handler) throw new Error(`no handler for ${op.operationId}`);
-      const output = await handler({ params: parsedParams, query, body }, client);
+      const input = { params: parsedParams, query, body };
+      const output =
+        idempotencyKey === undefined
+          ? await handler(input, client)
+          : await idempotentRequest.run(
+              { scope, key: idempotencyKey, status: op.response.status },
+              () => handler(input, client),
+            );
       response = json(op.response.status, JSON.stringify(output));
     } catch (error) {
       const problem = toPlatformError(error);

@@ -7,6 +7,8 @@ export type IdempotencyClaim = { kind: 'new' } | { kind: 'replay'; status: numbe
 
 /** Keys are kept this long (the document promises 24 hours). */
 const retentionMs = 24 * 60 * 60 * 1000;
+/** A key still in flight after this long belongs to a request that died with its process. */
+const abandonedAfterMs = 60 * 1000;
 
 /**
  * Idempotency keys, stored in the database: the first request with a key claims it
@@ -50,6 +52,16 @@ export function createIdempotencyKeys(db: PlatformDatabase) {
         'idempotency_key_reused',
         `The Idempotency-Key "${key}" was first used with a different request (method, path or body). Use a new key for a different request.`,
       );
+    }
+    if (row.state === 'in_flight' && Date.parse(row.created_at) < now - abandonedAfterMs) {
+      // The process that claimed the key died before finishing (its action, if it committed,
+      // stored the response in the same commit, so the row would be done): run it again.
+      const taken = await db.run(
+        `UPDATE platform_idempotency_keys SET created_at = ?
+         WHERE scope = ? AND idempotency_key = ? AND state = 'in_flight' AND created_at = ?`,
+        [isoSeconds(now), scope, key, row.created_at],
+      );
+      if (taken === 1) return { kind: 'new' };
     }
     if (row.state !== 'done' || row.status === null || row.body === null) {
       throw new PlatformError(

@@ -1,0 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** The `Idempotency-Key` a request claimed, and the status its success response has. */
+export interface IdempotentRequest {
+  scope: string;
+  key: string;
+  status: number;
+}
+
+/**
+ * Set while a handler of a keyed POST runs, so the write transaction can store the response
+ * with the key in the same commit: once the action is durable, so is its replay.
+ */
+export const idempotentRequest = new AsyncLocalStorage<IdempotentRequest>();
