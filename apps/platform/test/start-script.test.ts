@@ -125,3 +125,75 @@ describe('startPlatform().stop()', () => {
     await expect(fetch(`${platform.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('a crash (SIGKILL) in the middle of writes', () => {
+  it('loses no acknowledged user, leaves no user without its event nor an event without its user, and delivers every event after the restart', async () => {
+    const database = join(dir, 'crash.db');
+    const sink = await startWebhookSink();
+    const first = startCli(['--port', '0', '--database', database]);
+    const { url, key } = await first.ready;
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    await fetch(`${url}/v1/webhook_endpoints`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ url: sink.url, enabled_events: ['user.created'] }),
+    });
+    const acknowledged: string[] = [];
+    let next = 0;
+    const writer = async () => {
+      for (;;) {
+        const i = next++;
+        try {
+          const response = await fetch(`${url}/v1/users`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ email: `crash${i}@example.com`, password: 'long enough' }),
+          });
+          if (response.status === 201)
+            acknowledged.push(((await response.json()) as { id: string }).id);
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const writers = Array.from({ length: 4 }, writer);
+    await eventually(() => (acknowledged.length >= 30 ? true : undefined), '30 acknowledged users');
+    first.child.kill('SIGKILL');
+    await Promise.all(writers);
+    await first.exited;
+
+    const second = startCli(['--port', '0', '--database', database]);
+    try {
+      const restarted = await second.ready;
+      const get = async (path: string) =>
+        (await (await fetch(`${restarted.url}${path}`, { headers })).json()) as {
+          data: { id: string; resource_id?: string }[];
+          has_more: boolean;
+          next_cursor: string | null;
+        };
+      const all = async (path: string) => {
+        const items: { id: string; resource_id?: string }[] = [];
+        let cursor: string | null = null;
+        for (;;) {
+          const page = await get(`${path}?limit=100${cursor ? `&starting_after=${cursor}` : ''}`);
+          items.push(...page.data);
+          if (!page.has_more) return items;
+          cursor = page.next_cursor;
+        }
+      };
+      const users = (await all('/v1/users')).map((u) => u.id);
+      const events = await all('/v1/events');
+      expect(users).toEqual(expect.arrayContaining(acknowledged));
+      expect(events.map((e) => e.resource_id).sort()).toEqual([...users].sort());
+      const delivered = await eventually(() => {
+        const ids = new Set(sink.received.map((hook) => hook.headers['webhook-id']));
+        return events.every((e) => ids.has(e.id)) ? ids : undefined;
+      }, 'every event to be delivered after the restart');
+      expect(delivered.size).toBe(events.length);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+      await sink.close();
+    }
+  }, 60_000);
+});

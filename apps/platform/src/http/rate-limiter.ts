@@ -35,7 +35,16 @@ export function createRateLimiter(options: RateLimitOptions = {}) {
   const buckets = new Map<string, Bucket>();
   const perMs = limit / windowMs;
 
+  let takes = 0;
+  /** Forgets keys whose quota is full again, so the map does not grow with every address. */
+  function sweep(now: number) {
+    for (const [key, bucket] of buckets) {
+      if (now - bucket.at >= windowMs) buckets.delete(key);
+    }
+  }
+
   function take(key: string, now: number): RateLimitDecision {
+    if (++takes % 10_000 === 0) sweep(now);
     let bucket = buckets.get(key);
     if (strategy === 'fixed-window') {
       const start = now - (now % windowMs);
