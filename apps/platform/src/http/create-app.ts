@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isDispatcherError } from '@hookline/dispatcher';
-import { apiOperations } from '@hookline/openapi';
+import { allowedMethods, apiOperations } from '@hookline/openapi';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { createId } from '../create-id.js';
@@ -251,11 +251,8 @@ export function createApp(options: AppOptions): Hono {
   options.pages?.(app);
 
   const operations = apiOperations as unknown as readonly RoutableOperation[];
-  const methodsByPath = new Map<string, string[]>();
   for (const op of operations) {
-    const path = honoPath(op.path);
-    methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), op.method.toUpperCase()]);
-    app.on(op.method.toUpperCase(), path, async (c) => {
+    app.on(op.method.toUpperCase(), honoPath(op.path), async (c) => {
       const request = c.req.raw;
       const client: RequestClient = {
         ip: options.clientIp(request, c.env),
@@ -295,9 +292,8 @@ export function createApp(options: AppOptions): Hono {
   }
 
   app.notFound(async (c) => {
-    const allowed = [...methodsByPath.entries()].find(([path]) =>
-      new RegExp(`^${path.replace(/:[^/]+/g, '[^/]+')}$`).test(c.req.path),
-    )?.[1];
+    const methods = allowedMethods(c.req.path);
+    const allowed = methods.length > 0 ? methods : undefined;
     const response = allowed
       ? problemResponse(
           new PlatformError(
