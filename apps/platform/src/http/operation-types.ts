@@ -9,7 +9,11 @@ type Parsed<S> = [S] extends [never]
     ? z.output<S>
     : Record<string, never>;
 type Field<O, F extends string> = O extends { [P in F]?: infer V } ? NonNullable<V> : never;
-type BodyOf<O> = Field<O, 'body'> extends { schema: infer S } ? z.output<S & z.ZodType> : undefined;
+type BodyOf<K extends OperationId> = [NonNullable<operations[K]['requestBody']>] extends [never]
+  ? undefined
+  : Field<Op<K>, 'body'> extends { schema: infer S }
+    ? z.output<S & z.ZodType>
+    : undefined;
 
 type PathOf<K extends OperationId> = NonNullable<operations[K]['parameters']['path']>;
 
@@ -18,7 +22,7 @@ export interface OperationInput<K extends OperationId> {
   /** Path parameters (typed from the generated `operations`; validated by the operation's schema). */
   params: [PathOf<K>] extends [never] ? Record<string, never> : PathOf<K>;
   query: Parsed<Field<Op<K>, 'query'>>;
-  body: BodyOf<Op<K>>;
+  body: BodyOf<K>;
 }
 
 /** The success body of operation `K`, as its response schema describes it. */
