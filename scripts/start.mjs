@@ -39,6 +39,7 @@ function portFrom(name, fallback) {
 
 const platformPort = portFrom('PLATFORM_PORT', 4010);
 const shopPort = portFrom('SHOP_PORT', 4020);
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by this run script only, never by a turbo task
 const dataDir = process.env.HOOKLINE_DATA_DIR || join(root, '.data');
 mkdirSync(dataDir, { recursive: true });
 
