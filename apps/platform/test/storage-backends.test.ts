@@ -161,6 +161,38 @@ describe.each(backends)('on $name', (backend) => {
     expect([...seen].sort()).toEqual(seen);
   });
 
+  it('a test event reaches only its endpoint, and a delivery can be retried by hand', async () => {
+    const other = await startWebhookSink();
+    try {
+      await platform.api('POST', '/v1/webhook_endpoints', {
+        body: { url: other.url, enabled_events: ['*'] },
+      });
+      const endpoints = await platform.api<Json>('GET', '/v1/webhook_endpoints');
+      const first = endpoints.body.data[0];
+      const test = await platform.api<Json>('POST', `/v1/webhook_endpoints/${first.id}/test`, {
+        body: { event: 'payment.failed' },
+      });
+      expect(test.status).toBe(202);
+      await eventually(() => sink.ofType('payment.failed')[0], 'the test delivery');
+      const succeeded = await eventually(async () => {
+        const delivery = await platform.api<Json>('GET', `/v1/deliveries/${test.body.id}`);
+        return delivery.body.status === 'succeeded' ? delivery.body : undefined;
+      }, 'the test delivery to succeed');
+      expect(other.ofType('payment.failed')).toHaveLength(0);
+      const retried = await platform.api<Json>('POST', `/v1/deliveries/${succeeded.id}/retry`);
+      expect(retried.status).toBe(202);
+      await eventually(
+        () => (sink.ofType('payment.failed').length === 2 ? true : undefined),
+        'the retried delivery',
+      );
+      expect(new Set(sink.ofType('payment.failed').map((h) => h.headers['webhook-id'])).size).toBe(
+        1,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('state and idempotency keys survive a restart on the same database', async () => {
     const body = { email: 'durable@example.com', password: 'long enough' };
     const first = await platform.api<Json>('POST', '/v1/users', {
