@@ -153,9 +153,12 @@ CREATE TABLE IF NOT EXISTS shop_order_events (
   at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS shop_order_events_order ON shop_order_events (order_id);
+-- No unique key on order_id on purpose: "fulfilment starts once" is markPaid's guarantee, and a
+-- second start would show here as a second row.
 CREATE TABLE IF NOT EXISTS shop_fulfilments (
-  order_id TEXT PRIMARY KEY, started_at TEXT NOT NULL
+  id INTEGER PRIMARY KEY AUTOINCREMENT, order_id TEXT NOT NULL, started_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS shop_fulfilments_order ON shop_fulfilments (order_id);
 CREATE TABLE IF NOT EXISTS shop_access (
   subscription_id TEXT PRIMARY KEY, user_id TEXT, plan_id TEXT, status TEXT NOT NULL,
   granted_at TEXT, revoked_at TEXT

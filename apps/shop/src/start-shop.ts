@@ -29,6 +29,12 @@ export interface ShopOptions {
   database?: string;
   /** The URL the shop is reached at (webhook endpoint and checkout return URLs). Default: the listening URL. */
   publicUrl?: string;
+  /**
+   * Besides the catch-up at start, pull missed events every this many ms: reconciliation for
+   * deliveries that never arrive (an endpoint disabled after failures, a dead-lettered delivery).
+   * 0 turns it off. Default 60 000.
+   */
+  catchUpIntervalMs?: number;
   /** Webhook against polling: the stand-in customer's delay and the polling interval. */
   compare?: CompareOptions;
   /** Handler retries of the receiver (see @hookline/receiver). Default: its schedule. */
@@ -52,6 +58,8 @@ export interface Shop {
   endpoint: Omit<EndpointRegistration, 'secret'>;
   /** What the start-up catch-up pulled: new events and ones already seen. */
   catchUp: CatchUpReport;
+  /** Pulls missed events now (what the periodic catch-up runs); resolves with its report. */
+  catchUpNow(): Promise<CatchUpReport>;
   /** The receiver (for inspection: `inspect(id)`, `deadLetters()`). */
   receiver: Receiver;
   /** Stops accepting requests, drains the receiver's worker and closes the database. */
@@ -155,14 +163,42 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
     ready.start();
     receiver = ready;
 
+    // One catch-up at a time: a periodic one waits for (and shares) the one running.
+    let running: Promise<CatchUpReport> | undefined;
+    const catchUpNow = () => {
+      running ??= catchUpMissedEvents(client, ready, store)
+        .then((report) => {
+          catchUp = report;
+          if (report.new > 0 || report.duplicate > 0) {
+            live.publish({ kind: 'catch_up', new: report.new, duplicate: report.duplicate });
+          }
+          log('info', 'caught up', { ...report });
+          return report;
+        })
+        .finally(() => {
+          running = undefined;
+        });
+      return running;
+    };
+    let startReport: CatchUpReport;
     try {
-      catchUp = await catchUpMissedEvents(client, ready, store);
-      live.publish({ kind: 'catch_up', new: catchUp.new, duplicate: catchUp.duplicate });
-      log('info', 'caught up', { ...catchUp });
+      startReport = await catchUpNow();
     } catch (error) {
       await ready.stop();
       throw error;
     }
+    const intervalMs = options.catchUpIntervalMs ?? 60_000;
+    const timer =
+      intervalMs > 0
+        ? setInterval(() => {
+            catchUpNow().catch((error: unknown) =>
+              log('warn', 'periodic catch-up failed; the next one retries', {
+                error: error instanceof Error ? error.message : String(error),
+              }),
+            );
+          }, intervalMs)
+        : undefined;
+    timer?.unref();
 
     let stopping: Promise<void> | undefined;
     const { secret: _secret, ...publicEndpoint } = endpoint;
@@ -171,11 +207,14 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
       port,
       webhookUrl,
       endpoint: publicEndpoint,
-      catchUp,
+      catchUp: startReport,
+      catchUpNow,
       receiver: ready,
       stop: () => {
         stopping ??= (async () => {
+          clearInterval(timer);
           await closeServer();
+          await running?.catch(() => {});
           await ready.stop();
           store.close();
         })();

@@ -154,3 +154,37 @@ it('a fresh data folder for an address that already has an endpoint reuses the e
     await other.cleanup();
   }
 });
+
+it('the periodic catch-up reconciles an event whose push never comes (endpoint disabled on the platform)', async () => {
+  const own = await tempDir();
+  const quiet = await startTestPlatform(own.path, { retrySchedule: [0] });
+  const shop = await startTestShop(own.path, quiet, { catchUpIntervalMs: 200 });
+  try {
+    const visitor = new ShopVisitor(shop.url);
+    await visitor.signUpAndLogIn('reconcile@example.com');
+    const created = await visitor.call<{ order: OrderView }>('/api/orders', {
+      product: 'stickers',
+    });
+    const disabled = await platformCall(
+      quiet,
+      'PATCH',
+      `/v1/webhook_endpoints/${shop.endpoint.id}`,
+      {
+        disabled: true,
+      },
+    );
+    expect(disabled.status).toBe(200);
+
+    await payCheckout(quiet, created.body.order.checkout_session_id);
+    const view = await eventually(async () => {
+      const current = (await visitor.call<OrderView>(`/api/orders/${created.body.order.id}`)).body;
+      return current.status === 'paid' ? current : undefined;
+    }, 'the order paid by a periodic catch-up');
+    expect(view.learned_source).toBe('pull');
+    expect(view.fulfilments).toBe(1);
+  } finally {
+    await shop.stop();
+    await quiet.stop();
+    await own.cleanup();
+  }
+});

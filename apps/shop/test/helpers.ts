@@ -32,6 +32,8 @@ export function startTestShop(
     apiKey: platform.apiKey,
     port: 0,
     database: join(dir, 'shop.db'),
+    // Off unless a test turns it on: catch-up counts stay exactly what each test caused.
+    catchUpIntervalMs: 0,
     log: () => {},
     ...options,
   });
