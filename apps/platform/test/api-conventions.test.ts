@@ -64,6 +64,25 @@ describe('authentication and problem details', () => {
     });
     expect(response).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
   });
+
+  it('a chunked body (no Content-Length) is cut off at the limit with a 413', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(`${platform.url}/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${platform.apiKey}`, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as Json).code).toBe('payload_too_large');
+  });
 });
 
 describe('rate limits', () => {

@@ -111,9 +111,22 @@ export function createApp(options: AppOptions): Hono {
   async function readBody(request: Request): Promise<string> {
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (declared > options.maxBodyBytes) throw tooLarge();
-    const text = await request.text();
-    if (Buffer.byteLength(text) > options.maxBodyBytes) throw tooLarge();
-    return text;
+    if (!request.body) return '';
+    // Stop reading as soon as a chunked body passes the limit, rather than buffering it all.
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > options.maxBodyBytes) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
   const tooLarge = () =>
     new PlatformError(
@@ -209,6 +222,8 @@ export function createApp(options: AppOptions): Hono {
       const problem = toPlatformError(error);
       if (problem) {
         response = problemResponse(problem, url.pathname, createId('req'));
+        // The rest of an oversized body was never read: the connection cannot be reused.
+        if (problem.code === 'payload_too_large') response.headers.set('connection', 'close');
       } else {
         options.onError?.(error, op.operationId);
         response = problemResponse(
