@@ -11,8 +11,12 @@ export function shopPage(): string {
   body { font: 15px/1.45 system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1d2330; }
   header { background: #1d2330; color: #fff; padding: 12px 24px; display: flex; gap: 16px; align-items: center; }
   header h1 { font-size: 18px; margin: 0; flex: 1; }
-  main { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 16px; padding: 16px 24px; }
-  section { background: #fff; border: 1px solid #dde1e8; border-radius: 8px; padding: 12px 16px; }
+  main { display: grid; grid-template-columns: 1fr; gap: 16px; padding: 16px 24px; }
+  @media (min-width: 1100px) {
+    main { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+    #store, #feed-section { grid-column: span 2; }
+  }
+  section { background: #fff; border: 1px solid #dde1e8; border-radius: 8px; padding: 12px 16px; min-width: 0; overflow-x: auto; }
   section h2 { font-size: 16px; margin: 0 0 8px; }
   form { display: flex; flex-wrap: wrap; gap: 6px; margin-bottom: 8px; }
   input { padding: 6px 8px; border: 1px solid #c5cbd6; border-radius: 4px; }
@@ -99,7 +103,7 @@ function el(tag, attrs, ...children) {
 }
 const pill = (text, cls) => el('span', { class: 'pill ' + (cls || text) }, text);
 const money = (amount, currency) => (amount / 100).toFixed(2) + ' ' + currency;
-const time = (iso) => (iso ? new Date(iso).toLocaleTimeString() : '');
+const time = (iso) => (iso ? new Date(iso).toLocaleTimeString([], { hour12: false }) : '');
 
 async function api(path, body) {
   const res = await fetch(path, body === undefined ? {} : {
