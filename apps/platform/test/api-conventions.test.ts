@@ -90,7 +90,9 @@ describe('rate limits', () => {
     const ok = await platform.api('GET', '/v1/account');
     const missing = await platform.api('GET', '/v1/users/usr_missing');
     const unauthorized = await platform.api('GET', '/v1/account', { key: null });
-    for (const response of [ok, missing, unauthorized]) {
+    const noRoute = await platform.api('GET', '/v1/no-such-route');
+    const wrongMethod = await platform.api('PUT', '/v1/account');
+    for (const response of [ok, missing, unauthorized, noRoute, wrongMethod]) {
       expect(response.headers.get('ratelimit-limit')).toBe('1000');
       expect(Number(response.headers.get('ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
       expect(response.headers.get('ratelimit-reset')).toMatch(/^\d+$/);

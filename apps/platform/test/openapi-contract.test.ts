@@ -10,6 +10,7 @@ type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
 
 let platform: TestPlatform;
 let limited: TestPlatform;
+let slow: TestPlatform;
 let sink: WebhookSink;
 
 beforeAll(async () => {
@@ -17,15 +18,22 @@ beforeAll(async () => {
   limited = await startTestPlatform({
     rateLimit: { strategy: 'fixed-window', limit: 3, windowMs: 60_000 },
   });
+  // A costly password hash keeps a createUser in flight long enough to collide with.
+  slow = await startTestPlatform({ passwordCost: 2 ** 16 });
   sink = await startWebhookSink();
 });
 afterAll(async () => {
   await platform?.stop();
   await limited?.stop();
+  await slow?.stop();
   await sink?.close();
 });
 
-const records = (): ResponseRecord[] => [...platform.responses, ...limited.responses];
+const records = (): ResponseRecord[] => [
+  ...platform.responses,
+  ...limited.responses,
+  ...slow.responses,
+];
 
 describe('the contract checker', () => {
   it('rejects a response whose body, status or content type the document does not describe', () => {
@@ -189,6 +197,14 @@ describe('every operation of the document, against the running server', () => {
       headers: key,
     });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
+
+    const inFlight = () =>
+      slow.api('POST', '/v1/users', {
+        body: { email: 'inflight@example.com', password: 'long enough' },
+        headers: { 'idempotency-key': 'contract-in-flight' },
+      });
+    const collided = await Promise.all([inFlight(), inFlight()]);
+    expect(collided.map((r) => r.status).sort()).toEqual([201, 409]);
 
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await limited.api('GET', '/v1/account')).status);

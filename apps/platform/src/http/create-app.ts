@@ -251,6 +251,34 @@ export function createApp(options: AppOptions): Hono {
     return response;
   }
 
+  /**
+   * Who is calling and whether they may: the API key (if valid), the rate-limit scope (the key,
+   * else the client address) and its decision; `limited` is the 429 to send when over the limit.
+   */
+  function gate(request: Request, env: unknown) {
+    const client: RequestClient = {
+      ip: options.clientIp(request, env),
+      userAgent: request.headers.get('user-agent'),
+    };
+    const apiKey = authenticate(request.headers.get('authorization') ?? undefined);
+    const scope =
+      apiKey === undefined ? `ip:${client.ip}` : digest(apiKey).toString('hex').slice(0, 24);
+    const decision = options.rateLimiter?.take(scope, options.now());
+    const limited =
+      decision && !decision.allowed
+        ? problemResponse(
+            new PlatformError(
+              'rate_limited',
+              `This API key sent more than ${decision.limit} requests in the rate-limit window. Retry after the number of seconds in Retry-After.`,
+              { retryAfter: decision.retryAfterSeconds },
+            ),
+            new URL(request.url).pathname,
+            createId('req'),
+          )
+        : undefined;
+    return { client, apiKey, scope, decision, limited };
+  }
+
   const record = async (operationId: string | null, request: Request, response: Response) => {
     if (!options.onResponse) return;
     options.onResponse({
@@ -269,25 +297,10 @@ export function createApp(options: AppOptions): Hono {
   for (const op of operations) {
     app.on(op.method.toUpperCase(), honoPath(op.path), async (c) => {
       const request = c.req.raw;
-      const client: RequestClient = {
-        ip: options.clientIp(request, c.env),
-        userAgent: request.headers.get('user-agent'),
-      };
-      const apiKey = authenticate(request.headers.get('authorization') ?? undefined);
-      const scope =
-        apiKey === undefined ? `ip:${client.ip}` : digest(apiKey).toString('hex').slice(0, 24);
-      const decision = options.rateLimiter?.take(scope, options.now());
+      const { client, apiKey, scope, decision, limited } = gate(request, c.env);
       let response: Response;
-      if (decision && !decision.allowed) {
-        response = problemResponse(
-          new PlatformError(
-            'rate_limited',
-            `This API key sent more than ${decision.limit} requests in the rate-limit window. Retry after the number of seconds in Retry-After.`,
-            { retryAfter: decision.retryAfterSeconds },
-          ),
-          c.req.path,
-          createId('req'),
-        );
+      if (limited) {
+        response = limited;
       } else if (apiKey === undefined) {
         response = problemResponse(
           new PlatformError(
@@ -307,26 +320,33 @@ export function createApp(options: AppOptions): Hono {
   }
 
   app.notFound(async (c) => {
+    // Unknown routes under /v1 count against the caller's rate limit like any API request.
+    const { decision, limited } = c.req.path.startsWith('/v1/')
+      ? gate(c.req.raw, c.env)
+      : { decision: undefined, limited: undefined };
     const methods = allowedMethods(c.req.path);
     const allowed = methods.length > 0 ? methods : undefined;
-    const response = allowed
-      ? problemResponse(
-          new PlatformError(
-            'method_not_allowed',
-            `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(' or ')}.`,
-          ),
-          c.req.path,
-          createId('req'),
-        )
-      : problemResponse(
-          new PlatformError(
-            'not_found',
-            `There is no route ${c.req.method} ${c.req.path}. The API lives under /v1; see GET /openapi.json.`,
-          ),
-          c.req.path,
-          createId('req'),
-        );
-    if (allowed) response.headers.set('allow', allowed.join(', '));
+    const response = limited
+      ? limited
+      : allowed
+        ? problemResponse(
+            new PlatformError(
+              'method_not_allowed',
+              `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(' or ')}.`,
+            ),
+            c.req.path,
+            createId('req'),
+          )
+        : problemResponse(
+            new PlatformError(
+              'not_found',
+              `There is no route ${c.req.method} ${c.req.path}. The API lives under /v1; see GET /openapi.json.`,
+            ),
+            c.req.path,
+            createId('req'),
+          );
+    if (allowed && !limited) response.headers.set('allow', allowed.join(', '));
+    if (decision) rateLimitHeaders(response.headers, decision);
     await record(null, c.req.raw, response);
     return response;
   });
