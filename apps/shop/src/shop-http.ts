@@ -42,7 +42,12 @@ const maxJsonBytes = 64 * 1024;
 
 type Signed = { session: ShopSession; user: ShopUser };
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
