@@ -233,6 +233,24 @@ describe('events of logins, payments and subscriptions', () => {
     await eventually(() => all.ofType('payment.failed')[0], 'payment.failed delivery');
   });
 
+  it('a subscription checkout without a user, or with an unknown one, is a 400 on body.user_id', async () => {
+    const body = {
+      mode: 'subscription',
+      amount: 1500,
+      currency: 'EUR',
+      plan_id: 'plan_pro_monthly',
+      interval: 'month',
+      success_url: 'https://shop.example.com/welcome',
+    };
+    for (const extra of [{}, { user_id: 'usr_nobody' }]) {
+      const response = await platform.api<Json>('POST', '/v1/checkout/sessions', {
+        body: { ...body, ...extra },
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.errors.map((e: Json) => e.path)).toEqual(['body.user_id']);
+    }
+  });
+
   it('a subscription checkout creates the subscription; cancelling emits subscription.cancelled', async () => {
     const checkout = await platform.api<Json>('POST', '/v1/checkout/sessions', {
       body: {

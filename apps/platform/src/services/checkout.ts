@@ -101,6 +101,12 @@ export function createCheckoutHandlers(
 ): Pick<OperationHandlers, 'createCheckoutSession' | 'getCheckoutSession' | 'payCheckoutSession'> {
   return {
     async createCheckoutSession({ body }) {
+      if (body.mode === 'subscription' && body.user_id === undefined) {
+        const message = 'is required when mode is subscription (a subscription belongs to a user)';
+        throw new PlatformError('invalid_request', `body.user_id ${message}.`, {
+          errors: [{ path: 'body.user_id', message }],
+        });
+      }
       let user: UserRow | undefined;
       if (body.user_id !== undefined) user = await mustGetUserField(ctx.db, body.user_id);
       const now = ctx.now();
