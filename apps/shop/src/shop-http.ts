@@ -29,6 +29,8 @@ export interface ShopHttpDeps {
   receiver: () => Receiver | undefined;
   endpoint: () => EndpointRegistration | undefined;
   lastCatchUp: () => CatchUpReport | undefined;
+  /** Pulls missed events now; undefined until the receiver runs. */
+  catchUpNow: () => Promise<CatchUpReport> | undefined;
 }
 
 /** The shop's node:http request listener, plus a way to end open event streams on shutdown. */
@@ -330,6 +332,12 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
           product,
         });
         return sendJson(res, 201, { order, pay_url: order.checkout_url });
+      }
+      case '/api/catch-up': {
+        const report = await deps.catchUpNow();
+        if (!report)
+          throw new ShopError('invalid_request', 'The shop is still starting.', { status: 503 });
+        return sendJson(res, 200, report);
       }
       case '/api/compare': {
         const { user } = mustSignIn(req);

@@ -71,7 +71,7 @@ export function shopPage(): string {
 </section>
 <section id="feed-section">
   <h2>Received events</h2>
-  <p class="muted" id="endpoint"></p>
+  <p class="muted"><span id="endpoint"></span> <button id="catch-up" class="secondary">Catch up now</button></p>
   <table><thead><tr><th>event</th><th>resource</th><th>how</th><th>at</th></tr></thead><tbody id="feed"></tbody></table>
 </section>
 <section id="security-section">
@@ -221,6 +221,11 @@ $('compare').addEventListener('click', async () => {
   try { const result = await api('/api/compare', {}); state.compare = result; render(); }
   catch (error) { $('compare-result').replaceChildren(el('tr', {}, el('td', { class: 'error' }, error.message))); }
   finally { button.textContent = 'Compare'; await refresh(); }
+});
+
+$('catch-up').addEventListener('click', async () => {
+  try { const report = await api('/api/catch-up', {}); state.catch_up = report; render(); }
+  catch (error) { $('account-result').textContent = error.message; }
 });
 
 const events = new EventSource('/api/stream');

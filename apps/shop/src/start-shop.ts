@@ -111,6 +111,7 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
   let receiver: Receiver | undefined;
   let endpoint: EndpointRegistration | undefined;
   let catchUp: CatchUpReport | undefined;
+  let catchUpNow: (() => Promise<CatchUpReport>) | undefined;
 
   const http = createShopHttp({
     store,
@@ -122,6 +123,7 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
     receiver: () => receiver,
     endpoint: () => endpoint,
     lastCatchUp: () => catchUp,
+    catchUpNow: () => catchUpNow?.(),
   });
   const server = createServer((req, res) => {
     void http.handle(req, res);
@@ -165,7 +167,7 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
 
     // One catch-up at a time: a periodic one waits for (and shares) the one running.
     let running: Promise<CatchUpReport> | undefined;
-    const catchUpNow = () => {
+    catchUpNow = () => {
       running ??= catchUpMissedEvents(client, ready, store)
         .then((report) => {
           catchUp = report;
@@ -180,9 +182,10 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
         });
       return running;
     };
+    const pullNow = catchUpNow;
     let startReport: CatchUpReport;
     try {
-      startReport = await catchUpNow();
+      startReport = await pullNow();
     } catch (error) {
       await ready.stop();
       throw error;
@@ -191,7 +194,7 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
     const timer =
       intervalMs > 0
         ? setInterval(() => {
-            catchUpNow().catch((error: unknown) =>
+            pullNow().catch((error: unknown) =>
               log('warn', 'periodic catch-up failed; the next one retries', {
                 error: error instanceof Error ? error.message : String(error),
               }),
@@ -208,7 +211,7 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
       webhookUrl,
       endpoint: publicEndpoint,
       catchUp: startReport,
-      catchUpNow,
+      catchUpNow: pullNow,
       receiver: ready,
       stop: () => {
         stopping ??= (async () => {

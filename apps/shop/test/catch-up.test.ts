@@ -182,6 +182,14 @@ it('the periodic catch-up reconciles an event whose push never comes (endpoint d
     }, 'the order paid by a periodic catch-up');
     expect(view.learned_source).toBe('pull');
     expect(view.fulfilments).toBe(1);
+    // "Catch up now" on the page: nothing is left to pull, and it says so.
+    const now = await visitor.call<{ new: number; from: string | null; to: string | null }>(
+      '/api/catch-up',
+      {},
+    );
+    expect(now.status).toBe(200);
+    expect(now.body.new).toBe(0);
+    expect(now.body.to).toBe(now.body.from);
   } finally {
     await shop.stop();
     await quiet.stop();
