@@ -11,18 +11,16 @@ const chromiumPath = '/usr/bin/chromium';
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let platform: Platform;
 let shop: Shop;
-let context: BrowserContext;
+let context: BrowserContext | undefined;
 
-beforeAll(async () => {
+/** Launches Debian's Chromium headless with a fresh profile; fails (never skips) without it. */
+async function launchChromium(): Promise<BrowserContext> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium is not installed at ${chromiumPath}. This end-to-end test drives a real browser and never skips: install it with \`apt-get update && apt-get install -y chromium\` (Debian/Ubuntu), then run the tests again.`,
     );
   }
-  dir = await tempDir();
-  platform = await startTestPlatform(dir.path);
-  shop = await startTestShop(dir.path, platform);
-  context = await chromium.launchPersistentContext(join(dir.path, 'chromium-profile'), {
+  return chromium.launchPersistentContext(join(dir.path, 'chromium-profile'), {
     executablePath: chromiumPath,
     headless: true,
     args: [
@@ -35,6 +33,12 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
+}
+
+beforeAll(async () => {
+  dir = await tempDir();
+  platform = await startTestPlatform(dir.path);
+  shop = await startTestShop(dir.path, platform);
 });
 
 afterAll(async () => {
@@ -55,6 +59,7 @@ interface OrderView {
 }
 
 it('a visitor signs up, logs in, buys, pays on the platform page, and sees the order turn paid by the webhook', async () => {
+  context = await launchChromium();
   const page = await context.newPage();
   await page.goto(shop.url);
   await expect.poll(() => page.textContent('#endpoint')).toContain(shop.endpoint.id);
