@@ -455,8 +455,8 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   function schedule_(delay: number) {
     if (!running) return;
     clearTimeout(timer);
+    // Not unref'd: a started dispatcher keeps its process alive, like a server, until stop().
     timer = setTimeout(tick, delay);
-    timer.unref?.();
   }
 
   function tick() {

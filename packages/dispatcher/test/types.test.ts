@@ -38,11 +38,11 @@ describe('types', () => {
     const _misuse = () => {
       // @ts-expect-error: not an event type
       void memory.publish({ event: 'no.such', resource_id: 'x', metadata: {} });
-      // @ts-expect-error: user.login v2 metadata has no top-level ip_address
       void memory.publish({
         event: 'user.login',
         version: 2,
         resource_id: 'usr_1',
+        // @ts-expect-error: user.login v2 metadata has no top-level ip_address
         metadata: { ip_address: '1.2.3.4' },
       });
     };

@@ -1,0 +1,25 @@
+// One dispatcher worker process for the benchmark: runs the built package (HOOKLINE_DISPATCHER_DIST) against the store
+// named in the environment and delivers until it receives SIGTERM.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const { STORE, TARGET, CONCURRENCY, HOOKLINE_DISPATCHER_DIST: dist } = process.env;
+const load = (path) => import(pathToFileURL(join(dist, path)).href);
+const { createDispatcher } = await load('index.mjs');
+const store =
+  STORE === 'postgres'
+    ? (await load('postgres/index.mjs')).createPostgresStore({ connectionString: TARGET, max: 8 })
+    : (await load('sqlite/index.mjs')).createSqliteStore({ path: TARGET });
+const dispatcher = createDispatcher({
+  store,
+  allow: { loopback: true, http: true },
+  concurrency: Number(CONCURRENCY ?? 32),
+  pollIntervalMs: 5,
+});
+await dispatcher.start();
+process.stdout.write('ready\n');
+process.on('SIGTERM', async () => {
+  await dispatcher.stop();
+  await store.close();
+  process.exit(0);
+});

@@ -1,0 +1,255 @@
+/**
+ * Dispatcher throughput and latency, printed as one table. Not part of `pnpm test`.
+ *
+ * For each store (SQLite file, Postgres) and 1, 2 and 4 worker processes: this process
+ * publishes as fast as 16 concurrent publishers can for BENCH_SECONDS while the workers deliver
+ * to a loopback receiver; deliveries/s counts from the first publish to the last
+ * acknowledgement. Then it publishes a steady 100 events/s for one second and reports the
+ * publish()-returned-to-request-arrived latency p50/p99 (not saturated). The ceiling row is
+ * raw undici POSTs of the same body to the same receiver (32 connections).
+ *
+ * Run: pnpm --filter @hookline/dispatcher bench   (builds first via turbo when run from the root)
+ * Postgres: HOOKLINE_BENCH_DATABASE_URL or HOOKLINE_TEST_DATABASE_URL, else a throwaway server.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startTestPostgres } from '@hookline/test-postgres';
+import { Pool } from 'undici';
+import type * as Core from '../src/index.js';
+import type * as Postgres from '../src/postgres/index.js';
+import type * as Sqlite from '../src/sqlite/index.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const workerScript = fileURLToPath(new URL('./bench-worker.mjs', import.meta.url));
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+// Measure the built package. It is built into a private folder so that a concurrent
+// `pnpm build` (which cleans dist/) cannot pull the files away mid-run.
+const distDir = join(packageDir, 'node_modules', '.cache', 'hookline-bench-build');
+execFileSync(
+  'pnpm',
+  [
+    'exec',
+    'tsdown',
+    '--no-config',
+    '--no-dts',
+    '-f',
+    'esm',
+    '-d',
+    distDir,
+    'src/index.ts',
+    'src/sqlite/index.ts',
+    'src/postgres/index.ts',
+  ],
+  { cwd: packageDir, stdio: 'pipe' },
+);
+const load = async <T>(path: string): Promise<T> =>
+  (await import(pathToFileURL(join(distDir, path)).href)) as T;
+const { createDispatcher } = await load<typeof Core>('index.mjs');
+const { createSqliteStore } = await load<typeof Sqlite>('sqlite/index.mjs');
+const { createPostgresStore } = await load<typeof Postgres>('postgres/index.mjs');
+type DispatcherStore<Tx> = Core.DispatcherStore<Tx>;
+
+interface Row {
+  scenario: string;
+  workers: number | '-';
+  delivered: number;
+  perSecond: number;
+  p50: number | null;
+  p99: number | null;
+}
+
+const arrivals = new Map<string, number>();
+const receiver = createServer((req, res) => {
+  const id = req.headers['webhook-id'];
+  req.resume();
+  req.on('end', () => {
+    if (typeof id === 'string' && !arrivals.has(id)) arrivals.set(id, performance.now());
+    res.writeHead(200).end('ok');
+  });
+});
+await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const port = (receiver.address() as AddressInfo).port;
+const url = `http://127.0.0.1:${port}/webhooks`;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? null
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+function sampleEvent(i: number) {
+  return {
+    event: 'user.deleted' as const,
+    version: 1 as const,
+    resource_id: `usr_bench${i}`,
+    metadata: {
+      deleted_by: 'user' as const,
+      actor_id: null,
+      reason: 'gdpr_erasure' as const,
+      hard_delete: true,
+    },
+  };
+}
+
+/** Waits (bounded) until `count` distinct webhook-ids have arrived. */
+async function drained(count: number) {
+  const deadline = performance.now() + 60_000;
+  while (arrivals.size < count && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function ceiling(): Promise<Row> {
+  process.stderr.write('bench: raw undici ceiling…\n');
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 32 });
+  const body = JSON.stringify({
+    id: 'evt_x',
+    timestamp: new Date().toISOString(),
+    ...sampleEvent(0),
+  });
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (performance.now() < until) {
+        const res = await pool.request({
+          path: '/webhooks',
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
+        await res.body.dump();
+        done++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  return {
+    scenario: 'raw undici POST (ceiling)',
+    workers: '-',
+    delivered: done,
+    perSecond: done / elapsed,
+    p50: null,
+    p99: null,
+  };
+}
+
+async function scenario(
+  kind: 'sqlite' | 'postgres',
+  workers: number,
+  target: string,
+): Promise<Row> {
+  process.stderr.write(`bench: ${kind} with ${workers} worker(s)…\n`);
+  const store: DispatcherStore<unknown> =
+    kind === 'sqlite'
+      ? (createSqliteStore({ path: target }) as DispatcherStore<unknown>)
+      : (createPostgresStore({ connectionString: target }) as DispatcherStore<unknown>);
+  const publisher = createDispatcher({ store, allow: { loopback: true, http: true } });
+  await publisher.createEndpoint({ url });
+  const children: ChildProcess[] = [];
+  await Promise.all(
+    Array.from({ length: workers }, () => {
+      const child = spawn(process.execPath, [workerScript], {
+        env: { ...process.env, STORE: kind, TARGET: target, HOOKLINE_DISPATCHER_DIST: distDir },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      children.push(child);
+      return new Promise<void>((resolve, reject) => {
+        child.stdout!.once('data', () => resolve());
+        child.once('exit', (code) => reject(new Error(`bench worker exited early (code ${code})`)));
+      });
+    }),
+  );
+  // Throughput: 16 concurrent publishers for `seconds`, then wait for the backlog to drain.
+  arrivals.clear();
+  const published = new Map<string, number>();
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (performance.now() < until) {
+        const { event } = await publisher.publish(sampleEvent(i++));
+        published.set(event.id, performance.now());
+      }
+    }),
+  );
+  await drained(published.size);
+  const delivered = arrivals.size;
+  const perSecond = delivered / ((Math.max(...arrivals.values()) - started) / 1000);
+
+  // Latency: a steady 100 events/s for a second (not saturated), publish() return to arrival.
+  arrivals.clear();
+  const paced = new Map<string, number>();
+  for (let n = 0; n < 100; n++) {
+    const { event } = await publisher.publish(sampleEvent(i++));
+    paced.set(event.id, performance.now());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await drained(paced.size);
+  const latencies = [...paced].flatMap(([id, at]) => {
+    const arrived = arrivals.get(id);
+    return arrived === undefined ? [] : [arrived - at];
+  });
+  latencies.sort((a, b) => a - b);
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode !== null
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+    ),
+  );
+  await store.close();
+  return {
+    scenario: `${kind} → loopback receiver`,
+    workers,
+    delivered,
+    perSecond,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+const rows: Row[] = [await ceiling()];
+const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-'));
+try {
+  for (const workers of [1, 2, 4])
+    rows.push(await scenario('sqlite', workers, join(dir, `bench-${workers}.db`)));
+  const pg = await startTestPostgres({
+    url: process.env.HOOKLINE_BENCH_DATABASE_URL ?? process.env.HOOKLINE_TEST_DATABASE_URL,
+  });
+  try {
+    for (const workers of [1, 2, 4])
+      rows.push(await scenario('postgres', workers, await pg.createDatabase()));
+  } finally {
+    await pg.stop();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  receiver.close();
+}
+
+const fmt = (n: number | null) => (n === null ? '-' : n.toFixed(1));
+console.log(
+  `\n@hookline/dispatcher bench (${seconds} s of publishing per scenario, Node ${process.version})\n`,
+);
+console.table(
+  rows.map((r) => ({
+    scenario: r.scenario,
+    workers: r.workers,
+    delivered: r.delivered,
+    'deliveries/s': Math.round(r.perSecond),
+    'p50 ms': fmt(r.p50),
+    'p99 ms': fmt(r.p99),
+  })),
+);
