@@ -11,7 +11,7 @@
  * Run: pnpm --filter @hookline/dispatcher bench   (builds first via turbo when run from the root)
  * Postgres: HOOKLINE_BENCH_DATABASE_URL or HOOKLINE_TEST_DATABASE_URL, else a throwaway server.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,31 +23,12 @@ import { Pool } from 'undici';
 import type * as Core from '../src/index.js';
 import type * as Postgres from '../src/postgres/index.js';
 import type * as Sqlite from '../src/sqlite/index.js';
+import { buildPrivateCopy } from '../test/helpers/private-build.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const workerScript = fileURLToPath(new URL('./bench-worker.mjs', import.meta.url));
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-
-// Measure the built package. It is built into a private folder so that a concurrent
-// `pnpm build` (which cleans dist/) cannot pull the files away mid-run.
-const distDir = join(packageDir, 'node_modules', '.cache', 'hookline-bench-build');
-execFileSync(
-  'pnpm',
-  [
-    'exec',
-    'tsdown',
-    '--no-config',
-    '--no-dts',
-    '-f',
-    'esm',
-    '-d',
-    distDir,
-    'src/index.ts',
-    'src/sqlite/index.ts',
-    'src/postgres/index.ts',
-  ],
-  { cwd: packageDir, stdio: 'pipe' },
-);
+// Measure the built package, built into a private folder (see buildPrivateCopy).
+const distDir = buildPrivateCopy('hookline-bench-build');
 const load = async <T>(path: string): Promise<T> =>
   (await import(pathToFileURL(join(distDir, path)).href)) as T;
 const { createDispatcher } = await load<typeof Core>('index.mjs');

@@ -1,42 +1,25 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSecret } from '@hookline/signature';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPrivateCopy } from './helpers/private-build.js';
 import { startReceiver, type TestReceiver } from './helpers/receiver.js';
 import { tempDir } from './helpers/temp-dir.js';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const childScript = fileURLToPath(new URL('./crash/crash-child.mjs', import.meta.url));
-// The child runs the built package. It is built into a private folder so that a concurrent
-// `pnpm build` (which cleans dist/) cannot pull the files away mid-test.
-const distDir = join(packageDir, 'node_modules', '.cache', 'hookline-crash-build');
 
 const kills = 20;
 
 describe('crash recovery (SIGKILL at random moments)', () => {
   let receiver: TestReceiver;
   let dir: ReturnType<typeof tempDir>;
+  let distDir: string;
   const secret = generateSecret();
 
   beforeAll(async () => {
-    execFileSync(
-      'pnpm',
-      [
-        'exec',
-        'tsdown',
-        '--no-config',
-        '--no-dts',
-        '-f',
-        'esm',
-        '-d',
-        distDir,
-        'src/index.ts',
-        'src/sqlite/index.ts',
-      ],
-      { cwd: packageDir, stdio: 'pipe' },
-    );
+    distDir = buildPrivateCopy('hookline-crash-build');
     receiver = await startReceiver([secret]);
     dir = tempDir('hookline-crash-');
   }, 60_000);
