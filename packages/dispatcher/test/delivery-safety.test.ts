@@ -120,6 +120,62 @@ describe('delivery target safety', () => {
   });
 });
 
+describe('endpoint management', () => {
+  it('creates the configured endpoints once and leaves later changes alone', async () => {
+    const store = createMemoryStore();
+    const seed = { id: 'ep_seeded', url: 'https://hooks.example.com/a', enabledEvents: ['user.*'] };
+    const first = createDispatcher({ store, endpoints: [seed] });
+    expect(await first.getEndpoint('ep_seeded')).toMatchObject({
+      url: seed.url,
+      enabledEvents: ['user.*'],
+    });
+    await first.updateEndpoint('ep_seeded', { url: 'https://hooks.example.com/b' });
+    const second = createDispatcher({ store, endpoints: [seed] });
+    expect((await second.listEndpoints()).map((e) => e.url)).toEqual([
+      'https://hooks.example.com/b',
+    ]);
+  });
+
+  it('validates filters, pinned versions and secrets, and reports unknown ids', async () => {
+    const dispatcher = createDispatcher({ store: createMemoryStore() });
+    const url = 'https://hooks.example.com/x';
+    const bad = [
+      { url, enabledEvents: [] },
+      { url, enabledEvents: ['payment.**'] },
+      { url, versions: { 'payment.succeeded': 3 } },
+      { url, versions: { 'no.such': 1 } },
+      { url, secret: 'hunter2' },
+    ];
+    for (const input of bad) {
+      const result = await dispatcher.safeCreateEndpoint(input);
+      expect(result.ok, JSON.stringify(input)).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('invalid_endpoint');
+    }
+    const ep = await dispatcher.createEndpoint({ url, versions: { 'user.login': 1 } });
+    expect(ep.secrets[0]?.secret).toMatch(/^whsec_/);
+    expect(ep.ordered).toBe(false);
+    await expect(
+      dispatcher.updateEndpoint(ep.id, { versions: { 'user.login': 9 } }),
+    ).rejects.toMatchObject({
+      code: 'invalid_endpoint',
+    });
+    expect(
+      await dispatcher.updateEndpoint(ep.id, { ordered: true, description: 'orders' }),
+    ).toMatchObject({
+      ordered: true,
+      description: 'orders',
+    });
+    await dispatcher.deleteEndpoint(ep.id);
+    await expect(dispatcher.deleteEndpoint(ep.id)).rejects.toMatchObject({
+      code: 'endpoint_not_found',
+      status: 404,
+    });
+    await expect(dispatcher.rotateSecret('ep_nope')).rejects.toMatchObject({
+      code: 'endpoint_not_found',
+    });
+  });
+});
+
 describe('publish validation', () => {
   const dispatcher = createDispatcher({ store: createMemoryStore() });
 

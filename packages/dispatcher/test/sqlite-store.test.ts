@@ -104,4 +104,17 @@ describe('sqlite store with the application database', () => {
     expect(deliveries.map((d) => d.resourceId)).toEqual(['pay_kept']);
     await store.close();
   });
+
+  it('creates its tables through the caller transaction on a fresh file, and again after that transaction rolled back', async () => {
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store });
+    app.exec('BEGIN IMMEDIATE');
+    await dispatcher.publish(draftEvent('user.created'), { tx: app });
+    app.exec('ROLLBACK');
+    app.exec('BEGIN IMMEDIATE');
+    const kept = await dispatcher.publish(draftEvent('user.created'), { tx: app });
+    app.exec('COMMIT');
+    expect((await store.getEvent(kept.event.id))?.id).toBe(kept.event.id);
+    await store.close();
+  });
 });

@@ -97,15 +97,28 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     return statement;
   };
 
+  /** Sets up a connection the store owns: busy timeout, WAL, durability, tables. */
   const configure = (db: SqliteDatabase) => {
     if (prepared.has(db)) return;
     db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    if (!db.inTransaction) {
-      db.exec('PRAGMA journal_mode = WAL');
-      db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    }
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     db.exec(schema);
     prepared.add(db);
+  };
+
+  /**
+   * Makes sure the tables exist before writing through a caller's transaction handle, without
+   * touching that connection's settings. Tables created inside the caller's transaction vanish
+   * if it rolls back, so the handle is only remembered once they are visible outside it.
+   */
+  const ensureTables = (db: SqliteDatabase) => {
+    if (prepared.has(db)) return;
+    const found = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")
+      .get(`${t.attempts}_delivery`);
+    if (found && !db.inTransaction) prepared.add(db);
+    if (!found) db.exec(schema);
   };
 
   const schema = `
@@ -242,7 +255,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       if (tx !== undefined) {
         // Synchronous on purpose: this must land inside the caller's open transaction now.
         try {
-          configure(tx);
+          ensureTables(tx);
           return Promise.resolve(insertEventSync(tx, event));
         } catch (error) {
           return Promise.reject(storeError('publish', error));
