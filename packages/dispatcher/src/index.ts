@@ -40,7 +40,7 @@ export { planDeliveries } from './fan-out.js';
 export { createFetchTransport } from './fetch-transport.js';
 export type { DispatcherLogger, OperationalEvent } from './logger.js';
 export { createMemoryStore } from './memory-store.js';
-export { createNodeTransport } from './node-transport.js';
+export { createNodeTransport, type NodeTransportOptions } from './node-transport.js';
 export type {
   AttemptRecord,
   ClaimedDelivery,

@@ -3,16 +3,31 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { type DeliveryTransport, decodeExcerpt } from './transport.js';
 
+/** Options of {@link createNodeTransport}. */
+export interface NodeTransportOptions {
+  /** Certificate authorities to trust instead of Node's bundled ones (PEM), e.g. a private CA. */
+  ca?: string | readonly string[];
+}
+
 /** Bodies longer than this are not drained for connection reuse; the socket is dropped instead. */
 const maxDrainBytes = 64 * 1024;
 
 /**
  * The default transport: node:http(s) with keep-alive, connecting to the address the policy
  * checked (a pinned `lookup`), never following redirects, bounded by one overall timeout.
+ * TLS still verifies the certificate against the URL's host name (SNI), not the address.
  */
-export function createNodeTransport(): DeliveryTransport & { close(): void } {
+export function createNodeTransport(
+  options: NodeTransportOptions = {},
+): DeliveryTransport & { close(): void } {
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
-  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256 });
+  const httpsAgent = new HttpsAgent({
+    keepAlive: true,
+    maxSockets: 256,
+    ...(options.ca === undefined
+      ? {}
+      : { ca: typeof options.ca === 'string' ? options.ca : [...options.ca] }),
+  });
   const send: DeliveryTransport = (req) =>
     new Promise((resolve, reject) => {
       const pinned: LookupFunction = (_host, options, callback) => {
