@@ -416,6 +416,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let claiming: Promise<number> | undefined;
+  let unsubscribe: (() => Promise<void>) | undefined;
 
   function track(claim: ClaimedDelivery): Promise<void> {
     const work = runAttempt(claim)
@@ -591,11 +592,23 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       if (running) return;
       running = true;
       schedule_(0);
+      if (store.subscribe) {
+        try {
+          unsubscribe = await store.subscribe(wake);
+        } catch (error) {
+          log.warn?.('could not subscribe to store notifications; relying on polling', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
     },
     async stop() {
       running = false;
       clearTimeout(timer);
       timer = undefined;
+      const release = unsubscribe;
+      unsubscribe = undefined;
+      await release?.().catch(() => {});
       if (claiming) await claiming.catch(() => 0);
       await Promise.all([...inFlight]);
       nodeTransport?.close();

@@ -77,6 +77,13 @@ export interface DispatcherStore<Tx = never> {
   /** Puts finished deliveries back in the queue (attempts reset, due `now`); returns how many. */
   requeue(selector: ReplaySelector, now: number): Promise<number>;
 
+  /**
+   * Optional: calls `onWake` when another process (or transaction) made deliveries due, so
+   * workers need not wait for their next poll. Resolves to an unsubscribe function. The
+   * Postgres store implements it with LISTEN/NOTIFY (the notification is sent on commit).
+   */
+  subscribe?(onWake: () => void): Promise<() => Promise<void>>;
+
   /** Releases connections the store opened itself. */
   close(): Promise<void>;
 }

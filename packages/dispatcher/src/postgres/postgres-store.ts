@@ -78,6 +78,7 @@ export function createPostgresStore(
   // the pool replaces it on the next query.
   if (ownsPool) pool.on('error', () => {});
   let initialised: Promise<void> | undefined;
+  const channel = `${options.tablePrefix ?? 'hookline_'}outbox`;
 
   const schema = `
     CREATE TABLE IF NOT EXISTS ${t.events} (
@@ -200,6 +201,8 @@ export function createPostgresStore(
         values,
       );
     }
+    // Delivered to listening workers when (and only if) the surrounding transaction commits.
+    if (planned.length > 0) await db.query('SELECT pg_notify($1, $2)', [channel, '']);
     return { deliveries: planned.length };
   };
 
@@ -426,8 +429,27 @@ export function createPostgresStore(
           `UPDATE ${t.deliveries} SET status = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1, lease_token = NULL, lease_expires_at = NULL WHERE status <> 'pending' AND ${sql}`,
           [now, ...params],
         );
+        if ((result.rowCount ?? 0) > 0) await pool.query('SELECT pg_notify($1, $2)', [channel, '']);
         return result.rowCount ?? 0;
       }),
+    async subscribe(onWake) {
+      await init();
+      const client = await pool.connect();
+      const onNotification = (message: pg.Notification) => {
+        if (message.channel === channel) onWake();
+      };
+      client.on('notification', onNotification);
+      // A dropped listening connection only costs the early wake-ups: workers keep polling.
+      const onError = () => {};
+      client.on('error', onError);
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        client.off('notification', onNotification);
+        await client.query(`UNLISTEN ${channel}`).catch(() => {});
+        client.off('error', onError);
+        client.release();
+      };
+    },
     async close() {
       if (ownsPool) await pool.end();
     },
