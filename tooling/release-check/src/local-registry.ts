@@ -9,15 +9,15 @@ const verdaccioBin = fileURLToPath(new URL('../node_modules/.bin/verdaccio', imp
 /** A running verdaccio on loopback with one user who may publish. */
 export interface LocalRegistry {
   url: string;
-  /** `.npmrc` lines that point npm/pnpm at this registry with the user's token. */
+  /** `.npmrc` lines that send the `@hookline` scope to this registry, with the user's token. */
   npmrc: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts a throwaway verdaccio in `dir`: `@hookline/*` is served only from what gets published
- * to it; everything else is proxied from the public npm registry so consumers can install
- * third-party dependencies.
+ * Starts a throwaway verdaccio in `dir` that holds only `@hookline/*`, exactly what gets
+ * published to it. Consumers point the `@hookline` scope at it (`scopeNpmrc`) and take
+ * third-party dependencies from their usual registry, so a flaky proxy can't fail a run.
  */
 export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
   mkdirSync(join(dir, 'storage'), { recursive: true });
@@ -32,17 +32,10 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
       '  htpasswd:',
       `    file: ${join(dir, 'htpasswd')}`,
       '    max_users: 10',
-      'uplinks:',
-      '  npmjs:',
-      '    url: https://registry.npmjs.org/',
       'packages:',
       "  '@hookline/*':",
       '    access: $all',
       '    publish: $authenticated',
-      "  '**':",
-      '    access: $all',
-      '    publish: $authenticated',
-      '    proxy: npmjs',
       'log: { type: stdout, format: pretty, level: warn }',
       '',
     ].join('\n'),
@@ -98,6 +91,6 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
     );
   }
   const { token } = (await response.json()) as { token: string };
-  const npmrc = `registry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`;
+  const npmrc = `@hookline:registry=${url}/\n//127.0.0.1:${port}/:_authToken=${token}\n`;
   return { url, npmrc, stop };
 }

@@ -72,6 +72,8 @@ export function run(
       stderr += chunk.toString();
     });
     child.on('error', reject);
+    // A child that exits before reading stdin would otherwise raise EPIPE here.
+    child.stdin.on('error', () => {});
     child.on('close', (code) => {
       const result = { code: code ?? 1, stdout, stderr };
       if (result.code !== 0 && !options.allowFailure) {

@@ -113,7 +113,7 @@ describe('release rehearsal against a local registry', () => {
     const consumer = join(work, 'consumer');
     mkdirSync(consumer);
     writeFileSync(join(consumer, 'package.json'), '{ "name": "consumer", "private": true }\n');
-    writeFileSync(join(consumer, '.npmrc'), `registry=${registry.url}/\n`);
+    writeFileSync(join(consumer, '.npmrc'), `@hookline:registry=${registry.url}/\n`);
     await run(
       'npm',
       ['install', '--no-audit', '--no-fund', '@hookline/client', '@hookline/receiver'],
