@@ -15,6 +15,15 @@ const dispatcher = createDispatcher({
   allow: { loopback: true, http: true },
   concurrency: Number(CONCURRENCY ?? 32),
   pollIntervalMs: 5,
+  // Failures are worth seeing in a benchmark: they would distort the numbers.
+  logger: {
+    info: (message, fields) =>
+      process.stderr.write(`worker ${process.pid}: ${message} ${JSON.stringify(fields)}\n`),
+    warn: (message, fields) =>
+      process.stderr.write(`worker ${process.pid}: ${message} ${JSON.stringify(fields)}\n`),
+    error: (message, fields) =>
+      process.stderr.write(`worker ${process.pid}: ${message} ${JSON.stringify(fields)}\n`),
+  },
 });
 await dispatcher.start();
 process.stdout.write('ready\n');

@@ -26,6 +26,8 @@ import type * as Sqlite from '../src/sqlite/index.js';
 import { buildPrivateCopy } from '../test/helpers/private-build.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+/** Which stores to measure: BENCH_STORES=sqlite,postgres (default both). */
+const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const workerScript = fileURLToPath(new URL('./bench-worker.mjs', import.meta.url));
 // Measure the built package, built into a private folder (see buildPrivateCopy).
 const distDir = buildPrivateCopy('hookline-bench-build');
@@ -204,16 +206,20 @@ async function scenario(
 const rows: Row[] = [await ceiling()];
 const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-'));
 try {
-  for (const workers of [1, 2, 4])
-    rows.push(await scenario('sqlite', workers, join(dir, `bench-${workers}.db`)));
-  const pg = await startTestPostgres({
-    url: process.env.HOOKLINE_BENCH_DATABASE_URL ?? process.env.HOOKLINE_TEST_DATABASE_URL,
-  });
-  try {
+  if (stores.includes('sqlite')) {
     for (const workers of [1, 2, 4])
-      rows.push(await scenario('postgres', workers, await pg.createDatabase()));
-  } finally {
-    await pg.stop();
+      rows.push(await scenario('sqlite', workers, join(dir, `bench-${workers}.db`)));
+  }
+  if (stores.includes('postgres')) {
+    const pg = await startTestPostgres({
+      url: process.env.HOOKLINE_BENCH_DATABASE_URL ?? process.env.HOOKLINE_TEST_DATABASE_URL,
+    });
+    try {
+      for (const workers of [1, 2, 4])
+        rows.push(await scenario('postgres', workers, await pg.createDatabase()));
+    } finally {
+      await pg.stop();
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

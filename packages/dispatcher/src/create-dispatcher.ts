@@ -439,18 +439,22 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
 
   /** Claims as many due deliveries as there are free slots and starts them. */
   function claimBatch(): Promise<number> {
-    claiming ??= (async () => {
-      try {
-        const free = concurrency - inFlight.size;
-        if (free <= 0) return 0;
-        const claims = await store.claimDue({ now: clock.now(), limit: free, leaseMs });
-        for (const claim of claims) track(claim);
-        return claims.length;
-      } finally {
-        claiming = undefined;
-      }
+    if (claiming) return claiming;
+    const batch = (async () => {
+      const free = concurrency - inFlight.size;
+      if (free <= 0) return 0;
+      const claims = await store.claimDue({ now: clock.now(), limit: free, leaseMs });
+      for (const claim of claims) track(claim);
+      return claims.length;
     })();
-    return claiming;
+    // Cleared only after `claiming` was set: a batch that settles synchronously (no free slot)
+    // must not leave a stale promise behind that would answer every later claim with 0.
+    claiming = batch;
+    const clear = () => {
+      if (claiming === batch) claiming = undefined;
+    };
+    batch.then(clear, clear);
+    return batch;
   }
 
   function schedule_(delay: number) {

@@ -344,6 +344,20 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     expect(receiver.received[0]?.verified).toBe(true);
   });
 
+  it('keeps claiming after a claim found every slot busy', async () => {
+    make({ clock: { now: () => Date.now() }, pollIntervalMs: 20, concurrency: 1 });
+    await dispatcher.createEndpoint({ url: receiver.url, secret });
+    receiver.respond = (_req, res) => setTimeout(() => res.writeHead(200).end(), 100);
+    await dispatcher.start();
+    await dispatcher.publish(draftEvent('user.created'));
+    await receiver.waitFor(1);
+    // The single slot is busy now: this claim finds no free slot and must not wedge the worker.
+    await dispatcher.processDue();
+    const { event } = await dispatcher.publish(draftEvent('user.created'));
+    await receiver.waitFor(2);
+    expect(receiver.received[1]?.id).toBe(event.id);
+  });
+
   it('delivers in the background after start() without manual polling', async () => {
     make({ clock: { now: () => Date.now() }, pollIntervalMs: 50 });
     await dispatcher.createEndpoint({ url: receiver.url, secret });
