@@ -12,7 +12,7 @@ import {
   rotateSecrets,
 } from './endpoint-input.js';
 import { createFetchTransport } from './fetch-transport.js';
-import type { DispatcherLogger, OperationalEvent } from './logger.js';
+import { type DispatcherLogger, type OperationalEvent, redactUrl } from './logger.js';
 import { createNodeTransport } from './node-transport.js';
 import type {
   AttemptRecord,
@@ -334,7 +334,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       operational({
         type: 'endpoint.disabled',
         endpointId: endpoint.id,
-        url: endpoint.url,
+        url: redactUrl(endpoint.url),
         reason,
         failingSince: endpoint.failingSince,
         deadLettered,
@@ -368,7 +368,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       deliveryId: delivery.id,
       eventId: delivery.eventId,
       endpointId: endpoint.id,
-      url: endpoint.url,
+      url: redactUrl(endpoint.url),
       attempt: result.attempt.attempt,
       statusCode: result.attempt.statusCode,
       durationMs: result.attempt.durationMs,
@@ -497,7 +497,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
         now: clock.now(),
       });
       await store.createEndpoint(endpoint);
-      log.info?.('endpoint created', { endpointId: endpoint.id, url: endpoint.url });
+      log.info?.('endpoint created', { endpointId: endpoint.id, url: redactUrl(endpoint.url) });
       return endpoint;
     },
     safeCreateEndpoint: (input) => toResult(() => dispatcher.createEndpoint(input)),

@@ -10,8 +10,7 @@ export type DispatcherErrorCode =
   | 'insecure_url'
   | 'dns_failed'
   | 'transaction_unsupported'
-  | 'store_failed'
-  | 'dispatcher_stopped';
+  | 'store_failed';
 
 const statusByCode: Record<DispatcherErrorCode, number | undefined> = {
   invalid_event: 400,
@@ -25,7 +24,6 @@ const statusByCode: Record<DispatcherErrorCode, number | undefined> = {
   dns_failed: undefined,
   transaction_unsupported: undefined,
   store_failed: undefined,
-  dispatcher_stopped: undefined,
 };
 
 /** The one error type @hookline/dispatcher throws; `code` says which failure it is. */

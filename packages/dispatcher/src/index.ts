@@ -38,7 +38,7 @@ export type { EndpointInput, EndpointUpdate } from './endpoint-input.js';
 export { matchesEventFilter } from './event-filter.js';
 export { planDeliveries } from './fan-out.js';
 export { createFetchTransport } from './fetch-transport.js';
-export type { DispatcherLogger, OperationalEvent } from './logger.js';
+export { type DispatcherLogger, type OperationalEvent, redactUrl } from './logger.js';
 export { createMemoryStore } from './memory-store.js';
 export { createNodeTransport, type NodeTransportOptions } from './node-transport.js';
 export type {

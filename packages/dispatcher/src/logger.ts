@@ -9,11 +9,25 @@ export interface DispatcherLogger {
   error?(message: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * An endpoint URL as logs show it: origin and path only. Query strings and fragments are cut
+ * because some receivers put access tokens there.
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}${parsed.search === '' ? '' : '?…'}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
 /** Something an operator should know about, beside the log line. */
 export type OperationalEvent =
   | {
       type: 'endpoint.disabled';
       endpointId: string;
+      /** The endpoint URL without its query string (see {@link redactUrl}). */
       url: string;
       /** `gone`: the receiver answered 410; `failing`: failing continuously for `disableAfterMs`. */
       reason: 'gone' | 'failing' | 'manual';

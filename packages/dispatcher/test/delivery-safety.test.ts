@@ -222,7 +222,7 @@ describe('publish validation', () => {
 });
 
 describe('secrets stay out of logs', () => {
-  it('never passes a secret to the logger or operational events across create, rotate, deliver, fail and disable', async () => {
+  it('never passes a secret (or a URL query token) to the logger or operational events across create, rotate, deliver, fail and disable', async () => {
     const lines: string[] = [];
     const capture = (level: string) => (message: string, fields?: Record<string, unknown>) =>
       lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
@@ -241,7 +241,10 @@ describe('secrets stay out of logs', () => {
       onOperationalEvent: (event) => lines.push(`op ${JSON.stringify(event)}`),
     });
     try {
-      const ep = await dispatcher.createEndpoint({ url: receiver.url, secret });
+      const ep = await dispatcher.createEndpoint({
+        url: `${receiver.url}?token=tok_in_query_123`,
+        secret,
+      });
       const { secret: rotated } = await dispatcher.rotateSecret(ep.id);
       receiver.respond = (_req, res, count) =>
         res.writeHead(count === 1 ? 500 : count === 2 ? 200 : 410).end();
@@ -258,7 +261,8 @@ describe('secrets stay out of logs', () => {
       const all = lines.join('\n');
       expect(lines.length).toBeGreaterThan(5);
       expect(all).toContain('endpoint.disabled');
-      for (const value of [secret, rotated]) {
+      expect(all).toContain(`127.0.0.1:${receiver.port}/webhooks?…`);
+      for (const value of [secret, rotated, 'tok_in_query_123']) {
         expect(all).not.toContain(value);
         expect(all).not.toContain(value.slice('whsec_'.length));
       }
