@@ -32,6 +32,9 @@ const dispatcher = createDispatcher({
   schedule: { delaysMs: [0, 50, 100, 200, 400, 800, 800, 800, 800, 800, 800, 800], jitter: 0.1 },
 });
 await dispatcher.start();
+// Tells the test that start-up (module load, schema, worker) is over, so its kill lands in the
+// publish/deliver loop even when a loaded machine makes start-up slow.
+process.stdout.write('ready\n');
 
 if (MODE === 'drain') {
   for (;;) {
