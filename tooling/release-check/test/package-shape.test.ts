@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { publicPackages, rootBin, run } from '../src/workspace.js';
+import { publicPackages, repoRoot, rootBin, run } from '../src/workspace.js';
 
 const packages = publicPackages();
 
@@ -16,8 +18,37 @@ describe('published shape of every public package', () => {
     );
   });
 
+  it('releases every public package together: one changesets fixed group holds exactly them', () => {
+    const config = JSON.parse(
+      readFileSync(join(repoRoot, '.changeset', 'config.json'), 'utf8'),
+    ) as {
+      fixed: string[][];
+    };
+    expect(config.fixed).toHaveLength(1);
+    expect([...(config.fixed[0] ?? [])].sort()).toEqual(packages.map((p) => p.name).sort());
+  });
+
   for (const pkg of packages) {
     describe(pkg.name, () => {
+      it('declares what a registry user needs (files, sideEffects, engines, license, repository, README)', () => {
+        const manifest = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as Record<
+          string,
+          unknown
+        >;
+        for (const field of [
+          'files',
+          'sideEffects',
+          'engines',
+          'license',
+          'repository',
+          'exports',
+        ]) {
+          expect(manifest[field], `${pkg.name} package.json "${field}"`).toBeDefined();
+        }
+        const readme = readFileSync(join(pkg.dir, 'README.md'), 'utf8');
+        expect(readme, `${pkg.name} README has a code example`).toMatch(/```(ts|js|typescript)/);
+      });
+
       it('is clean under publint --strict', async () => {
         const result = await run(rootBin('publint'), ['--strict', '.'], {
           cwd: pkg.dir,
