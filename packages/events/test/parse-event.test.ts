@@ -132,7 +132,6 @@ describe('id and version: body first, headers fill gaps, a version disagreement 
     }
     expect(codeOf(seedBody, { id: 'evt_1', version: 0 })).toBe('invalid_envelope');
   });
-
 });
 
 describe('error codes', () => {
