@@ -1,3 +1,4 @@
+import { chromiumLaunchOptions } from '@hookline/test-chromium';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestPlatform } from './support/test-platform.js';
@@ -19,18 +20,7 @@ beforeAll(async () => {
       body: { url: sink.url, enabled_events: ['*'] },
     })
   ).body;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

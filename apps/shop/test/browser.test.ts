@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Platform } from '@hookline/platform';
+import { chromiumLaunchOptions } from '@hookline/test-chromium';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Shop } from '../src/index.js';
 import { startTestPlatform, startTestShop, tempDir } from './helpers.js';
-
-const chromiumPath = '/usr/bin/chromium';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let platform: Platform;
@@ -15,24 +13,10 @@ let context: BrowserContext | undefined;
 
 /** Launches Debian's Chromium headless with a fresh profile; fails (never skips) without it. */
 async function launchChromium(): Promise<BrowserContext> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium is not installed at ${chromiumPath}. This end-to-end test drives a real browser and never skips: install it with \`apt-get update && apt-get install -y chromium\` (Debian/Ubuntu), then run the tests again.`,
-    );
-  }
-  return chromium.launchPersistentContext(join(dir.path, 'chromium-profile'), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launchPersistentContext(
+    join(dir.path, 'chromium-profile'),
+    chromiumLaunchOptions(),
+  );
 }
 
 beforeAll(async () => {
