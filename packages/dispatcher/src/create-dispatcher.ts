@@ -11,6 +11,7 @@ import {
   type EndpointUpdate,
   rotateSecrets,
 } from './endpoint-input.js';
+import type { FanOutTarget } from './fan-out.js';
 import { createFetchTransport } from './fetch-transport.js';
 import { type DispatcherLogger, type OperationalEvent, redactUrl } from './logger.js';
 import { createNodeTransport } from './node-transport.js';
@@ -101,14 +102,22 @@ export interface DispatcherOptions<Tx = never> {
 export interface PublishOptions<Tx> {
   /** Write inside the caller's open transaction: the event exists only if it commits. */
   tx?: Tx;
+  /**
+   * Targeted publish: deliver only to these endpoints, and only those that are enabled,
+   * whatever their `enabledEvents` subscription says (for test events and sends to a chosen
+   * endpoint). Unknown or disabled ids get no delivery; `deliveries` in the result tells.
+   */
+  endpointIds?: readonly string[];
 }
 
 /** A webhook dispatcher: outbox, endpoints, delivery worker, delivery log and replay. */
 export interface Dispatcher<Tx = never> {
   /**
    * Writes the event (and its deliveries) to the outbox; resolves once durable — or, with
-   * `tx`, once written into the caller's transaction. With a SQLite `tx` the write happens
-   * synchronously during the call, so it also works inside `db.transaction(fn)`.
+   * `tx`, once written into the caller's transaction. With a SQLite `tx` the check and the
+   * write happen synchronously during the call and a failure THROWS synchronously (the returned
+   * promise is already settled), so inside `db.transaction(fn)` the caller's transaction rolls
+   * back with it. Concurrent publishes without `tx` share one commit (group commit).
    */
   publish(input: PublishInput, options?: PublishOptions<Tx>): Promise<PublishResult>;
   /** `publish` as a result value instead of a rejection (for DispatcherErrors). */
@@ -278,29 +287,40 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     };
   }
 
+  function targetOf(publishOptions: PublishOptions<Tx> | undefined): FanOutTarget | undefined {
+    const endpointIds = publishOptions?.endpointIds;
+    return endpointIds === undefined ? undefined : { endpointIds: [...endpointIds] };
+  }
+
+  function published(stored: StoredEvent, deliveries: number, woke: boolean): PublishResult {
+    log.debug?.('event published', { eventId: stored.id, event: stored.event, deliveries });
+    if (woke) wake();
+    return { event: JSON.parse(stored.payload) as AnyEvent, deliveries };
+  }
+
   function publish(
     input: PublishInput,
     publishOptions?: PublishOptions<Tx>,
   ): Promise<PublishResult> {
+    const tx = publishOptions?.tx;
+    if (tx !== undefined && store.insertEventSync) {
+      // A synchronous transaction (SQLite): validate and write now, and throw now, so that a
+      // failure inside `db.transaction(fn)` rolls the caller's state change back with it.
+      const stored = prepare(input);
+      const { deliveries } = store.insertEventSync(stored, tx, targetOf(publishOptions));
+      return Promise.resolve(published(stored, deliveries, false));
+    }
     let stored: StoredEvent;
     try {
       stored = prepare(input);
     } catch (error) {
       return Promise.reject(error);
     }
-    const event = JSON.parse(stored.payload) as AnyEvent;
-    const tx = publishOptions?.tx;
-    // With a transaction the write must happen now, inside the caller's transaction (a SQLite
-    // transaction function is synchronous); the store creates its tables on that handle if needed.
     const written =
       tx !== undefined
-        ? store.insertEvent(stored, tx)
-        : ready().then(() => store.insertEvent(stored));
-    return written.then(({ deliveries }) => {
-      log.debug?.('event published', { eventId: stored.id, event: stored.event, deliveries });
-      if (tx === undefined) wake();
-      return { event, deliveries };
-    });
+        ? store.insertEvent(stored, tx, targetOf(publishOptions))
+        : ready().then(() => store.insertEvent(stored, undefined, targetOf(publishOptions)));
+    return written.then(({ deliveries }) => published(stored, deliveries, tx === undefined));
   }
 
   async function mustGetEndpoint(id: string): Promise<EndpointRecord> {

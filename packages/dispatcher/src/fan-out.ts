@@ -2,18 +2,32 @@ import { createId } from './create-id.js';
 import { matchesEventFilter } from './event-filter.js';
 import type { DeliveryRecord, EndpointRecord, StoredEvent } from './records.js';
 
+/** Which endpoints a publish fans out to. */
+export interface FanOutTarget {
+  /**
+   * Only these endpoints (still only enabled ones), regardless of their `enabledEvents`
+   * subscription. Default: every enabled endpoint subscribed to the event type.
+   */
+  endpointIds?: readonly string[];
+}
+
 /**
- * The deliveries an event fans out to: one per enabled endpoint subscribed to its type. Every
- * store calls this inside its write so subscription matching lives in one place.
+ * The deliveries an event fans out to: one per enabled endpoint subscribed to its type, or per
+ * enabled endpoint named in `target.endpointIds`. Every store calls this inside its write so
+ * subscription matching lives in one place.
  */
 export function planDeliveries(
   event: StoredEvent,
   endpoints: readonly EndpointRecord[],
+  target: FanOutTarget = {},
 ): DeliveryRecord[] {
   const now = event.createdAt;
+  const only = target.endpointIds && new Set(target.endpointIds);
   return endpoints
     .filter(
-      (endpoint) => endpoint.enabled && matchesEventFilter(endpoint.enabledEvents, event.event),
+      (endpoint) =>
+        endpoint.enabled &&
+        (only ? only.has(endpoint.id) : matchesEventFilter(endpoint.enabledEvents, event.event)),
     )
     .map((endpoint) => ({
       id: createId('dlv', now),

@@ -36,7 +36,7 @@ export {
 } from './dispatcher-error.js';
 export type { EndpointInput, EndpointUpdate } from './endpoint-input.js';
 export { matchesEventFilter } from './event-filter.js';
-export { planDeliveries } from './fan-out.js';
+export { type FanOutTarget, planDeliveries } from './fan-out.js';
 export { createFetchTransport } from './fetch-transport.js';
 export { type DispatcherLogger, type OperationalEvent, redactUrl } from './logger.js';
 export { createMemoryStore } from './memory-store.js';

@@ -61,7 +61,7 @@ export function createMemoryStore(): DispatcherStore<never> {
   return {
     kind: 'memory',
     async init() {},
-    async insertEvent(event, tx) {
+    async insertEvent(event, tx, target) {
       if (tx !== undefined) {
         throw new DispatcherError(
           'transaction_unsupported',
@@ -75,7 +75,7 @@ export function createMemoryStore(): DispatcherStore<never> {
         );
       }
       events.set(event.id, clone(event));
-      const planned = planDeliveries(event, [...endpoints.values()]);
+      const planned = planDeliveries(event, [...endpoints.values()], target);
       for (const delivery of planned) {
         rows.push({ seq: ++seq, delivery, leaseToken: null, leaseExpiresAt: null });
       }

@@ -1,3 +1,4 @@
+import type { FanOutTarget } from './fan-out.js';
 import type {
   AttemptRecord,
   ClaimedDelivery,
@@ -27,9 +28,15 @@ export interface DispatcherStore<Tx = never> {
   init(): Promise<void>;
   /**
    * Writes the event and one pending delivery for every enabled endpoint subscribed to its
-   * type, atomically, inside `tx` when given. Resolves once durable (or once written into `tx`).
+   * type (or named in `target.endpointIds`, see {@link planDeliveries}), atomically, inside `tx` when given. Resolves once durable (or once written into `tx`).
    */
-  insertEvent(event: StoredEvent, tx?: Tx): Promise<{ deliveries: number }>;
+  insertEvent(event: StoredEvent, tx?: Tx, target?: FanOutTarget): Promise<{ deliveries: number }>;
+  /**
+   * Optional, for stores whose transactions are synchronous (SQLite): `insertEvent` into the
+   * caller's open transaction `tx`, done before returning, throwing on failure, so a failure
+   * inside `db.transaction(fn)` rolls the caller's transaction back.
+   */
+  insertEventSync?(event: StoredEvent, tx: Tx, target?: FanOutTarget): { deliveries: number };
   getEvent(id: string): Promise<StoredEvent | undefined>;
 
   createEndpoint(endpoint: EndpointRecord): Promise<void>;

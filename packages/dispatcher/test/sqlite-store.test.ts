@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../src/index.js';
+import { createDispatcher, type PublishInput } from '../src/index.js';
 import { createSqliteStore, type SqliteDatabase } from '../src/sqlite/index.js';
 import { draftEvent } from './helpers/events.js';
 import { describeStoreContract } from './helpers/store-contract.js';
@@ -102,6 +102,60 @@ describe('sqlite store with the application database', () => {
     await lost;
     const deliveries = await dispatcher.listDeliveries({});
     expect(deliveries.map((d) => d.resourceId)).toEqual(['pay_kept']);
+    await store.close();
+  });
+
+  it('throws synchronously inside db.transaction(fn) when the event is invalid, so neither the row nor the event is kept', async () => {
+    const { store, dispatcher } = await setup();
+    const invalid = { ...draftEvent('payment.succeeded', 2, 'pay_bad'), metadata: { amount: 'x' } };
+    let returned: unknown;
+    expect(() =>
+      app.transaction(() => {
+        app.prepare('INSERT INTO orders VALUES (?, 1)').run('ord_invalid');
+        returned = dispatcher.publish(invalid as unknown as PublishInput, { tx: app });
+      })(),
+    ).toThrow(expect.objectContaining({ code: 'invalid_event' }));
+    expect(returned).toBeUndefined();
+    expect(app.prepare('SELECT count(*) AS n FROM orders').get()).toMatchObject({ n: 0 });
+    expect(await dispatcher.listDeliveries({})).toEqual([]);
+    await store.close();
+  });
+
+  it('throws synchronously inside db.transaction(fn) when the write fails (duplicate event id), rolling the state change back', async () => {
+    const { store, dispatcher } = await setup();
+    const first = await dispatcher.publish(draftEvent('payment.succeeded', 2, 'pay_first'));
+    expect(() =>
+      app.transaction(() => {
+        app.prepare('INSERT INTO orders VALUES (?, 1)').run('ord_dup');
+        void dispatcher.publish(
+          {
+            ...draftEvent('payment.succeeded', 2, 'pay_second'),
+            id: first.event.id,
+          } as PublishInput,
+          { tx: app },
+        );
+      })(),
+    ).toThrow(expect.objectContaining({ code: 'invalid_event' }));
+    expect(app.prepare('SELECT count(*) AS n FROM orders').get()).toMatchObject({ n: 0 });
+    const deliveries = await dispatcher.listDeliveries({});
+    expect(deliveries.map((d) => d.resourceId)).toEqual(['pay_first']);
+    await store.close();
+  });
+
+  it('returns an already settled promise from a publish inside db.transaction(fn)', async () => {
+    const { store, dispatcher } = await setup();
+    let settled = false;
+    app.transaction(() => {
+      app.prepare('INSERT INTO orders VALUES (?, 1)').run('ord_settled');
+      void dispatcher
+        .publish(draftEvent('payment.succeeded', 2, 'pay_settled'), { tx: app })
+        .then(() => {
+          settled = true;
+        });
+    })();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    expect((await dispatcher.listDeliveries({})).map((d) => d.resourceId)).toEqual(['pay_settled']);
     await store.close();
   });
 

@@ -12,14 +12,16 @@ import { createSqliteStore, type SqliteDatabase } from '../src/sqlite/index.js';
 describe('types', () => {
   it('types the transaction handle after the store', () => {
     const sqlite = createDispatcher({ store: createSqliteStore({ path: ':memory:' }) });
-    expectTypeOf(sqlite.publish).parameter(1).toEqualTypeOf<{ tx?: SqliteDatabase } | undefined>();
+    expectTypeOf(sqlite.publish)
+      .parameter(1)
+      .toEqualTypeOf<{ tx?: SqliteDatabase; endpointIds?: readonly string[] } | undefined>();
     const postgres = createDispatcher({
       store: createPostgresStore({ connectionString: 'postgres://x/y' }),
     });
     expectTypeOf<pg.PoolClient>().toMatchTypeOf<PostgresQueryable>();
     expectTypeOf(postgres.publish)
       .parameter(1)
-      .toEqualTypeOf<{ tx?: PostgresQueryable } | undefined>();
+      .toEqualTypeOf<{ tx?: PostgresQueryable; endpointIds?: readonly string[] } | undefined>();
     const memory = createDispatcher({ store: createMemoryStore() });
     expectTypeOf(memory.publish).returns.resolves.toEqualTypeOf<PublishResult>();
     // Compile-time only: never called.

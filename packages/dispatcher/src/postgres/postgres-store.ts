@@ -1,8 +1,15 @@
 import pg from 'pg';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
-import { pageSize, planDeliveries } from '../fan-out.js';
-import type { ClaimedDelivery, EndpointRecord, StoredEvent } from '../records.js';
+import { type FanOutTarget, pageSize, planDeliveries } from '../fan-out.js';
+import { type BatchOutcome, createGroupCommit } from '../group-commit.js';
+import type {
+  AttemptRecord,
+  DeliveryNext,
+  DeliveryRecord,
+  EndpointRecord,
+  StoredEvent,
+} from '../records.js';
 import {
   type AttemptRow,
   attemptFromRow,
@@ -158,52 +165,177 @@ export function createPostgresStore(
     }
   };
 
-  const insertEventWith = async (db: PostgresQueryable, event: StoredEvent) => {
-    const inserted = await db.query(
-      `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+  /**
+   * Writes a batch of events and their deliveries with a handful of statements (whatever the
+   * batch size) inside the transaction open on `db`. An id that already exists (or repeats
+   * within the batch) fails that item only.
+   */
+  const insertEventsWith = async (
+    db: PostgresQueryable,
+    items: readonly { event: StoredEvent; target: FanOutTarget | undefined }[],
+  ): Promise<BatchOutcome<{ deliveries: number }>[]> => {
+    const events = items.map((item) => item.event);
+    const inserted = await db.query<{ id: string }>(
+      `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[])
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
-        event.id,
-        event.event,
-        event.version,
-        event.timestamp,
-        event.resourceId,
-        event.payload,
-        event.createdAt,
+        events.map((e) => e.id),
+        events.map((e) => e.event),
+        events.map((e) => e.version),
+        events.map((e) => e.timestamp),
+        events.map((e) => e.resourceId),
+        events.map((e) => e.payload),
+        events.map((e) => e.createdAt),
       ],
     );
-    if (inserted.rowCount === 0) {
-      throw new DispatcherError(
-        'invalid_event',
-        `An event with id ${event.id} was already published; event ids must be unique.`,
-      );
-    }
+    const fresh = new Set(inserted.rows.map((r) => r.id));
     const endpoints = (
       await db.query<EndpointRow>(`SELECT * FROM ${t.endpoints} WHERE enabled`)
     ).rows.map(endpointFromRow);
-    const planned = planDeliveries(event, endpoints);
+    const planned: DeliveryRecord[] = [];
+    const outcomes = items.map(({ event, target }): BatchOutcome<{ deliveries: number }> => {
+      if (!fresh.delete(event.id)) {
+        return {
+          ok: false,
+          error: new DispatcherError(
+            'invalid_event',
+            `An event with id ${event.id} was already published; event ids must be unique.`,
+          ),
+        };
+      }
+      const deliveries = planDeliveries(event, endpoints, target);
+      planned.push(...deliveries);
+      return { ok: true, value: { deliveries: deliveries.length } };
+    });
     if (planned.length > 0) {
-      const values: unknown[] = [];
-      const tuples = planned.map((d, i) => {
-        values.push(
-          d.id,
-          d.eventId,
-          d.endpointId,
-          d.eventType,
-          d.resourceId,
-          d.nextAttemptAt,
-          d.createdAt,
-        );
-        const b = i * 7;
-        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, 'pending', 0, $${b + 6}, $${b + 7}, $${b + 7})`;
-      });
       await db.query(
-        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, attempts, next_attempt_at, created_at, updated_at) VALUES ${tuples.join(', ')}`,
-        values,
+        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, attempts, next_attempt_at, created_at, updated_at)
+         SELECT id, event_id, endpoint_id, event_type, resource_id, 'pending', 0, next_at, created, created
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
+           AS v(id, event_id, endpoint_id, event_type, resource_id, next_at, created)`,
+        [
+          planned.map((d) => d.id),
+          planned.map((d) => d.eventId),
+          planned.map((d) => d.endpointId),
+          planned.map((d) => d.eventType),
+          planned.map((d) => d.resourceId),
+          planned.map((d) => d.nextAttemptAt),
+          planned.map((d) => d.createdAt),
+        ],
       );
+      // Delivered to listening workers when (and only if) the surrounding transaction commits.
+      await db.query('SELECT pg_notify($1, $2)', [channel, '']);
     }
-    // Delivered to listening workers when (and only if) the surrounding transaction commits.
-    if (planned.length > 0) await db.query('SELECT pg_notify($1, $2)', [channel, '']);
-    return { deliveries: planned.length };
+    return outcomes;
+  };
+
+  /**
+   * Records a batch of attempts in the transaction open on `client`: the log rows and the
+   * lease-checked delivery updates in one statement each, then each endpoint's failure run
+   * (endpoints in id order, so concurrent batches lock them in the same order).
+   */
+  const recordAttemptsWith = async (
+    client: PostgresQueryable,
+    inputs: readonly RecordInput[],
+  ): Promise<BatchOutcome<{ recorded: boolean; failingSince: number | null }>[]> => {
+    const attempts = inputs.map((i) => i.attempt);
+    await client.query(
+      `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])`,
+      [
+        attempts.map((a) => a.deliveryId),
+        attempts.map((a) => a.attempt),
+        attempts.map((a) => a.startedAt),
+        attempts.map((a) => a.durationMs),
+        attempts.map((a) => a.statusCode),
+        attempts.map((a) => a.responseExcerpt),
+        attempts.map((a) => a.error),
+        attempts.map((a) => a.outcome),
+      ],
+    );
+    const updated = await client.query<{ id: string; endpoint_id: string }>(
+      `UPDATE ${t.deliveries} d SET status = v.status, attempts = d.attempts + 1, next_attempt_at = v.next_at,
+         last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::bigint[])
+         AS v(id, token, status, next_at, code, err, now)
+       WHERE d.id = v.id AND d.lease_token = v.token AND d.status = 'pending'
+       RETURNING d.id, d.endpoint_id`,
+      [
+        inputs.map((i) => i.attempt.deliveryId),
+        inputs.map((i) => i.leaseToken),
+        inputs.map((i) => i.next.status),
+        inputs.map((i) => (i.next.status === 'pending' ? i.next.nextAttemptAt : null)),
+        inputs.map((i) => i.attempt.statusCode),
+        inputs.map((i) => i.attempt.error),
+        inputs.map((i) => i.now),
+      ],
+    );
+    const recorded = new Map(updated.rows.map((r) => [r.id, r.endpoint_id]));
+    const missing = attempts.filter((a) => !recorded.has(a.deliveryId)).map((a) => a.deliveryId);
+    const endpointOf = new Map(recorded);
+    if (missing.length > 0) {
+      const { rows } = await client.query<{ id: string; endpoint_id: string }>(
+        `SELECT id, endpoint_id FROM ${t.deliveries} WHERE id = ANY($1)`,
+        [missing],
+      );
+      for (const row of rows) endpointOf.set(row.id, row.endpoint_id);
+    }
+    // Per endpoint, in attempt order: a success ends the failure run, a failure starts one.
+    const runs = new Map<string, number | null>();
+    for (const a of attempts) {
+      const endpointId = endpointOf.get(a.deliveryId);
+      if (endpointId === undefined) continue;
+      const since = runs.get(endpointId);
+      runs.set(endpointId, a.outcome === 'succeeded' ? null : (since ?? a.startedAt));
+    }
+    const failingSince = new Map<string, number | null>();
+    for (const endpointId of [...runs.keys()].sort()) {
+      const start = runs.get(endpointId) ?? null;
+      if (start === null) {
+        await client.query(
+          `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`,
+          [endpointId],
+        );
+        failingSince.set(endpointId, null);
+      } else {
+        const { rows } = await client.query<{ failing_since: string | null }>(
+          `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, $2) WHERE id = $1 RETURNING failing_since`,
+          [endpointId, start],
+        );
+        const since = rows[0]?.failing_since;
+        failingSince.set(endpointId, since === undefined || since === null ? null : Number(since));
+      }
+    }
+    return attempts.map((a) => {
+      const endpointId = endpointOf.get(a.deliveryId);
+      return {
+        ok: true,
+        value: {
+          recorded: recorded.has(a.deliveryId),
+          failingSince:
+            a.outcome === 'failed' && endpointId !== undefined
+              ? (failingSince.get(endpointId) ?? null)
+              : null,
+        },
+      };
+    });
+  };
+
+  /** Group commit on the store's pool: one transaction (and one WAL flush) per batch. */
+  const batched = <I, O>(
+    what: string,
+    fn: (client: PostgresQueryable, items: readonly I[]) => Promise<BatchOutcome<O>[]>,
+  ) =>
+    createGroupCommit<I, O>((items) => run(what, () => transaction((client) => fn(client, items))));
+
+  const insertEventBatched = batched('publish', insertEventsWith);
+  const recordAttemptBatched = batched('recordAttempt', recordAttemptsWith);
+
+  const unwrap = async <O>(outcomes: Promise<BatchOutcome<O>[]>): Promise<O> => {
+    const [outcome] = await outcomes;
+    if (!outcome?.ok) throw outcome?.error;
+    return outcome.value;
   };
 
   const getEndpoint = async (db: PostgresQueryable, id: string, lock = false) => {
@@ -217,12 +349,10 @@ export function createPostgresStore(
   return {
     kind: 'postgres',
     init,
-    insertEvent: (event, tx) =>
-      run('publish', () =>
-        tx !== undefined
-          ? insertEventWith(tx, event)
-          : transaction((client) => insertEventWith(client, event)),
-      ),
+    insertEvent: (event, tx, target) =>
+      tx !== undefined
+        ? run('publish', () => unwrap(insertEventsWith(tx, [{ event, target }])))
+        : insertEventBatched({ event, target }),
     getEvent: (id) =>
       run('getEvent', async () => {
         const { rows } = await pool.query<EventRow>(`SELECT * FROM ${t.events} WHERE id = $1`, [
@@ -296,7 +426,9 @@ export function createPostgresStore(
     claimDue: ({ now, limit, leaseMs }) =>
       run('claimDue', async () => {
         const token = createId('lease', now);
-        const { rows } = await pool.query<DeliveryRow>(
+        const { rows } = await pool.query<
+          DeliveryRow & { event_row: EventRow; endpoint_row: EndpointRow }
+        >(
           `WITH due AS (
              SELECT d.seq FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
              WHERE d.status = 'pending' AND d.next_attempt_at <= $1
@@ -305,80 +437,25 @@ export function createPostgresStore(
                  SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
                    AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
              ORDER BY d.next_attempt_at, d.seq LIMIT $2
-             FOR UPDATE OF d SKIP LOCKED)
-           UPDATE ${t.deliveries} d SET lease_token = $3, lease_expires_at = $4
-           FROM due WHERE d.seq = due.seq RETURNING d.*`,
+             FOR UPDATE OF d SKIP LOCKED),
+           leased AS (
+             UPDATE ${t.deliveries} d SET lease_token = $3, lease_expires_at = $4
+             FROM due WHERE d.seq = due.seq RETURNING d.*)
+           SELECT l.*, row_to_json(ev) AS event_row, row_to_json(e) AS endpoint_row
+           FROM leased l JOIN ${t.events} ev ON ev.id = l.event_id
+             JOIN ${t.endpoints} e ON e.id = l.endpoint_id
+           ORDER BY l.seq`,
           [now, limit, token, now + leaseMs],
         );
-        if (rows.length === 0) return [];
-        rows.sort((a, b) => Number(a.seq) - Number(b.seq));
-        const events = new Map(
-          (
-            await pool.query<EventRow>(`SELECT * FROM ${t.events} WHERE id = ANY($1)`, [
-              [...new Set(rows.map((r) => r.event_id))],
-            ])
-          ).rows.map((r) => [r.id, eventFromRow(r)]),
-        );
-        const endpoints = new Map(
-          (
-            await pool.query<EndpointRow>(`SELECT * FROM ${t.endpoints} WHERE id = ANY($1)`, [
-              [...new Set(rows.map((r) => r.endpoint_id))],
-            ])
-          ).rows.map((r) => [r.id, endpointFromRow(r)]),
-        );
-        const claims: ClaimedDelivery[] = [];
-        for (const row of rows) {
-          const event = events.get(row.event_id);
-          const endpoint = endpoints.get(row.endpoint_id);
-          if (event && endpoint)
-            claims.push({ delivery: deliveryFromRow(row), event, endpoint, leaseToken: token });
-        }
-        return claims;
+        // One round trip: the lease, the events and the endpoints come back together.
+        return rows.map(({ event_row, endpoint_row, ...row }) => ({
+          delivery: deliveryFromRow(row),
+          event: eventFromRow(event_row),
+          endpoint: endpointFromRow(endpoint_row),
+          leaseToken: token,
+        }));
       }),
-    recordAttempt: ({ leaseToken, attempt, next, now }) =>
-      run('recordAttempt', () =>
-        transaction(async (client) => {
-          await client.query(
-            `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-            [
-              attempt.deliveryId,
-              attempt.attempt,
-              attempt.startedAt,
-              attempt.durationMs,
-              attempt.statusCode,
-              attempt.responseExcerpt,
-              attempt.error,
-              attempt.outcome,
-            ],
-          );
-          const failing = await client.query<{ failing_since: string | null }>(
-            attempt.outcome === 'succeeded'
-              ? `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = (SELECT endpoint_id FROM ${t.deliveries} WHERE id = $1) AND failing_since IS NOT NULL RETURNING failing_since`
-              : `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, $2) WHERE id = (SELECT endpoint_id FROM ${t.deliveries} WHERE id = $1) RETURNING failing_since`,
-            attempt.outcome === 'succeeded'
-              ? [attempt.deliveryId]
-              : [attempt.deliveryId, attempt.startedAt],
-          );
-          const since = failing.rows[0]?.failing_since;
-          const result = await client.query(
-            `UPDATE ${t.deliveries} SET status = $3, attempts = attempts + 1, next_attempt_at = $4, last_status_code = $5, last_error = $6, updated_at = $7, lease_token = NULL, lease_expires_at = NULL
-             WHERE id = $1 AND lease_token = $2 AND status = 'pending'`,
-            [
-              attempt.deliveryId,
-              leaseToken,
-              next.status,
-              next.status === 'pending' ? next.nextAttemptAt : null,
-              attempt.statusCode,
-              attempt.error,
-              now,
-            ],
-          );
-          return {
-            recorded: (result.rowCount ?? 0) > 0,
-            failingSince: since === undefined || since === null ? null : Number(since),
-          };
-        }),
-      ),
+    recordAttempt: (input) => recordAttemptBatched(input),
     getDelivery: (id) =>
       run('getDelivery', async () => {
         const { rows } = await pool.query<DeliveryRow>(
@@ -454,4 +531,11 @@ export function createPostgresStore(
       if (ownsPool) await pool.end();
     },
   };
+}
+
+interface RecordInput {
+  leaseToken: string;
+  attempt: AttemptRecord;
+  next: DeliveryNext;
+  now: number;
 }

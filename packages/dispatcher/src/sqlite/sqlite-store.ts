@@ -1,7 +1,15 @@
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
-import { pageSize, planDeliveries } from '../fan-out.js';
-import type { ClaimedDelivery, EndpointPatch, EndpointRecord, StoredEvent } from '../records.js';
+import { type FanOutTarget, pageSize, planDeliveries } from '../fan-out.js';
+import { type BatchOutcome, createGroupCommit } from '../group-commit.js';
+import type {
+  AttemptRecord,
+  ClaimedDelivery,
+  DeliveryNext,
+  EndpointPatch,
+  EndpointRecord,
+  StoredEvent,
+} from '../records.js';
 import {
   type AttemptRow,
   attemptFromRow,
@@ -195,7 +203,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     }
   };
 
-  const insertEventSync = (db: SqliteDatabase, event: StoredEvent): { deliveries: number } =>
+  const insertEventSync = (
+    db: SqliteDatabase,
+    { event, target }: { event: StoredEvent; target: FanOutTarget | undefined },
+  ): { deliveries: number } =>
     write(db, () => {
       const exists = stmt(db, `SELECT 1 FROM ${t.events} WHERE id = ?`).get(event.id);
       if (exists) {
@@ -219,7 +230,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       const endpoints = (
         stmt(db, `SELECT * FROM ${t.endpoints} WHERE enabled = 1`).all() as EndpointRow[]
       ).map(endpointFromRow);
-      const planned = planDeliveries(event, endpoints);
+      const planned = planDeliveries(event, endpoints, target);
       const insert = stmt(
         db,
         `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
@@ -239,6 +250,105 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       return { deliveries: planned.length };
     });
 
+  const recordAttemptSync = (
+    db: SqliteDatabase,
+    { leaseToken, attempt, next, now }: RecordInput,
+  ): { recorded: boolean; failingSince: number | null } => {
+    stmt(
+      db,
+      `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      attempt.deliveryId,
+      attempt.attempt,
+      attempt.startedAt,
+      attempt.durationMs,
+      attempt.statusCode,
+      attempt.responseExcerpt,
+      attempt.error,
+      attempt.outcome,
+    );
+    const endpointId = stmt(db, `SELECT endpoint_id FROM ${t.deliveries} WHERE id = ?`).get(
+      attempt.deliveryId,
+    ) as { endpoint_id: string } | undefined;
+    let failingSince: number | null = null;
+    if (endpointId) {
+      if (attempt.outcome === 'succeeded') {
+        stmt(
+          db,
+          `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL`,
+        ).run(endpointId.endpoint_id);
+      } else {
+        stmt(
+          db,
+          `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, ?) WHERE id = ?`,
+        ).run(attempt.startedAt, endpointId.endpoint_id);
+        const row = stmt(db, `SELECT failing_since FROM ${t.endpoints} WHERE id = ?`).get(
+          endpointId.endpoint_id,
+        ) as { failing_since: number | null } | undefined;
+        failingSince = row?.failing_since ?? null;
+      }
+    }
+    const result = stmt(
+      db,
+      `UPDATE ${t.deliveries} SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?, lease_token = NULL, lease_expires_at = NULL
+         WHERE id = ? AND lease_token = ? AND status = 'pending'`,
+    ).run(
+      next.status,
+      next.status === 'pending' ? next.nextAttemptAt : null,
+      attempt.statusCode,
+      attempt.error,
+      now,
+      attempt.deliveryId,
+      leaseToken,
+    ) as { changes: number };
+    return { recorded: result.changes > 0, failingSince };
+  };
+
+  /**
+   * Group commit: concurrent writes without a caller transaction share one transaction (one
+   * fsync); each item runs in its own savepoint, so one failing item does not undo the others,
+   * and every caller's promise settles after the COMMIT.
+   */
+  const batched = <I, O>(what: string, fn: (db: SqliteDatabase, item: I) => O) =>
+    createGroupCommit<I, O>(async (items) => {
+      const db = await open();
+      try {
+        return write(db, () =>
+          items.map((item): BatchOutcome<O> => {
+            stmt(db, 'SAVEPOINT hookline_item').run();
+            try {
+              const value = fn(db, item);
+              stmt(db, 'RELEASE hookline_item').run();
+              return { ok: true, value };
+            } catch (error) {
+              stmt(db, 'ROLLBACK TO hookline_item').run();
+              stmt(db, 'RELEASE hookline_item').run();
+              return { ok: false, error: storeError(what, error) };
+            }
+          }),
+        );
+      } catch (error) {
+        throw storeError(what, error);
+      }
+    });
+
+  /** Synchronous on purpose: this must land inside the caller's open transaction now. */
+  const insertEventInto = (
+    tx: SqliteDatabase,
+    event: StoredEvent,
+    target: FanOutTarget | undefined,
+  ) => {
+    try {
+      ensureTables(tx);
+      return insertEventSync(tx, { event, target });
+    } catch (error) {
+      throw storeError('publish', error);
+    }
+  };
+
+  const insertEventBatched = batched('publish', insertEventSync);
+  const recordAttemptBatched = batched('recordAttempt', recordAttemptSync);
+
   const getEndpointSync = (db: SqliteDatabase, id: string) => {
     const row = stmt(db, `SELECT * FROM ${t.endpoints} WHERE id = ?`).get(id) as
       | EndpointRow
@@ -251,18 +361,17 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     async init() {
       await wrap('init', () => undefined);
     },
-    insertEvent(event, tx) {
+    insertEvent(event, tx, target) {
       if (tx !== undefined) {
-        // Synchronous on purpose: this must land inside the caller's open transaction now.
         try {
-          ensureTables(tx);
-          return Promise.resolve(insertEventSync(tx, event));
+          return Promise.resolve(insertEventInto(tx, event, target));
         } catch (error) {
-          return Promise.reject(storeError('publish', error));
+          return Promise.reject(error);
         }
       }
-      return wrap('publish', (db) => insertEventSync(db, event));
+      return insertEventBatched({ event, target });
     },
+    insertEventSync: (event, tx, target) => insertEventInto(tx, event, target),
     getEvent: (id) =>
       wrap('getEvent', (db) => {
         const row = stmt(db, `SELECT * FROM ${t.events} WHERE id = ?`).get(id) as
@@ -373,58 +482,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           return claims;
         }),
       ),
-    recordAttempt: ({ leaseToken, attempt, next, now }) =>
-      wrap('recordAttempt', (db) =>
-        write(db, () => {
-          stmt(
-            db,
-            `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(
-            attempt.deliveryId,
-            attempt.attempt,
-            attempt.startedAt,
-            attempt.durationMs,
-            attempt.statusCode,
-            attempt.responseExcerpt,
-            attempt.error,
-            attempt.outcome,
-          );
-          const endpointId = stmt(db, `SELECT endpoint_id FROM ${t.deliveries} WHERE id = ?`).get(
-            attempt.deliveryId,
-          ) as { endpoint_id: string } | undefined;
-          let failingSince: number | null = null;
-          if (endpointId) {
-            if (attempt.outcome === 'succeeded') {
-              stmt(db, `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = ?`).run(
-                endpointId.endpoint_id,
-              );
-            } else {
-              stmt(
-                db,
-                `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, ?) WHERE id = ?`,
-              ).run(attempt.startedAt, endpointId.endpoint_id);
-              const row = stmt(db, `SELECT failing_since FROM ${t.endpoints} WHERE id = ?`).get(
-                endpointId.endpoint_id,
-              ) as { failing_since: number | null } | undefined;
-              failingSince = row?.failing_since ?? null;
-            }
-          }
-          const result = stmt(
-            db,
-            `UPDATE ${t.deliveries} SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?, lease_token = NULL, lease_expires_at = NULL
-             WHERE id = ? AND lease_token = ? AND status = 'pending'`,
-          ).run(
-            next.status,
-            next.status === 'pending' ? next.nextAttemptAt : null,
-            attempt.statusCode,
-            attempt.error,
-            now,
-            attempt.deliveryId,
-            leaseToken,
-          ) as { changes: number };
-          return { recorded: result.changes > 0, failingSince };
-        }),
-      ),
+    recordAttempt: (input) => recordAttemptBatched(input),
     getDelivery: (id) =>
       wrap('getDelivery', (db) => {
         const row = stmt(db, `SELECT * FROM ${t.deliveries} WHERE id = ?`).get(id) as
@@ -478,6 +536,13 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       }
     },
   };
+}
+
+interface RecordInput {
+  leaseToken: string;
+  attempt: AttemptRecord;
+  next: DeliveryNext;
+  now: number;
 }
 
 function sqliteValue(value: unknown): unknown {

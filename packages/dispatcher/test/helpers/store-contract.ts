@@ -69,6 +69,76 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       await expect(store.insertEvent(event)).rejects.toMatchObject({ code: 'invalid_event' });
     });
 
+    it('concurrent publishes all land, each visible to another connection once it resolved; a duplicate id fails only its own caller', async () => {
+      await store.createEndpoint(endpointRecord({ enabledEvents: ['user.*'] }));
+      const events = Array.from({ length: 40 }, (_, i) =>
+        storedEvent('user.created', `usr_c${i}`, 1000 + i),
+      );
+      const duplicate = { ...events[7]!, resourceId: 'usr_dup' };
+      const viewer = fixture.peer ?? store;
+      const settled = await Promise.allSettled(
+        [...events, duplicate].map(async (event) => {
+          const result = await store.insertEvent(event);
+          // Durable on resolve: another connection (process) already sees it.
+          expect((await viewer.getEvent(event.id))?.resourceId).toBe(
+            event === duplicate ? 'usr_dup' : event.resourceId,
+          );
+          return result;
+        }),
+      );
+      expect(settled.slice(0, 40).every((s) => s.status === 'fulfilled')).toBe(true);
+      expect(settled[40]).toMatchObject({ status: 'rejected', reason: { code: 'invalid_event' } });
+      const deliveries = await viewer.listDeliveries({ limit: 1000 });
+      expect(deliveries.map((d) => d.resourceId).sort()).toEqual(
+        events.map((e) => e.resourceId).sort(),
+      );
+    });
+
+    it('fans out only to the named enabled endpoints on a targeted insert, whatever they subscribe to', async () => {
+      const payments = endpointRecord({ enabledEvents: ['payment.*'] });
+      const users = endpointRecord({ enabledEvents: ['user.*'] });
+      const off = endpointRecord({ enabled: false, disabledReason: 'manual', disabledAt: 1 });
+      for (const ep of [payments, users, off]) await store.createEndpoint(ep);
+      const event = storedEvent('user.created', 'usr_t', 2000);
+      expect(
+        await store.insertEvent(event, undefined, {
+          endpointIds: [payments.id, off.id, 'ep_nope'],
+        }),
+      ).toEqual({ deliveries: 1 });
+      const deliveries = await store.listDeliveries({ eventId: event.id });
+      expect(deliveries.map((d) => d.endpointId)).toEqual([payments.id]);
+    });
+
+    it('records many concurrent attempts (one batch) each with its own outcome and lease check', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      for (let i = 0; i < 6; i++)
+        await store.insertEvent(storedEvent('user.created', `usr_r${i}`, 1000));
+      const claims = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
+      expect(claims).toHaveLength(6);
+      const results = await Promise.all(
+        claims.map((claim, i) =>
+          store.recordAttempt({
+            // The last one presents a stale lease: it is logged but must not move the delivery.
+            leaseToken: i === 5 ? 'lease_stale' : claim.leaseToken,
+            attempt: attempt(claim.delivery.id, 1100 + i, i % 2 === 0 ? 'succeeded' : 'failed'),
+            next:
+              i % 2 === 0 ? { status: 'succeeded' } : { status: 'pending', nextAttemptAt: 9000 },
+            now: 1200,
+          }),
+        ),
+      );
+      expect(results.map((r) => r.recorded)).toEqual([true, true, true, true, true, false]);
+      for (const [i, claim] of claims.entries()) {
+        const delivery = await store.getDelivery(claim.delivery.id);
+        if (i === 5) expect(delivery).toMatchObject({ status: 'pending', attempts: 0 });
+        else if (i % 2 === 0) expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1 });
+        else
+          expect(delivery).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: 9000 });
+        expect(await store.listAttempts(claim.delivery.id)).toHaveLength(1);
+      }
+    });
+
     it('stores, updates, lists and deletes endpoints with their deliveries', async () => {
       const ep = endpointRecord({ versions: { 'user.login': 1 }, ordered: true });
       await store.createEndpoint(ep);
