@@ -47,6 +47,29 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     await receiver.close();
   });
 
+  it('a targeted publish reaches only the named endpoint, even one not subscribed to the event type', async () => {
+    make();
+    const target = await dispatcher.createEndpoint({
+      url: `${receiver.url}/target`,
+      secret,
+      enabledEvents: ['user.*'],
+    });
+    await dispatcher.createEndpoint({ url: `${receiver.url}/other`, secret });
+    const published = await dispatcher.publish(draftEvent('payment.succeeded', 2), {
+      endpointIds: [target.id],
+    });
+    expect(published.deliveries).toBe(1);
+    expect(await dispatcher.processDue()).toBe(1);
+    expect(receiver.received.map((r) => [r.path, r.id, r.verified])).toEqual([
+      ['/webhooks/target', published.event.id, true],
+    ]);
+    await dispatcher.disableEndpoint(target.id);
+    const none = await dispatcher.publish(draftEvent('payment.succeeded', 2), {
+      endpointIds: [target.id],
+    });
+    expect(none.deliveries).toBe(0);
+  });
+
   it('delivers a Standard Webhooks signed POST whose webhook-id is the event id', async () => {
     make();
     await dispatcher.createEndpoint({ url: receiver.url, secret });

@@ -2,7 +2,6 @@ import type { EndpointRecord } from '@hookline/dispatcher';
 import { type AnyEvent, type EventType, eventVersions, getEventDefinition } from '@hookline/events';
 import type { WebhookEndpoint } from '@hookline/openapi';
 import { createId, isoSeconds } from '../create-id.js';
-import { dispatcherTablePrefix } from '../db/database.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
 import { PlatformError } from '../platform-error.js';
@@ -19,8 +18,6 @@ interface EndpointMetaRow {
   metadata: string;
   created_at: string;
 }
-
-const endpointsTable = `${dispatcherTablePrefix}endpoints`;
 
 function toEndpoint(record: EndpointRecord, meta: EndpointMetaRow): WebhookEndpoint {
   const current = record.secrets.at(-1);
@@ -219,38 +216,19 @@ export function createWebhookEndpointHandlers(
         id: createId('evt', now),
         timestamp: isoSeconds(now),
       };
-      // The dispatcher fans an event out to every subscribed endpoint and has no "to this endpoint
-      // only" publish. Inside one transaction, every other endpoint is switched off and this one
-      // subscribed to everything, the event is published, and all is put back: other
-      // readers never see the switch, and only this endpoint gets a delivery.
-      await ctx.db.transaction(async (tx) => {
+      // A targeted publish: only this endpoint gets a delivery, whatever its enabled_events.
+      // Through the platform's transaction like every other publish (one SQLite connection is
+      // shared with the dispatcher; the transaction keeps other requests' statements out).
+      const { deliveries } = await ctx.db.transaction(async (tx) => {
         await ctx.db.lockEventOrder(tx);
-        const target = await tx.get<{ enabled_events: string }>(
-          `SELECT enabled_events FROM ${endpointsTable} WHERE id = ?`,
-          [record.id],
-        );
-        if (!target)
-          throw new PlatformError('not_found', `No webhook endpoint has the id ${record.id}.`);
-        const others = await tx.all<{ id: string }>(
-          `SELECT id FROM ${endpointsTable} WHERE enabled AND id <> ?`,
-          [record.id],
-        );
-        for (const other of others) {
-          await tx.run(`UPDATE ${endpointsTable} SET enabled = false WHERE id = ?`, [other.id]);
-        }
-        await tx.run(`UPDATE ${endpointsTable} SET enabled_events = ? WHERE id = ?`, [
-          JSON.stringify(['*']),
-          record.id,
-        ]);
-        await ctx.dispatcher.publish(envelope, { tx: tx.handle });
-        await tx.run(`UPDATE ${endpointsTable} SET enabled_events = ? WHERE id = ?`, [
-          target.enabled_events,
-          record.id,
-        ]);
-        for (const other of others) {
-          await tx.run(`UPDATE ${endpointsTable} SET enabled = true WHERE id = ?`, [other.id]);
-        }
+        return ctx.dispatcher.publish(envelope, { tx: tx.handle, endpointIds: [record.id] });
       });
+      if (deliveries === 0) {
+        throw new PlatformError(
+          'conflict',
+          `The endpoint ${record.id} was disabled or deleted meanwhile, so the test event was not sent. Enable it and try again.`,
+        );
+      }
       const [delivery] = await ctx.dispatcher.listDeliveries({
         eventId: envelope.id,
         endpointId: record.id,
