@@ -14,11 +14,18 @@ import {
   type HandlerContext,
   HandlerRegistry,
   type HandlerResult,
+  type ProviderEventHandler,
 } from './handler-registry.js';
 import type { IpRange } from './ip-address.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { createRedactor, createSafeLogger, type ReceiverLogger } from './logger.js';
 import { createMemoryStore } from './memory-store.js';
+import {
+  createProviderReader,
+  type PayloadFormat,
+  PROVIDER_EVENT_VERSION,
+  type ProviderEvent,
+} from './provider-event.js';
 import { checkContentLength, readBody } from './read-body.js';
 import { isReceiverError, ReceiverError } from './receiver-error.js';
 import { createRetrySchedule, type RetryOptions } from './retry-schedule.js';
@@ -42,6 +49,13 @@ export interface ReceiverOptions {
   secret: string | readonly string[];
   /** Signature scheme. Default `'standard-webhooks'` (what Hookline sends). */
   scheme?: VerificationScheme;
+  /**
+   * What the verified body is. `'hookline'` (default): a Hookline envelope for typed `on()`
+   * handlers. `'provider'`: the scheme's own format (a Stripe event, a GitHub delivery, a
+   * Shopify or Authgear webhook, a Svix-style `{ type, ... }` body) for `onProvider()` handlers.
+   * Or a function that reads `{ id, type }` from any other format.
+   */
+  parse?: PayloadFormat;
   /** Allowed clock difference for signed timestamps, in seconds, both ways. Default 300. */
   tolerance?: number;
   /** Durable inbox and dedupe table. Default: {@link createMemoryStore} (not durable). */
@@ -83,6 +97,8 @@ export interface ErrorInfo {
   id?: string;
   /** The parsed event, when known. */
   event?: AnyEvent;
+  /** The provider-native event, when known (`parse: 'provider'`). */
+  providerEvent?: ProviderEvent;
   /** Attempt number (handler stage). */
   attempt?: number;
   /** True when the event will be retried; false when it was dead-lettered. */
@@ -115,6 +131,11 @@ export interface Receiver {
   ): () => void;
   /** Handles every event as received, after the typed handlers. */
   onAny(handler: AnyEventHandler): () => void;
+  /**
+   * Handles provider-native events (`parse: 'provider'` or a parse function) of `type`, and of
+   * every type it prefixes at a dot (`'issues'` also sees `'issues.opened'`); `'*'` sees all.
+   */
+  onProvider(type: string, handler: ProviderEventHandler): () => void;
   /** Observes failures (handler throws, store outages, rejected requests). */
   onError(listener: (error: unknown, info: ErrorInfo) => void): () => void;
   /** Starts the background worker (ack-first mode). */
@@ -136,6 +157,11 @@ export interface Receiver {
   /** Largest accepted body in bytes (adapters use it to size their own limits). */
   readonly maxBodyBytes: number;
 }
+
+/** A verified delivery, in one of the two formats. */
+type Received =
+  | { kind: 'hookline'; event: AnyEvent }
+  | { kind: 'provider'; event: ProviderEvent; text: string };
 
 interface StoredResponse {
   status: number;
@@ -186,8 +212,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const proxies = parseRanges('trustedProxies', options.trustedProxies ?? []);
   const redact = createRedactor(secrets);
   const log = createSafeLogger(options.logger, redact);
+  const scheme = options.scheme ?? 'standard-webhooks';
+  const format = options.parse ?? 'hookline';
+  const readProvider = format === 'hookline' ? undefined : createProviderReader(scheme, format);
   const verify = createVerifier({
-    scheme: options.scheme ?? 'standard-webhooks',
+    scheme,
     secrets,
     ...(options.tolerance === undefined ? {} : { toleranceSeconds: options.tolerance }),
     now,
@@ -221,11 +250,28 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     receivedAt: new Date(entry.receivedAt),
   });
 
-  const parseStored = (entry: InboxEntry): AnyEvent => {
+  const parseStored = (entry: InboxEntry): Received => {
+    if (entry.version === PROVIDER_EVENT_VERSION) {
+      const event = { id: entry.id, type: entry.event, payload: JSON.parse(entry.payload) };
+      return { kind: 'provider', event, text: entry.payload };
+    }
     const parsed = parseEvent(entry.payload);
     if (!parsed.ok) throw parsed.error;
-    return parsed.event;
+    return { kind: 'hookline', event: parsed.event };
   };
+
+  const dispatch = (received: Received, context: HandlerContext): Promise<HandlerResult> =>
+    received.kind === 'hookline'
+      ? registry.dispatch(received.event, context)
+      : registry.dispatchProvider(received.event, context);
+
+  /** The event fields of an `onError` report. */
+  const eventInfo = (received: Received | undefined): Pick<ErrorInfo, 'event' | 'providerEvent'> =>
+    received === undefined
+      ? {}
+      : received.kind === 'hookline'
+        ? { event: received.event }
+        : { providerEvent: received.event };
 
   /**
    * Runs handlers while keeping the claim alive: the lease is pushed out every third of
@@ -258,12 +304,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
    * and the entry is claimed again.
    */
   const runClaimed = async (entry: ClaimedEntry): Promise<void> => {
-    let event: AnyEvent | undefined;
+    let event: Received | undefined;
     try {
       const parsed = parseStored(entry);
       event = parsed;
       await withHeartbeat(entry.id, entry.token, () =>
-        registry.dispatch(parsed, contextFor(entry, entry.attempts)),
+        dispatch(parsed, contextFor(entry, entry.attempts)),
       );
     } catch (error) {
       await settleFailure(entry, event, error);
@@ -281,7 +327,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   /** Schedules a retry, or dead-letters when attempts are used up (or the entry cannot be parsed). */
   const settleFailure = async (
     entry: ClaimedEntry,
-    event: AnyEvent | undefined,
+    event: Received | undefined,
     error: unknown,
   ) => {
     const stored = toStoredError(error);
@@ -299,14 +345,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       await store.fail(entry.id, entry.token, stored, now() + delay);
       log.warn('handler failed; will retry', { ...fields, delayMs: delay });
     }
-    const info: ErrorInfo = {
+    report(error, {
       stage: 'handler',
       id: entry.id,
       attempt: entry.attempts,
       willRetry: delay !== undefined,
-    };
-    if (event) info.event = event;
-    report(error, info);
+      ...eventInfo(event),
+    });
   };
 
   const worker = new Worker({
@@ -325,13 +370,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const runInline = async (
     entry: InboxEntry,
     token: string,
-    event: AnyEvent,
+    event: Received,
   ): Promise<{ response: Response; outcome: 'new' | 'failed' }> => {
     let result: HandlerResult;
     try {
-      result = await withHeartbeat(entry.id, token, () =>
-        registry.dispatch(event, contextFor(entry, 1)),
-      );
+      result = await withHeartbeat(entry.id, token, () => dispatch(event, contextFor(entry, 1)));
     } catch (error) {
       // Forget the event so the sender's retry runs the handler again.
       await store.release(entry.id, token).catch(() => false);
@@ -340,7 +383,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         event: entry.event,
         error: toStoredError(error).message,
       });
-      report(error, { stage: 'handler', id: entry.id, event, attempt: 1, willRetry: false });
+      report(error, {
+        stage: 'handler',
+        id: entry.id,
+        attempt: 1,
+        willRetry: false,
+        ...eventInfo(event),
+      });
       const failure = new ReceiverError(
         'handler_failed',
         'The webhook handler failed. The event was not recorded, so a redelivery will run it again.',
@@ -357,7 +406,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     await store.complete(entry.id, token, now(), JSON.stringify(stored)).catch((error: unknown) => {
       // The handler ran; failing to record it only risks a second run on redelivery.
       log.error('could not mark event done', { id: entry.id, error: toStoredError(error).message });
-      report(error, { stage: 'store', id: entry.id, event });
+      report(error, { stage: 'store', id: entry.id, ...eventInfo(event) });
     });
     return { response, outcome: 'new' };
   };
@@ -374,30 +423,40 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   /** Inserts a validated event; handles it inline in sync mode. */
   const accept = async (
-    event: AnyEvent,
+    received: Received,
     source: InboxSource,
   ): Promise<{ response: Response; outcome: 'new' | 'duplicate' | 'failed' }> => {
     const token = crypto.randomUUID();
     const receivedAt = now();
-    const entry = {
-      id: event.id,
-      event: event.event,
-      version: event.version,
-      payload: JSON.stringify(event),
-      source,
-      receivedAt,
-    };
+    const entry =
+      received.kind === 'hookline'
+        ? {
+            id: received.event.id,
+            event: received.event.event,
+            version: received.event.version,
+            payload: JSON.stringify(received.event),
+            source,
+            receivedAt,
+          }
+        : {
+            id: received.event.id,
+            event: received.event.type,
+            version: PROVIDER_EVENT_VERSION,
+            payload: received.text,
+            source,
+            receivedAt,
+          };
     const inserted = await store.insert(
       mode === 'sync' ? { ...entry, claim: { token, leaseUntil: receivedAt + leaseMs } } : entry,
     );
     if (!inserted.inserted) {
-      log.info('duplicate event acknowledged', { id: event.id, event: event.event, source });
+      log.info('duplicate event acknowledged', { id: entry.id, event: entry.event, source });
       return { response: duplicateResponse(inserted.existing), outcome: 'duplicate' };
     }
     log.info('event accepted', {
-      id: event.id,
-      event: event.event,
-      version: event.version,
+      id: entry.id,
+      event: entry.event,
+      version: entry.version,
       source,
     });
     if (mode === 'sync') {
@@ -407,7 +466,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         attempts: 1,
         nextAttemptAt: receivedAt,
       };
-      return runInline(stored, token, event);
+      return runInline(stored, token, received);
     }
     worker.wake();
     return { response: jsonResponse(200, { received: true }), outcome: 'new' };
@@ -424,6 +483,32 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       'The event could not be stored; it was not accepted. Retry later.',
       { status: 503, cause: error },
     );
+  };
+
+  /** Parses a verified body in the configured format; a malformed one is a 400. */
+  const parseVerified = (text: string, headers: Headers): Received => {
+    if (readProvider === undefined) {
+      // The id and version fall back to the webhook-id / X-Webhook-Version headers.
+      const parsed = parseEvent(text, { headers });
+      if (!parsed.ok) {
+        throw new ReceiverError(parsed.error.code, parsed.error.message, {
+          status: 400,
+          cause: parsed.error,
+        });
+      }
+      return { kind: 'hookline', event: parsed.event };
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      throw new ReceiverError(
+        'invalid_json',
+        `The ${scheme} delivery body is not valid JSON. The sender must post a JSON body.`,
+        { status: 400, cause: error },
+      );
+    }
+    return { kind: 'provider', event: readProvider(body, headers), text };
   };
 
   const pipeline = async (request: Request, context: FetchContext): Promise<Response> => {
@@ -453,19 +538,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       }
     }
     const body = await readBody(request, maxBodyBytes);
-    const payload = await verify(body, request.headers);
-    // The id and version fall back to the webhook-id / X-Webhook-Version headers.
-    const parsed = parseEvent(payload, { headers: request.headers });
-    if (!parsed.ok) {
-      throw new ReceiverError(parsed.error.code, parsed.error.message, {
-        status: 400,
-        cause: parsed.error,
-      });
-    }
+    const text = await verify(body, request.headers);
+    const received = parseVerified(text, request.headers);
     try {
-      return (await accept(parsed.event, 'push')).response;
+      return (await accept(received, 'push')).response;
     } catch (error) {
-      throw storeFailure(error, parsed.event.id);
+      throw storeFailure(error, received.event.id);
     }
   };
 
@@ -503,6 +581,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     },
     onAny(handler) {
       return registry.add(undefined, undefined, handler);
+    },
+    onProvider(type, handler) {
+      return registry.addProvider(type, handler);
     },
     onError(listener) {
       errorListeners.add(listener);
@@ -546,7 +627,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         }
         let outcome: 'new' | 'duplicate' | 'failed';
         try {
-          ({ outcome } = await accept(parsed.event, 'pull'));
+          ({ outcome } = await accept({ kind: 'hookline', event: parsed.event }, 'pull'));
         } catch (error) {
           throw storeFailure(error, parsed.event.id);
         }

@@ -6,6 +6,7 @@ import {
   type EventVersion,
   type LatestVersion,
 } from '@hookline/events';
+import type { ProviderEvent } from './provider-event.js';
 import type { InboxSource } from './store.js';
 
 /** What a handler learns about the delivery besides the event itself. */
@@ -44,6 +45,13 @@ export type AnyEventHandler = (
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing is the common case
 ) => HandlerResult | void | Promise<HandlerResult | void>;
 
+/** A handler for provider-native events (see `receiver.onProvider`). */
+export type ProviderEventHandler = (
+  event: ProviderEvent,
+  context: HandlerContext,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing is the common case
+) => HandlerResult | void | Promise<HandlerResult | void>;
+
 type Registered = {
   version: number | undefined;
   run: (event: AnyEvent, context: HandlerContext) => unknown;
@@ -53,16 +61,46 @@ type Registered = {
 export class HandlerRegistry {
   readonly #byEvent = new Map<string, Registered[]>();
   readonly #any: Registered[] = [];
+  readonly #byType = new Map<string, ProviderEventHandler[]>();
+
+  /** Registers a provider-event handler for `type` (`'*'`: every type); returns its unsubscribe function. */
+  addProvider(type: string, run: ProviderEventHandler): () => void {
+    return pushRemovable(listIn(this.#byType, type), run);
+  }
+
+  /**
+   * Runs the provider handlers matching `event.type` — exact type first, then each shorter
+   * prefix at a dot (`issues` sees `issues.opened`), then `'*'` — in registration order.
+   * Returns the first value a handler returned; the first throw propagates.
+   */
+  async dispatchProvider(event: ProviderEvent, context: HandlerContext): Promise<HandlerResult> {
+    let result: HandlerResult;
+    let key = event.type;
+    const lists: ProviderEventHandler[][] = [];
+    for (;;) {
+      const list = this.#byType.get(key);
+      if (list) lists.push([...list]);
+      const dot = key.lastIndexOf('.');
+      if (dot <= 0) break;
+      key = key.slice(0, dot);
+    }
+    if (event.type !== '*') {
+      const wildcard = this.#byType.get('*');
+      if (wildcard) lists.push([...wildcard]);
+    }
+    for (const list of lists) {
+      for (const handler of list) {
+        const value = (await handler(event, context)) as HandlerResult;
+        if (result === undefined && value !== undefined) result = value;
+      }
+    }
+    return result;
+  }
 
   /** Registers a handler (`event` undefined: catch-all); returns its unsubscribe function. */
   add(event: string | undefined, version: number | undefined, run: Registered['run']): () => void {
-    const entry: Registered = { version, run };
-    const list = event === undefined ? this.#any : this.#listFor(event);
-    list.push(entry);
-    return () => {
-      const index = list.indexOf(entry);
-      if (index !== -1) list.splice(index, 1);
-    };
+    const list = event === undefined ? this.#any : listIn(this.#byEvent, event);
+    return pushRemovable(list, { version, run });
   }
 
   /**
@@ -82,13 +120,21 @@ export class HandlerRegistry {
     }
     return result;
   }
+}
 
-  #listFor(event: string): Registered[] {
-    let list = this.#byEvent.get(event);
-    if (!list) {
-      list = [];
-      this.#byEvent.set(event, list);
-    }
-    return list;
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
   }
+  return list;
+}
+
+function pushRemovable<T>(list: T[], item: T): () => void {
+  list.push(item);
+  return () => {
+    const index = list.indexOf(item);
+    if (index !== -1) list.splice(index, 1);
+  };
 }

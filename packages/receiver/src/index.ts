@@ -13,10 +13,17 @@ export type {
   EventHandler,
   HandlerContext,
   HandlerResult,
+  ProviderEventHandler,
 } from './handler-registry.js';
 export type { ErrorBody } from './json-response.js';
 export type { LogFields, ReceiverLogger } from './logger.js';
 export { createMemoryStore } from './memory-store.js';
+export type {
+  PayloadFormat,
+  ProviderEvent,
+  ProviderEventFields,
+  ProviderEventParser,
+} from './provider-event.js';
 export {
   isReceiverError,
   ReceiverError,

@@ -12,7 +12,9 @@ export type ReceiverOwnErrorCode =
   | 'store_unavailable'
   | 'handler_failed'
   | 'not_found'
-  | 'invalid_options';
+  | 'invalid_options'
+  | 'missing_provider_id'
+  | 'missing_provider_type';
 
 /** Signature failures: the code reported by `@hookline/signature`, answered with its status. */
 export type ReceiverSignatureErrorCode = WebhookVerificationErrorCode;

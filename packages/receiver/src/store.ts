@@ -15,9 +15,11 @@ export interface StoredError {
 export interface NewInboxEntry {
   /** Event id: the dedupe key. */
   id: string;
+  /** The Hookline event name, or the provider's event type. */
   event: string;
+  /** The Hookline contract version (1 and up), or 0 for a provider-native event. */
   version: number;
-  /** The validated envelope as JSON. */
+  /** The validated envelope as JSON, or a provider-native body exactly as it was signed. */
   payload: string;
   source: InboxSource;
   /** Milliseconds since the epoch. */

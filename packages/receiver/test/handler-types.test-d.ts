@@ -1,6 +1,11 @@
 import type { AnyEvent, EventOf } from '@hookline/events';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createReceiver, type HandlerContext, type Receiver } from '../src/index.js';
+import {
+  createReceiver,
+  type HandlerContext,
+  type ProviderEvent,
+  type Receiver,
+} from '../src/index.js';
 
 declare const receiver: Receiver;
 
@@ -45,6 +50,26 @@ describe('handler types', () => {
     receiver.onAny((event) => {
       expectTypeOf(event).toEqualTypeOf<AnyEvent>();
     });
+  });
+
+  it('gives provider handlers { id, type, payload: unknown } and keeps them apart from on()', () => {
+    receiver.onProvider('payment_intent.succeeded', (event, context) => {
+      expectTypeOf(event).toEqualTypeOf<ProviderEvent>();
+      expectTypeOf(event.payload).toBeUnknown();
+      expectTypeOf(context).toEqualTypeOf<HandlerContext>();
+      return { ok: true };
+    });
+    // @ts-expect-error a provider type is not a Hookline event name for the typed on()
+    receiver.on('payment_intent.succeeded', () => {});
+    createReceiver({ secret: 'whsec_a', scheme: 'stripe', parse: 'provider' });
+    createReceiver({
+      secret: 'whsec_a',
+      parse: (_body, headers) => ({ id: headers.get('webhook-id') ?? undefined, type: 'x' }),
+    });
+    // @ts-expect-error the parse function must return an object with id / type
+    createReceiver({ secret: 'whsec_a', parse: () => 'stripe' });
+    // @ts-expect-error unknown format name
+    createReceiver({ secret: 'whsec_a', parse: 'stripe' });
   });
 
   it('requires a secret', () => {
