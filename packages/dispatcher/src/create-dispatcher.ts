@@ -481,6 +481,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     if (!running) return;
     clearTimeout(timer);
     // Not unref'd: a started dispatcher keeps its process alive, like a server, until stop().
+    // Even a 0 delay is a timer (>= 1 ms): completions that land meanwhile join one claim.
     timer = setTimeout(tick, delay);
   }
 

@@ -1,7 +1,8 @@
 /** The outcome of one item of a batch. */
 export type BatchOutcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
-const later: (fn: () => void) => void =
+/** Runs `fn` on the next turn of the event loop (setImmediate where the runtime has it). */
+export const nextTurn: (fn: () => void) => void =
   typeof globalThis.setImmediate === 'function'
     ? (fn) => globalThis.setImmediate(fn)
     : (fn) => setTimeout(fn, 0);
@@ -28,7 +29,7 @@ export function createGroupCommit<I, O>(
   const schedule = () => {
     if (scheduled || running) return;
     scheduled = true;
-    later(() => {
+    nextTurn(() => {
       scheduled = false;
       void flush();
     });

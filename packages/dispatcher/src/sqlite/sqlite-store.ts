@@ -267,26 +267,19 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       attempt.error,
       attempt.outcome,
     );
-    const endpointId = stmt(db, `SELECT endpoint_id FROM ${t.deliveries} WHERE id = ?`).get(
-      attempt.deliveryId,
-    ) as { endpoint_id: string } | undefined;
+    const endpointOf = `(SELECT endpoint_id FROM ${t.deliveries} WHERE id = ?)`;
     let failingSince: number | null = null;
-    if (endpointId) {
-      if (attempt.outcome === 'succeeded') {
-        stmt(
-          db,
-          `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL`,
-        ).run(endpointId.endpoint_id);
-      } else {
-        stmt(
-          db,
-          `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, ?) WHERE id = ?`,
-        ).run(attempt.startedAt, endpointId.endpoint_id);
-        const row = stmt(db, `SELECT failing_since FROM ${t.endpoints} WHERE id = ?`).get(
-          endpointId.endpoint_id,
-        ) as { failing_since: number | null } | undefined;
-        failingSince = row?.failing_since ?? null;
-      }
+    if (attempt.outcome === 'succeeded') {
+      stmt(
+        db,
+        `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = ${endpointOf} AND failing_since IS NOT NULL`,
+      ).run(attempt.deliveryId);
+    } else {
+      const row = stmt(
+        db,
+        `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, ?) WHERE id = ${endpointOf} RETURNING failing_since`,
+      ).get(attempt.startedAt, attempt.deliveryId) as { failing_since: number | null } | undefined;
+      failingSince = row?.failing_since ?? null;
     }
     const result = stmt(
       db,
@@ -309,28 +302,43 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    * fsync); each item runs in its own savepoint, so one failing item does not undo the others,
    * and every caller's promise settles after the COMMIT.
    */
-  const batched = <I, O>(what: string, fn: (db: SqliteDatabase, item: I) => O) =>
-    createGroupCommit<I, O>(async (items) => {
+  const batched = <I, O>(what: string, fn: (db: SqliteDatabase, item: I) => O) => {
+    const isolated = (db: SqliteDatabase, item: I): BatchOutcome<O> => {
+      stmt(db, 'SAVEPOINT hookline_item').run();
+      try {
+        const value = fn(db, item);
+        stmt(db, 'RELEASE hookline_item').run();
+        return { ok: true, value };
+      } catch (error) {
+        stmt(db, 'ROLLBACK TO hookline_item').run();
+        stmt(db, 'RELEASE hookline_item').run();
+        return { ok: false, error: storeError(what, error) };
+      }
+    };
+    return createGroupCommit<I, O>(async (items) => {
       const db = await open();
       try {
-        return write(db, () =>
-          items.map((item): BatchOutcome<O> => {
-            stmt(db, 'SAVEPOINT hookline_item').run();
-            try {
-              const value = fn(db, item);
-              stmt(db, 'RELEASE hookline_item').run();
-              return { ok: true, value };
-            } catch (error) {
-              stmt(db, 'ROLLBACK TO hookline_item').run();
-              stmt(db, 'RELEASE hookline_item').run();
-              return { ok: false, error: storeError(what, error) };
-            }
-          }),
-        );
+        // Optimistic: the whole batch in one savepoint; if any item fails, undo the batch and
+        // run it again with a savepoint per item, so only the failing item fails.
+        return write(db, () => {
+          stmt(db, 'SAVEPOINT hookline_batch').run();
+          try {
+            const values = items.map(
+              (item): BatchOutcome<O> => ({ ok: true, value: fn(db, item) }),
+            );
+            stmt(db, 'RELEASE hookline_batch').run();
+            return values;
+          } catch {
+            stmt(db, 'ROLLBACK TO hookline_batch').run();
+            stmt(db, 'RELEASE hookline_batch').run();
+            return items.map((item) => isolated(db, item));
+          }
+        });
       } catch (error) {
         throw storeError(what, error);
       }
     });
+  };
 
   /** Synchronous on purpose: this must land inside the caller's open transaction now. */
   const insertEventInto = (
@@ -459,25 +467,28 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           ).all(now, now, limit) as DeliveryRow[];
           if (rows.length === 0) return [];
           const token = createId('lease', now);
-          const lease = stmt(
+          // Set-based: one statement leases the batch, one reads its events.
+          stmt(
             db,
-            `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq = ?`,
+            `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT value FROM json_each(?))`,
+          ).run(token, now + leaseMs, JSON.stringify(rows.map((row) => row.seq)));
+          const events = new Map(
+            (
+              stmt(
+                db,
+                `SELECT * FROM ${t.events} WHERE id IN (SELECT value FROM json_each(?))`,
+              ).all(JSON.stringify([...new Set(rows.map((row) => row.event_id))])) as EventRow[]
+            ).map((row) => [row.id, eventFromRow(row)]),
           );
-          const claims: ClaimedDelivery[] = [];
           const endpoints = new Map<string, EndpointRecord | undefined>();
+          const claims: ClaimedDelivery[] = [];
           for (const row of rows) {
-            lease.run(token, now + leaseMs, row.seq);
-            const eventRow = stmt(db, `SELECT * FROM ${t.events} WHERE id = ?`).get(
-              row.event_id,
-            ) as EventRow;
             if (!endpoints.has(row.endpoint_id))
               endpoints.set(row.endpoint_id, getEndpointSync(db, row.endpoint_id));
-            claims.push({
-              delivery: deliveryFromRow(row),
-              event: eventFromRow(eventRow),
-              endpoint: endpoints.get(row.endpoint_id)!,
-              leaseToken: token,
-            });
+            const event = events.get(row.event_id);
+            const endpoint = endpoints.get(row.endpoint_id);
+            if (event && endpoint)
+              claims.push({ delivery: deliveryFromRow(row), event, endpoint, leaseToken: token });
           }
           return claims;
         }),
