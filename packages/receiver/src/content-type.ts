@@ -8,6 +8,7 @@ import { ReceiverError } from './receiver-error.js';
  */
 export function checkContentType(headers: Headers): void {
   const value = headers.get('content-type');
+  if (value === 'application/json') return; // the common case, without string work
   const mediaType = value?.split(';', 1)[0]?.trim().toLowerCase();
   if (mediaType === 'application/json') return;
   throw new ReceiverError(

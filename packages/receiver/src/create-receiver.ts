@@ -17,7 +17,7 @@ import {
   type ProviderEventHandler,
 } from './handler-registry.js';
 import type { IpRange } from './ip-address.js';
-import { errorResponse, jsonResponse } from './json-response.js';
+import { ackResponse, errorResponse, jsonResponse } from './json-response.js';
 import { createRedactor, createSafeLogger, type ReceiverLogger } from './logger.js';
 import { createMemoryStore } from './memory-store.js';
 import {
@@ -160,7 +160,8 @@ export interface Receiver {
 
 /** A verified delivery, in one of the two formats. */
 type Received =
-  | { kind: 'hookline'; event: AnyEvent }
+  /** `text`: the verified body, when storing it gives back the same event (it carries its own id and version). */
+  | { kind: 'hookline'; event: AnyEvent; text?: string }
   | { kind: 'provider'; event: ProviderEvent; text: string };
 
 interface StoredResponse {
@@ -418,7 +419,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       if (stored.contentType !== null) headers['content-type'] = stored.contentType;
       return new Response(stored.body, { status: stored.status, headers });
     }
-    return jsonResponse(200, { received: true, duplicate: true });
+    return ackResponse(true);
   };
 
   /** Inserts a validated event; handles it inline in sync mode. */
@@ -426,7 +427,6 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     received: Received,
     source: InboxSource,
   ): Promise<{ response: Response; outcome: 'new' | 'duplicate' | 'failed' }> => {
-    const token = crypto.randomUUID();
     const receivedAt = now();
     const entry =
       received.kind === 'hookline'
@@ -434,7 +434,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
             id: received.event.id,
             event: received.event.event,
             version: received.event.version,
-            payload: JSON.stringify(received.event),
+            payload: received.text ?? JSON.stringify(received.event),
             source,
             receivedAt,
           }
@@ -446,8 +446,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
             source,
             receivedAt,
           };
+    // Sync mode inserts the entry claimed by this request, which runs the handler itself.
+    const token = mode === 'sync' ? crypto.randomUUID() : undefined;
     const inserted = await store.insert(
-      mode === 'sync' ? { ...entry, claim: { token, leaseUntil: receivedAt + leaseMs } } : entry,
+      token === undefined
+        ? entry
+        : { ...entry, claim: { token, leaseUntil: receivedAt + leaseMs } },
     );
     if (!inserted.inserted) {
       log.info('duplicate event acknowledged', { id: entry.id, event: entry.event, source });
@@ -459,7 +463,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       version: entry.version,
       source,
     });
-    if (mode === 'sync') {
+    if (token !== undefined) {
       const stored: InboxEntry = {
         ...entry,
         status: 'processing',
@@ -469,7 +473,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return runInline(stored, token, received);
     }
     worker.wake();
-    return { response: jsonResponse(200, { received: true }), outcome: 'new' };
+    return { response: ackResponse(false), outcome: 'new' };
   };
 
   const storeFailure = (error: unknown, id: string): ReceiverError => {
@@ -485,19 +489,33 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     );
   };
 
+  /** Parses a verified Hookline body (JSON parsed once); a malformed one is a 400. */
+  const parseHookline = (text: string, headers: Headers): Received => {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text; // parseEvent words the invalid_json error.
+    }
+    // The id and version fall back to the webhook-id / X-Webhook-Version headers.
+    const parsed = parseEvent(body, { headers });
+    if (!parsed.ok) {
+      throw new ReceiverError(parsed.error.code, parsed.error.message, {
+        status: 400,
+        cause: parsed.error,
+      });
+    }
+    // A body with its own id and version parses to the same event without the headers, so
+    // the inbox keeps the verified text instead of serialising the event again.
+    const own = body as { id?: unknown; version?: unknown };
+    return own.id !== undefined && own.version !== undefined
+      ? { kind: 'hookline', event: parsed.event, text }
+      : { kind: 'hookline', event: parsed.event };
+  };
+
   /** Parses a verified body in the configured format; a malformed one is a 400. */
   const parseVerified = (text: string, headers: Headers): Received => {
-    if (readProvider === undefined) {
-      // The id and version fall back to the webhook-id / X-Webhook-Version headers.
-      const parsed = parseEvent(text, { headers });
-      if (!parsed.ok) {
-        throw new ReceiverError(parsed.error.code, parsed.error.message, {
-          status: 400,
-          cause: parsed.error,
-        });
-      }
-      return { kind: 'hookline', event: parsed.event };
-    }
+    if (readProvider === undefined) return parseHookline(text, headers);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -519,12 +537,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         { status: 405 },
       );
     }
-    checkContentLength(request.headers, maxBodyBytes);
-    checkContentType(request.headers);
+    const headers = request.headers;
+    checkContentLength(headers, maxBodyBytes);
+    checkContentType(headers);
     if (allow) {
       const client = resolveClientAddress(
         context.remoteAddress,
-        request.headers.get('x-forwarded-for'),
+        headers.get('x-forwarded-for'),
         proxies,
       );
       if (!isAddressAllowed(client, allow)) {
@@ -538,8 +557,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       }
     }
     const body = await readBody(request, maxBodyBytes);
-    const text = await verify(body, request.headers);
-    const received = parseVerified(text, request.headers);
+    const text = await verify(body, headers);
+    const received = parseVerified(text, headers);
     try {
       return (await accept(received, 'push')).response;
     } catch (error) {

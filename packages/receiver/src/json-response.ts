@@ -1,10 +1,29 @@
 import type { ReceiverError } from './receiver-error.js';
 
+const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json',
+  'cache-control': 'no-store',
+};
+const RECEIVED = JSON.stringify({ received: true });
+const RECEIVED_DUPLICATE = JSON.stringify({ received: true, duplicate: true });
+
 /** A JSON response with `cache-control: no-store`. */
-export function jsonResponse(status: number, body: unknown, headers?: Record<string, string>) {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+    headers: headers === undefined ? JSON_HEADERS : { ...JSON_HEADERS, ...headers },
+  });
+}
+
+/** The acknowledgement: 200 `{"received":true}`, plus `"duplicate":true` for a known id. */
+export function ackResponse(duplicate: boolean): Response {
+  return new Response(duplicate ? RECEIVED_DUPLICATE : RECEIVED, {
+    status: 200,
+    headers: JSON_HEADERS,
   });
 }
 

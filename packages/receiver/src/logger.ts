@@ -14,19 +14,22 @@ export function createSafeLogger(
   logger: ReceiverLogger | undefined,
   redact: (text: string) => string,
 ): Required<ReceiverLogger> {
-  const wrap =
-    (level: keyof ReceiverLogger) =>
-    (message: string, fields?: LogFields): void => {
-      const target = logger?.[level];
-      if (!target) return;
+  const wrap = (level: keyof ReceiverLogger): ((message: string, fields?: LogFields) => void) => {
+    const target = logger?.[level];
+    // No method for this level: a no-op, so the hot path does no masking work for nothing.
+    if (!target) return silent;
+    return (message, fields) => {
       const clean: LogFields = {};
       for (const [key, value] of Object.entries(fields ?? {})) {
         clean[key] = typeof value === 'string' ? redact(value) : value;
       }
       target.call(logger, redact(message), clean);
     };
+  };
   return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
 }
+
+function silent(): void {}
 
 /** Returns a function that replaces each secret (and its key material after the prefix) with `[redacted]`. */
 export function createRedactor(secrets: readonly string[]): (text: string) => string {

@@ -3,16 +3,16 @@ import { ReceiverError } from './receiver-error.js';
 /**
  * Reads a request body into bytes, refusing anything larger than `maxBytes`.
  *
- * A `Content-Length` above the limit is refused before a single byte is read. Otherwise the
- * stream is read chunk by chunk and cancelled as soon as the running total passes the
- * limit, so an oversized (or lying) sender never makes the receiver buffer more than
- * `maxBytes` plus one chunk.
+ * Call {@link checkContentLength} first (before the cheap header checks) so a declared
+ * `Content-Length` above the limit is refused before a single byte is read. The stream is
+ * read chunk by chunk and cancelled as soon as the running total passes the limit, so an
+ * oversized (or lying) sender never makes the receiver buffer more than `maxBytes` plus one
+ * chunk.
  *
  * @throws {ReceiverError} `payload_too_large` (413), `body_already_parsed` (500, the app read the
  * body first) or `body_read_failed` (400, the stream broke).
  */
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
-  checkContentLength(request.headers, maxBytes);
   if (request.bodyUsed) {
     throw new ReceiverError(
       'body_already_parsed',

@@ -19,7 +19,10 @@ export interface NewInboxEntry {
   event: string;
   /** The Hookline contract version (1 and up), or 0 for a provider-native event. */
   version: number;
-  /** The validated envelope as JSON, or a provider-native body exactly as it was signed. */
+  /**
+   * The validated envelope as JSON (the body exactly as signed when it carries its own id and
+   * version), or a provider-native body exactly as it was signed.
+   */
   payload: string;
   source: InboxSource;
   /** Milliseconds since the epoch. */
