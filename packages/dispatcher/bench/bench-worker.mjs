@@ -3,13 +3,16 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const { STORE, TARGET, CONCURRENCY, HOOKLINE_DISPATCHER_DIST: dist } = process.env;
+const { STORE, TARGET, CONCURRENCY, SYNCHRONOUS, HOOKLINE_DISPATCHER_DIST: dist } = process.env;
 const load = (path) => import(pathToFileURL(join(dist, path)).href);
 const { createDispatcher } = await load('index.mjs');
 const store =
   STORE === 'postgres'
     ? (await load('postgres/index.mjs')).createPostgresStore({ connectionString: TARGET, max: 8 })
-    : (await load('sqlite/index.mjs')).createSqliteStore({ path: TARGET });
+    : (await load('sqlite/index.mjs')).createSqliteStore({
+        path: TARGET,
+        synchronous: SYNCHRONOUS === 'normal' ? 'normal' : 'full',
+      });
 const dispatcher = createDispatcher({
   store,
   allow: { loopback: true, http: true },

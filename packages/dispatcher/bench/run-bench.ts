@@ -133,11 +133,12 @@ async function scenario(
   kind: 'sqlite' | 'postgres',
   workers: number,
   target: string,
+  synchronous: 'full' | 'normal' = 'full',
 ): Promise<Row> {
   process.stderr.write(`bench: ${kind} with ${workers} worker(s)…\n`);
   const store: DispatcherStore<unknown> =
     kind === 'sqlite'
-      ? (createSqliteStore({ path: target }) as DispatcherStore<unknown>)
+      ? (createSqliteStore({ path: target, synchronous }) as DispatcherStore<unknown>)
       : (createPostgresStore({ connectionString: target }) as DispatcherStore<unknown>);
   const publisher = createDispatcher({ store, allow: { loopback: true, http: true } });
   await publisher.createEndpoint({ url });
@@ -145,7 +146,13 @@ async function scenario(
   await Promise.all(
     Array.from({ length: workers }, () => {
       const child = spawn(process.execPath, [workerScript], {
-        env: { ...process.env, STORE: kind, TARGET: target, HOOKLINE_DISPATCHER_DIST: distDir },
+        env: {
+          ...process.env,
+          STORE: kind,
+          TARGET: target,
+          SYNCHRONOUS: synchronous,
+          HOOKLINE_DISPATCHER_DIST: distDir,
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       children.push(child);
@@ -199,7 +206,7 @@ async function scenario(
   );
   await store.close();
   return {
-    scenario: `${kind} → loopback receiver`,
+    scenario: `${kind}${kind === 'sqlite' && synchronous === 'normal' ? ' (synchronous=normal)' : ''} → loopback receiver`,
     workers,
     delivered,
     perSecond,
@@ -214,6 +221,8 @@ try {
   if (stores.includes('sqlite')) {
     for (const workers of [1, 2, 4])
       rows.push(await scenario('sqlite', workers, join(dir, `bench-${workers}.db`)));
+    // The opt-in setting: durable against process crashes, not against power loss.
+    rows.push(await scenario('sqlite', 1, join(dir, 'bench-normal.db'), 'normal'));
   }
   if (stores.includes('postgres')) {
     const pg = await startTestPostgres({
