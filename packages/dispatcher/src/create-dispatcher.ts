@@ -120,7 +120,10 @@ export interface Dispatcher<Tx = never> {
    * back with it. Concurrent publishes without `tx` share one commit (group commit).
    */
   publish(input: PublishInput, options?: PublishOptions<Tx>): Promise<PublishResult>;
-  /** `publish` as a result value instead of a rejection (for DispatcherErrors). */
+  /**
+   * `publish` as a result value instead of a rejection (for DispatcherErrors). Inside a
+   * synchronous `db.transaction(fn)` use `publish`: only a throw rolls the transaction back.
+   */
   safePublish(
     input: PublishInput,
     options?: PublishOptions<Tx>,
