@@ -489,6 +489,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     );
   };
 
+  // A provider's own event sent to a receiver that expects Hookline envelopes: say how to fix it.
+  const providerHint =
+    scheme === 'standard-webhooks'
+      ? ''
+      : ` If this is a ${scheme} event rather than a Hookline envelope, set parse: 'provider' in createReceiver() and register onProvider() handlers.`;
+
   /** Parses a verified Hookline body (JSON parsed once); a malformed one is a 400. */
   const parseHookline = (text: string, headers: Headers): Received => {
     let body: unknown;
@@ -500,7 +506,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // The id and version fall back to the webhook-id / X-Webhook-Version headers.
     const parsed = parseEvent(body, { headers });
     if (!parsed.ok) {
-      throw new ReceiverError(parsed.error.code, parsed.error.message, {
+      throw new ReceiverError(parsed.error.code, parsed.error.message + providerHint, {
         status: 400,
         cause: parsed.error,
       });

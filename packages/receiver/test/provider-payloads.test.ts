@@ -140,6 +140,16 @@ describe('Stripe events through a real node:http server (parse: provider)', () =
     expect(await receiver.drain()).toBe(0);
   });
 
+  it("answers a Stripe event sent to a Hookline-envelope receiver (default parse) with 400 naming parse: 'provider'", async () => {
+    const { receiver, url } = await serve({ parse: 'hookline' });
+    const response = await stripeRequest(url, stripeEvent);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('invalid_envelope');
+    expect(error.message).toContain("parse: 'provider'");
+    expect(await receiver.inspect('evt_3QhZk2LkdIwHu7ix0Xq1bN4c')).toBeUndefined();
+  });
+
   it('still checks the signature first: a Stripe event signed with another secret gets 401', async () => {
     const { receiver, url } = await serve();
     const forged = await stripeRequest(url, stripeEvent, 'whsec_someone_elses_secret_123456');
