@@ -376,9 +376,9 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       : { status: 'pending', nextAttemptAt: now + delay };
   }
 
-  async function runAttempt(claim: ClaimedDelivery): Promise<void> {
+  /** Records the outcome of an attempt (the lease is still held) and acts on it. */
+  async function recordOutcome(claim: ClaimedDelivery, result: AttemptResult): Promise<void> {
     const { delivery, endpoint } = claim;
-    const result = await attemptDelivery(claim, attemptSettings);
     const now = clock.now();
     const next = decideNext(claim, result, now);
     const { recorded, failingSince } = await store.recordAttempt({
@@ -435,22 +435,37 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   }
 
   // ---- worker ----------------------------------------------------------------------------
+  /** HTTP attempts in flight (what `concurrency` limits). */
   const inFlight = new Set<Promise<void>>();
+  /**
+   * Outcomes being recorded. A slot frees when the HTTP attempt ends, so the next claim overlaps
+   * the commit of the previous outcomes; the delivery stays leased until its outcome is recorded,
+   * so nobody can attempt it again meanwhile.
+   */
+  const recording = new Set<Promise<void>>();
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let claiming: Promise<number> | undefined;
   let unsubscribe: (() => Promise<void>) | undefined;
 
   function track(claim: ClaimedDelivery): Promise<void> {
-    const work = runAttempt(claim)
-      .catch((error: unknown) => {
-        log.error?.(
-          'recording a delivery attempt failed; the lease will expire and it is retried',
-          {
-            deliveryId: claim.delivery.id,
-            error: error instanceof Error ? error.message : String(error),
-          },
-        );
+    const work = attemptDelivery(claim, attemptSettings)
+      .then((result) => {
+        const record: Promise<void> = recordOutcome(claim, result)
+          .catch((error: unknown) => {
+            log.error?.(
+              'recording a delivery attempt failed; the lease will expire and it is retried',
+              {
+                deliveryId: claim.delivery.id,
+                error: error instanceof Error ? error.message : String(error),
+              },
+            );
+          })
+          .finally(() => {
+            recording.delete(record);
+            if (running) wake();
+          });
+        recording.add(record);
       })
       .finally(() => {
         inFlight.delete(work);
@@ -465,7 +480,8 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     if (claiming) return claiming;
     const batch = (async () => {
       const free = concurrency - inFlight.size;
-      if (free <= 0) return 0;
+      // Back-pressure: no more than `concurrency` outcomes waiting for their commit.
+      if (free <= 0 || recording.size >= concurrency) return 0;
       const claims = await store.claimDue({ now: clock.now(), limit: free, leaseMs });
       for (const claim of claims) track(claim);
       return claims.length;
@@ -639,6 +655,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       await release?.().catch(() => {});
       if (claiming) await claiming.catch(() => 0);
       await Promise.all([...inFlight]);
+      await Promise.all([...recording]);
       nodeTransport?.close();
     },
     async processDue() {
@@ -647,8 +664,9 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       for (;;) {
         const claimed = await claimBatch();
         attempted += claimed;
-        if (claimed === 0 && inFlight.size === 0) return attempted;
-        if (inFlight.size > 0) await Promise.race(inFlight);
+        const pending = [...inFlight, ...recording];
+        if (claimed === 0 && pending.length === 0) return attempted;
+        if (pending.length > 0) await Promise.race(pending);
       }
     },
   };
