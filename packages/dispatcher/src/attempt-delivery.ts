@@ -75,7 +75,7 @@ export async function attemptDelivery(
   let body: string;
   let version: number;
   try {
-    ({ body, version } = renderPayload(event, endpoint));
+    ({ body, version } = renderPayload(event, endpoint, delivery.version));
   } catch (error) {
     return failed(`could not render the event for this endpoint: ${describe(error)}`, {
       permanent: true,

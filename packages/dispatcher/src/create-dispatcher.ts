@@ -24,6 +24,7 @@ import type {
   EndpointRecord,
   StoredEvent,
 } from './records.js';
+import { renderPayload } from './render-payload.js';
 import { type Resolver, systemResolver } from './resolve-target.js';
 import {
   nextAttemptDelay,
@@ -108,6 +109,15 @@ export interface PublishOptions<Tx> {
    * endpoint). Unknown or disabled ids get no delivery; `deliveries` in the result tells.
    */
   endpointIds?: readonly string[];
+  /**
+   * With `endpointIds`: send the event at this version of its type (cast down from the
+   * published one) instead of the version each endpoint pins. Checked on publish: it must be a
+   * version the catalog can cast the event to, else `invalid_event`.
+   *
+   * @example
+   * await dispatcher.publish(event, { endpointIds: [endpoint.id], version: 1 });
+   */
+  version?: number;
 }
 
 /** A webhook dispatcher: outbox, endpoints, delivery worker, delivery log and replay. */
@@ -157,7 +167,17 @@ export interface Dispatcher<Tx = never> {
   getDelivery(id: string): Promise<DeliveryRecord | undefined>;
   /** Every attempt of a delivery, oldest first. */
   listAttempts(deliveryId: string): Promise<AttemptRecord[]>;
-  /** Sends a finished delivery again (fresh schedule, same webhook-id). Returns whether it was requeued. */
+  /**
+   * Manual retry of one delivery, attempted as soon as a worker is free: a finished one
+   * (succeeded or dead-lettered) goes back in the queue with a fresh schedule and the same
+   * webhook-id; a pending one waiting for a scheduled retry becomes due now (its schedule
+   * continues from the attempts made). Throws `delivery_in_flight` (409) while an attempt of it
+   * is running, so two attempts of a delivery never overlap; retry once it has finished.
+   * Resolves to `true` once it is queued.
+   *
+   * @example
+   * await dispatcher.replayDelivery(delivery.id); // due now
+   */
   replayDelivery(deliveryId: string): Promise<boolean>;
   /** Sends every finished delivery of an event again (optionally to one endpoint). Returns how many. */
   replayEvent(eventId: string, options?: { endpointId?: string }): Promise<number>;
@@ -290,9 +310,35 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     };
   }
 
-  function targetOf(publishOptions: PublishOptions<Tx> | undefined): FanOutTarget | undefined {
+  /** The fan-out of a publish; checks a version override against the event. */
+  function targetOf(
+    stored: StoredEvent,
+    publishOptions: PublishOptions<Tx> | undefined,
+  ): FanOutTarget | undefined {
     const endpointIds = publishOptions?.endpointIds;
-    return endpointIds === undefined ? undefined : { endpointIds: [...endpointIds] };
+    const version = publishOptions?.version;
+    if (version === undefined) {
+      return endpointIds === undefined ? undefined : { endpointIds: [...endpointIds] };
+    }
+    if (endpointIds === undefined) {
+      throw new DispatcherError(
+        'invalid_event',
+        `publish() got version ${version} without endpointIds; a version override applies to targeted sends only (pass endpointIds), otherwise endpoints receive the version they pin.`,
+      );
+    }
+    if (version !== stored.version) {
+      try {
+        renderPayload(stored, { versions: {} }, version);
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new DispatcherError(
+          'invalid_event',
+          `publish() cannot send ${stored.event} v${stored.version} at version ${version}: ${reason}`,
+          { cause },
+        );
+      }
+    }
+    return { endpointIds: [...endpointIds], version };
   }
 
   function published(stored: StoredEvent, deliveries: number, woke: boolean): PublishResult {
@@ -310,19 +356,21 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       // A synchronous transaction (SQLite): validate and write now, and throw now, so that a
       // failure inside `db.transaction(fn)` rolls the caller's state change back with it.
       const stored = prepare(input);
-      const { deliveries } = store.insertEventSync(stored, tx, targetOf(publishOptions));
+      const { deliveries } = store.insertEventSync(stored, tx, targetOf(stored, publishOptions));
       return Promise.resolve(published(stored, deliveries, false));
     }
     let stored: StoredEvent;
+    let target: FanOutTarget | undefined;
     try {
       stored = prepare(input);
+      target = targetOf(stored, publishOptions);
     } catch (error) {
       return Promise.reject(error);
     }
     const written =
       tx !== undefined
-        ? store.insertEvent(stored, tx, targetOf(publishOptions))
-        : ready().then(() => store.insertEvent(stored, undefined, targetOf(publishOptions)));
+        ? store.insertEvent(stored, tx, target)
+        : ready().then(() => store.insertEvent(stored, undefined, target));
     return written.then(({ deliveries }) => published(stored, deliveries, tx === undefined));
   }
 
@@ -600,15 +648,27 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     },
     async replayDelivery(deliveryId) {
       await ready();
-      if (!(await store.getDelivery(deliveryId))) {
-        throw new DispatcherError(
-          'delivery_not_found',
-          `No delivery with id ${deliveryId}; list deliveries to find the right id.`,
-        );
+      // Requeue, or find out why not. The delivery may finish between the two reads (then the
+      // next round requeues it), so loop a few times before calling it in flight.
+      for (let round = 0; ; round++) {
+        if ((await store.requeue({ deliveryId }, clock.now())) > 0) {
+          wake();
+          return true;
+        }
+        const delivery = await store.getDelivery(deliveryId);
+        if (!delivery) {
+          throw new DispatcherError(
+            'delivery_not_found',
+            `No delivery with id ${deliveryId}; list deliveries to find the right id.`,
+          );
+        }
+        if (delivery.status === 'pending' || round >= 2) {
+          throw new DispatcherError(
+            'delivery_in_flight',
+            `Delivery ${deliveryId} is being attempted right now, so a retry would run a second attempt beside it; wait for the attempt to finish (its outcome shows in the delivery log), then retry if it failed.`,
+          );
+        }
       }
-      const count = await store.requeue({ deliveryId }, clock.now());
-      wake();
-      return count > 0;
     },
     async replayEvent(eventId, replayOptions = {}) {
       await ready();

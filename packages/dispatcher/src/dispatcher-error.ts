@@ -5,6 +5,7 @@ export type DispatcherErrorCode =
   | 'invalid_endpoint'
   | 'endpoint_not_found'
   | 'delivery_not_found'
+  | 'delivery_in_flight'
   | 'event_not_found'
   | 'address_not_allowed'
   | 'insecure_url'
@@ -18,6 +19,7 @@ const statusByCode: Record<DispatcherErrorCode, number | undefined> = {
   invalid_endpoint: 400,
   endpoint_not_found: 404,
   delivery_not_found: 404,
+  delivery_in_flight: 409,
   event_not_found: 404,
   address_not_allowed: 403,
   insecure_url: 400,

@@ -9,6 +9,11 @@ export interface FanOutTarget {
    * subscription. Default: every enabled endpoint subscribed to the event type.
    */
   endpointIds?: readonly string[];
+  /**
+   * Send at this event version instead of each endpoint's pinned one (stored on every
+   * delivery as {@link DeliveryRecord.version}). Only with `endpointIds`.
+   */
+  version?: number;
 }
 
 /**
@@ -36,6 +41,7 @@ export function planDeliveries(
       eventType: event.event,
       resourceId: event.resourceId,
       status: 'pending',
+      version: target.version ?? null,
       attempts: 0,
       nextAttemptAt: now,
       lastStatusCode: null,

@@ -45,11 +45,14 @@ export function createMemoryStore(): DispatcherStore<never> {
 
   const findRow = (id: string) => rows.find((row) => row.delivery.id === id);
 
-  const requeueRow = (row: Row, now: number): boolean => {
-    if (row.delivery.status === 'pending') return false;
+  /** Same rules as the SQL stores' `requeueStatement`. */
+  const requeueRow = (row: Row, now: number, single: boolean): boolean => {
+    const pending = row.delivery.status === 'pending';
+    const leased = row.leaseExpiresAt !== null && row.leaseExpiresAt > now;
+    if (pending && (!single || leased)) return false;
     Object.assign(row.delivery, {
       status: 'pending',
-      attempts: 0,
+      attempts: pending ? row.delivery.attempts : 0,
       nextAttemptAt: now,
       updatedAt: now,
     });
@@ -231,7 +234,7 @@ export function createMemoryStore(): DispatcherStore<never> {
               : d.endpointId === selector.endpointId &&
                 d.status === 'failed' &&
                 d.createdAt >= selector.failedSince;
-        if (selected && requeueRow(row, now)) count++;
+        if (selected && requeueRow(row, now, 'deliveryId' in selector)) count++;
       }
       return count;
     },

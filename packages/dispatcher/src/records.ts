@@ -75,6 +75,12 @@ export interface DeliveryRecord {
   eventType: string;
   resourceId: string;
   status: DeliveryStatus;
+  /**
+   * The event version this delivery is sent at, when its publish chose one (a targeted publish
+   * with `version`); `null` sends the version the endpoint pins for the event type at the time
+   * of each attempt (the latest when it pins none).
+   */
+  version: number | null;
   /** Attempts made since it was created or last replayed. */
   attempts: number;
   /** When the next attempt is due (epoch ms); `null` once finished. */

@@ -3,13 +3,15 @@ import type { EndpointRecord, StoredEvent } from './records.js';
 
 /**
  * The body an endpoint receives and its `X-Webhook-Version`: the published envelope cast to
- * the version the endpoint pinned for that event type (the latest when it pinned none).
+ * `version` when the delivery carries one (a targeted publish chose it), else to the version
+ * the endpoint pinned for that event type (the latest when it pinned none).
  */
 export function renderPayload(
   event: StoredEvent,
-  endpoint: EndpointRecord,
+  endpoint: Pick<EndpointRecord, 'versions'>,
+  version: number | null = null,
 ): { body: string; version: number } {
-  const pinned = endpoint.versions[event.event];
+  const pinned = version ?? endpoint.versions[event.event];
   const target = pinned ?? (isEventType(event.event) ? latestVersion(event.event) : event.version);
   if (target === event.version) return { body: event.payload, version: target };
   const envelope = JSON.parse(event.payload) as AnyEvent;

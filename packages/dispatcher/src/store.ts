@@ -81,7 +81,11 @@ export interface DispatcherStore<Tx = never> {
   getDelivery(id: string): Promise<DeliveryRecord | undefined>;
   listDeliveries(query: DeliveryQuery): Promise<DeliveryRecord[]>;
   listAttempts(deliveryId: string): Promise<AttemptRecord[]>;
-  /** Puts finished deliveries back in the queue (attempts reset, due `now`); returns how many. */
+  /**
+   * Puts finished deliveries back in the queue (attempts reset, due `now`); returns how many.
+   * With `{ deliveryId }` a pending delivery is made due `now` too (attempts kept), unless a
+   * worker holds a live lease on it (an attempt in flight): then it is left alone and counts 0.
+   */
   requeue(selector: ReplaySelector, now: number): Promise<number>;
 
   /**

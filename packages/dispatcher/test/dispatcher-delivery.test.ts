@@ -219,6 +219,98 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     });
   });
 
+  it('a manual retry makes a delivery waiting for its next scheduled attempt due now, and is refused (409) while an attempt is in flight', async () => {
+    make({ schedule: { delaysMs: [0, hour], jitter: 0 } });
+    await dispatcher.createEndpoint({ url: receiver.url, secret });
+    receiver.respond = (_req, res) => res.writeHead(503).end('down');
+    const { event } = await dispatcher.publish(draftEvent('user.created'));
+    expect(await dispatcher.processDue()).toBe(1);
+    const [waiting] = await dispatcher.listDeliveries();
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: clock.now() + hour,
+    });
+    expect(await dispatcher.processDue()).toBe(0);
+
+    let held: import('node:http').ServerResponse | undefined;
+    receiver.respond = (_req, res) => {
+      held = res;
+    };
+    expect(await dispatcher.replayDelivery(waiting!.id)).toBe(true);
+    expect(await dispatcher.getDelivery(waiting!.id)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: clock.now(),
+    });
+    // The clock has not moved: the attempt happens because of the retry, not the schedule.
+    const run = dispatcher.processDue();
+    await receiver.waitFor(2);
+    await expect(dispatcher.replayDelivery(waiting!.id)).rejects.toMatchObject({
+      name: 'DispatcherError',
+      code: 'delivery_in_flight',
+      status: 409,
+    });
+    held!.writeHead(200).end('ok');
+    expect(await run).toBe(1);
+    expect(await dispatcher.getDelivery(waiting!.id)).toMatchObject({
+      status: 'succeeded',
+      attempts: 2,
+    });
+    // No second attempt ran beside the one in flight.
+    expect(receiver.received.map((r) => r.id)).toEqual([event.id, event.id]);
+    expect(await dispatcher.processDue()).toBe(0);
+  });
+
+  it('a targeted publish with a version sends that version (downcast) instead of the pinned one, on every attempt', async () => {
+    make({ schedule: { delaysMs: [0, second], jitter: 0 } });
+    const ep = await dispatcher.createEndpoint({
+      url: receiver.url,
+      secret,
+      versions: { 'payment.succeeded': 2 },
+    });
+    receiver.respond = (_req, res, count) => res.writeHead(count === 1 ? 500 : 200).end();
+    const published = await dispatcher.publish(draftEvent('payment.succeeded', 2), {
+      endpointIds: [ep.id],
+      version: 1,
+    });
+    const [delivery] = await dispatcher.listDeliveries({ eventId: published.event.id });
+    expect(delivery?.version).toBe(1);
+    await dispatcher.processDue();
+    clock.advance(second);
+    await dispatcher.processDue();
+    expect(receiver.received.map((r) => r.version)).toEqual(['1', '1']);
+    const expected = castEvent(published.event as never, 1 as never);
+    for (const got of receiver.received) {
+      expect(got.verified).toBe(true);
+      expect(JSON.parse(got.body)).toEqual(expected);
+    }
+    // A plain publish still follows the endpoint's pin.
+    await dispatcher.publish(draftEvent('payment.succeeded', 2));
+    await dispatcher.processDue();
+    expect(receiver.received.at(-1)?.version).toBe('2');
+  });
+
+  it('refuses a version override that is not targeted or that the event cannot be cast to', async () => {
+    make();
+    const ep = await dispatcher.createEndpoint({ url: receiver.url, secret });
+    await expect(
+      dispatcher.publish(draftEvent('payment.succeeded', 2), { version: 1 }),
+    ).rejects.toMatchObject({
+      code: 'invalid_event',
+      message: expect.stringContaining('endpointIds'),
+    });
+    const unknown = await dispatcher.safePublish(draftEvent('payment.succeeded', 2), {
+      endpointIds: [ep.id],
+      version: 9,
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_event', status: 400, message: expect.stringContaining('version 9') },
+    });
+    expect(await dispatcher.listDeliveries()).toEqual([]);
+  });
+
   it('replays one event and every dead letter of an endpoint since a time', async () => {
     make({ schedule: [0] });
     const ep = await dispatcher.createEndpoint({ url: receiver.url, secret });

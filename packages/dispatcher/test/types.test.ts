@@ -14,14 +14,18 @@ describe('types', () => {
     const sqlite = createDispatcher({ store: createSqliteStore({ path: ':memory:' }) });
     expectTypeOf(sqlite.publish)
       .parameter(1)
-      .toEqualTypeOf<{ tx?: SqliteDatabase; endpointIds?: readonly string[] } | undefined>();
+      .toEqualTypeOf<
+        { tx?: SqliteDatabase; endpointIds?: readonly string[]; version?: number } | undefined
+      >();
     const postgres = createDispatcher({
       store: createPostgresStore({ connectionString: 'postgres://x/y' }),
     });
     expectTypeOf<pg.PoolClient>().toMatchTypeOf<PostgresQueryable>();
     expectTypeOf(postgres.publish)
       .parameter(1)
-      .toEqualTypeOf<{ tx?: PostgresQueryable; endpointIds?: readonly string[] } | undefined>();
+      .toEqualTypeOf<
+        { tx?: PostgresQueryable; endpointIds?: readonly string[]; version?: number } | undefined
+      >();
     const memory = createDispatcher({ store: createMemoryStore() });
     expectTypeOf(memory.publish).returns.resolves.toEqualTypeOf<PublishResult>();
     // Compile-time only: never called.

@@ -21,7 +21,7 @@ import {
   endpointFromRow,
   endpointToRow,
   eventFromRow,
-  replayWhere,
+  requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
 import type { DispatcherStore } from '../store.js';
@@ -99,7 +99,7 @@ export function createPostgresStore(
     CREATE TABLE IF NOT EXISTS ${t.deliveries} (
       seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
       endpoint_id TEXT NOT NULL, event_type TEXT NOT NULL, resource_id TEXT NOT NULL,
-      status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at BIGINT,
+      status TEXT NOT NULL, version INTEGER, attempts INTEGER NOT NULL, next_attempt_at BIGINT,
       last_status_code INTEGER, last_error TEXT, created_at BIGINT NOT NULL,
       updated_at BIGINT NOT NULL, lease_token TEXT, lease_expires_at BIGINT);
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_due ON ${t.deliveries} (next_attempt_at, seq) WHERE status = 'pending';
@@ -210,10 +210,10 @@ export function createPostgresStore(
     });
     if (planned.length > 0) {
       await db.query(
-        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, attempts, next_attempt_at, created_at, updated_at)
-         SELECT id, event_id, endpoint_id, event_type, resource_id, 'pending', 0, next_at, created, created
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
-           AS v(id, event_id, endpoint_id, event_type, resource_id, next_at, created)`,
+        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at)
+         SELECT id, event_id, endpoint_id, event_type, resource_id, 'pending', version, 0, next_at, created, created
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[])
+           AS v(id, event_id, endpoint_id, event_type, resource_id, next_at, created, version)`,
         [
           planned.map((d) => d.id),
           planned.map((d) => d.eventId),
@@ -222,6 +222,7 @@ export function createPostgresStore(
           planned.map((d) => d.resourceId),
           planned.map((d) => d.nextAttemptAt),
           planned.map((d) => d.createdAt),
+          planned.map((d) => d.version),
         ],
       );
       // Delivered to listening workers when (and only if) the surrounding transaction commits.
@@ -514,12 +515,9 @@ export function createPostgresStore(
       ),
     requeue: (selector, now) =>
       run('requeue', async () => {
-        let n = 1;
-        const { sql, params } = replayWhere(selector, () => `$${++n}`);
-        const result = await pool.query(
-          `UPDATE ${t.deliveries} SET status = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1, lease_token = NULL, lease_expires_at = NULL WHERE status <> 'pending' AND ${sql}`,
-          [now, ...params],
-        );
+        let n = 0;
+        const { sql, params } = requeueStatement(t.deliveries, selector, now, () => `$${++n}`);
+        const result = await pool.query(sql, params);
         if ((result.rowCount ?? 0) > 0) await pool.query('SELECT pg_notify($1, $2)', [channel, '']);
         return result.rowCount ?? 0;
       }),

@@ -129,6 +129,7 @@ export interface DeliveryRow {
   event_type: string;
   resource_id: string;
   status: string;
+  version: Num | null;
   attempts: Num;
   next_attempt_at: Num | null;
   last_status_code: Num | null;
@@ -145,6 +146,7 @@ export function deliveryFromRow(row: DeliveryRow): DeliveryRecord {
     eventType: row.event_type,
     resourceId: row.resource_id,
     status: row.status as DeliveryStatus,
+    version: numOrNull(row.version),
     attempts: num(row.attempts),
     nextAttemptAt: numOrNull(row.next_attempt_at),
     lastStatusCode: numOrNull(row.last_status_code),
@@ -178,8 +180,8 @@ export function attemptFromRow(row: AttemptRow): AttemptRecord {
   };
 }
 
-/** The WHERE clause selecting the deliveries a replay requeues. */
-export function replayWhere(
+/** The WHERE clause selecting the deliveries a replay looks at. */
+function replayWhere(
   selector: ReplaySelector,
   placeholder: () => string,
 ): { sql: string; params: unknown[] } {
@@ -196,5 +198,30 @@ export function replayWhere(
   return {
     sql: `endpoint_id = ${placeholder()} AND status = 'failed' AND created_at >= ${placeholder()}`,
     params: [selector.endpointId, selector.failedSince],
+  };
+}
+
+/**
+ * The UPDATE behind `requeue` (see {@link DispatcherStore.requeue}): finished deliveries go
+ * back in the queue with a fresh run (attempts 0), due `now`; with a `deliveryId` selector a
+ * pending delivery that no worker holds a live lease on is made due `now` (attempts kept); a
+ * leased one is left alone, so no second attempt ever runs beside the one in flight.
+ */
+export function requeueStatement(
+  table: string,
+  selector: ReplaySelector,
+  now: number,
+  placeholder: () => string,
+): { sql: string; params: unknown[] } {
+  const at = placeholder();
+  const updatedAt = placeholder();
+  const { sql, params } = replayWhere(selector, placeholder);
+  const waiting =
+    'deliveryId' in selector
+      ? ` OR (lease_expires_at IS NULL OR lease_expires_at <= ${placeholder()})`
+      : '';
+  return {
+    sql: `UPDATE ${table} SET status = 'pending', attempts = CASE WHEN status = 'pending' THEN attempts ELSE 0 END, next_attempt_at = ${at}, updated_at = ${updatedAt}, lease_token = NULL, lease_expires_at = NULL WHERE ${sql} AND (status <> 'pending'${waiting})`,
+    params: 'deliveryId' in selector ? [now, now, ...params, now] : [now, now, ...params],
   };
 }

@@ -21,7 +21,7 @@ import {
   endpointFromRow,
   endpointToRow,
   eventFromRow,
-  replayWhere,
+  requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
 import type { DispatcherStore } from '../store.js';
@@ -141,7 +141,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     CREATE TABLE IF NOT EXISTS ${t.deliveries} (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
       endpoint_id TEXT NOT NULL, event_type TEXT NOT NULL, resource_id TEXT NOT NULL,
-      status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at INTEGER,
+      status TEXT NOT NULL, version INTEGER, attempts INTEGER NOT NULL, next_attempt_at INTEGER,
       last_status_code INTEGER, last_error TEXT, created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL, lease_token TEXT, lease_expires_at INTEGER);
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_due ON ${t.deliveries} (status, next_attempt_at);
@@ -233,7 +233,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       const planned = planDeliveries(event, endpoints, target);
       const insert = stmt(
         db,
-        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)`,
       );
       for (const d of planned) {
         insert.run(
@@ -242,6 +242,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           d.endpointId,
           d.eventType,
           d.resourceId,
+          d.version,
           d.nextAttemptAt,
           d.createdAt,
           d.updatedAt,
@@ -530,12 +531,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     requeue: (selector, now) =>
       wrap('requeue', (db) =>
         write(db, () => {
-          const { sql, params } = replayWhere(selector, () => '?');
-          const result = db
-            .prepare(
-              `UPDATE ${t.deliveries} SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?, lease_token = NULL, lease_expires_at = NULL WHERE status <> 'pending' AND ${sql}`,
-            )
-            .run(now, now, ...params) as { changes: number };
+          const { sql, params } = requeueStatement(t.deliveries, selector, now, () => '?');
+          const result = db.prepare(sql).run(...params) as { changes: number };
           return result.changes;
         }),
       ),

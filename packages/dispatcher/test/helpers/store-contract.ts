@@ -109,6 +109,24 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect(deliveries.map((d) => d.endpointId)).toEqual([payments.id]);
     });
 
+    it('stores the version a targeted insert chose on each delivery (null without one) and hands it to the claimer', async () => {
+      const ep = endpointRecord({ versions: { 'user.created': 2 } });
+      await store.createEndpoint(ep);
+      const chosen = storedEvent('user.created', 'usr_v1', 1000);
+      const plain = storedEvent('user.created', 'usr_v2', 1000);
+      await store.insertEvent(chosen, undefined, { endpointIds: [ep.id], version: 1 });
+      await store.insertEvent(plain);
+      const [withVersion] = await store.listDeliveries({ eventId: chosen.id });
+      const [withoutVersion] = await store.listDeliveries({ eventId: plain.id });
+      expect(withVersion?.version).toBe(1);
+      expect(withoutVersion?.version).toBeNull();
+      const claims = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
+      expect(Object.fromEntries(claims.map((c) => [c.event.id, c.delivery.version]))).toEqual({
+        [chosen.id]: 1,
+        [plain.id]: null,
+      });
+    });
+
     it('records many concurrent attempts (one batch) each with its own outcome and lease check', async () => {
       const ep = endpointRecord();
       await store.createEndpoint(ep);
@@ -375,7 +393,8 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
 
       const [one] = await store.listDeliveries({ endpointId: other.id, eventId: events[0]!.id });
       expect(await store.requeue({ deliveryId: one!.id }, 5000)).toBe(1);
-      expect(await store.requeue({ deliveryId: one!.id }, 5000)).toBe(0); // already pending
+      // A replay by event touches finished deliveries only; this one is pending again.
+      expect(await store.requeue({ eventId: events[0]!.id, endpointId: other.id }, 5000)).toBe(0);
       expect(await store.getDelivery(one!.id)).toMatchObject({
         status: 'pending',
         attempts: 0,
@@ -388,6 +407,63 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect(await store.requeue({ endpointId: ep.id, failedSince: 2500 }, 5000)).toBe(1);
       const claims = await store.claimDue({ now: 5000, limit: 100, leaseMs: lease });
       expect(claims).toHaveLength(5);
+    });
+
+    it('makes a pending delivery due now on a retry by id, but leaves one alone while its lease is live', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      const event = storedEvent('user.created', 'usr_retry', 1000);
+      await store.insertEvent(event);
+      const [first] = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
+      await store.recordAttempt({
+        leaseToken: first!.leaseToken,
+        attempt: attempt(first!.delivery.id, 1000, 'failed'),
+        next: { status: 'pending', nextAttemptAt: 1000 + 300_000 },
+        now: 1001,
+      });
+      const id = first!.delivery.id;
+      expect(await store.claimDue({ now: 2000, limit: 10, leaseMs: lease })).toEqual([]);
+
+      // Waiting for its scheduled retry: due now, attempts kept (the schedule continues).
+      expect(await store.requeue({ deliveryId: id }, 2000)).toBe(1);
+      expect(await store.getDelivery(id)).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        nextAttemptAt: 2000,
+      });
+      const [second] = await store.claimDue({ now: 2000, limit: 10, leaseMs: lease });
+      expect(second?.delivery.id).toBe(id);
+
+      // In flight (live lease): refused, and nobody else can claim it.
+      expect(await store.requeue({ deliveryId: id }, 2500)).toBe(0);
+      expect(
+        await (fixture.peer ?? store).claimDue({ now: 2500, limit: 10, leaseMs: lease }),
+      ).toEqual([]);
+      // The refused retry did not disturb the lease: the attempt in flight still records.
+      const recorded = await store.recordAttempt({
+        leaseToken: second!.leaseToken,
+        attempt: { ...attempt(id, 2000, 'failed'), attempt: 2 },
+        next: { status: 'pending', nextAttemptAt: 2000 + 300_000 },
+        now: 2600,
+      });
+      expect(recorded.recorded).toBe(true);
+
+      // A lease left by a crashed worker has expired: the retry takes it over.
+      const [third] = await store.claimDue({ now: 302_000, limit: 10, leaseMs: lease });
+      expect(third?.delivery.id).toBe(id);
+      expect(await store.requeue({ deliveryId: id }, 302_000 + lease)).toBe(1);
+      const stale = await store.recordAttempt({
+        leaseToken: third!.leaseToken,
+        attempt: { ...attempt(id, 302_000, 'succeeded'), attempt: 3 },
+        next: { status: 'succeeded' },
+        now: 302_000 + lease + 1,
+      });
+      expect(stale.recorded).toBe(false);
+      expect(await store.getDelivery(id)).toMatchObject({
+        status: 'pending',
+        attempts: 2,
+        nextAttemptAt: 302_000 + lease,
+      });
     });
 
     it('never hands one delivery to two concurrent claimers', async () => {
