@@ -33,11 +33,12 @@ const createUser = () =>
     body: { email: `user${++emailCount}@example.com`, password: 'long enough' },
   });
 
-const settled = (id: string, status: string) =>
+const settledOn = (on: typeof platform, id: string, status: string) =>
   eventually(async () => {
-    const delivery = await platform.api<Json>('GET', `/v1/deliveries/${id}`);
+    const delivery = await on.api<Json>('GET', `/v1/deliveries/${id}`);
     return delivery.body.status === status ? delivery.body : undefined;
   }, `delivery ${id} to be ${status}`);
+const settled = (id: string, status: string) => settledOn(platform, id, status);
 
 describe('retries, dead letters and manual retry', () => {
   it('a receiver that keeps failing gets every scheduled attempt, then the delivery is dead; a manual retry after the fix succeeds with the same webhook-id', async () => {
@@ -163,17 +164,6 @@ describe('secrets and test events', () => {
     expect(event).toMatchObject({ event: 'payment.succeeded', version: 1, id: test.body.event_id });
     await settled(test.body.id, 'succeeded');
     expect(bystander.received).toHaveLength(0);
-    const otherVersion = await platform.api<Json>(
-      'POST',
-      `/v1/webhook_endpoints/${endpoint.id}/test`,
-      {
-        body: { event: 'payment.succeeded', version: 2 },
-      },
-    );
-    expect(otherVersion.status).toBe(400);
-    expect(otherVersion.body.errors).toEqual([
-      { path: 'body.version', message: expect.stringContaining('version 1') },
-    ]);
     const events = await platform.api<Json>('GET', `/v1/events/${test.body.event_id}`);
     expect(events.status).toBe(404);
 
@@ -182,6 +172,37 @@ describe('secrets and test events', () => {
     expect(after.body.enabled_events).toEqual(['user.created']);
     await createUser();
     await eventually(() => bystander.received[0], 'the bystander to get the user.created');
+  });
+
+  it('a test event with a version goes out at that version, not the pinned one, and the pin stays; an unknown version is a 400', async () => {
+    const { sink, endpoint } = await endpointFor({
+      enabled_events: ['user.created'],
+      event_versions: { 'payment.succeeded': 1 },
+    });
+    const test = await platform.api<Json>('POST', `/v1/webhook_endpoints/${endpoint.id}/test`, {
+      body: { event: 'payment.succeeded', version: 2 },
+    });
+    expect(test.status).toBe(202);
+    expect(test.body).toMatchObject({ event_type: 'payment.succeeded', event_version: 2 });
+    const hook = await eventually(() => sink.received[0], 'the test delivery at v2');
+    expect(hook.headers['x-webhook-version']).toBe('2');
+    const event = JSON.parse(
+      (await verifyWebhook(hook.body, hook.headers as Record<string, string>, endpoint.secret))
+        .payload,
+    );
+    expect(event).toMatchObject({ event: 'payment.succeeded', version: 2, id: test.body.event_id });
+    await settled(test.body.id, 'succeeded');
+    const after = await platform.api<Json>('GET', `/v1/webhook_endpoints/${endpoint.id}`);
+    expect(after.body.event_versions).toEqual({ 'payment.succeeded': 1 });
+
+    const unknown = await platform.api<Json>('POST', `/v1/webhook_endpoints/${endpoint.id}/test`, {
+      body: { event: 'payment.succeeded', version: 9 },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([
+      { path: 'body.version', message: expect.stringContaining('no version 9') },
+    ]);
+    expect(sink.received).toHaveLength(1);
   });
 
   it('deleting an endpoint removes it and its delivery log', async () => {
@@ -194,5 +215,74 @@ describe('secrets and test events', () => {
     expect(
       (await platform.api<Json>('GET', `/v1/webhook_endpoints/${endpoint.id}/deliveries`)).status,
     ).toBe(404);
+  });
+});
+
+describe('manual retry of a delivery waiting for its next scheduled attempt', () => {
+  let slow: Awaited<ReturnType<typeof startTestPlatform>>;
+  beforeAll(async () => {
+    // An hour between the first and second attempt: only a manual retry can bring it sooner.
+    slow = await startTestPlatform({
+      retrySchedule: { delaysMs: [0, 3_600_000], jitter: 0 },
+      deliveryTimeoutMs: 10_000,
+    });
+  });
+  afterAll(async () => {
+    await slow?.stop();
+  });
+
+  async function failingDelivery(delayMs = 0) {
+    const sink = await startWebhookSink(() => 503, delayMs);
+    sinks.push(sink);
+    const created = await slow.api<Json>('POST', '/v1/webhook_endpoints', {
+      body: { url: sink.url, enabled_events: ['user.created'] },
+    });
+    expect(created.status).toBe(201);
+    const user = await slow.api<Json>('POST', '/v1/users', {
+      body: { email: `slow${++emailCount}@example.com`, password: 'long enough' },
+    });
+    expect(user.status).toBe(201);
+    return { sink, endpointId: created.body.id as string };
+  }
+
+  const deliveriesOf = async (endpointId: string) =>
+    (await slow.api<Json>('GET', `/v1/webhook_endpoints/${endpointId}/deliveries`)).body
+      .data as Json[];
+
+  it('a retry of a delivery failing against a 503 (next attempt in an hour) attempts it at once, and it succeeds once the receiver is back', async () => {
+    const { sink, endpointId } = await failingDelivery();
+    const waiting = await eventually(async () => {
+      const [delivery] = await deliveriesOf(endpointId);
+      return delivery?.attempt_count === 1 ? delivery : undefined;
+    }, 'the first failed attempt');
+    expect(waiting.status).toBe('pending');
+    expect(Date.parse(waiting.next_attempt_at) - Date.now()).toBeGreaterThan(30 * 60_000);
+
+    sink.respondWith(() => 204);
+    const retried = await slow.api<Json>('POST', `/v1/deliveries/${waiting.id}/retry`);
+    expect(retried.status).toBe(202);
+    expect(retried.body.status).toBe('pending');
+    const ok = await settledOn(slow, waiting.id, 'succeeded');
+    expect(ok.attempts.map((a: Json) => [a.status_code, a.succeeded])).toEqual([
+      [503, false],
+      [204, true],
+    ]);
+    expect(sink.received).toHaveLength(2);
+  });
+
+  it('a retry while an attempt is in flight is a 409 conflict and starts no second attempt', async () => {
+    const { sink, endpointId } = await failingDelivery(1500);
+    await eventually(() => sink.received[0], 'the attempt to reach the receiver');
+    const [inFlight] = await deliveriesOf(endpointId);
+    const refused = await slow.api<Json>('POST', `/v1/deliveries/${inFlight!.id}/retry`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('conflict');
+    expect(refused.body.detail).toContain('being attempted right now');
+    const after = await eventually(async () => {
+      const [delivery] = await deliveriesOf(endpointId);
+      return delivery?.attempt_count === 1 ? delivery : undefined;
+    }, 'the attempt in flight to be recorded');
+    expect(after.status).toBe('pending');
+    expect(sink.received).toHaveLength(1);
   });
 });

@@ -83,6 +83,8 @@ function toPlatformError(error: unknown): PlatformError | undefined {
     case 'delivery_not_found':
     case 'event_not_found':
       return new PlatformError('not_found', error.message, { cause: error });
+    case 'delivery_in_flight':
+      return new PlatformError('conflict', error.message, { cause: error });
     default:
       return undefined;
   }

@@ -31,7 +31,9 @@ export function toDelivery(
     endpoint_id: record.endpointId,
     event_id: record.eventId,
     event_type: type,
-    event_version: endpoint?.versions[type] ?? (isEventType(type) ? latestVersion(type) : 1),
+    // The version chosen for this delivery (a test event with a version), else the pin.
+    event_version:
+      record.version ?? endpoint?.versions[type] ?? (isEventType(type) ? latestVersion(type) : 1),
     status: deliveryStatus(record, endpoint),
     attempt_count: attempts.length,
     next_attempt_at: record.nextAttemptAt === null ? null : isoSeconds(record.nextAttemptAt),
@@ -127,7 +129,9 @@ export function createDeliveryHandlers(
           `The endpoint ${delivery.endpoint_id} of delivery ${delivery.id} is disabled; enable it (PATCH /v1/webhook_endpoints/${delivery.endpoint_id} with "disabled": false) and retry.`,
         );
       }
-      // A pending delivery is already queued; a finished one goes back in the queue, due now.
+      // Due now: a finished one goes back in the queue, one waiting for its next scheduled
+      // attempt is moved up. While an attempt is in flight the dispatcher refuses
+      // (delivery_in_flight, a 409 conflict), so two attempts of a delivery never overlap.
       await ctx.dispatcher.replayDelivery(delivery.id);
       return loadDelivery(ctx, delivery.id);
     },

@@ -38,16 +38,21 @@ function toEndpoint(record: EndpointRecord, meta: EndpointMetaRow): WebhookEndpo
   };
 }
 
-/** Rejects pins of versions the catalog does not have (the dispatcher would refuse them). */
+/** Rejects a version of `type` the catalog does not have (the dispatcher would refuse it). */
+function checkVersion(type: EventType, version: number, path: string): void {
+  const known = eventVersions(type);
+  if (!known.includes(version)) {
+    const message = `${type} has no version ${version}; known versions are ${known.join(', ')}`;
+    throw new PlatformError('invalid_request', `${path}: ${message}.`, {
+      errors: [{ path, message }],
+    });
+  }
+}
+
+/** Rejects pins of versions the catalog does not have. */
 function checkPins(pins: Partial<Record<EventType, number>>, field: string): void {
   for (const [type, version] of Object.entries(pins) as [EventType, number][]) {
-    const known = eventVersions(type);
-    if (!known.includes(version)) {
-      const message = `${type} has no version ${version}; known versions are ${known.join(', ')}`;
-      throw new PlatformError('invalid_request', `${field}.${type}: ${message}.`, {
-        errors: [{ path: `${field}.${type}`, message }],
-      });
-    }
+    checkVersion(type, version, `${field}.${type}`);
   }
 }
 
@@ -199,15 +204,11 @@ export function createWebhookEndpointHandlers(
           `The endpoint ${record.id} is disabled, so a test event would never be attempted. Enable it first (PATCH with "disabled": false).`,
         );
       }
-      // The dispatcher renders each delivery at the version the endpoint's policy names when it
-      // sends it, so a test event goes out at that version.
-      const version = versionFor(body.event, policyOf(meta));
-      if (body.version !== undefined && body.version !== version) {
-        const message = `this endpoint receives ${body.event} at version ${version} (its version policy); omit version, or pin ${body.event} to ${body.version} with event_versions first`;
-        throw new PlatformError('invalid_request', `body.version: ${message}.`, {
-          errors: [{ path: 'body.version', message }],
-        });
-      }
+      // Without a version the delivery follows the endpoint's policy, like every other delivery;
+      // a requested version is stored on the delivery (a targeted publish with `version`), so
+      // it goes out at that version, retries included, and the endpoint's pins stay as they are.
+      if (body.version !== undefined) checkVersion(body.event, body.version, 'body.version');
+      const version = body.version ?? versionFor(body.event, policyOf(meta));
       const definition = getEventDefinition(body.event, version);
       if (!definition) throw new Error(`the catalog has no ${body.event} v${version}`);
       const now = ctx.now();
@@ -221,7 +222,11 @@ export function createWebhookEndpointHandlers(
       // shared with the dispatcher; the transaction keeps other requests' statements out).
       const { deliveries } = await ctx.db.transaction(async (tx) => {
         await ctx.db.lockEventOrder(tx);
-        return ctx.dispatcher.publish(envelope, { tx: tx.handle, endpointIds: [record.id] });
+        return ctx.dispatcher.publish(envelope, {
+          tx: tx.handle,
+          endpointIds: [record.id],
+          ...(body.version === undefined ? {} : { version: body.version }),
+        });
       });
       if (deliveries === 0) {
         throw new PlatformError(
