@@ -33,29 +33,63 @@ const ranges: ReadonlyArray<[AddressClass, BlockList]> = [
   ['loopback', blockList(['127.0.0.0/8'], ['::1/128'])],
   [
     'private',
-    blockList(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'], ['fc00::/7']),
+    blockList(
+      ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'],
+      // unique-local, deprecated site-local, and the local-use NAT64 prefix
+      ['fc00::/7', 'fec0::/10', '64:ff9b:1::/48'],
+    ),
   ],
   ['link-local', blockList(['169.254.0.0/16'], ['fe80::/10'])],
   [
     'reserved',
     blockList(
       ['0.0.0.0/8', '192.0.0.0/24', '198.18.0.0/15', '224.0.0.0/4', '240.0.0.0/4'],
-      ['::/128', 'ff00::/8', '100::/64'],
+      // unspecified, multicast, discard, Teredo tunnels (their IPv4 is obfuscated), documentation
+      ['::/128', 'ff00::/8', '100::/64', '2001::/32', '2001:db8::/32'],
     ),
   ],
 ];
 
-/** An IPv4-mapped IPv6 address (`::ffff:7f00:1`, `::ffff:127.0.0.1`) as its IPv4 form. */
-function unmapIPv4(address: string): string | undefined {
-  const match = /^::ffff:(?:0:)?([0-9a-f.:]+)$/i.exec(address);
-  if (!match?.[1]) return undefined;
-  const tail = match[1];
-  if (isIP(tail) === 4) return tail;
-  const parts = tail.split(':');
-  if (parts.length !== 2) return undefined;
-  const [hi, lo] = parts.map((p) => Number.parseInt(p, 16)) as [number, number];
-  if (Number.isNaN(hi) || Number.isNaN(lo)) return undefined;
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+/** The eight 16-bit groups of an IPv6 literal (`::` expanded, a dotted IPv4 tail folded in). */
+function ipv6Groups(address: string): number[] | undefined {
+  let text = address.toLowerCase();
+  const zone = text.indexOf('%');
+  if (zone !== -1) text = text.slice(0, zone);
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
+  if (tail !== undefined) {
+    const octets = tail.split('.').map(Number) as [number, number, number, number];
+    const hex = `${((octets[0] << 8) | octets[1]).toString(16)}:${((octets[2] << 8) | octets[3]).toString(16)}`;
+    text = text.slice(0, -tail.length) + hex;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const parse = (part: string | undefined) =>
+    part === undefined || part === '' ? [] : part.split(':').map((g) => Number.parseInt(g, 16));
+  const head = parse(halves[0]);
+  const rest = parse(halves[1]);
+  const groups =
+    halves.length === 2
+      ? [...head, ...new Array<number>(8 - head.length - rest.length).fill(0), ...rest]
+      : head;
+  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : undefined;
+}
+
+/**
+ * The IPv4 address an IPv6 literal carries and routes to, if any: IPv4-mapped (`::ffff:a.b.c.d`),
+ * IPv4-translated (`::ffff:0:a.b.c.d`), IPv4-compatible (`::a.b.c.d`), NAT64 (`64:ff9b::/96`) and 6to4 (`2002::/16`). Classifying the
+ * embedded address stops `64:ff9b::a9fe:a9fe` from reaching 169.254.169.254 as a "public" IPv6.
+ */
+function embeddedIPv4(address: string): string | undefined {
+  const g = ipv6Groups(address);
+  if (g === undefined) return undefined;
+  const v4 = (hi: number, lo: number) => [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 5) && g[5] === 0xffff) return v4(g[6]!, g[7]!); // mapped
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return v4(g[6]!, g[7]!); // translated (SIIT)
+  if (zeros(0, 6) && (g[6] !== 0 || g[7]! > 1)) return v4(g[6]!, g[7]!); // compatible (not :: or ::1)
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return v4(g[6]!, g[7]!); // NAT64
+  if (g[0] === 0x2002) return v4(g[1]!, g[2]!); // 6to4
+  return undefined;
 }
 
 /** Classifies an IP address literal (v4 or v6). Anything that is not an IP is `reserved`. */
@@ -63,7 +97,7 @@ export function classifyAddress(address: string): AddressClass {
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
   const family = isIP(bare);
   if (family === 0) return 'reserved';
-  const mapped = family === 6 ? unmapIPv4(bare) : undefined;
+  const mapped = family === 6 ? embeddedIPv4(bare) : undefined;
   const [ip, type] = mapped
     ? [mapped, 'ipv4' as const]
     : [bare, family === 4 ? ('ipv4' as const) : ('ipv6' as const)];

@@ -48,6 +48,41 @@ describe('classifyAddress', () => {
     );
   });
 
+  it('classifies the IPv4 address that NAT64, 6to4 and IPv4-compatible IPv6 route to', () => {
+    // The cloud metadata service (169.254.169.254) behind every IPv6 wrapper.
+    expect(classifyAddress('64:ff9b::a9fe:a9fe')).toBe('link-local');
+    expect(classifyAddress('64:ff9b::169.254.169.254')).toBe('link-local');
+    expect(classifyAddress('2002:a9fe:a9fe::1')).toBe('link-local');
+    expect(classifyAddress('::169.254.169.254')).toBe('link-local');
+    expect(classifyAddress('::127.0.0.1')).toBe('loopback');
+    expect(classifyAddress('::7f00:1')).toBe('loopback');
+    expect(classifyAddress('::ffff:0:7f00:1')).toBe('loopback');
+    expect(classifyAddress('2002:0a00:0001::')).toBe('private');
+    expect(classifyAddress('64:ff9b::10.1.2.3')).toBe('private');
+    // A public IPv4 behind NAT64 or 6to4 is public.
+    expect(classifyAddress('64:ff9b::8.8.8.8')).toBe('public');
+    expect(classifyAddress('2002:0808:0808::1')).toBe('public');
+    fc.assert(
+      fc.property(ipv4(fc.constant(127)), (ip) => {
+        const [a, b, c, d] = ip.split('.').map(Number) as [number, number, number, number];
+        const hi = ((a << 8) | b).toString(16);
+        const lo = ((c << 8) | d).toString(16);
+        return (
+          classifyAddress(`64:ff9b::${hi}:${lo}`) === 'loopback' &&
+          classifyAddress(`2002:${hi}:${lo}::1`) === 'loopback'
+        );
+      }),
+    );
+  });
+
+  it('refuses site-local, local-use NAT64, Teredo and documentation IPv6 ranges', () => {
+    expect(classifyAddress('fec0::1')).toBe('private');
+    expect(classifyAddress('64:ff9b:1::1')).toBe('private');
+    expect(classifyAddress('2001:0:4136:e378:8000:63bf:3fff:fdd2')).toBe('reserved');
+    expect(classifyAddress('2001:db8::1')).toBe('reserved');
+    expect(classifyAddress('2606:4700:4700::1111')).toBe('public');
+  });
+
   it('classifies IPv6 loopback, unique-local, link-local and reserved ranges', () => {
     expect(classifyAddress('::1')).toBe('loopback');
     expect(classifyAddress('[::1]')).toBe('loopback');
