@@ -34,6 +34,23 @@ describe.each(builds)('Standard Webhooks sign/verify — $name', ({ api }) => {
     });
   });
 
+  it('refuses a signature header with more entries than any rotation needs (a cost attack)', async () => {
+    const secret = api.generateSecret();
+    const headers = await api.signWebhook({ id: 'msg_9', timestamp: T0, payload: body, secret });
+    const padding = Array.from({ length: 16 }, () => `v1a,${'A'.repeat(86)}==`).join(' ');
+    const padded = {
+      ...headers,
+      'webhook-signature': `${padding} ${headers['webhook-signature']}`,
+    };
+    const result = await api.safeVerifyWebhook(body, padded, secret, at(T0));
+    expect(result.ok ? 'ok' : result.error.code).toBe('invalid_signature_header');
+    // A rotation's handful of entries still verifies.
+    const few = `${padding.split(' ').slice(0, 3).join(' ')} ${headers['webhook-signature']}`;
+    await expect(
+      api.verifyWebhook(body, { ...headers, 'webhook-signature': few }, secret, at(T0)),
+    ).resolves.toMatchObject({ id: 'msg_9' });
+  });
+
   it('defaults the signing timestamp to now', async () => {
     const secret = api.generateSecret();
     const before = Math.floor(Date.now() / 1000);

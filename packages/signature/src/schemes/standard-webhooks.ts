@@ -63,6 +63,9 @@ function signedContent(id: string, timestamp: string, body: Uint8Array): Uint8Ar
   return concatBytes(utf8(`${id}.${timestamp}.`), body);
 }
 
+/** Most `webhook-signature` entries verified; senders sign with one secret, or a few while rotating. */
+export const MAX_SIGNATURE_ENTRIES = 16;
+
 interface ParsedSignatures {
   readonly signatures: readonly PresentedSignature[];
   readonly versions: ReadonlySet<string>;
@@ -76,7 +79,16 @@ interface ParsedSignatures {
 function parseSignatureHeader(header: string): ParsedSignatures {
   const signatures: PresentedSignature[] = [];
   const versions = new Set<string>();
-  for (const raw of header.split(/\s+/)) {
+  const entries = header.split(/\s+/).filter(Boolean);
+  // Each entry costs one HMAC or Ed25519 check per configured key; a sender signs with a few
+  // secrets at most, so a long list is an attempt to make verification expensive.
+  if (entries.length > MAX_SIGNATURE_ENTRIES) {
+    throw new WebhookVerificationError(
+      'invalid_signature_header',
+      `The webhook-signature header has ${entries.length} entries; at most ${MAX_SIGNATURE_ENTRIES} are accepted (one per signing secret during a rotation).`,
+    );
+  }
+  for (const raw of entries) {
     // fetch's Headers joins repeated header lines with ", ": drop the comma left on an entry.
     const entry = raw.replace(/,+$/, '');
     const comma = entry.indexOf(',');
