@@ -419,6 +419,18 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       if (stored.contentType !== null) headers['content-type'] = stored.contentType;
       return new Response(stored.body, { status: stored.status, headers });
     }
+    if (mode === 'sync' && existing.status === 'processing') {
+      // Never 2xx here: if the running handler then fails, a sender that got 2xx for this
+      // retry would not retry again and the event would be lost.
+      return errorResponse(
+        new ReceiverError(
+          'in_progress',
+          `Event ${JSON.stringify(existing.id)} is still being handled by an earlier delivery, so it has no answer yet. ` +
+            'Retry after the Retry-After delay; the retry gets the stored answer, or runs the handler if the first run failed.',
+          { status: 409 },
+        ),
+      );
+    }
     return ackResponse(true);
   };
 

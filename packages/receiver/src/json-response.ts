@@ -37,7 +37,8 @@ export function errorResponse(error: ReceiverError): Response {
   const status = error.status ?? 500;
   const headers: Record<string, string> = {};
   if (status === 405) headers.allow = 'POST';
-  if (status === 503) headers['retry-after'] = '5';
+  // Both mean "try again shortly": the store is down, or the event is still being handled.
+  if (status === 503 || error.code === 'in_progress') headers['retry-after'] = '5';
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   return jsonResponse(status, body, headers);
 }

@@ -11,6 +11,7 @@ export type ReceiverOwnErrorCode =
   | 'body_already_parsed'
   | 'store_unavailable'
   | 'handler_failed'
+  | 'in_progress'
   | 'not_found'
   | 'invalid_options'
   | 'missing_provider_id'

@@ -572,6 +572,34 @@ describe('sync mode', () => {
     expect(retried.status).toBe(200);
     expect(calls).toBe(2);
   });
+
+  it('answers 409 in_progress with Retry-After (never 2xx) to a duplicate while the first run is still handling it, so a failure of that run is retried', async () => {
+    const receiver = receiverFor({ mode: 'sync' });
+    let calls = 0;
+    let fail!: (error: Error) => void;
+    const blocked = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    receiver.on('user.created', async () => {
+      calls += 1;
+      if (calls === 1) await blocked;
+      return { is_allowed: true };
+    });
+    const event = exampleEvent('user.created', 1);
+    const first = receiver.fetch(await signedRequest(event));
+    await waitFor(async () => calls === 1, 2_000);
+    const during = await receiver.fetch(await signedRequest(event));
+    expect(during.status).toBe(409);
+    expect(during.headers.get('retry-after')).toBe('5');
+    expect(await errorCode(during)).toBe('in_progress');
+    fail(new Error('db down'));
+    expect((await first).status).toBe(500);
+    // The sender was never told the event was received, so it retries, and the handler runs.
+    const retried = await receiver.fetch(await signedRequest(event));
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toEqual({ is_allowed: true });
+    expect(calls).toBe(2);
+  });
 });
 
 describe('catch-up', () => {
