@@ -7,7 +7,7 @@ import {
   type Dispatcher,
   type RetryScheduleOptions,
 } from '@hookline/dispatcher';
-import { openapiDocument } from '@hookline/openapi';
+import { openapiDocument, payCheckoutSessionRequestSchema } from '@hookline/openapi';
 import type { PlatformDatabase } from './db/database.js';
 import { openPostgresDatabase } from './db/postgres-database.js';
 import { migrate } from './db/schema.js';
@@ -18,8 +18,8 @@ import type { OperationHandlers } from './http/operation-types.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limiter.js';
 import type { ResponseRecord } from './http/response-record.js';
 import { dashboardPage } from './pages/dashboard-page.js';
-import { payPage } from './pages/pay-page.js';
-import { createWriter, type PlatformContext } from './platform-context.js';
+import { payPage, payPageCards } from './pages/pay-page.js';
+import { createWriter, type PlatformContext, type RequestClient } from './platform-context.js';
 import { isPlatformError } from './platform-error.js';
 import { createAccountHandlers, loadAccount } from './services/account.js';
 import { createAnalyticsHandlers } from './services/analytics.js';
@@ -46,7 +46,7 @@ export interface PlatformOptions {
    * if missing). Default `hookline-platform.db` in the working directory.
    */
   database?: string;
-  /** Accepted API keys; the first is the one printed and embedded in the pages. Default `sk_test_hookline_sandbox`. */
+  /** Accepted API keys; the first is the one printed on start. Default `sk_test_hookline_sandbox`. */
   apiKey?: string | readonly string[];
   /** Per-key rate limit, or `false` for none. Default: token bucket of 1000 per 10 s. */
   rateLimit?: RateLimitOptions | false;
@@ -64,7 +64,11 @@ export interface PlatformOptions {
   deliveryTimeoutMs?: number;
   /** How often the delivery worker looks for due deliveries, in ms. Default 100. */
   pollIntervalMs?: number;
-  /** Serve the dashboard (GET /) and the pay page (GET /pay/{id}) with the API key embedded. Default true. */
+  /**
+   * Serve the dashboard (GET /) and the pay page (GET/POST /pay/{id}). Default true. Neither
+   * page contains the API key: the pay page's form is handled on the server, and the dashboard
+   * asks the person for the key (kept in the tab's sessionStorage).
+   */
   pages?: boolean;
   /** Told about every response the server sends (the contract tests record them). */
   onResponse?: (record: ResponseRecord) => void;
@@ -186,17 +190,68 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         hono.get('/openapi.json', (c) => c.json(openapiDocument));
         hono.get('/healthz', (c) => c.json({ ok: true }));
         if (options.pages === false) return;
-        hono.get('/', (c) => c.html(dashboardPage(apiKey)));
+        hono.get('/', (c) => c.html(dashboardPage()));
+        const pageClient = (request: Request, env: unknown): RequestClient => ({
+          ip: (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? null,
+          userAgent: request.headers.get('user-agent'),
+        });
+        const getSession = (id: string, client: RequestClient) =>
+          handlers.getCheckoutSession(
+            { params: { checkout_session_id: id }, query: {}, body: undefined },
+            client,
+          );
+        const pageError = (error: unknown) => {
+          if (isPlatformError(error)) return error;
+          throw error;
+        };
         hono.get('/pay/:id', async (c) => {
           try {
-            const session = await handlers.getCheckoutSession(
-              { params: { checkout_session_id: c.req.param('id') }, query: {}, body: undefined },
-              { ip: null, userAgent: null },
+            return c.html(
+              payPage(await getSession(c.req.param('id'), pageClient(c.req.raw, c.env))),
             );
-            return c.html(payPage(session, apiKey));
           } catch (error) {
-            if (isPlatformError(error)) return c.text(error.message, error.status as 404);
-            throw error;
+            const problem = pageError(error);
+            return c.text(problem.message, problem.status as 404);
+          }
+        });
+        // The pay page's form posts here: the server pays with the test card of the button
+        // pressed, through the same handler as POST /v1/checkout/sessions/{id}/pay, so the
+        // browser never holds the API key.
+        hono.post('/pay/:id', async (c) => {
+          const id = c.req.param('id');
+          const client = pageClient(c.req.raw, c.env);
+          const form = new URLSearchParams(await c.req.text());
+          const choice = form.get('outcome');
+          if (choice !== 'pay' && choice !== 'decline') {
+            return c.text('Send outcome=pay or outcome=decline as a form field.', 400);
+          }
+          try {
+            const body = payCheckoutSessionRequestSchema.parse({
+              card: {
+                number: payPageCards[choice],
+                exp_month: 12,
+                exp_year: new Date(now()).getUTCFullYear() + 3,
+                cvc: '123',
+              },
+            });
+            const paid = await handlers.payCheckoutSession(
+              { params: { checkout_session_id: id }, query: {}, body },
+              client,
+            );
+            if (paid.payment.status === 'succeeded') {
+              return c.redirect(paid.checkout_session.success_url, 303);
+            }
+            return c.html(
+              payPage(paid.checkout_session, {
+                ok: false,
+                message: `Payment failed: ${paid.payment.failure_message ?? 'declined'} (${paid.payment.id})`,
+              }),
+            );
+          } catch (error) {
+            const problem = pageError(error);
+            if (problem.code === 'not_found') return c.text(problem.message, 404);
+            const session = await getSession(id, client);
+            return c.html(payPage(session, { ok: false, message: problem.message }), 409);
           }
         });
       },

@@ -62,6 +62,43 @@ describe('the pay page (the stand-in for the hosted payment page)', () => {
     await eventually(() => sink.ofType('checkout.completed')[0], 'checkout.completed delivery');
   });
 
+  it('never contains the API key: the pay page (before and after a decline) and the dashboard HTML', async () => {
+    const checkout = await platform.api<Json>('POST', '/v1/checkout/sessions', {
+      body: { amount: 500, currency: 'USD', success_url: `${platform.url}/healthz` },
+    });
+    const pages = [
+      await fetch(checkout.body.url),
+      await fetch(checkout.body.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'outcome=decline',
+      }),
+      await fetch(`${platform.url}/`),
+    ];
+    for (const response of pages) {
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('<html');
+      expect(html).not.toContain(platform.apiKey);
+    }
+    const paid = await fetch(checkout.body.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'outcome=pay',
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toBe(`${platform.url}/healthz`);
+    const again = await fetch(checkout.body.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'outcome=pay',
+      redirect: 'manual',
+    });
+    expect(again.status).toBe(409);
+    expect(await again.text()).not.toContain(platform.apiKey);
+  });
+
   it('an unknown checkout session is a 404 page', async () => {
     const response = await fetch(`${platform.url}/pay/cs_unknown`);
     expect(response.status).toBe(404);
@@ -89,7 +126,9 @@ describe('the dashboard', () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${platform.url}/`);
-      expect(await page.textContent('#key')).toBe(platform.apiKey);
+      expect(await page.textContent('#key')).toBe('not set');
+      await page.fill('#key-input', platform.apiKey);
+      await page.click('#key-form button');
       await page.waitForSelector(`#endpoints tr[data-id="${endpoint.id}"]`);
       const row = page.locator(`#deliveries tr[data-id="${dead.id}"]`);
       await row.waitFor();

@@ -1,18 +1,26 @@
-import { baseStyle, scriptJson } from './html.js';
+import { baseStyle } from './html.js';
 
 /**
  * The sandbox dashboard (GET /): webhook endpoints, recent events and each endpoint's
  * deliveries with their attempts; retry a delivery, send a test event, add an endpoint.
- * Plain HTML and a little JS that calls the API with the embedded sandbox key.
+ * Plain HTML and a little JS that calls the API with the key the person types in: the page
+ * never contains the key; the script keeps it in the tab's sessionStorage only.
  */
-export function dashboardPage(apiKey: string): string {
+export function dashboardPage(): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Hookline sandbox</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${baseStyle}</style></head>
 <body>
-<header><h1>Hookline sandbox</h1><div>API key <code id="key"></code> · <a style="color:#9fe3b4" href="/openapi.json">openapi.json</a></div></header>
+<header><h1>Hookline sandbox</h1><div>API key <code id="key">not set</code> · <a style="color:#9fe3b4" href="/openapi.json">openapi.json</a></div></header>
 <main>
+<section><h2>API key</h2>
+  <form id="key-form">
+    <input id="key-input" name="key" type="password" placeholder="sk_test_..." size="40" autocomplete="off" required>
+    <button class="primary">Use key</button> <span class="muted">the key the platform printed on start; kept in this tab only</span>
+    <span id="key-result" class="bad"></span>
+  </form>
+</section>
 <section><h2>Webhook endpoints</h2>
   <form id="new-endpoint">
     <input name="url" placeholder="http://127.0.0.1:3000/webhooks" size="40" required>
@@ -29,15 +37,16 @@ export function dashboardPage(apiKey: string): string {
 </section>
 </main>
 <script>
-const KEY = ${scriptJson(apiKey)};
-document.getElementById('key').textContent = KEY;
+let KEY = sessionStorage.getItem('hookline-api-key');
 let selected = null;
+function showKey() { document.getElementById('key').textContent = KEY ? KEY.slice(0, 8) + '…' : 'not set'; }
 async function api(method, path, body) {
   const headers = { authorization: 'Bearer ' + KEY };
   if (method === 'POST') headers['idempotency-key'] = crypto.randomUUID();
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = await res.json();
+  if (res.status === 401) { sessionStorage.removeItem('hookline-api-key'); KEY = null; showKey(); document.getElementById('key-result').textContent = json.detail; }
   if (!res.ok) throw new Error(json.detail || res.status);
   return json;
 }
@@ -99,8 +108,16 @@ document.getElementById('new-endpoint').onsubmit = async (event) => {
     selected = created.id; await refresh();
   } catch (error) { document.getElementById('form-result').textContent = error.message; }
 };
-async function refresh() { await loadEndpoints(); await loadDeliveries(); await loadEvents(); }
-refresh();
+async function refresh() { if (!KEY) return; await loadEndpoints(); await loadDeliveries(); await loadEvents(); }
+document.getElementById('key-form').onsubmit = (event) => {
+  event.preventDefault();
+  KEY = document.getElementById('key-input').value.trim();
+  sessionStorage.setItem('hookline-api-key', KEY);
+  document.getElementById('key-input').value = '';
+  document.getElementById('key-result').textContent = '';
+  showKey(); refresh().catch(() => {});
+};
+showKey(); refresh().catch(() => {});
 </script>
 </body></html>`;
 }

@@ -1,13 +1,27 @@
 import type { CheckoutSession } from '@hookline/openapi';
-import { baseStyle, escapeHtml, scriptJson } from './html.js';
+import { baseStyle, escapeHtml } from './html.js';
 
 const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency}`;
 
+/** The test card each button of the pay page charges. */
+export const payPageCards = {
+  pay: '4242424242424242',
+  decline: '4000000000000002',
+} as const;
+
+/** What the last Pay/Decline did, shown on the page re-rendered after the form POST. */
+export interface PayPageResult {
+  ok: boolean;
+  message: string;
+}
+
 /**
  * The stand-in for the provider's hosted payment page (GET /pay/{checkout_session_id}): shows
- * the amount and calls the pay operation with a test card — Pay succeeds, Decline is declined.
+ * the amount and a plain form whose Pay/Decline buttons POST to the same path; the server runs
+ * the pay operation with a test card (Pay succeeds, Decline is declined). The page holds no
+ * API key and no script.
  */
-export function payPage(session: CheckoutSession, apiKey: string): string {
+export function payPage(session: CheckoutSession, result?: PayPageResult): string {
   const open = session.status === 'open';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Pay ${escapeHtml(money(session.amount, session.currency))}</title>
@@ -21,40 +35,13 @@ export function payPage(session: CheckoutSession, apiKey: string): string {
 ${
   open
     ? `<p class="muted">Test card 4242 4242 4242 4242 pays; Decline uses 4000 0000 0000 0002.</p>
-<button class="primary" id="pay">Pay</button> <button id="decline">Decline</button>`
+<form method="post" action="/pay/${encodeURIComponent(session.id)}">
+<button class="primary" id="pay" name="outcome" value="pay">Pay</button> <button id="decline" name="outcome" value="decline">Decline</button>
+</form>`
     : ''
 }
-<p id="result"></p>
+<p id="result"${result ? ` class="${result.ok ? 'ok' : 'bad'}"` : ''}>${result ? escapeHtml(result.message) : ''}</p>
 ${session.cancel_url && open ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel and go back</a></p>` : ''}
 </section></main>
-<script>
-const KEY = ${scriptJson(apiKey)};
-const SESSION = ${scriptJson({ id: session.id, success_url: session.success_url })};
-async function pay(number) {
-  for (const b of document.querySelectorAll('button')) b.disabled = true;
-  const res = await fetch('/v1/checkout/sessions/' + SESSION.id + '/pay', {
-    method: 'POST',
-    headers: { authorization: 'Bearer ' + KEY, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ card: { number, exp_month: 12, exp_year: new Date().getFullYear() + 3, cvc: '123' } }),
-  });
-  const body = await res.json();
-  const result = document.getElementById('result');
-  if (!res.ok) { result.className = 'bad'; result.textContent = body.detail; return; }
-  document.getElementById('status').textContent = body.checkout_session.status;
-  if (body.payment.status === 'succeeded') {
-    result.className = 'ok';
-    result.textContent = 'Payment succeeded (' + body.payment.id + '). Returning to the shop…';
-    const link = document.createElement('a'); link.href = SESSION.success_url; link.textContent = ' Continue';
-    result.append(link);
-    setTimeout(() => { location.href = SESSION.success_url; }, 1500);
-  } else {
-    result.className = 'bad';
-    result.textContent = 'Payment failed: ' + body.payment.failure_message + ' (' + body.payment.id + ')';
-    for (const b of document.querySelectorAll('button')) b.disabled = false;
-  }
-}
-document.getElementById('pay')?.addEventListener('click', () => pay('4242424242424242'));
-document.getElementById('decline')?.addEventListener('click', () => pay('4000000000000002'));
-</script>
 </body></html>`;
 }
