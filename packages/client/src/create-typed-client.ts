@@ -189,7 +189,8 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   const log = (level: keyof Logger, message: string, req: OutgoingRequest, extra?: object) =>
     logger?.[level]?.(redactSecrets(message, [apiKey, lastToken]), {
       method: req.method,
-      url: req.url,
+      // The query string can carry caller data (emails, tokens); logs get the path only.
+      url: withoutQuery(req.url),
       attempt: req.attempt,
       headers: redactHeaders(req.headers),
       ...extra,
@@ -386,4 +387,10 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         limit,
       )) as Client<Paths, Problem>['paginate'],
   };
+}
+
+/** `url` without its query string and fragment. */
+function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? url : url.slice(0, cut);
 }

@@ -59,6 +59,16 @@ describe('credentials never reach the logger', () => {
     expect(JSON.stringify(lines)).not.toContain('oauth_token_XYZ');
   });
 
+  it('logs the request path without its query string', async () => {
+    const { lines, logger } = collectingLogger();
+    const c = createTypedClient<paths>({ baseUrl: server.url, apiKey: 'sk_test_q', logger });
+    await c.GET('/v1/payments', { params: { query: { limit: 2, starting_after: 'pay_private' } } });
+    expect(server.requests[0]?.url).toContain('starting_after=pay_private');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.stringify(lines)).not.toContain('pay_private');
+    expect(lines[0]?.fields.url).toBe(`${server.url}/v1/payments`);
+  });
+
   it('redactHeaders replaces credential headers whatever their case', () => {
     expect(
       redactHeaders({ Authorization: 'Bearer x', cookie: 'a=b', 'X-Api-Key': 'k', accept: 'a' }),
