@@ -367,7 +367,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     },
   });
 
-  /** Sync path: the entry was inserted claimed by us; run, store the response, answer. */
+  /** Sync path: the entry is claimed by us (inserted so, or taken over); run, store the response, answer. */
   const runInline = async (
     entry: InboxEntry,
     token: string,
@@ -375,7 +375,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   ): Promise<{ response: Response; outcome: 'new' | 'failed' }> => {
     let result: HandlerResult;
     try {
-      result = await withHeartbeat(entry.id, token, () => dispatch(event, contextFor(entry, 1)));
+      result = await withHeartbeat(entry.id, token, () =>
+        dispatch(event, contextFor(entry, entry.attempts)),
+      );
     } catch (error) {
       // Forget the event so the sender's retry runs the handler again.
       await store.release(entry.id, token).catch(() => false);
@@ -387,7 +389,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       report(error, {
         stage: 'handler',
         id: entry.id,
-        attempt: 1,
+        attempt: entry.attempts,
         willRetry: false,
         ...eventInfo(event),
       });
@@ -412,6 +414,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return { response, outcome: 'new' };
   };
 
+  /** Sync mode: an entry whose handler has not produced an answer yet (running, or queued). */
+  const unanswered = (existing: InboxEntry): boolean =>
+    existing.response === undefined &&
+    (existing.status === 'processing' || existing.status === 'pending');
+
   const duplicateResponse = (existing: InboxEntry): Response => {
     if (mode === 'sync' && existing.response !== undefined) {
       const stored = JSON.parse(existing.response) as StoredResponse;
@@ -419,7 +426,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       if (stored.contentType !== null) headers['content-type'] = stored.contentType;
       return new Response(stored.body, { status: stored.status, headers });
     }
-    if (mode === 'sync' && existing.status === 'processing') {
+    if (mode === 'sync' && unanswered(existing)) {
       // Never 2xx here: if the running handler then fails, a sender that got 2xx for this
       // retry would not retry again and the event would be lost.
       return errorResponse(
@@ -466,8 +473,22 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         : { ...entry, claim: { token, leaseUntil: receivedAt + leaseMs } },
     );
     if (!inserted.inserted) {
+      const { existing } = inserted;
+      if (token !== undefined && unanswered(existing)) {
+        // The request that claimed it may have died mid-handler: once its lease has expired,
+        // this delivery takes the claim over and runs the handler itself.
+        const claimed = await store.claimEntry(entry.id, { now: now(), leaseMs, token });
+        if (claimed !== undefined) {
+          log.warn('sync event taken over after its lease expired; running it again', {
+            id: entry.id,
+            event: entry.event,
+            attempt: claimed.attempts,
+          });
+          return runInline(claimed, token, received);
+        }
+      }
       log.info('duplicate event acknowledged', { id: entry.id, event: entry.event, source });
-      return { response: duplicateResponse(inserted.existing), outcome: 'duplicate' };
+      return { response: duplicateResponse(existing), outcome: 'duplicate' };
     }
     log.info('event accepted', {
       id: entry.id,

@@ -35,6 +35,7 @@ export {
 } from './receiver-error.js';
 export type { RetryOptions } from './retry-schedule.js';
 export type {
+  ClaimEntryOptions,
   ClaimedEntry,
   ClaimOptions,
   DeadLetter,

@@ -34,6 +34,16 @@ export function createMemoryStore(): ReceiverStore {
     const { token: _t, leaseUntil: _l, ...entry } = row;
     return structuredClone(entry);
   };
+  const claimable = (row: Row, now: number): boolean =>
+    (row.status === 'pending' && row.nextAttemptAt <= now) ||
+    (row.status === 'processing' && (row.leaseUntil ?? 0) <= now);
+  const take = (row: Row, token: string, leaseUntil: number): ClaimedEntry => {
+    row.status = 'processing';
+    row.attempts += 1;
+    row.token = token;
+    row.leaseUntil = leaseUntil;
+    return { ...publicEntry(row), token, leaseUntil };
+  };
 
   return {
     async insert(entry: NewInboxEntry): Promise<InsertResult> {
@@ -60,20 +70,15 @@ export function createMemoryStore(): ReceiverStore {
 
     async claim({ now, leaseMs, limit, token }: ClaimOptions): Promise<ClaimedEntry[]> {
       const due = [...rows.values()]
-        .filter(
-          (row) =>
-            (row.status === 'pending' && row.nextAttemptAt <= now) ||
-            (row.status === 'processing' && (row.leaseUntil ?? 0) <= now),
-        )
+        .filter((row) => claimable(row, now))
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
         .slice(0, limit);
-      return due.map((row) => {
-        row.status = 'processing';
-        row.attempts += 1;
-        row.token = token;
-        row.leaseUntil = now + leaseMs;
-        return { ...publicEntry(row), token, leaseUntil: row.leaseUntil };
-      });
+      return due.map((row) => take(row, token, now + leaseMs));
+    },
+
+    async claimEntry(id, { now, leaseMs, token }) {
+      const row = rows.get(id);
+      return row && claimable(row, now) ? take(row, token, now + leaseMs) : undefined;
     },
 
     async complete(id, token, now, response) {

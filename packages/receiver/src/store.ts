@@ -68,6 +68,9 @@ export interface ClaimOptions {
   token: string;
 }
 
+/** Options for {@link ReceiverStore.claimEntry}: a claim of one named entry. */
+export type ClaimEntryOptions = Omit<ClaimOptions, 'limit'>;
+
 /** A dead-lettered entry. */
 export interface DeadLetter {
   id: string;
@@ -97,6 +100,12 @@ export interface ReceiverStore {
   insert(entry: NewInboxEntry): Promise<InsertResult>;
   /** Claims up to `limit` due entries: pending with `nextAttemptAt <= now`, or processing with an expired lease. */
   claim(options: ClaimOptions): Promise<ClaimedEntry[]>;
+  /**
+   * Claims the entry `id` when it is claimable like {@link ReceiverStore.claim} would take it
+   * (pending and due, or processing with an expired lease); undefined otherwise. Sync mode uses
+   * it to take over an event whose handling request died mid-handler.
+   */
+  claimEntry(id: string, options: ClaimEntryOptions): Promise<ClaimedEntry | undefined>;
   /** Marks a claimed entry done (optionally storing the sync response). */
   complete(id: string, token: string, now: number, response?: string): Promise<boolean>;
   /** Records a failed run; the entry becomes pending again at `nextAttemptAt`. */

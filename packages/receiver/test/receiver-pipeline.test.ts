@@ -600,6 +600,49 @@ describe('sync mode', () => {
     expect(await retried.json()).toEqual({ is_allowed: true });
     expect(calls).toBe(2);
   });
+
+  it('takes over an event whose handling request died (lease expired) and runs the handler inline; while the lease holds, answers 409', async () => {
+    let current = Date.now();
+    const store = createMemoryStore();
+    const receiver = receiverFor({
+      mode: 'sync',
+      store,
+      now: () => current,
+      worker: { leaseMs: 1_000 },
+    });
+    let calls = 0;
+    receiver.on('user.created', (_event, context) => {
+      calls += 1;
+      return { is_allowed: true, attempt: context.attempt };
+    });
+    const event = exampleEvent('user.created', 1);
+    // What a process that crashed mid-handler leaves behind: claimed, no answer, no heartbeat.
+    await store.insert({
+      id: event.id,
+      event: event.event,
+      version: event.version,
+      payload: JSON.stringify(event),
+      source: 'push',
+      receivedAt: current,
+      claim: { token: 'dead-process', leaseUntil: current + 1_000 },
+    });
+    const signed = () => signedRequest(event, { timestamp: Math.floor(current / 1000) });
+    current += 999;
+    const early = await receiver.fetch(await signed());
+    expect(early.status).toBe(409);
+    expect(await errorCode(early)).toBe('in_progress');
+    expect(calls).toBe(0);
+    current += 1;
+    const takenOver = await receiver.fetch(await signed());
+    expect(takenOver.status).toBe(200);
+    expect(await takenOver.json()).toEqual({ is_allowed: true, attempt: 2 });
+    expect(calls).toBe(1);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 2 });
+    const again = await receiver.fetch(await signed());
+    expect(again.headers.get('x-hookline-duplicate')).toBe('true');
+    expect(await again.json()).toEqual({ is_allowed: true, attempt: 2 });
+    expect(calls).toBe(1);
+  });
 });
 
 describe('catch-up', () => {

@@ -127,6 +127,27 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.complete(e.id, 'rescuer', 1_600)).toBe(true);
     });
 
+    it('claims one named entry only once its lease expired (sync take-over), and only for one taker', async () => {
+      const e = entry({ claim: { token: 'died', leaseUntil: 1_500 } });
+      await store.insert(e);
+      const options = { now: 1_499, leaseMs: 500, token: 'early' };
+      expect(await store.claimEntry(e.id, options)).toBeUndefined();
+      expect(await store.claimEntry('evt_missing', { ...options, now: 9_000 })).toBeUndefined();
+      const takers = await Promise.all(
+        ['a', 'b', 'c'].map((token) => store.claimEntry(e.id, { now: 1_500, leaseMs: 500, token })),
+      );
+      const taken = takers.filter((t) => t !== undefined);
+      expect(taken).toHaveLength(1);
+      expect(taken[0]).toMatchObject({ id: e.id, attempts: 2, leaseUntil: 2_000 });
+      const token = taken[0]?.token ?? '';
+      expect(await store.complete(e.id, 'died', 1_600)).toBe(false);
+      expect(await store.complete(e.id, token, 1_600, '{"ok":true}')).toBe(true);
+      // A done entry is never claimable again.
+      expect(
+        await store.claimEntry(e.id, { now: 9_000, leaseMs: 500, token: 'late' }),
+      ).toBeUndefined();
+    });
+
     it('extends a held lease so the entry is not reclaimed, and refuses a stale token', async () => {
       const e = entry();
       await store.insert(e);

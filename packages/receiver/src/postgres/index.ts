@@ -98,6 +98,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const { pool } = options;
   const table = tableName(options);
   const held = `WHERE id = $1 AND status = 'processing' AND lease_token = $2`;
+  // Claimable at `now` ($1): pending and due, or processing under an expired lease.
+  const due = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until <= $1))`;
+  const take = `SET status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4`;
   const rows = async (sql: string, values: unknown[]) =>
     (await pool.query<InboxRow>(sql, values)).rows;
   const changed = async (sql: string, values: unknown[]) =>
@@ -134,18 +137,26 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       const claimed = await rows(
         `WITH due AS (
            SELECT id FROM ${table}
-           WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until <= $1)
+           WHERE ${due}
            ORDER BY next_attempt_at
            LIMIT $2
            FOR UPDATE SKIP LOCKED
          )
          UPDATE ${table} AS t
-         SET status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4
+         ${take}
          FROM due WHERE t.id = due.id
          RETURNING t.*`,
         [now, limit, token, now + leaseMs],
       );
       return claimed.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    },
+    async claimEntry(id, { now, leaseMs, token }) {
+      // The row lock makes concurrent takers wait; the loser re-checks `due` and matches nothing.
+      const [row] = await rows(
+        `UPDATE ${table} AS t ${take} WHERE id = $2 AND ${due} RETURNING t.*`,
+        [now, id, token, now + leaseMs],
+      );
+      return row ? rowToClaimed(row) : undefined;
     },
     complete(id, token, now, response) {
       return changed(

@@ -67,14 +67,15 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
   const select = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+  // Claimable: pending and due, or processing under an expired lease. Binds `now` twice.
+  const due = `((status = 'pending' AND next_attempt_at <= ?) OR (status = 'processing' AND lease_until <= ?))`;
+  const take = `UPDATE ${table} SET status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?`;
   const claim = db.prepare(
-    `UPDATE ${table} SET status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?
-     WHERE id IN (
-       SELECT id FROM ${table}
-       WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'processing' AND lease_until <= ?)
-       ORDER BY next_attempt_at LIMIT ?
+    `${take} WHERE id IN (
+       SELECT id FROM ${table} WHERE ${due} ORDER BY next_attempt_at LIMIT ?
      ) RETURNING *`,
   );
+  const claimOne = db.prepare(`${take} WHERE id = ? AND ${due} RETURNING *`);
   const held = `WHERE id = ? AND status = 'processing' AND lease_token = ?`;
   const complete = db.prepare(
     `UPDATE ${table} SET status = 'done', completed_at = ?, response = COALESCE(?, response), lease_token = NULL, lease_until = NULL ${held}`,
@@ -119,6 +120,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     async claim({ now, leaseMs, limit, token }) {
       const rows = claim.all(token, now + leaseMs, now, now, limit) as InboxRow[];
       return rows.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    },
+    async claimEntry(id, { now, leaseMs, token }) {
+      const row = claimOne.get(token, now + leaseMs, id, now, now) as InboxRow | undefined;
+      return row ? rowToClaimed(row) : undefined;
     },
     async complete(id, token, now, response) {
       return complete.run(now, response ?? null, id, token).changes === 1;
