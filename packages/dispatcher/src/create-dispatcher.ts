@@ -2,7 +2,7 @@ import { type AnyEvent, isEventType, latestVersion, parseEvent } from '@hookline
 import type { AllowOptions } from './address-policy.js';
 import { type AttemptResult, attemptDelivery } from './attempt-delivery.js';
 import { type Clock, systemClock } from './clock.js';
-import { createId } from './create-id.js';
+import { createId, isoSeconds } from './create-id.js';
 import { DispatcherError, type DispatcherResult, toResult } from './dispatcher-error.js';
 import {
   buildEndpoint,
@@ -278,7 +278,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     const candidate = {
       ...draft,
       id: draft.id ?? createId('evt', now),
-      timestamp: draft.timestamp ?? new Date(now).toISOString(),
+      timestamp: draft.timestamp ?? isoSeconds(now),
       version: draft.version ?? (isEventType(draft.event) ? latestVersion(draft.event) : 1),
     };
     const parsed = parseEvent(candidate);

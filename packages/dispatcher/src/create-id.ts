@@ -1,18 +1,39 @@
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+let lastTime = -1;
+let lastRandom: number[] = [];
+
 /**
- * A sortable unique id (`prefix_` + 10 chars of time + 16 random chars, Crockford base32),
- * like a ULID: ids created later sort later, which keeps logs and cursors in order.
+ * A sortable id: `prefix_` + 10 characters of time + 16 random characters (Crockford base32).
+ * Monotonic within the process — an id made later never sorts before an earlier one, even in
+ * the same millisecond — which is what cursor pagination (`starting_after`) relies on.
  */
 export function createId(prefix: string, now: number = Date.now()): string {
-  let time = '';
-  let t = Math.max(0, Math.floor(now));
+  const time = Math.max(now, lastTime);
+  if (time === lastTime) {
+    // Same millisecond: increment the previous random part (ULID's monotonic rule).
+    let i = lastRandom.length - 1;
+    while (i >= 0 && lastRandom[i] === 31) {
+      lastRandom[i] = 0;
+      i--;
+    }
+    if (i >= 0) lastRandom[i] = (lastRandom[i] ?? 0) + 1;
+  } else {
+    lastTime = time;
+    lastRandom = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte % 32);
+    // Leave headroom so increments within one millisecond do not wrap.
+    lastRandom[0] = (lastRandom[0] ?? 0) % 16;
+  }
+  let timeText = '';
+  let t = time;
   for (let i = 0; i < 10; i++) {
-    time = alphabet[t % 32] + time;
+    timeText = alphabet[t % 32] + timeText;
     t = Math.floor(t / 32);
   }
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let random = '';
-  for (const byte of bytes) random += alphabet[byte % 32];
-  return `${prefix}_${time}${random}`;
+  return `${prefix}_${timeText}${lastRandom.map((n) => alphabet[n]).join('')}`;
+}
+
+/** `2026-03-13T17:00:00Z`: an RFC 3339 UTC timestamp with whole seconds. */
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }

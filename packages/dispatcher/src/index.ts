@@ -28,6 +28,7 @@ export {
   type PublishOptions,
   type PublishResult,
 } from './create-dispatcher.js';
+export { createId, isoSeconds } from './create-id.js';
 export {
   DispatcherError,
   type DispatcherErrorCode,
