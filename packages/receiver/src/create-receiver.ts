@@ -18,7 +18,7 @@ import {
 } from './handler-registry.js';
 import type { IpRange } from './ip-address.js';
 import { ackResponse, errorResponse, jsonResponse } from './json-response.js';
-import { createRedactor, createSafeLogger, type ReceiverLogger } from './logger.js';
+import { createRedactor, createSafeLogger, type ReceiverLogger, redactError } from './logger.js';
 import { createMemoryStore } from './memory-store.js';
 import {
   createProviderReader,
@@ -136,7 +136,10 @@ export interface Receiver {
    * every type it prefixes at a dot (`'issues'` also sees `'issues.opened'`); `'*'` sees all.
    */
   onProvider(type: string, handler: ProviderEventHandler): () => void;
-  /** Observes failures (handler throws, store outages, rejected requests). */
+  /**
+   * Observes failures (handler throws, store outages, rejected requests). The listener gets a
+   * copy of the error with the configured secrets masked in its message, stack and cause.
+   */
   onError(listener: (error: unknown, info: ErrorInfo) => void): () => void;
   /** Starts the background worker (ack-first mode). */
   start(): void;
@@ -228,9 +231,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const errorListeners = new Set<(error: unknown, info: ErrorInfo) => void>();
 
   const report = (error: unknown, info: ErrorInfo) => {
+    if (errorListeners.size === 0) return;
+    // Listeners tend to log what they get: they see the error with the secrets masked.
+    const safe = redactError(error, redact);
     for (const listener of errorListeners) {
       try {
-        listener(error, info);
+        listener(safe, info);
       } catch {
         // A faulty listener must not break the pipeline.
       }
@@ -238,9 +244,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   };
 
   const toStoredError = (error: unknown): StoredError => {
-    const base = error instanceof Error ? error : new Error(String(error));
-    const stored: StoredError = { name: redact(base.name), message: redact(base.message) };
-    if (base.stack !== undefined) stored.stack = redact(base.stack);
+    const safe = redactError(error, redact);
+    const base = safe instanceof Error ? safe : new Error(String(safe));
+    const stored: StoredError = { name: base.name, message: base.message };
+    if (base.stack !== undefined) stored.stack = base.stack;
     return stored;
   };
 

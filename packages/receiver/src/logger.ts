@@ -48,3 +48,43 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
     return out;
   };
 }
+
+/**
+ * Returns a copy of `error` with `redact` applied to its message, stack, `cause` chain and
+ * every other string it holds. The prototype is kept, so `instanceof` and type guards still
+ * work. Strings are masked; other primitives pass through.
+ */
+export function redactError(error: unknown, redact: (text: string) => string): unknown {
+  const seen = new Map<object, unknown>();
+  const copy = (value: unknown): unknown => {
+    if (typeof value === 'string') return redact(value);
+    if (value === null || typeof value !== 'object') return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (Array.isArray(value)) {
+      const list: unknown[] = [];
+      seen.set(value, list);
+      for (const item of value) list.push(copy(item));
+      return list;
+    }
+    const out = Object.create(Object.getPrototypeOf(value)) as object;
+    seen.set(value, out);
+    for (const key of Reflect.ownKeys(value)) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, key);
+      let field: unknown;
+      try {
+        field = (value as Record<PropertyKey, unknown>)[key];
+      } catch {
+        continue; // A throwing getter: leave the field out rather than break reporting.
+      }
+      Object.defineProperty(out, key, {
+        value: copy(field),
+        writable: true,
+        enumerable: descriptor?.enumerable ?? true,
+        configurable: true,
+      });
+    }
+    return out;
+  };
+  return copy(error);
+}

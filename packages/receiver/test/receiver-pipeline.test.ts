@@ -436,11 +436,17 @@ describe('retries, dead letters and replay', () => {
     });
     let healthy = false;
     const errors: unknown[] = [];
-    receiver.onError((error, info) =>
-      errors.push([info.stage, info.willRetry, (error as Error).message]),
-    );
+    const received: unknown[] = [];
+    receiver.onError((error, info) => {
+      received.push(error);
+      errors.push([info.stage, info.willRetry, (error as Error).message]);
+    });
     receiver.on('subscription.cancelled', () => {
-      if (!healthy) throw new Error(`cannot reach billing with key ${SECRET}`);
+      if (healthy) return;
+      const cause = Object.assign(new Error(`401 for token ${SECRET}`), {
+        config: { headers: { authorization: `Bearer ${SECRET}` } },
+      });
+      throw new Error(`cannot reach billing with key ${SECRET}`, { cause });
     });
     const event = exampleEvent('subscription.cancelled', 1);
     await receiver.fetch(await signedRequest(event, { timestamp: Math.floor(time.now() / 1000) }));
@@ -455,6 +461,25 @@ describe('retries, dead letters and replay', () => {
     expect(JSON.stringify(dead)).not.toContain(SECRET.slice(6));
     expect(errors).toHaveLength(2);
     expect(errors.map((e) => (e as unknown[])[1])).toEqual([true, false]);
+    // Everything onError got is secret-free: message, stack, the cause chain and its fields.
+    for (const error of received) {
+      expect(error).toBeInstanceOf(Error);
+      const outer = error as Error;
+      const cause = outer.cause as Error & { config: unknown };
+      expect(outer.message).toBe('cannot reach billing with key [redacted]');
+      expect(cause.message).toBe('401 for token [redacted]');
+      const seen = [
+        JSON.stringify(error),
+        JSON.stringify(cause),
+        outer.message,
+        outer.stack,
+        cause.message,
+        cause.stack,
+        String(error),
+      ].join('\n');
+      expect(seen).toContain('Bearer [redacted]');
+      expect(seen).not.toContain(SECRET.slice(6));
+    }
 
     healthy = true;
     await receiver.replay(event.id);
