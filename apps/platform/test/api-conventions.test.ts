@@ -85,6 +85,40 @@ describe('authentication and problem details', () => {
   });
 });
 
+describe('request bodies', () => {
+  it('a POST or PATCH body that is not application/json is a 415 unsupported_media_type; charset is allowed', async () => {
+    const body = JSON.stringify({ email: 'typed@example.com', password: 'long enough' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonp']) {
+      const response = await platform.api<Json>('POST', '/v1/users', {
+        rawBody: body,
+        headers: { 'content-type': type },
+      });
+      expect(response.status).toBe(415);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.body).toMatchObject({ code: 'unsupported_media_type', status: 415 });
+    }
+    const raw = await fetch(`${platform.url}/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${platform.apiKey}` },
+      body: new Blob([body]),
+    });
+    expect(raw.status).toBe(415);
+    const patch = await platform.api<Json>('PATCH', '/v1/account', {
+      rawBody: JSON.stringify({ name: 'Renamed' }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(patch).toMatchObject({ status: 415, body: { code: 'unsupported_media_type' } });
+    const list = await platform.api<Json>('GET', '/v1/users?limit=100');
+    expect(list.body.data.map((u: Json) => u.email)).not.toContain('typed@example.com');
+
+    const charset = await platform.api<Json>('POST', '/v1/users', {
+      rawBody: body,
+      headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+    });
+    expect(charset.status).toBe(201);
+  });
+});
+
 describe('rate limits', () => {
   it('every API response carries RateLimit-Limit, -Remaining and -Reset', async () => {
     const ok = await platform.api('GET', '/v1/account');

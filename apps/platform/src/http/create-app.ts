@@ -59,6 +59,10 @@ function rateLimitHeaders(headers: Headers, decision: RateLimitDecision) {
   headers.set('ratelimit-reset', String(decision.resetSeconds));
 }
 
+/** `application/json`, with or without parameters such as `charset=utf-8`. */
+const isJsonContentType = (value: string | null) =>
+  value !== null && /^application\/json\s*(;|$)/i.test(value.trim());
+
 function json(status: number, body: string, extra?: Record<string, string>): Response {
   return new Response(body, {
     status,
@@ -149,6 +153,12 @@ export function createApp(options: AppOptions): Hono {
     let response: Response;
     try {
       if (op.body || request.method === 'POST') bodyText = await readBody(request);
+      if (bodyText !== '' && !isJsonContentType(request.headers.get('content-type'))) {
+        throw new PlatformError(
+          'unsupported_media_type',
+          `The body was sent as ${request.headers.get('content-type') ?? 'no content-type'}; the API reads only JSON. Send it with \`content-type: application/json\`.`,
+        );
+      }
       let parsedParams: unknown = {};
       if (op.pathParams) {
         const result = op.pathParams.safeParse(params);

@@ -37,10 +37,11 @@ const resolve = (value: Json): { value: Json; at: string[] } => {
 
 /**
  * Statuses the server sends that the document lists as problem codes (`payload_too_large`,
+ * `unsupported_media_type`,
  * `method_not_allowed`) but declares on no operation; their bodies must still be Problems.
- * (Reported to @hookline/openapi: every POST/PATCH could declare 413.)
+ * (Reported to @hookline/openapi: every POST/PATCH could declare 413 and 415.)
  */
-const undeclaredProblems = new Set([405, 413]);
+const undeclaredProblems = new Set([405, 413, 415]);
 const problemResponse = {
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 };
