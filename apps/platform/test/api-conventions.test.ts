@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform } from './support/test-platform.js';
+import { eventually, startTestPlatform } from './support/test-platform.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
 type Json = Record<string, any>;
@@ -116,6 +117,26 @@ describe('request bodies', () => {
       headers: { 'content-type': 'Application/JSON; charset=utf-8' },
     });
     expect(charset.status).toBe(201);
+  });
+
+  it('a body whose connection breaks mid-read is a 400 invalid_request, not a 500', async () => {
+    const before = platform.responses.length;
+    const socket = connect(platform.port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      'POST /v1/users HTTP/1.1\r\nhost: 127.0.0.1\r\n' +
+        `authorization: Bearer ${platform.apiKey}\r\ncontent-type: application/json\r\n` +
+        'content-length: 500\r\n\r\n{"email": "cut@exa',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    const record = await eventually(
+      () => platform.responses.slice(before).find((r) => r.path === '/v1/users'),
+      'the response to the cut-off request',
+    );
+    expect(record.status).toBe(400);
+    expect(JSON.parse(record.body)).toMatchObject({ code: 'invalid_request' });
+    expect(platform.errors).toEqual([]);
   });
 });
 

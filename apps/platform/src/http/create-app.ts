@@ -123,7 +123,18 @@ export function createApp(options: AppOptions): Hono {
     let size = 0;
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        // The client went away or sent a malformed body mid-stream: its fault, not ours.
+        throw new PlatformError(
+          'invalid_request',
+          'The request body ended before it was complete (the connection broke or the encoding was malformed). Send the whole body again.',
+          { errors: [{ path: 'body', message: 'was cut off' }], cause: error },
+        );
+      }
+      const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
       if (size > options.maxBodyBytes) {
