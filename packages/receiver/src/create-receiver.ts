@@ -113,8 +113,21 @@ export interface CatchUpResult {
   duplicate: number;
   /** Items that are not valid events. */
   invalid: number;
-  /** Sync mode only: new events whose handler threw (released, so the next catch-up retries them). */
+  /**
+   * Sync mode only: 1 when a handler threw. Catch-up then stops there (see `stoppedAt`); the
+   * event is released, so feeding the source again from before it runs it again.
+   */
   failed: number;
+  /**
+   * Id of the event whose handler threw, when catch-up stopped early (sync mode); the rest of
+   * the source was not read. Do not advance a cursor past this event.
+   */
+  stoppedAt?: string;
+  /**
+   * Id of the last event that is handled or safely in the inbox (new or duplicate). A cursor
+   * may advance to it: every event up to it is taken care of.
+   */
+  lastHandled?: string;
 }
 
 /** A webhook receiver. See {@link createReceiver}. */
@@ -151,7 +164,11 @@ export interface Receiver {
   deadLetters(options?: { limit?: number }): Promise<DeadLetter[]>;
   /** Puts a dead-lettered (or done) event back in the queue. */
   replay(id: string): Promise<void>;
-  /** Feeds pulled events (envelopes from `GET /v1/events`) through dedupe and handlers. */
+  /**
+   * Feeds pulled events (envelopes from `GET /v1/events`) through dedupe and handlers. In sync
+   * mode it stops at the first event whose handler throws (`stoppedAt`); advance a cursor only
+   * to `lastHandled`.
+   */
   catchUp(source: AsyncIterable<unknown> | Iterable<unknown>): Promise<CatchUpResult>;
   /** One inbox entry, for inspection. */
   inspect(id: string): Promise<InboxEntry | undefined>;
@@ -697,6 +714,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
           throw storeFailure(error, parsed.event.id);
         }
         counts[outcome] += 1;
+        if (outcome === 'failed') {
+          // A cursor source has already moved past this event: stop so nothing after it is
+          // consumed, and say where, so the caller never advances its cursor beyond it.
+          counts.stoppedAt = parsed.event.id;
+          log.warn('catch-up stopped at an event whose handler failed', { id: parsed.event.id });
+          break;
+        }
+        counts.lastHandled = parsed.event.id;
       }
       return counts;
     },

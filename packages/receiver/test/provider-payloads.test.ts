@@ -417,6 +417,7 @@ describe('other providers and custom formats', () => {
       duplicate: 0,
       invalid: 0,
       failed: 0,
+      lastHandled: event.id,
     });
     await receiver.drain();
     expect(typed).toEqual([event.id]);

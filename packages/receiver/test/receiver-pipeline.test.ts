@@ -690,6 +690,7 @@ describe('catch-up', () => {
       duplicate: 1,
       invalid: 1,
       failed: 0,
+      lastHandled: missed.id,
     });
     await receiver.drain();
     expect(handled.sort()).toEqual([pushed.id, missed.id].sort());
@@ -702,26 +703,54 @@ describe('catch-up', () => {
       duplicate: 2,
       invalid: 0,
       failed: 0,
+      lastHandled: missed.id,
     });
     await receiver.drain();
     expect(handled).toHaveLength(2);
   });
 
-  it('runs handlers inline in sync mode and counts failures', async () => {
+  it('runs handlers inline in sync mode and stops at the first failure without consuming the source past it', async () => {
     const receiver = receiverFor({ mode: 'sync' });
     const handled: string[] = [];
+    let broken = true;
     receiver.on('user.created', (event) => {
-      if (event.resource_id === 'usr_fail') throw new Error('nope');
+      if (broken && event.resource_id === 'usr_fail') throw new Error('nope');
       handled.push(event.id);
     });
     const good = exampleEvent('user.created', 1);
     const bad = { ...exampleEvent('user.created', 1), resource_id: 'usr_fail' };
-    expect(await receiver.catchUp([good, bad])).toEqual({
+    const after = exampleEvent('user.created', 1);
+    // A cursor source: what it has yielded, it will not yield again.
+    const feed = [good, bad, after];
+    let position = 0;
+    async function* cursor() {
+      while (position < feed.length) {
+        const item = feed[position];
+        position += 1;
+        yield item;
+      }
+    }
+    expect(await receiver.catchUp(cursor())).toEqual({
       new: 1,
       duplicate: 0,
       invalid: 0,
       failed: 1,
+      stoppedAt: bad.id,
+      lastHandled: good.id,
     });
     expect(handled).toEqual([good.id]);
+    // The event after the failure was not consumed, so a later run still gets it.
+    expect(position).toBe(2);
+    expect(await receiver.inspect(after.id)).toBeUndefined();
+    broken = false;
+    position = feed.indexOf(bad);
+    expect(await receiver.catchUp(cursor())).toEqual({
+      new: 2,
+      duplicate: 0,
+      invalid: 0,
+      failed: 0,
+      lastHandled: after.id,
+    });
+    expect(handled).toEqual([good.id, bad.id, after.id]);
   });
 });
