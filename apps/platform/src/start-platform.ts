@@ -46,6 +46,12 @@ export interface PlatformOptions {
    * if missing). Default `hookline-platform.db` in the working directory.
    */
   database?: string;
+  /**
+   * SQLite only: `full` (default) makes every acknowledged write — and the events published with
+   * it — durable against power loss; `normal` skips the per-commit fsync (a power cut may lose
+   * the last commits). Use `normal` only for throwaway sandboxes and benchmarks.
+   */
+  sqliteSynchronous?: 'full' | 'normal';
   /** Accepted API keys; the first is the one printed on start. Default `sk_test_hookline_sandbox`. */
   apiKey?: string | readonly string[];
   /** Per-key rate limit, or `false` for none. Default: token bucket of 1000 per 10 s. */
@@ -96,8 +102,15 @@ export interface Platform {
 const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//.test(value);
 
 /** Opens the database named by `database` (a Postgres URL or a SQLite path). */
-export function openDatabase(database: string): PlatformDatabase {
-  return isPostgresUrl(database) ? openPostgresDatabase(database) : openSqliteDatabase(database);
+export function openDatabase(
+  database: string,
+  options: { sqliteSynchronous?: 'full' | 'normal' } = {},
+): PlatformDatabase {
+  return isPostgresUrl(database)
+    ? openPostgresDatabase(database)
+    : openSqliteDatabase(database, {
+        ...(options.sqliteSynchronous !== undefined && { synchronous: options.sqliteSynchronous }),
+      });
 }
 
 /**
@@ -132,7 +145,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const host = options.host ?? '127.0.0.1';
   const now = () => Date.now();
 
-  const db = openDatabase(options.database ?? 'hookline-platform.db');
+  const db = openDatabase(options.database ?? 'hookline-platform.db', {
+    ...(options.sqliteSynchronous !== undefined && {
+      sqliteSynchronous: options.sqliteSynchronous,
+    }),
+  });
   let baseUrl = options.publicUrl ?? '';
   try {
     await migrate(db);

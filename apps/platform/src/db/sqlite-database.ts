@@ -15,6 +15,17 @@ interface Statement {
   run(...params: unknown[]): { changes: number };
 }
 
+/** Options of {@link openSqliteDatabase}. */
+export interface SqliteDatabaseOptions {
+  /**
+   * SQLite's `synchronous` setting. `full` (default) fsyncs the WAL on every commit, so an
+   * acknowledged write — a resource and the event `publish()` put in the outbox with it —
+   * survives a power loss. `normal` skips that fsync (faster; a power cut may lose the last
+   * commits, a process crash loses nothing): for throwaway sandboxes and benchmarks only.
+   */
+  synchronous?: 'full' | 'normal';
+}
+
 /**
  * The embedded default: one SQLite file (WAL) through libsql, shared by the platform's tables
  * and the dispatcher store on ONE connection, so `publish(event, { tx: db })` writes into the
@@ -22,15 +33,20 @@ interface Statement {
  *
  * libsql is synchronous; a transaction body still awaits (the code is shared with Postgres), so
  * a mutex keeps other requests' statements out of an open transaction. Transaction bodies do
- * no real I/O, so the whole transaction runs within one turn of the event loop.
+ * no real I/O, so the whole transaction runs within one turn of the event loop. Commits are
+ * `synchronous = FULL` unless `options.synchronous` relaxes it.
  */
-export function openSqliteDatabase(path: string): PlatformDatabase {
+export function openSqliteDatabase(
+  path: string,
+  options: SqliteDatabaseOptions = {},
+): PlatformDatabase {
+  const synchronous = options.synchronous ?? 'full';
   const db = new Database(path) as unknown as SqliteDatabase & {
     prepare(sql: string): Statement;
     pragma?(text: string): unknown;
   };
   db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec(`PRAGMA synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.exec('PRAGMA busy_timeout = 5000');
   const statements = new Map<string, Statement>();
   const statement = (sql: string): Statement => {
@@ -54,7 +70,7 @@ export function openSqliteDatabase(path: string): PlatformDatabase {
   const store = createSqliteStore({
     database: db,
     tablePrefix: dispatcherTablePrefix,
-    synchronous: 'normal',
+    synchronous,
   });
 
   return {
