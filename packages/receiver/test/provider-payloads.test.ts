@@ -10,6 +10,7 @@ import {
 } from '../src/index.js';
 import { createNodeHandler } from '../src/node/index.js';
 import { exampleEvent } from './support/events.js';
+import { readmeBlockingHook } from './support/readme-blocking-hook.js';
 import { close, listen } from './support/servers.js';
 import { signedHeaders } from './support/sign.js';
 
@@ -368,6 +369,47 @@ describe('other providers and custom formats', () => {
       }),
     );
     expect(await response.json()).toEqual({ is_allowed: false });
+  });
+
+  it("the README's sync example answers real Authgear user.pre_create blocking events with Authgear's answer shape", async () => {
+    const region = readFileSync(
+      new URL('./support/readme-blocking-hook.ts', import.meta.url),
+      'utf8',
+    )
+      .split('// #region readme-sync-example\n')[1]
+      ?.split('  // #endregion')[0];
+    expect(region).toContain("onProvider('user.pre_create'");
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(region);
+    const secret = 'authgear-secret-9a8b7c';
+    const hooks = readmeBlockingHook(secret);
+    const preCreate = async (id: string, email: string) => {
+      const body = JSON.stringify({
+        id,
+        seq: 436,
+        type: 'user.pre_create',
+        payload: { user: { id: 'u1', standard_attributes: { email } } },
+        context: { timestamp: 1736937600, user_id: 'u1', triggered_by: 'user' },
+      });
+      const response = await hooks.fetch(
+        new Request('http://receiver.test/authgear', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(await authgear.sign({ payload: body, secret })),
+          },
+          body,
+        }),
+      );
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    expect(await preCreate('7A1B2C3D-0001', 'eve@blocked.example')).toEqual({
+      is_allowed: false,
+      title: 'Sign-up blocked',
+      reason: 'This email domain is not allowed.',
+    });
+    expect(await preCreate('7A1B2C3D-0002', 'ann@example.com')).toEqual({ is_allowed: true });
   });
 
   it('takes a parse function for other formats (a Svix-style sender over Standard Webhooks)', async () => {
