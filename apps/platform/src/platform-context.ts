@@ -3,6 +3,7 @@ import { type EventMetadata, type EventType, latestVersion } from '@hookline/eve
 import { createId, isoSeconds } from './create-id.js';
 import type { PlatformDatabase, Transaction } from './db/database.js';
 import { idempotentRequest } from './http/idempotent-request.js';
+import { PlatformError } from './platform-error.js';
 
 /** An event to emit at the latest version of its type: what happened and to what. */
 export type EventDraft = {
@@ -73,11 +74,19 @@ export function createWriter(
       if (keyed) {
         // The response is stored in the same commit as the action (the router stores it again,
         // identically, after the commit); a crash between the two cannot lose the replay.
-        await tx.run(
+        // Fenced by the claim's token: if the key was taken over (this request ran past the
+        // abandonment window), the action rolls back instead of running a second time.
+        const stored = await tx.run(
           `UPDATE platform_idempotency_keys SET state = 'done', status = ?, body = ?
-           WHERE scope = ? AND idempotency_key = ?`,
-          [keyed.status, JSON.stringify(result), keyed.scope, keyed.key],
+           WHERE scope = ? AND idempotency_key = ? AND created_at = ?`,
+          [keyed.status, JSON.stringify(result), keyed.scope, keyed.key, keyed.token],
         );
+        if (stored !== 1) {
+          throw new PlatformError(
+            'idempotency_key_in_use',
+            `The request with the Idempotency-Key "${keyed.key}" ran so long that a retry with the same key took it over; this one was rolled back so the action runs once. Retry with the same key to get the response.`,
+          );
+        }
       }
       return result;
     });

@@ -306,6 +306,51 @@ describe('idempotency keys across crashes', () => {
   });
 });
 
+describe('idempotency keys of slow requests', () => {
+  it('a request still running when its key is taken over does not run twice: only one commits, and replays return that response', async () => {
+    // A costly password hash keeps the first request running while the test makes its key
+    // look abandoned (as if a minute had passed) and a retry takes it over.
+    const slow = await startTestPlatform({ passwordCost: 2 ** 16 });
+    try {
+      const headers = { 'idempotency-key': 'key-slow' };
+      const body = { email: 'slowpoke@example.com', password: 'long enough' };
+      const first = slow.api<Json>('POST', '/v1/users', { body, headers });
+      const db = new Database(slow.databasePath);
+      try {
+        await eventually(
+          () =>
+            db
+              .prepare(
+                "SELECT 1 AS found FROM platform_idempotency_keys WHERE idempotency_key = 'key-slow'",
+              )
+              .get() as Json | undefined,
+          'the first request to claim its key',
+        );
+        const old = new Date(Date.now() - 2 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+        db.prepare(
+          "UPDATE platform_idempotency_keys SET created_at = ? WHERE idempotency_key = 'key-slow' AND state = 'in_flight'",
+        ).run(old);
+      } finally {
+        db.close();
+      }
+      const retry = slow.api<Json>('POST', '/v1/users', { body, headers });
+      const responses = await Promise.all([first, retry]);
+      const created = responses.filter((r) => r.status === 201);
+      expect(created).toHaveLength(1);
+      const other = responses.find((r) => r.status !== 201);
+      expect(other?.body.code).toBe('idempotency_key_in_use');
+      const replay = await slow.api<Json>('POST', '/v1/users', { body, headers });
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body).toEqual(created[0]?.body);
+      const events = await slow.api<Json>('GET', '/v1/events?type=user.created&limit=100');
+      expect(events.body.data).toHaveLength(1);
+    } finally {
+      await slow.stop();
+    }
+  });
+});
+
 describe('cursor pagination', () => {
   it('pages oldest first with has_more and next_cursor until the end, each object once', async () => {
     const created: string[] = [];

@@ -160,6 +160,7 @@ export function createApp(options: AppOptions): Hono {
   ): Promise<Response> {
     const url = new URL(request.url);
     let idempotencyKey: string | undefined;
+    let idempotencyToken = '';
     let bodyText = '';
     let response: Response;
     try {
@@ -204,6 +205,7 @@ export function createApp(options: AppOptions): Hono {
             });
           }
           idempotencyKey = key;
+          idempotencyToken = claim.token;
         }
       }
       let query: unknown = {};
@@ -237,7 +239,7 @@ export function createApp(options: AppOptions): Hono {
         idempotencyKey === undefined
           ? await handler(input, client)
           : await idempotentRequest.run(
-              { scope, key: idempotencyKey, status: op.response.status },
+              { scope, key: idempotencyKey, token: idempotencyToken, status: op.response.status },
               () => handler(input, client),
             );
       response = json(op.response.status, JSON.stringify(output));
@@ -261,14 +263,26 @@ export function createApp(options: AppOptions): Hono {
     }
     if (idempotencyKey !== undefined) {
       if (response.status >= 500) {
-        await options.idempotency.release(scope, idempotencyKey);
+        await options.idempotency.release(scope, idempotencyKey, idempotencyToken);
       } else {
-        await options.idempotency.complete(
+        const stored = await options.idempotency.complete(
           scope,
           idempotencyKey,
+          idempotencyToken,
           response.status,
           await response.clone().text(),
         );
+        if (!stored) {
+          // A retry took the key over while this ran: its outcome is the one that stands.
+          response = problemResponse(
+            new PlatformError(
+              'idempotency_key_in_use',
+              `The request with the Idempotency-Key "${idempotencyKey}" ran so long that a retry with the same key took it over; its outcome stands. Retry with the same key to get its response.`,
+            ),
+            url.pathname,
+            createId('req'),
+          );
+        }
       }
     }
     return response;

@@ -1,14 +1,28 @@
-import { isoSeconds } from '../create-id.js';
 import type { PlatformDatabase } from '../db/database.js';
 import { PlatformError } from '../platform-error.js';
 
-/** What to do with a POST that carries an `Idempotency-Key`. */
-export type IdempotencyClaim = { kind: 'new' } | { kind: 'replay'; status: number; body: string };
+/**
+ * What to do with a POST that carries an `Idempotency-Key`. A `new` claim carries its `token`
+ * (the row's `created_at`, in milliseconds, as this claim wrote it): storing the response, in the action's commit
+ * or after it, only succeeds while the row still holds that token.
+ */
+export type IdempotencyClaim =
+  | { kind: 'new'; token: string }
+  | { kind: 'replay'; status: number; body: string };
 
 /** Keys are kept this long (the document promises 24 hours). */
 const retentionMs = 24 * 60 * 60 * 1000;
-/** A key still in flight after this long belongs to a request that died with its process. */
+/**
+ * A key still in flight after this long is taken over by the next request with it (its first
+ * request most likely died with its process). Taking over is safe even when the first request
+ * was merely slow: a claim's token fences its commit (see {@link IdempotencyClaim}), so of the
+ * two only the one still holding the key can commit its action; the other rolls back with
+ * `idempotency_key_in_use`.
+ */
 const abandonedAfterMs = 60 * 1000;
+
+/** A claim's `created_at`, to the millisecond: it doubles as the claim's fencing token. */
+const stamp = (now: number) => new Date(now).toISOString();
 
 /**
  * Idempotency keys, stored in the database: the first request with a key claims it
@@ -26,9 +40,9 @@ export function createIdempotencyKeys(db: PlatformDatabase) {
     const inserted = await db.run(
       `INSERT INTO platform_idempotency_keys (scope, idempotency_key, fingerprint, state, created_at)
        VALUES (?, ?, ?, 'in_flight', ?) ON CONFLICT DO NOTHING`,
-      [scope, key, fingerprint, isoSeconds(now)],
+      [scope, key, fingerprint, stamp(now)],
     );
-    if (inserted === 1) return { kind: 'new' };
+    if (inserted === 1) return { kind: 'new', token: stamp(now) };
     const row = await db.get<{
       fingerprint: string;
       state: string;
@@ -59,9 +73,9 @@ export function createIdempotencyKeys(db: PlatformDatabase) {
       const taken = await db.run(
         `UPDATE platform_idempotency_keys SET created_at = ?
          WHERE scope = ? AND idempotency_key = ? AND state = 'in_flight' AND created_at = ?`,
-        [isoSeconds(now), scope, key, row.created_at],
+        [stamp(now), scope, key, row.created_at],
       );
-      if (taken === 1) return { kind: 'new' };
+      if (taken === 1) return { kind: 'new', token: stamp(now) };
     }
     if (row.state !== 'done' || row.status === null || row.body === null) {
       throw new PlatformError(
@@ -72,27 +86,38 @@ export function createIdempotencyKeys(db: PlatformDatabase) {
     return { kind: 'replay', status: row.status, body: row.body };
   }
 
-  /** Stores the response of a claimed key (4xx too: the same request gets the same answer). */
-  async function complete(scope: string, key: string, status: number, body: string) {
-    await db.run(
+  /**
+   * Stores the response of a claimed key (4xx too: the same request gets the same answer),
+   * unless another request took the key over since (then its response stands and this returns
+   * false).
+   */
+  async function complete(
+    scope: string,
+    key: string,
+    token: string,
+    status: number,
+    body: string,
+  ): Promise<boolean> {
+    const stored = await db.run(
       `UPDATE platform_idempotency_keys SET state = 'done', status = ?, body = ?
-       WHERE scope = ? AND idempotency_key = ?`,
-      [status, body, scope, key],
+       WHERE scope = ? AND idempotency_key = ? AND created_at = ?`,
+      [status, body, scope, key, token],
     );
+    return stored === 1;
   }
 
   /** Releases a claimed key after a server error, so a retry runs the request again. */
-  async function release(scope: string, key: string) {
-    await db.run('DELETE FROM platform_idempotency_keys WHERE scope = ? AND idempotency_key = ?', [
-      scope,
-      key,
-    ]);
+  async function release(scope: string, key: string, token: string) {
+    await db.run(
+      'DELETE FROM platform_idempotency_keys WHERE scope = ? AND idempotency_key = ? AND created_at = ?',
+      [scope, key, token],
+    );
   }
 
   /** Deletes keys older than the retention period. */
   async function prune(now: number) {
     await db.run('DELETE FROM platform_idempotency_keys WHERE created_at < ?', [
-      isoSeconds(now - retentionMs),
+      stamp(now - retentionMs),
     ]);
   }
 

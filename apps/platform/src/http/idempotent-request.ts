@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface IdempotentRequest {
   scope: string;
   key: string;
+  /** The claim's token: the commit stores the response only while the key row still holds it. */
+  token: string;
   status: number;
 }
 
