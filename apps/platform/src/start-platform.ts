@@ -8,6 +8,7 @@ import {
   type RetryScheduleOptions,
 } from '@hookline/dispatcher';
 import { openapiDocument, payCheckoutSessionRequestSchema } from '@hookline/openapi';
+import { bodyLimit } from 'hono/body-limit';
 import type { PlatformDatabase } from './db/database.js';
 import { openPostgresDatabase } from './db/postgres-database.js';
 import { migrate } from './db/schema.js';
@@ -234,7 +235,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         // The pay page's form posts here: the server pays with the test card of the button
         // pressed, through the same handler as POST /v1/checkout/sessions/{id}/pay, so the
         // browser never holds the API key.
-        hono.post('/pay/:id', async (c) => {
+        const payFormLimit = bodyLimit({
+          maxSize: 1024,
+          onError: (c) =>
+            c.text('The pay form is at most 1 KiB; send only outcome=pay|decline.', 413),
+        });
+        hono.post('/pay/:id', payFormLimit, async (c) => {
           const id = c.req.param('id');
           const client = pageClient(c.req.raw, c.env);
           const form = new URLSearchParams(await c.req.text());

@@ -99,6 +99,23 @@ describe('the pay page (the stand-in for the hosted payment page)', () => {
     expect(await again.text()).not.toContain(platform.apiKey);
   });
 
+  it('the pay form POST takes only a small form with a known outcome', async () => {
+    const checkout = await platform.api<Json>('POST', '/v1/checkout/sessions', {
+      body: { amount: 700, currency: 'USD', success_url: `${platform.url}/healthz` },
+    });
+    const post = (body: string) =>
+      fetch(checkout.body.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+        redirect: 'manual',
+      });
+    expect((await post(`outcome=pay&padding=${'x'.repeat(8 * 1024)}`)).status).toBe(413);
+    expect((await post('outcome=refund')).status).toBe(400);
+    const after = await platform.api<Json>('GET', `/v1/checkout/sessions/${checkout.body.id}`);
+    expect(after.body.status).toBe('open');
+  });
+
   it('an unknown checkout session is a 404 page', async () => {
     const response = await fetch(`${platform.url}/pay/cs_unknown`);
     expect(response.status).toBe(404);
