@@ -185,15 +185,21 @@ describe('a crash (SIGKILL) in the middle of writes', () => {
       const events = await all('/v1/events');
       expect(users).toEqual(expect.arrayContaining(acknowledged));
       expect(events.map((e) => e.resource_id).sort()).toEqual([...users].sort());
-      const delivered = await eventually(() => {
-        const ids = new Set(sink.received.map((hook) => hook.headers['webhook-id']));
-        return events.every((e) => ids.has(e.id)) ? ids : undefined;
-      }, 'every event to be delivered after the restart');
+      // A delivery that was mid-attempt when the process died stays leased until its lease
+      // (delivery timeout 10 s + 30 s) runs out; only then may the new process attempt it.
+      const delivered = await eventually(
+        () => {
+          const ids = new Set(sink.received.map((hook) => hook.headers['webhook-id']));
+          return events.every((e) => ids.has(e.id)) ? ids : undefined;
+        },
+        'every event to be delivered after the restart',
+        60_000,
+      );
       expect(delivered.size).toBe(events.length);
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
       await sink.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
