@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import Database from 'libsql';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type PublishInput } from '../src/index.js';
 import { createSqliteStore, type SqliteDatabase } from '../src/sqlite/index.js';
 import { draftEvent } from './helpers/events.js';
+import { startReceiver } from './helpers/receiver.js';
 import { describeStoreContract } from './helpers/store-contract.js';
 import { tempDir } from './helpers/temp-dir.js';
 
@@ -170,5 +171,133 @@ describe('sqlite store with the application database', () => {
     app.exec('COMMIT');
     expect((await store.getEvent(kept.event.id))?.id).toBe(kept.event.id);
     await store.close();
+  });
+});
+
+describe('sqlite store locking and durability (own connection)', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let path: string;
+  beforeEach(() => {
+    dir = tempDir();
+    path = join(dir.path, 'hookline.db');
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    dir.remove();
+  });
+
+  it('waits for another connection’s write lock without blocking the event loop, then writes', async () => {
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+    const blocker = new Database(path) as unknown as SqliteDatabase;
+    blocker.exec('BEGIN IMMEDIATE');
+    // Released by a timer: a store that slept inside SQLite's busy handler would freeze the
+    // event loop, the timer could not fire, and the publish would fail after 5 s.
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 1);
+    setTimeout(() => blocker.exec('COMMIT'), 60);
+    const { event, deliveries } = await dispatcher.publish(draftEvent('user.created'));
+    clearInterval(ticker);
+    blocker.close();
+    expect(deliveries).toBe(1);
+    expect(turns).toBeGreaterThan(10);
+    expect((await store.getEvent(event.id))?.id).toBe(event.id);
+    await store.close();
+  });
+
+  it('gives up after busyTimeoutMs with store_failed, and the publish is not kept', async () => {
+    const store = createSqliteStore({ path, busyTimeoutMs: 50 });
+    const dispatcher = createDispatcher({ store });
+    await dispatcher.ready();
+    const blocker = new Database(path) as unknown as SqliteDatabase;
+    blocker.exec('BEGIN IMMEDIATE');
+    const failed = await dispatcher.safePublish(draftEvent('user.created'));
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    expect(failed.ok).toBe(false);
+    if (failed.ok) return;
+    expect(failed.error.code).toBe('store_failed');
+    expect(failed.error.message).toMatch(/locked/);
+    expect(await store.listDeliveries({})).toEqual([]);
+    await store.close();
+  });
+
+  /** Watches the store's connection: the PRAGMA synchronous level each COMMIT ran at. */
+  const watchCommits = () => {
+    const commits: Array<{ publish: boolean; level: string }> = [];
+    const levels = new WeakMap<object, string>();
+    const publishing = new WeakSet<object>();
+    const proto = Database.prototype as unknown as SqliteDatabase;
+    const exec = proto.exec;
+    const prepare = proto.prepare;
+    vi.spyOn(proto, 'exec').mockImplementation(function (this: SqliteDatabase, sql: string) {
+      const level = /PRAGMA synchronous = (\w+)/.exec(sql)?.[1];
+      if (level) levels.set(this, level);
+      if (sql === 'COMMIT') {
+        commits.push({ publish: publishing.has(this), level: levels.get(this) ?? '?' });
+        publishing.delete(this);
+      }
+      return exec.call(this, sql);
+    });
+    vi.spyOn(proto, 'prepare').mockImplementation(function (this: SqliteDatabase, sql: string) {
+      const statement = prepare.call(this, sql);
+      if (!/^INSERT INTO \w+events /.test(sql)) return statement;
+      const db = this;
+      return {
+        run: (...params: unknown[]) => {
+          publishing.add(db);
+          return statement.run(...params);
+        },
+        get: (...params: unknown[]) => statement.get(...params),
+        all: (...params: unknown[]) => statement.all(...params),
+      };
+    });
+    return commits;
+  };
+
+  it('commits publishes with synchronous=FULL and worker bookkeeping (claims, outcomes) without an fsync', async () => {
+    const commits = watchCommits();
+    const receiver = await startReceiver();
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: receiver.url });
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
+      expect(receiver.received).toHaveLength(2);
+      const publishes = commits.filter((c) => c.publish);
+      const bookkeeping = commits.filter((c) => !c.publish);
+      expect(publishes).toHaveLength(2);
+      expect(publishes.every((c) => c.level === 'FULL')).toBe(true);
+      // Claims and outcomes of both rounds.
+      expect(bookkeeping.filter((c) => c.level === 'NORMAL').length).toBeGreaterThanOrEqual(2);
+      // Endpoint changes after the worker ran are durable again.
+      await dispatcher.createEndpoint({ url: receiver.url });
+      expect(commits.at(-1)).toEqual({ publish: false, level: 'FULL' });
+    } finally {
+      await store.close();
+      await receiver.close();
+    }
+  });
+
+  it('never switches a connection passed as { database } off FULL', async () => {
+    const commits = watchCommits();
+    const receiver = await startReceiver();
+    const database = new Database(path) as unknown as SqliteDatabase;
+    const store = createSqliteStore({ database });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: receiver.url });
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
+      expect(commits.length).toBeGreaterThanOrEqual(3);
+      expect(commits.every((c) => c.level === 'FULL')).toBe(true);
+    } finally {
+      database.close();
+      await receiver.close();
+    }
   });
 });

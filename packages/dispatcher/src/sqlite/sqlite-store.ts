@@ -1,7 +1,7 @@
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
 import { type FanOutTarget, pageSize, planDeliveries } from '../fan-out.js';
-import { type BatchOutcome, createGroupCommit } from '../group-commit.js';
+import { type BatchOutcome, createGroupCommit, nextTurn } from '../group-commit.js';
 import type {
   AttemptRecord,
   ClaimedDelivery,
@@ -45,11 +45,22 @@ export interface SqliteDatabase {
 export type SqliteStoreOptions = {
   /** Prefix of the four tables. Default `hookline_`. */
   tablePrefix?: string;
-  /** How long a write waits for another connection's lock, in ms. Default 5000. */
+  /**
+   * How long an operation waits for another connection's write lock, in ms. Default 5000. With
+   * `path` the store waits without blocking the event loop (it retries on the next turns, so
+   * HTTP attempts in flight keep going); with `database` SQLite's own busy timeout is set.
+   */
   busyTimeoutMs?: number;
   /**
-   * `full` (default) makes every publish survive power loss; `normal` survives process crashes
-   * (kill -9) but may lose the last commits on power loss, and is faster.
+   * `full` (default) makes every publish (and every endpoint change and replay) survive power
+   * loss. `normal` survives process crashes (kill -9) but may lose the last commits on power
+   * loss, and is faster.
+   *
+   * With `path`, either way the worker's own bookkeeping — leases and attempt outcomes —
+   * commits without an fsync of its own (the next durable commit or checkpoint syncs it): a
+   * power loss can at worst forget the last outcomes, and those deliveries are sent again with
+   * the same webhook-id (at-least-once, as after any crash). It never loses a published event.
+   * A connection passed as `database` always commits at the level set here.
    */
   synchronous?: 'full' | 'normal';
 } & (
@@ -90,6 +101,15 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const prepared = new WeakSet<SqliteDatabase>();
   let own: SqliteDatabase | undefined = options.database;
   let opening: Promise<SqliteDatabase> | undefined;
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  /**
+   * The store opened the connection itself (`path`). Then it fails fast on a lock
+   * (busy_timeout 0) and waits for the lock between event-loop turns — SQLite's own busy handler
+   * sleeps the whole thread (1, 2, 5, 10… ms), stalling every delivery in flight meanwhile — and
+   * it commits worker bookkeeping without an fsync (see `synchronous`). A connection passed as
+   * `database` keeps SQLite's busy handler and is never switched off FULL durability.
+   */
+  const ownsConnection = options.path !== undefined;
 
   const stmt = (db: SqliteDatabase, sql: string): SqliteStatement => {
     let cache = statements.get(db);
@@ -108,10 +128,13 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   /** Sets up a connection the store owns: busy timeout, WAL, durability, tables. */
   const configure = (db: SqliteDatabase) => {
     if (prepared.has(db)) return;
-    db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // Set-up waits the plain way (once per connection); afterwards see `ownsConnection`.
+    db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
     db.exec('PRAGMA journal_mode = WAL');
-    db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    db.exec(`PRAGMA synchronous = ${syncFull ? 'FULL' : 'NORMAL'}`);
+    syncs.set(db, syncFull);
     db.exec(schema);
+    if (ownsConnection) db.exec('PRAGMA busy_timeout = 0');
     prepared.add(db);
   };
 
@@ -181,8 +204,20 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   };
 
   /** Runs `fn` in a write transaction on `db`, or inside the transaction the caller has open. */
-  const write = <T>(db: SqliteDatabase, fn: () => T): T => {
+  /** The connection's current `PRAGMA synchronous` is FULL (the store's own connection only). */
+  const syncs = new WeakMap<SqliteDatabase, boolean>();
+  const syncFull = options.synchronous !== 'normal';
+  /**
+   * Runs `fn` in a write transaction on `db`, or inside the transaction the caller has open.
+   * `durable: false` (worker bookkeeping) commits without an fsync; see `synchronous`.
+   */
+  const write = <T>(db: SqliteDatabase, fn: () => T, durable = true): T => {
     if (db.inTransaction) return fn();
+    const full = syncFull && (durable || !ownsConnection);
+    if (syncs.has(db) && syncs.get(db) !== full) {
+      db.exec(`PRAGMA synchronous = ${full ? 'FULL' : 'NORMAL'}`);
+      syncs.set(db, full);
+    }
     db.exec('BEGIN IMMEDIATE');
     try {
       const result = fn();
@@ -194,43 +229,72 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     }
   };
 
+  /**
+   * Runs `fn` (one atomic unit: a read, or a whole `write`) on the store's connection. When the
+   * database is locked by another connection, runs it again on a later turn of the event loop
+   * until `busyTimeoutMs` has passed (a failed `write` has rolled back, so a retry starts clean).
+   */
   const wrap = async <T>(what: string, fn: (db: SqliteDatabase) => T): Promise<T> => {
     const db = await open();
-    try {
-      return fn(db);
-    } catch (error) {
-      throw storeError(what, error);
+    const started = performance.now();
+    for (let tries = 0; ; tries++) {
+      try {
+        return fn(db);
+      } catch (error) {
+        if (
+          !ownsConnection ||
+          !isBusy(error) ||
+          db.inTransaction ||
+          performance.now() - started >= busyTimeoutMs
+        ) {
+          throw storeError(what, error);
+        }
+      }
+      // The first retries on the next turns (a lock is usually held for well under 1 ms), then
+      // every millisecond.
+      await new Promise<void>((resolve) =>
+        tries < 4 ? nextTurn(resolve) : setTimeout(resolve, 1),
+      );
     }
+  };
+
+  /** Enabled endpoints, read once per transaction (nothing else writes while it holds the lock). */
+  const enabledEndpoints = (db: SqliteDatabase, batch: Batch): EndpointRecord[] => {
+    batch.endpoints ??= (
+      stmt(db, `SELECT * FROM ${t.endpoints} WHERE enabled = 1`).all() as EndpointRow[]
+    ).map(endpointFromRow);
+    return batch.endpoints;
   };
 
   const insertEventSync = (
     db: SqliteDatabase,
     { event, target }: { event: StoredEvent; target: FanOutTarget | undefined },
+    batch: Batch = {},
   ): { deliveries: number } =>
     write(db, () => {
-      const exists = stmt(db, `SELECT 1 FROM ${t.events} WHERE id = ?`).get(event.id);
-      if (exists) {
-        throw new DispatcherError(
-          'invalid_event',
-          `An event with id ${event.id} was already published; event ids must be unique.`,
+      try {
+        stmt(
+          db,
+          `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          event.id,
+          event.event,
+          event.version,
+          event.timestamp,
+          event.resourceId,
+          event.payload,
+          event.createdAt,
         );
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+          throw new DispatcherError(
+            'invalid_event',
+            `An event with id ${event.id} was already published; event ids must be unique.`,
+          );
+        }
+        throw error;
       }
-      stmt(
-        db,
-        `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        event.id,
-        event.event,
-        event.version,
-        event.timestamp,
-        event.resourceId,
-        event.payload,
-        event.createdAt,
-      );
-      const endpoints = (
-        stmt(db, `SELECT * FROM ${t.endpoints} WHERE enabled = 1`).all() as EndpointRow[]
-      ).map(endpointFromRow);
-      const planned = planDeliveries(event, endpoints, target);
+      const planned = planDeliveries(event, enabledEndpoints(db, batch), target);
       const insert = stmt(
         db,
         `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)`,
@@ -254,6 +318,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const recordAttemptSync = (
     db: SqliteDatabase,
     { leaseToken, attempt, next, now }: RecordInput,
+    batch: Batch,
   ): { recorded: boolean; failingSince: number | null } => {
     stmt(
       db,
@@ -271,11 +336,13 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     const endpointOf = `(SELECT endpoint_id FROM ${t.deliveries} WHERE id = ?)`;
     let failingSince: number | null = null;
     if (attempt.outcome === 'succeeded') {
-      stmt(
+      const cleared = stmt(
         db,
         `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = ${endpointOf} AND failing_since IS NOT NULL`,
-      ).run(attempt.deliveryId);
+      ).run(attempt.deliveryId) as { changes: number };
+      if (cleared.changes > 0) batch.endpoints = undefined;
     } else {
+      batch.endpoints = undefined;
       const row = stmt(
         db,
         `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, ?) WHERE id = ${endpointOf} RETURNING failing_since`,
@@ -299,47 +366,53 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   };
 
   /**
-   * Group commit: concurrent writes without a caller transaction share one transaction (one
-   * fsync); each item runs in its own savepoint, so one failing item does not undo the others,
-   * and every caller's promise settles after the COMMIT.
+   * Group commit: the store's writes without a caller transaction — publishes, claims and
+   * attempt outcomes alike — queue up and share one transaction (one fsync, one lock round),
+   * so a worker's outcomes and its next claim, and a same-process publisher's events, commit
+   * together. Each caller's promise settles after the COMMIT. Optimistic: the whole batch runs
+   * in one savepoint; if any item fails, the batch is undone and run again with a savepoint per
+   * item, so only the failing item fails.
    */
-  const batched = <I, O>(what: string, fn: (db: SqliteDatabase, item: I) => O) => {
-    const isolated = (db: SqliteDatabase, item: I): BatchOutcome<O> => {
-      stmt(db, 'SAVEPOINT hookline_item').run();
-      try {
-        const value = fn(db, item);
-        stmt(db, 'RELEASE hookline_item').run();
-        return { ok: true, value };
-      } catch (error) {
-        stmt(db, 'ROLLBACK TO hookline_item').run();
-        stmt(db, 'RELEASE hookline_item').run();
-        return { ok: false, error: storeError(what, error) };
-      }
-    };
-    return createGroupCommit<I, O>(async (items) => {
-      const db = await open();
-      try {
-        // Optimistic: the whole batch in one savepoint; if any item fails, undo the batch and
-        // run it again with a savepoint per item, so only the failing item fails.
-        return write(db, () => {
+  const enqueue = createGroupCommit<WriteItem, unknown>((items) =>
+    wrap(items.length === 1 ? items[0]!.what : 'write', (db) =>
+      write(
+        db,
+        () => {
           stmt(db, 'SAVEPOINT hookline_batch').run();
           try {
+            const batch: Batch = {};
             const values = items.map(
-              (item): BatchOutcome<O> => ({ ok: true, value: fn(db, item) }),
+              (item): BatchOutcome<unknown> => ({ ok: true, value: item.run(db, batch) }),
             );
             stmt(db, 'RELEASE hookline_batch').run();
             return values;
           } catch {
             stmt(db, 'ROLLBACK TO hookline_batch').run();
             stmt(db, 'RELEASE hookline_batch').run();
-            return items.map((item) => isolated(db, item));
+            const batch: Batch = {};
+            return items.map((item): BatchOutcome<unknown> => {
+              stmt(db, 'SAVEPOINT hookline_item').run();
+              try {
+                const value = item.run(db, batch);
+                stmt(db, 'RELEASE hookline_item').run();
+                return { ok: true, value };
+              } catch (error) {
+                stmt(db, 'ROLLBACK TO hookline_item').run();
+                stmt(db, 'RELEASE hookline_item').run();
+                batch.endpoints = undefined;
+                return { ok: false, error: storeError(item.what, error) };
+              }
+            });
           }
-        });
-      } catch (error) {
-        throw storeError(what, error);
-      }
-    });
-  };
+        },
+        items.some((item) => item.durable),
+      ),
+    ),
+  );
+  const batched =
+    <I, O>(what: string, durable: boolean, fn: (db: SqliteDatabase, item: I, batch: Batch) => O) =>
+    (item: I): Promise<O> =>
+      enqueue({ what, durable, run: (db, batch) => fn(db, item, batch) }) as Promise<O>;
 
   /** Synchronous on purpose: this must land inside the caller's open transaction now. */
   const insertEventInto = (
@@ -355,8 +428,49 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     }
   };
 
-  const insertEventBatched = batched('publish', insertEventSync);
-  const recordAttemptBatched = batched('recordAttempt', recordAttemptSync);
+  const claimSync = (
+    db: SqliteDatabase,
+    { now, limit, leaseMs }: { now: number; limit: number; leaseMs: number },
+    batch: Batch,
+  ): ClaimedDelivery[] => {
+    const rows = stmt(
+      db,
+      `SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
+         WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+           AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?) AND e.enabled = 1
+           AND (e.ordered = 0 OR NOT EXISTS (
+             SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
+               AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
+         ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
+    ).all(now, now, limit) as DeliveryRow[];
+    if (rows.length === 0) return [];
+    const token = createId('lease', now);
+    // Set-based: one statement leases the batch, one reads its events.
+    stmt(
+      db,
+      `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT value FROM json_each(?))`,
+    ).run(token, now + leaseMs, JSON.stringify(rows.map((row) => row.seq)));
+    const events = new Map(
+      (
+        stmt(db, `SELECT * FROM ${t.events} WHERE id IN (SELECT value FROM json_each(?))`).all(
+          JSON.stringify([...new Set(rows.map((row) => row.event_id))]),
+        ) as EventRow[]
+      ).map((row) => [row.id, eventFromRow(row)]),
+    );
+    const endpoints = new Map(enabledEndpoints(db, batch).map((e) => [e.id, e]));
+    const claims: ClaimedDelivery[] = [];
+    for (const row of rows) {
+      const event = events.get(row.event_id);
+      const endpoint = endpoints.get(row.endpoint_id);
+      if (event && endpoint)
+        claims.push({ delivery: deliveryFromRow(row), event, endpoint, leaseToken: token });
+    }
+    return claims;
+  };
+
+  const insertEventBatched = batched('publish', true, insertEventSync);
+  const recordAttemptBatched = batched('recordAttempt', false, recordAttemptSync);
+  const claimBatched = batched('claimDue', false, claimSync);
 
   const getEndpointSync = (db: SqliteDatabase, id: string) => {
     const row = stmt(db, `SELECT * FROM ${t.endpoints} WHERE id = ?`).get(id) as
@@ -389,19 +503,21 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         return row && eventFromRow(row);
       }),
     createEndpoint: (endpoint) =>
-      wrap('createEndpoint', (db) => {
-        if (getEndpointSync(db, endpoint.id)) {
-          throw new DispatcherError(
-            'invalid_endpoint',
-            `Endpoint ${endpoint.id} already exists; update it instead.`,
-          );
-        }
-        const row = endpointToRow(endpoint);
-        stmt(
-          db,
-          `INSERT INTO ${t.endpoints} (${endpointColumns.join(', ')}) VALUES (${endpointColumns.map(() => '?').join(', ')})`,
-        ).run(...endpointColumns.map((c) => sqliteValue(row[c])));
-      }),
+      wrap('createEndpoint', (db) =>
+        write(db, () => {
+          if (getEndpointSync(db, endpoint.id)) {
+            throw new DispatcherError(
+              'invalid_endpoint',
+              `Endpoint ${endpoint.id} already exists; update it instead.`,
+            );
+          }
+          const row = endpointToRow(endpoint);
+          stmt(
+            db,
+            `INSERT INTO ${t.endpoints} (${endpointColumns.join(', ')}) VALUES (${endpointColumns.map(() => '?').join(', ')})`,
+          ).run(...endpointColumns.map((c) => sqliteValue(row[c])));
+        }),
+      ),
     updateEndpoint: (id, patch, now) =>
       wrap('updateEndpoint', (db) =>
         write(db, () => {
@@ -453,47 +569,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           return { changed: true, deadLettered: dead.changes };
         }),
       ),
-    claimDue: ({ now, limit, leaseMs }) =>
-      wrap('claimDue', (db) =>
-        write(db, () => {
-          const rows = stmt(
-            db,
-            `SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
-             WHERE d.status = 'pending' AND d.next_attempt_at <= ?
-               AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?) AND e.enabled = 1
-               AND (e.ordered = 0 OR NOT EXISTS (
-                 SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
-                   AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
-             ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
-          ).all(now, now, limit) as DeliveryRow[];
-          if (rows.length === 0) return [];
-          const token = createId('lease', now);
-          // Set-based: one statement leases the batch, one reads its events.
-          stmt(
-            db,
-            `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT value FROM json_each(?))`,
-          ).run(token, now + leaseMs, JSON.stringify(rows.map((row) => row.seq)));
-          const events = new Map(
-            (
-              stmt(
-                db,
-                `SELECT * FROM ${t.events} WHERE id IN (SELECT value FROM json_each(?))`,
-              ).all(JSON.stringify([...new Set(rows.map((row) => row.event_id))])) as EventRow[]
-            ).map((row) => [row.id, eventFromRow(row)]),
-          );
-          const endpoints = new Map<string, EndpointRecord | undefined>();
-          const claims: ClaimedDelivery[] = [];
-          for (const row of rows) {
-            if (!endpoints.has(row.endpoint_id))
-              endpoints.set(row.endpoint_id, getEndpointSync(db, row.endpoint_id));
-            const event = events.get(row.event_id);
-            const endpoint = endpoints.get(row.endpoint_id);
-            if (event && endpoint)
-              claims.push({ delivery: deliveryFromRow(row), event, endpoint, leaseToken: token });
-          }
-          return claims;
-        }),
-      ),
+    claimDue: (input) => claimBatched(input),
     recordAttempt: (input) => recordAttemptBatched(input),
     getDelivery: (id) =>
       wrap('getDelivery', (db) => {
@@ -546,6 +622,20 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   };
 }
 
+/** What one write transaction reads once and its items share. */
+interface Batch {
+  /** Enabled endpoints; reset when an item changes one. */
+  endpoints?: EndpointRecord[] | undefined;
+}
+
+/** One write in the store's shared transaction queue. */
+interface WriteItem {
+  what: string;
+  /** Must survive power loss once its promise resolves (publishes); else worker bookkeeping. */
+  durable: boolean;
+  run: (db: SqliteDatabase, batch: Batch) => unknown;
+}
+
 interface RecordInput {
   leaseToken: string;
   attempt: AttemptRecord;
@@ -555,6 +645,12 @@ interface RecordInput {
 
 function sqliteValue(value: unknown): unknown {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+/** SQLITE_BUSY (and its extended codes): another connection holds the lock. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 function storeError(what: string, error: unknown): unknown {
