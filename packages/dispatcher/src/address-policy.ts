@@ -92,8 +92,21 @@ function embeddedIPv4(address: string): string | undefined {
   return undefined;
 }
 
+/** Recent classifications: a dispatcher checks the same few addresses on every attempt. */
+const classified = new Map<string, AddressClass>();
+
 /** Classifies an IP address literal (v4 or v6). Anything that is not an IP is `reserved`. */
 export function classifyAddress(address: string): AddressClass {
+  let cls = classified.get(address);
+  if (cls === undefined) {
+    cls = classifyUncached(address);
+    if (classified.size >= 1024) classified.clear();
+    classified.set(address, cls);
+  }
+  return cls;
+}
+
+function classifyUncached(address: string): AddressClass {
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
   const family = isIP(bare);
   if (family === 0) return 'reserved';

@@ -1,4 +1,4 @@
-import { signWebhook } from '@hookline/signature';
+import { signWebhookSync } from '@hookline/signature/node';
 import { type AllowOptions, checkEndpointUrl } from './address-policy.js';
 import { activeSecrets } from './endpoint-input.js';
 import type { AttemptRecord, ClaimedDelivery } from './records.js';
@@ -38,6 +38,25 @@ function describe(error: unknown): string {
       : error.message;
   }
   return String(error);
+}
+
+/** Endpoint URLs checked by `checkEndpointUrl`, per settings (the allow options are fixed). */
+const checkedUrls = new WeakMap<AttemptSettings, Map<string, URL>>();
+
+/** `checkEndpointUrl`, remembered: every attempt to an endpoint checks the same URL string. */
+function checkedUrl(raw: string, settings: AttemptSettings): URL {
+  let urls = checkedUrls.get(settings);
+  if (!urls) {
+    urls = new Map();
+    checkedUrls.set(settings, urls);
+  }
+  let url = urls.get(raw);
+  if (!url) {
+    url = checkEndpointUrl(raw, settings.allow);
+    if (urls.size >= 1024) urls.clear();
+    urls.set(raw, url);
+  }
+  return url;
 }
 
 /**
@@ -88,9 +107,9 @@ export async function attemptDelivery(
   }
 
   try {
-    const url = checkEndpointUrl(endpoint.url, settings.allow);
+    const url = checkedUrl(endpoint.url, settings);
     const address = await resolveTarget(url, settings.allow, settings.resolve);
-    const signature = await signWebhook({
+    const signature = signWebhookSync({
       id: event.id,
       timestamp: Math.floor(settings.now() / 1000),
       payload: body,

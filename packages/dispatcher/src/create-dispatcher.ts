@@ -13,6 +13,7 @@ import {
 } from './endpoint-input.js';
 import type { FanOutTarget } from './fan-out.js';
 import { createFetchTransport } from './fetch-transport.js';
+import { nextTurn } from './group-commit.js';
 import { type DispatcherLogger, type OperationalEvent, redactUrl } from './logger.js';
 import { createNodeTransport } from './node-transport.js';
 import type {
@@ -237,7 +238,6 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     excerptBytes: options.responseExcerptBytes ?? 1024,
     now: () => clock.now(),
   };
-  const encoder = new TextEncoder();
 
   const operational = (event: OperationalEvent) => {
     const { type, ...fields } = event;
@@ -266,7 +266,8 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     return readyPromise;
   };
 
-  function prepare(input: PublishInput): StoredEvent {
+  /** Validates and serialises a publish; `envelope` is what `publish` resolves to. */
+  function prepare(input: PublishInput): { stored: StoredEvent; envelope: AnyEvent } {
     if (typeof input !== 'object' || input === null) {
       throw new DispatcherError(
         'invalid_event',
@@ -292,14 +293,14 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       );
     }
     const payload = JSON.stringify(parsed.event);
-    const size = encoder.encode(payload).byteLength;
+    const size = Buffer.byteLength(payload, 'utf8');
     if (size > maxPayloadBytes) {
       throw new DispatcherError(
         'payload_too_large',
         `The event is ${size} bytes as JSON, over maxPayloadBytes (${maxPayloadBytes}); send less metadata (e.g. ids the receiver can fetch) or raise the limit.`,
       );
     }
-    return {
+    const stored: StoredEvent = {
       id: parsed.event.id,
       event: parsed.event.event,
       version: parsed.event.version,
@@ -308,6 +309,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       payload,
       createdAt: now,
     };
+    return { stored, envelope: parsed.event };
   }
 
   /** The fan-out of a publish; checks a version override against the event. */
@@ -341,10 +343,14 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     return { endpointIds: [...endpointIds], version };
   }
 
-  function published(stored: StoredEvent, deliveries: number, woke: boolean): PublishResult {
+  function published(
+    { stored, envelope }: { stored: StoredEvent; envelope: AnyEvent },
+    deliveries: number,
+    woke: boolean,
+  ): PublishResult {
     log.debug?.('event published', { eventId: stored.id, event: stored.event, deliveries });
     if (woke) wake();
-    return { event: JSON.parse(stored.payload) as AnyEvent, deliveries };
+    return { event: envelope, deliveries };
   }
 
   function publish(
@@ -355,23 +361,25 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     if (tx !== undefined && store.insertEventSync) {
       // A synchronous transaction (SQLite): validate and write now, and throw now, so that a
       // failure inside `db.transaction(fn)` rolls the caller's state change back with it.
-      const stored = prepare(input);
+      const prepared = prepare(input);
+      const { stored } = prepared;
       const { deliveries } = store.insertEventSync(stored, tx, targetOf(stored, publishOptions));
-      return Promise.resolve(published(stored, deliveries, false));
+      return Promise.resolve(published(prepared, deliveries, false));
     }
-    let stored: StoredEvent;
+    let prepared: ReturnType<typeof prepare>;
     let target: FanOutTarget | undefined;
     try {
-      stored = prepare(input);
-      target = targetOf(stored, publishOptions);
+      prepared = prepare(input);
+      target = targetOf(prepared.stored, publishOptions);
     } catch (error) {
       return Promise.reject(error);
     }
+    const { stored } = prepared;
     const written =
       tx !== undefined
         ? store.insertEvent(stored, tx, target)
         : ready().then(() => store.insertEvent(stored, undefined, target));
-    return written.then(({ deliveries }) => published(stored, deliveries, tx === undefined));
+    return written.then(({ deliveries }) => published(prepared, deliveries, tx === undefined));
   }
 
   async function mustGetEndpoint(id: string): Promise<EndpointRecord> {
@@ -497,8 +505,13 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   let unsubscribe: (() => Promise<void>) | undefined;
 
   function track(claim: ClaimedDelivery): Promise<void> {
-    const work = attemptDelivery(claim, attemptSettings)
+    const work: Promise<void> = attemptDelivery(claim, attemptSettings)
       .then((result) => {
+        // The slot is free once the HTTP attempt ended. Asking for the next claim before the
+        // outcome is queued lets a store that group-commits (SQLite) write both in one
+        // transaction; the delivery stays leased until its outcome is recorded.
+        inFlight.delete(work);
+        if (running) wake();
         const record: Promise<void> = recordOutcome(claim, result)
           .catch((error: unknown) => {
             log.error?.(
@@ -525,13 +538,18 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
 
   /** Claims as many due deliveries as there are free slots and starts them. */
   function claimBatch(): Promise<number> {
-    if (claiming) return claiming;
+    if (claiming) {
+      // Slots freed (or deliveries became due) after this claim asked for its batch.
+      missed = true;
+      return claiming;
+    }
     const batch = (async () => {
       const free = concurrency - inFlight.size;
       // Back-pressure: no more than `concurrency` outcomes waiting for their commit.
       if (free <= 0 || recording.size >= concurrency) return 0;
       const claims = await store.claimDue({ now: clock.now(), limit: free, leaseMs });
       for (const claim of claims) track(claim);
+      full = claims.length === free;
       return claims.length;
     })();
     // Cleared only after `claiming` was set: a batch that settles synchronously (no free slot)
@@ -544,22 +562,44 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     return batch;
   }
 
+  /** The last claim filled every free slot. */
+  let full = false;
+  /** A wake-up arrived while a claim was running. */
+  let missed = false;
+  let tickQueued = false;
   function schedule_(delay: number) {
     if (!running) return;
     clearTimeout(timer);
+    timer = undefined;
+    if (delay === 0) {
+      // On the next turn: the completions of this turn free their slots first and join one
+      // claim.
+      if (tickQueued) return;
+      tickQueued = true;
+      nextTurn(() => {
+        tickQueued = false;
+        tick();
+      });
+      return;
+    }
     // Not unref'd: a started dispatcher keeps its process alive, like a server, until stop().
-    // Even a 0 delay is a timer (>= 1 ms): completions that land meanwhile join one claim.
     timer = setTimeout(tick, delay);
   }
 
   function tick() {
+    clearTimeout(timer);
     timer = undefined;
     if (!running) return;
     claimBatch().then(
-      (count) => {
-        const saturated = inFlight.size >= concurrency;
-        // A full batch suggests more is due: claim again as soon as a slot frees up.
-        if (!saturated) schedule_(count > 0 ? 0 : pollIntervalMs);
+      () => {
+        // Saturated: a finishing attempt wakes the worker. A full batch suggests more is due,
+        // and a wake-up during the claim may have found more: claim again on the next turn.
+        // Otherwise nothing more is due now: poll (or wait for a wake-up).
+        if (inFlight.size >= concurrency) return;
+        const again = full || missed;
+        full = false;
+        missed = false;
+        schedule_(again ? 0 : pollIntervalMs);
       },
       (error: unknown) => {
         log.error?.('claiming due deliveries failed; retrying', {

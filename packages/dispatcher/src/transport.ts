@@ -2,6 +2,7 @@ import type { ResolvedAddress } from './resolve-target.js';
 
 /** One HTTP POST of a signed webhook. */
 export interface TransportRequest {
+  /** The endpoint URL, checked. Shared between attempts: read it, do not modify it. */
   url: URL;
   /** The checked address to connect to (already allowed by the address policy). */
   address: ResolvedAddress;
