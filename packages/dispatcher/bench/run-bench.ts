@@ -33,6 +33,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const publishers = Number(process.env.BENCH_PUBLISHERS ?? 128);
 /** Which stores to measure: BENCH_STORES=sqlite,postgres (default both). */
 const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
+/** Extra node flags for worker processes, e.g. BENCH_WORKER_NODE_ARGS=--cpu-prof to profile them. */
+const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const workerScript = fileURLToPath(new URL('./bench-worker.mjs', import.meta.url));
 // Measure the built package, built into a private folder (see buildPrivateCopy).
 const distDir = buildPrivateCopy('hookline-bench-build');
@@ -145,7 +147,7 @@ async function scenario(
   const children: ChildProcess[] = [];
   await Promise.all(
     Array.from({ length: workers }, () => {
-      const child = spawn(process.execPath, [workerScript], {
+      const child = spawn(process.execPath, [...nodeArgs, workerScript], {
         env: {
           ...process.env,
           STORE: kind,
