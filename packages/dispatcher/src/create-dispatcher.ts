@@ -76,7 +76,7 @@ export interface DispatcherOptions<Tx = never> {
   logger?: DispatcherLogger;
   /** Told when an endpoint is disabled or a delivery is dead-lettered. */
   onOperationalEvent?: (event: OperationalEvent) => void;
-  /** Send with this `fetch` instead of node:http (the connection is then not pinned to the checked address). */
+  /** Send with this `fetch` instead of the default undici transport (the connection is then not pinned to the checked address). */
   fetch?: typeof fetch;
   /** Send with a custom transport (wins over `fetch`). */
   transport?: DeliveryTransport;

@@ -1,8 +1,8 @@
 import { type DeliveryTransport, decodeExcerpt } from './transport.js';
 
 /**
- * A transport over a `fetch` implementation (for runtimes or proxies where node:http is not
- * wanted). Redirects are not followed (`redirect: 'manual'`). The address policy still checks
+ * A transport over a `fetch` implementation (for runtimes or proxies where the default undici
+ * transport is not wanted). Redirects are not followed (`redirect: 'manual'`). The address policy still checks
  * the resolved addresses first, but `fetch` resolves the host again itself, so unlike the
  * default transport the connection is not pinned to the checked address.
  */

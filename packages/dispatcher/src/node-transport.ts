@@ -1,87 +1,132 @@
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { Pool } from 'undici';
 import { type DeliveryTransport, decodeExcerpt } from './transport.js';
 
 /** Options of {@link createNodeTransport}. */
 export interface NodeTransportOptions {
   /** Certificate authorities to trust instead of Node's bundled ones (PEM), e.g. a private CA. */
   ca?: string | readonly string[];
+  /** Keep-alive connections per endpoint origin and address. Default 256. */
+  connections?: number;
 }
 
-/** Bodies longer than this are not drained for connection reuse; the socket is dropped instead. */
+/** Bodies longer than this are not drained for connection reuse; the connection is dropped. */
 const maxDrainBytes = 64 * 1024;
+/** Connection pools kept (one per origin and checked address); the oldest is closed beyond. */
+const maxPools = 1024;
 
 /**
- * The default transport: node:http(s) with keep-alive, connecting to the address the policy
- * checked (a pinned `lookup`), never following redirects, bounded by one overall timeout.
- * TLS still verifies the certificate against the URL's host name (SNI), not the address.
+ * The default transport, on undici (the HTTP/1.1 client Node's own `fetch` is built on):
+ * keep-alive pools, each connecting only to the address the policy checked (a pinned
+ * `lookup`, so DNS rebinding cannot move a connection), never following redirects, bounded by
+ * one overall timeout per attempt. TLS verifies the certificate against the URL's host name
+ * (SNI), not the address. Call `close()` when done (the dispatcher's `stop()` does).
  */
 export function createNodeTransport(
   options: NodeTransportOptions = {},
 ): DeliveryTransport & { close(): void } {
-  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
-  const httpsAgent = new HttpsAgent({
-    keepAlive: true,
-    maxSockets: 256,
-    ...(options.ca === undefined
-      ? {}
-      : { ca: typeof options.ca === 'string' ? options.ca : [...options.ca] }),
-  });
+  const pools = new Map<string, Pool>();
+  const ca = options.ca === undefined ? {} : { ca: [options.ca].flat() };
+
+  const poolFor = (url: URL, address: { address: string; family: number }): Pool => {
+    const key = `${url.origin} ${address.address}`;
+    let pool = pools.get(key);
+    if (pool) return pool;
+    const pinned: LookupFunction = (_host, lookupOptions, callback) => {
+      if ((lookupOptions as { all?: boolean }).all) {
+        (callback as unknown as (e: null, a: ReadonlyArray<typeof address>) => void)(null, [
+          address,
+        ]);
+      } else {
+        callback(null, address.address, address.family);
+      }
+    };
+    pool = new Pool(url.origin, {
+      connections: options.connections ?? 256,
+      connect: { lookup: pinned, ...ca },
+    });
+    if (pools.size >= maxPools) {
+      const [oldest, evicted] = pools.entries().next().value as [string, Pool];
+      pools.delete(oldest);
+      void evicted.close().catch(() => {});
+    }
+    pools.set(key, pool);
+    return pool;
+  };
+
   const send: DeliveryTransport = (req) =>
     new Promise((resolve, reject) => {
-      const pinned: LookupFunction = (_host, options, callback) => {
-        if ((options as { all?: boolean }).all) {
-          (callback as unknown as (e: null, a: ResolvedList) => void)(null, [req.address]);
-        } else {
-          callback(null, req.address.address, req.address.family);
-        }
-      };
-      const isHttps = req.url.protocol === 'https:';
-      const client = (isHttps ? httpsRequest : httpRequest)(req.url, {
-        method: 'POST',
-        headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) },
-        agent: isHttps ? httpsAgent : httpAgent,
-        lookup: pinned,
-      });
-      const timer = setTimeout(() => {
-        client.destroy(
-          Object.assign(new Error(`no response within ${req.timeoutMs} ms`), { code: 'ETIMEDOUT' }),
-        );
-      }, req.timeoutMs);
-      client.on('error', (error) => {
+      let status = 0;
+      let retryAfter: string | null = null;
+      const chunks: Buffer[] = [];
+      let seen = 0;
+      let abort: ((error: Error) => void) | undefined;
+      let settled = false;
+      let timedOut: Error | undefined;
+      const finish = (error?: Error) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
-        reject(error);
-      });
-      client.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        let seen = 0;
-        res.on('data', (chunk: Buffer) => {
-          if (seen < req.excerptBytes) chunks.push(chunk);
-          seen += chunk.byteLength;
-          if (seen > maxDrainBytes) res.destroy();
+        if (error) reject(error);
+        else resolve({ status, retryAfter, excerpt: decodeExcerpt(chunks, req.excerptBytes) });
+      };
+      const timer = setTimeout(() => {
+        timedOut = Object.assign(new Error(`no response within ${req.timeoutMs} ms`), {
+          code: 'ETIMEDOUT',
         });
-        const finish = () => {
-          clearTimeout(timer);
-          const header = res.headers['retry-after'];
-          resolve({
-            status: res.statusCode ?? 0,
-            retryAfter: typeof header === 'string' ? header : null,
-            excerpt: decodeExcerpt(chunks, req.excerptBytes),
-          });
-        };
-        res.on('end', finish);
-        res.on('close', finish);
-        res.on('error', () => finish());
-      });
-      client.end(req.body);
+        if (abort) abort(timedOut);
+        else finish(timedOut);
+      }, req.timeoutMs);
+      /** Set when the body outgrew maxDrainBytes: the answer is complete enough to keep. */
+      let dropped = false;
+      poolFor(req.url, req.address).dispatch(
+        {
+          origin: req.url.origin,
+          path: `${req.url.pathname}${req.url.search}`,
+          method: 'POST',
+          headers: req.headers,
+          body: req.body,
+          // The overall timer above bounds the attempt; these only keep undici out of its way.
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        },
+        {
+          onConnect(abortRequest) {
+            abort = abortRequest;
+            if (timedOut) abortRequest(timedOut);
+          },
+          onHeaders(statusCode, headers) {
+            status = statusCode;
+            for (let i = 0; i + 1 < headers.length; i += 2) {
+              if (String(headers[i]).toLowerCase() === 'retry-after') {
+                retryAfter = String(headers[i + 1]);
+              }
+            }
+            return true;
+          },
+          onData(chunk) {
+            if (seen < req.excerptBytes) chunks.push(chunk);
+            seen += chunk.byteLength;
+            if (seen > maxDrainBytes && !dropped) {
+              dropped = true;
+              abort?.(new Error('response body too long to drain'));
+            }
+            return true;
+          },
+          onComplete() {
+            finish();
+          },
+          onError(error) {
+            finish(dropped && !timedOut ? undefined : error);
+          },
+        },
+      );
     });
+
   return Object.assign(send, {
     close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      for (const pool of pools.values()) void pool.destroy().catch(() => {});
+      pools.clear();
     },
   });
 }
-
-type ResolvedList = ReadonlyArray<{ address: string; family: number }>;

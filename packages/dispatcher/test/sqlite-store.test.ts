@@ -243,10 +243,9 @@ describe('sqlite store locking and durability (own connection)', () => {
     vi.spyOn(proto, 'prepare').mockImplementation(function (this: SqliteDatabase, sql: string) {
       const statement = prepare.call(this, sql);
       if (!/^INSERT INTO \w+events /.test(sql)) return statement;
-      const db = this;
       return {
         run: (...params: unknown[]) => {
-          publishing.add(db);
+          publishing.add(this);
           return statement.run(...params);
         },
         get: (...params: unknown[]) => statement.get(...params),
