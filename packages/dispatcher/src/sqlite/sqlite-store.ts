@@ -167,7 +167,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       status TEXT NOT NULL, version INTEGER, attempts INTEGER NOT NULL, next_attempt_at INTEGER,
       last_status_code INTEGER, last_error TEXT, created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL, lease_token TEXT, lease_expires_at INTEGER);
-    CREATE INDEX IF NOT EXISTS ${t.deliveries}_due ON ${t.deliveries} (status, next_attempt_at);
+    DROP INDEX IF EXISTS ${t.deliveries}_due;
+    CREATE INDEX IF NOT EXISTS ${t.deliveries}_pending ON ${t.deliveries} (next_attempt_at) WHERE status = 'pending';
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_order ON ${t.deliveries} (endpoint_id, resource_id, seq);
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_event ON ${t.deliveries} (event_id);
     CREATE TABLE IF NOT EXISTS ${t.attempts} (
@@ -365,6 +366,76 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     return { recorded: result.changes > 0, failingSince };
   };
 
+  /** Multi-row statements by row count: a chunk of 64, 16, 4 or 1 rows each. */
+  const chunked = <R>(rows: readonly R[], each: (chunk: readonly R[]) => void) => {
+    let at = 0;
+    for (const size of [64, 16, 4, 1]) {
+      while (rows.length - at >= size) {
+        each(rows.slice(at, at + size));
+        at += size;
+      }
+    }
+  };
+  const tuples = (count: number, width: number) =>
+    Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
+
+  /**
+   * `recordAttemptSync` for many successful attempts at once, in a few multi-row statements
+   * (the per-statement cost dominates otherwise): log rows, lease-checked delivery updates,
+   * then the failure runs of their endpoints cleared.
+   */
+  const recordSuccessesSync = (
+    db: SqliteDatabase,
+    inputs: readonly RecordInput[],
+    batch: Batch,
+  ): Map<RecordInput, { recorded: boolean; failingSince: null }> => {
+    const recorded = new Set<string>();
+    chunked(inputs, (chunk) => {
+      stmt(
+        db,
+        `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES ${tuples(chunk.length, 8)}`,
+      ).run(
+        ...chunk.flatMap(({ attempt: a }) => [
+          a.deliveryId,
+          a.attempt,
+          a.startedAt,
+          a.durationMs,
+          a.statusCode,
+          a.responseExcerpt,
+          a.error,
+          a.outcome,
+        ]),
+      );
+      const rows = stmt(
+        db,
+        `WITH v(id, token, code, now) AS (VALUES ${tuples(chunk.length, 4)})
+         UPDATE ${t.deliveries} SET status = 'succeeded', attempts = attempts + 1, next_attempt_at = NULL, last_status_code = v.code, last_error = NULL, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
+         FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
+         RETURNING ${t.deliveries}.id AS id`,
+      ).all(
+        ...chunk.flatMap((input) => [
+          input.attempt.deliveryId,
+          input.leaseToken,
+          input.attempt.statusCode,
+          input.now,
+        ]),
+      ) as Array<{ id: string }>;
+      for (const row of rows) recorded.add(row.id);
+    });
+    const cleared = stmt(
+      db,
+      `UPDATE ${t.endpoints} SET failing_since = NULL WHERE failing_since IS NOT NULL
+         AND id IN (SELECT endpoint_id FROM ${t.deliveries} WHERE id IN (SELECT value FROM json_each(?)))`,
+    ).run(JSON.stringify(inputs.map((input) => input.attempt.deliveryId))) as { changes: number };
+    if (cleared.changes > 0) batch.endpoints = undefined;
+    return new Map(
+      inputs.map((input) => [
+        input,
+        { recorded: recorded.has(input.attempt.deliveryId), failingSince: null },
+      ]),
+    );
+  };
+
   /**
    * Group commit: the store's writes without a caller transaction — publishes, claims and
    * attempt outcomes alike — queue up and share one transaction (one fsync, one lock round),
@@ -381,8 +452,22 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           stmt(db, 'SAVEPOINT hookline_batch').run();
           try {
             const batch: Batch = {};
+            // Successful attempts, the bulk of a worker's outcomes, are recorded set-based
+            // first (independent of the other items: a claim skips leased deliveries anyway).
+            const successes = items.filter((item) => item.success !== undefined);
+            const bulk =
+              successes.length > 1
+                ? recordSuccessesSync(
+                    db,
+                    successes.map((item) => item.success!),
+                    batch,
+                  )
+                : undefined;
             const values = items.map(
-              (item): BatchOutcome<unknown> => ({ ok: true, value: item.run(db, batch) }),
+              (item): BatchOutcome<unknown> => ({
+                ok: true,
+                value: bulk && item.success ? bulk.get(item.success) : item.run(db, batch),
+              }),
             );
             stmt(db, 'RELEASE hookline_batch').run();
             return values;
@@ -469,7 +554,13 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   };
 
   const insertEventBatched = batched('publish', true, insertEventSync);
-  const recordAttemptBatched = batched('recordAttempt', false, recordAttemptSync);
+  const recordAttemptBatched = (input: RecordInput) =>
+    enqueue({
+      what: 'recordAttempt',
+      durable: false,
+      run: (db, batch) => recordAttemptSync(db, input, batch),
+      success: input.attempt.outcome === 'succeeded' ? input : undefined,
+    }) as Promise<{ recorded: boolean; failingSince: number | null }>;
   const claimBatched = batched('claimDue', false, claimSync);
 
   const getEndpointSync = (db: SqliteDatabase, id: string) => {
@@ -633,6 +724,8 @@ interface WriteItem {
   what: string;
   /** Must survive power loss once its promise resolves (publishes); else worker bookkeeping. */
   durable: boolean;
+  /** A successful attempt's outcome: recorded together with the batch's others. */
+  success?: RecordInput | undefined;
   run: (db: SqliteDatabase, batch: Batch) => unknown;
 }
 

@@ -130,15 +130,17 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
     it('records many concurrent attempts (one batch) each with its own outcome and lease check', async () => {
       const ep = endpointRecord();
       await store.createEndpoint(ep);
-      for (let i = 0; i < 6; i++)
+      for (let i = 0; i < 7; i++)
         await store.insertEvent(storedEvent('user.created', `usr_r${i}`, 1000));
       const claims = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
-      expect(claims).toHaveLength(6);
+      expect(claims).toHaveLength(7);
+      const stale = (i: number) => i === 5 || i === 6;
       const results = await Promise.all(
         claims.map((claim, i) =>
           store.recordAttempt({
-            // The last one presents a stale lease: it is logged but must not move the delivery.
-            leaseToken: i === 5 ? 'lease_stale' : claim.leaseToken,
+            // The last two (a failure, a success) present a stale lease: they are logged but
+            // must not move the delivery.
+            leaseToken: stale(i) ? 'lease_stale' : claim.leaseToken,
             attempt: attempt(claim.delivery.id, 1100 + i, i % 2 === 0 ? 'succeeded' : 'failed'),
             next:
               i % 2 === 0 ? { status: 'succeeded' } : { status: 'pending', nextAttemptAt: 9000 },
@@ -146,15 +148,43 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
           }),
         ),
       );
-      expect(results.map((r) => r.recorded)).toEqual([true, true, true, true, true, false]);
+      expect(results.map((r) => r.recorded)).toEqual([true, true, true, true, true, false, false]);
       for (const [i, claim] of claims.entries()) {
         const delivery = await store.getDelivery(claim.delivery.id);
-        if (i === 5) expect(delivery).toMatchObject({ status: 'pending', attempts: 0 });
+        if (stale(i)) expect(delivery).toMatchObject({ status: 'pending', attempts: 0 });
         else if (i % 2 === 0) expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1 });
         else
           expect(delivery).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: 9000 });
         expect(await store.listAttempts(claim.delivery.id)).toHaveLength(1);
       }
+    });
+
+    it('clears the endpoint’s failure run when a batch of attempts succeeds', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      for (let i = 0; i < 4; i++)
+        await store.insertEvent(storedEvent('user.created', `usr_f${i}`, 1000));
+      const [first, ...rest] = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
+      const failed = await store.recordAttempt({
+        leaseToken: first!.leaseToken,
+        attempt: attempt(first!.delivery.id, 1100, 'failed'),
+        next: { status: 'pending', nextAttemptAt: 9000 },
+        now: 1100,
+      });
+      expect(failed).toEqual({ recorded: true, failingSince: 1100 });
+      expect((await store.getEndpoint(ep.id))?.failingSince).toBe(1100);
+      const results = await Promise.all(
+        rest.map((claim) =>
+          store.recordAttempt({
+            leaseToken: claim.leaseToken,
+            attempt: attempt(claim.delivery.id, 1200, 'succeeded'),
+            next: { status: 'succeeded' },
+            now: 1200,
+          }),
+        ),
+      );
+      expect(results).toEqual(rest.map(() => ({ recorded: true, failingSince: null })));
+      expect((await store.getEndpoint(ep.id))?.failingSince).toBeNull();
     });
 
     it('stores, updates, lists and deletes endpoints with their deliveries', async () => {
