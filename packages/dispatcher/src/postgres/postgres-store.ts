@@ -112,10 +112,20 @@ export function createPostgresStore(
     CREATE INDEX IF NOT EXISTS ${t.attempts}_delivery ON ${t.attempts} (delivery_id);
   `;
 
-  const transaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  /**
+   * Runs `fn` in a transaction. `durable: false` is for the worker's bookkeeping (leases and
+   * attempt outcomes): its COMMIT does not wait for the WAL flush (`synchronous_commit = off`,
+   * still atomic and consistent). A server crash can at worst forget the last outcomes, and
+   * those deliveries go out again with the same webhook-id (at-least-once, as after any crash);
+   * publishes and endpoint changes always wait for the flush.
+   */
+  const transaction = async <T>(
+    fn: (client: pg.PoolClient) => Promise<T>,
+    durable = true,
+  ): Promise<T> => {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(durable ? 'BEGIN' : 'BEGIN; SET LOCAL synchronous_commit = off');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
@@ -241,35 +251,30 @@ export function createPostgresStore(
     inputs: readonly RecordInput[],
   ): Promise<BatchOutcome<{ recorded: boolean; failingSince: number | null }>[]> => {
     const attempts = inputs.map((i) => i.attempt);
-    await client.query(
-      `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])`,
-      [
-        attempts.map((a) => a.deliveryId),
-        attempts.map((a) => a.attempt),
-        attempts.map((a) => a.startedAt),
-        attempts.map((a) => a.durationMs),
-        attempts.map((a) => a.statusCode),
-        attempts.map((a) => a.responseExcerpt),
-        attempts.map((a) => a.error),
-        attempts.map((a) => a.outcome),
-      ],
-    );
+    // One round trip: the log rows (a data-modifying CTE) and the lease-checked updates.
     const updated = await client.query<{ id: string; endpoint_id: string }>(
-      `UPDATE ${t.deliveries} d SET status = v.status, attempts = d.attempts + 1, next_attempt_at = v.next_at,
+      `WITH logged AS (
+         INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome)
+         SELECT * FROM unnest($1::text[], $8::int[], $9::bigint[], $10::int[], $5::int[], $11::text[], $6::text[], $12::text[]))
+       UPDATE ${t.deliveries} d SET status = v.status, attempts = d.attempts + 1, next_attempt_at = v.next_at,
          last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::bigint[])
          AS v(id, token, status, next_at, code, err, now)
        WHERE d.id = v.id AND d.lease_token = v.token AND d.status = 'pending'
        RETURNING d.id, d.endpoint_id`,
       [
-        inputs.map((i) => i.attempt.deliveryId),
+        attempts.map((a) => a.deliveryId),
         inputs.map((i) => i.leaseToken),
         inputs.map((i) => i.next.status),
         inputs.map((i) => (i.next.status === 'pending' ? i.next.nextAttemptAt : null)),
-        inputs.map((i) => i.attempt.statusCode),
-        inputs.map((i) => i.attempt.error),
+        attempts.map((a) => a.statusCode),
+        attempts.map((a) => a.error),
         inputs.map((i) => i.now),
+        attempts.map((a) => a.attempt),
+        attempts.map((a) => a.startedAt),
+        attempts.map((a) => a.durationMs),
+        attempts.map((a) => a.responseExcerpt),
+        attempts.map((a) => a.outcome),
       ],
     );
     const recorded = new Map(updated.rows.map((r) => [r.id, r.endpoint_id]));
@@ -328,7 +333,9 @@ export function createPostgresStore(
     what: string,
     fn: (client: PostgresQueryable, items: readonly I[]) => Promise<BatchOutcome<O>[]>,
   ) =>
-    createGroupCommit<I, O>((items) => run(what, () => transaction((client) => fn(client, items))));
+    createGroupCommit<I, O>((items) =>
+      run(what, () => transaction((client) => fn(client, items), what !== 'recordAttempt')),
+    );
 
   const insertEventBatched = batched('publish', insertEventsWith);
   const recordAttemptBatched = batched('recordAttempt', recordAttemptsWith);
@@ -431,7 +438,9 @@ export function createPostgresStore(
         try {
           // The due index gives the order; without this, a planner with stale statistics (a
           // fresh or fast-growing table) sorts the whole backlog on every claim.
-          await client.query('BEGIN; SET LOCAL enable_sort = off');
+          await client.query(
+            'BEGIN; SET LOCAL enable_sort = off; SET LOCAL synchronous_commit = off',
+          );
           const { rows } = await client.query<
             DeliveryRow & { event_row: EventRow; endpoint_row: EndpointRow }
           >(
