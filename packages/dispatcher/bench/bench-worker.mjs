@@ -16,8 +16,8 @@ const store =
 const dispatcher = createDispatcher({
   store,
   allow: { loopback: true, http: true },
-  concurrency: Number(CONCURRENCY ?? 32),
-  pollIntervalMs: 5,
+  concurrency: Number(CONCURRENCY),
+  pollIntervalMs: Number(process.env.POLL_MS ?? 5),
   // Failures are worth seeing in a benchmark: they would distort the numbers.
   logger: {
     info: (message, fields) =>
@@ -28,8 +28,14 @@ const dispatcher = createDispatcher({
       process.stderr.write(`worker ${process.pid}: ${message} ${JSON.stringify(fields)}\n`),
   },
 });
-await dispatcher.start();
+await dispatcher.ready();
 process.stdout.write('ready\n');
+// Delivers once the bench says so (after it published the drain backlog).
+process.on('message', (message) => {
+  if (message === 'start') void dispatcher.start();
+});
+// Never outlive the bench (a crashed bench would otherwise leave this worker polling).
+process.on('disconnect', () => process.exit(0));
 process.on('SIGTERM', async () => {
   await dispatcher.stop();
   await store.close();

@@ -1,12 +1,17 @@
 /**
  * Dispatcher throughput and latency, printed as one table. Not part of `pnpm test`.
  *
- * For each store (SQLite file, Postgres) and 1, 2 and 4 worker processes: this process
- * publishes as fast as BENCH_PUBLISHERS (128) concurrent publishers can for BENCH_SECONDS while the workers deliver
- * to a loopback receiver; deliveries/s counts from the first publish to the last
- * acknowledgement. Then it publishes a steady 100 events/s for one second and reports the
+ * For each store (SQLite file, Postgres) and 1, 2 and 4 worker processes:
+ * - drain/s: this process publishes a backlog of BENCH_BACKLOG (20 000) events while the
+ *   workers wait, then the workers deliver it to a loopback receiver in this process; counted
+ *   from the start signal to the last acknowledgement.
+ * - deliveries/s: this process publishes as fast as BENCH_PUBLISHERS (128) concurrent
+ *   publishers can for BENCH_SECONDS (3) while the workers deliver; counted from the first
+ *   publish to the last acknowledgement (publisher, receiver and workers share the CPU).
+ * Then it publishes a steady 100 events/s for one second and reports the
  * publish()-returned-to-request-arrived latency p50/p99 (not saturated). The ceiling row is
- * raw undici POSTs of the same body to the same receiver (32 connections).
+ * raw undici POSTs of the same body to the same receiver with as many requests in flight as a
+ * worker has (`inFlight`, the dispatcher's default concurrency).
  *
  * Run: pnpm --filter @hookline/dispatcher bench   (builds first via turbo when run from the root)
  * Postgres: HOOKLINE_BENCH_DATABASE_URL or HOOKLINE_TEST_DATABASE_URL, else a throwaway server.
@@ -31,6 +36,10 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 3);
  * transaction) outpaces the workers, so the table measures delivery, not the publisher.
  */
 const publishers = Number(process.env.BENCH_PUBLISHERS ?? 128);
+/** Events published before the workers start, for the drain column. */
+const backlog = Number(process.env.BENCH_BACKLOG ?? 20_000);
+/** Requests in flight: each worker's `concurrency` and the ceiling's connections (the default). */
+const inFlight = 64;
 /** Which stores to measure: BENCH_STORES=sqlite,postgres (default both). */
 const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 /** Extra node flags for worker processes, e.g. BENCH_WORKER_NODE_ARGS=--cpu-prof to profile them. */
@@ -50,6 +59,8 @@ interface Row {
   workers: number | '-';
   delivered: number;
   perSecond: number;
+  /** Deliveries/s draining a backlog with no publisher running; null for the ceiling. */
+  drainPerSecond: number | null;
   p50: number | null;
   p99: number | null;
 }
@@ -86,6 +97,13 @@ function sampleEvent(i: number) {
   };
 }
 
+/** The last arrival time (or `since` when nothing arrived). */
+function latest(since: number): number {
+  let last = since;
+  for (const at of arrivals.values()) last = Math.max(last, at);
+  return last;
+}
+
 /** Waits (bounded) until `count` distinct webhook-ids have arrived. */
 async function drained(count: number) {
   const deadline = performance.now() + 60_000;
@@ -96,7 +114,7 @@ async function drained(count: number) {
 
 async function ceiling(): Promise<Row> {
   process.stderr.write('bench: raw undici ceiling…\n');
-  const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 32 });
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections: inFlight });
   const body = JSON.stringify({
     id: 'evt_x',
     timestamp: new Date().toISOString(),
@@ -106,7 +124,7 @@ async function ceiling(): Promise<Row> {
   const until = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: 32 }, async () => {
+    Array.from({ length: inFlight }, async () => {
       while (performance.now() < until) {
         const res = await pool.request({
           path: '/webhooks',
@@ -126,6 +144,7 @@ async function ceiling(): Promise<Row> {
     workers: '-',
     delivered: done,
     perSecond: done / elapsed,
+    drainPerSecond: null,
     p50: null,
     p99: null,
   };
@@ -154,8 +173,10 @@ async function scenario(
           TARGET: target,
           SYNCHRONOUS: synchronous,
           HOOKLINE_DISPATCHER_DIST: distDir,
+          CONCURRENCY: String(inFlight),
         },
-        stdio: ['ignore', 'pipe', 'inherit'],
+        // The IPC channel closes when this process ends, however it ends: the worker exits then.
+        stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       });
       children.push(child);
       return new Promise<void>((resolve, reject) => {
@@ -164,12 +185,25 @@ async function scenario(
       });
     }),
   );
-  // Throughput: concurrent publishers for `seconds`, then wait for the backlog to drain.
+  let i = 0;
+  // Drain: a backlog published while the workers wait, then the workers alone deliver it —
+  // what the workers can do when they do not share the CPU with a publisher.
+  await Promise.all(
+    Array.from({ length: publishers }, async () => {
+      while (i < backlog) await publisher.publish(sampleEvent(i++));
+    }),
+  );
+  arrivals.clear();
+  const drainStarted = performance.now();
+  for (const child of children) child.send('start');
+  await drained(backlog);
+  const drainPerSecond = arrivals.size / ((latest(drainStarted) - drainStarted) / 1000);
+
+  // Throughput: concurrent publishers for `seconds`, then wait for what they published.
   arrivals.clear();
   const published = new Map<string, number>();
   const started = performance.now();
   const until = started + seconds * 1000;
-  let i = 0;
   await Promise.all(
     Array.from({ length: publishers }, async () => {
       while (performance.now() < until) {
@@ -180,9 +214,7 @@ async function scenario(
   );
   await drained(published.size);
   const delivered = arrivals.size;
-  let last = started;
-  for (const at of arrivals.values()) last = Math.max(last, at);
-  const perSecond = delivered / ((last - started) / 1000);
+  const perSecond = delivered / ((latest(started) - started) / 1000);
 
   // Latency: a steady 100 events/s for a second (not saturated), publish() return to arrival.
   arrivals.clear();
@@ -214,6 +246,7 @@ async function scenario(
     workers,
     delivered,
     perSecond,
+    drainPerSecond,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
   };
@@ -254,6 +287,7 @@ console.table(
     workers: r.workers,
     delivered: r.delivered,
     'deliveries/s': Math.round(r.perSecond),
+    'drain/s': r.drainPerSecond === null ? '-' : Math.round(r.drainPerSecond),
     'p50 ms': fmt(r.p50),
     'p99 ms': fmt(r.p99),
   })),
