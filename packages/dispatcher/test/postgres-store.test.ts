@@ -207,4 +207,45 @@ describe('postgres store', () => {
       await receiver.close();
     }
   });
+
+  it('commits publishes waiting for the WAL flush and worker bookkeeping (claims, outcomes) without', async () => {
+    const tablePrefix = nextPrefix();
+    const receiver = await startReceiver();
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const store = createPostgresStore({ pool, tablePrefix });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await store.init();
+      // Triggers note the synchronous_commit each write ran under.
+      const audit = `${tablePrefix}audit`;
+      await pool.query(`CREATE TABLE ${audit} (tbl TEXT, op TEXT, level TEXT)`);
+      await pool.query(`CREATE FUNCTION ${audit}_note() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO ${audit} VALUES (TG_TABLE_NAME, TG_OP, current_setting('synchronous_commit'));
+          RETURN NULL;
+        END $$`);
+      for (const table of ['events', 'deliveries', 'attempts']) {
+        await pool.query(
+          `CREATE TRIGGER note AFTER INSERT OR UPDATE ON ${tablePrefix}${table} FOR EACH ROW EXECUTE FUNCTION ${audit}_note()`,
+        );
+      }
+      await dispatcher.createEndpoint({ url: receiver.url });
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
+      const { rows } = await pool.query<{ tbl: string; op: string; level: string }>(
+        `SELECT tbl, op, level FROM ${audit}`,
+      );
+      const level = (tbl: string, op: string) =>
+        rows.filter((r) => r.tbl === `${tablePrefix}${tbl}` && r.op === op).map((r) => r.level);
+      expect(level('events', 'INSERT')).toEqual(['on']);
+      expect(level('deliveries', 'INSERT')).toEqual(['on']);
+      // The lease (claim) and the outcome.
+      expect(level('deliveries', 'UPDATE')).toEqual(['off', 'off']);
+      expect(level('attempts', 'INSERT')).toEqual(['off']);
+    } finally {
+      await store.close();
+      await pool.end();
+      await receiver.close();
+    }
+  });
 });
