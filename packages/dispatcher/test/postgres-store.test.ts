@@ -248,4 +248,29 @@ describe('postgres store', () => {
       await receiver.close();
     }
   });
+
+  it('leaves its connection usable after a claim fails halfway (the transaction is rolled back)', async () => {
+    const tablePrefix = nextPrefix();
+    // One connection: the claim after the failed one must get the very same session.
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const store = createPostgresStore({ pool, tablePrefix });
+    try {
+      await store.createEndpoint(endpointRecord());
+      await store.insertEvent(storedEvent('user.created', 'usr_1', 1000));
+      await pool.query(`CREATE FUNCTION ${tablePrefix}refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused by test'; END $$`);
+      await pool.query(
+        `CREATE TRIGGER refuse BEFORE UPDATE ON ${tablePrefix}deliveries FOR EACH ROW EXECUTE FUNCTION ${tablePrefix}refuse()`,
+      );
+      await expect(store.claimDue({ now: 1000, limit: 10, leaseMs: 60_000 })).rejects.toMatchObject(
+        { code: 'store_failed', message: expect.stringContaining('refused by test') },
+      );
+      await pool.query(`DROP TRIGGER refuse ON ${tablePrefix}deliveries`);
+      const claims = await store.claimDue({ now: 1000, limit: 10, leaseMs: 60_000 });
+      expect(claims.map((c) => c.event.resourceId)).toEqual(['usr_1']);
+    } finally {
+      await store.close();
+      await pool.end();
+    }
+  });
 });

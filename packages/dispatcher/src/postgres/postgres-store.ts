@@ -434,50 +434,57 @@ export function createPostgresStore(
     claimDue: ({ now, limit, leaseMs }) =>
       run('claimDue', async () => {
         const token = createId('lease', now);
+        // Inlined into one simple-protocol query (one round trip for the whole transaction):
+        // only integers and our own [0-9A-Z_] token, checked here.
+        const numbers = [now, limit, now + leaseMs];
+        if (!numbers.every(Number.isSafeInteger) || !/^[0-9A-Za-z_]+$/.test(token)) {
+          throw new RangeError('claimDue got a non-integer time or limit');
+        }
+        // The due index gives the order; without enable_sort = off, a planner with stale
+        // statistics (a fresh or fast-growing table) sorts the whole backlog on every claim.
         const client = await pool.connect();
+        let results: pg.QueryResult[];
         try {
-          // The due index gives the order; without this, a planner with stale statistics (a
-          // fresh or fast-growing table) sorts the whole backlog on every claim.
-          await client.query(
-            'BEGIN; SET LOCAL enable_sort = off; SET LOCAL synchronous_commit = off',
-          );
-          const { rows } = await client.query<
-            DeliveryRow & { event_row: EventRow; endpoint_row: EndpointRow }
-          >(
-            `WITH due AS (
-               SELECT d.seq FROM ${t.deliveries} d
-               WHERE d.status = 'pending' AND d.next_attempt_at <= $1
-                 AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= $1)
-                 AND (SELECT e.enabled AND (NOT e.ordered OR NOT EXISTS (
-                   SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
-                     AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
-                   FROM ${t.endpoints} e WHERE e.id = d.endpoint_id)
-               ORDER BY d.next_attempt_at, d.seq LIMIT $2
-               FOR UPDATE OF d SKIP LOCKED),
-             leased AS (
-               UPDATE ${t.deliveries} d SET lease_token = $3, lease_expires_at = $4
-               FROM due WHERE d.seq = due.seq RETURNING d.*)
-             SELECT l.*, row_to_json(ev) AS event_row, row_to_json(e) AS endpoint_row
-             FROM leased l JOIN ${t.events} ev ON ev.id = l.event_id
-               JOIN ${t.endpoints} e ON e.id = l.endpoint_id`,
-            [now, limit, token, now + leaseMs],
-          );
-          await client.query('COMMIT');
-          // One round trip: the lease, the events and the endpoints come back together.
-          return rows
-            .sort((a, b) => Number(a.seq) - Number(b.seq))
-            .map(({ event_row, endpoint_row, ...row }) => ({
-              delivery: deliveryFromRow(row),
-              event: eventFromRow(event_row),
-              endpoint: endpointFromRow(endpoint_row),
-              leaseToken: token,
-            }));
+          results = (await client.query(
+            `BEGIN; SET LOCAL enable_sort = off; SET LOCAL synchronous_commit = off;
+           WITH due AS (
+             SELECT d.seq FROM ${t.deliveries} d
+             WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
+               AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ${now})
+               AND (SELECT e.enabled AND (NOT e.ordered OR NOT EXISTS (
+                 SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
+                   AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
+                 FROM ${t.endpoints} e WHERE e.id = d.endpoint_id)
+             ORDER BY d.next_attempt_at, d.seq LIMIT ${limit}
+             FOR UPDATE OF d SKIP LOCKED),
+           leased AS (
+             UPDATE ${t.deliveries} d SET lease_token = '${token}', lease_expires_at = ${now + leaseMs}
+             FROM due WHERE d.seq = due.seq RETURNING d.*)
+           SELECT l.*, row_to_json(ev) AS event_row, row_to_json(e) AS endpoint_row
+           FROM leased l JOIN ${t.events} ev ON ev.id = l.event_id
+             JOIN ${t.endpoints} e ON e.id = l.endpoint_id;
+           COMMIT`,
+          )) as unknown as pg.QueryResult[];
         } catch (error) {
+          // A failing statement skips the rest of the string, COMMIT included: the session is
+          // left in an aborted transaction until it rolls back.
           await client.query('ROLLBACK').catch(() => {});
           throw error;
         } finally {
           client.release();
         }
+        const rows = (results[3]?.rows ?? []) as Array<
+          DeliveryRow & { event_row: EventRow; endpoint_row: EndpointRow }
+        >;
+        // One round trip: the lease, the events and the endpoints come back together.
+        return rows
+          .sort((a, b) => Number(a.seq) - Number(b.seq))
+          .map(({ event_row, endpoint_row, ...row }) => ({
+            delivery: deliveryFromRow(row),
+            event: eventFromRow(event_row),
+            endpoint: endpointFromRow(endpoint_row),
+            leaseToken: token,
+          }));
       }),
     recordAttempt: (input) => recordAttemptBatched(input),
     getDelivery: (id) =>
