@@ -162,7 +162,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       enabled INTEGER NOT NULL, disabled_reason TEXT, disabled_at INTEGER, failing_since INTEGER,
       created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS ${t.deliveries} (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
+      seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
       endpoint_id TEXT NOT NULL, event_type TEXT NOT NULL, resource_id TEXT NOT NULL,
       status TEXT NOT NULL, version INTEGER, attempts INTEGER NOT NULL, next_attempt_at INTEGER,
       last_status_code INTEGER, last_error TEXT, created_at INTEGER NOT NULL,
@@ -172,7 +172,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_order ON ${t.deliveries} (endpoint_id, resource_id, seq);
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_event ON ${t.deliveries} (event_id);
     CREATE TABLE IF NOT EXISTS ${t.attempts} (
-      id INTEGER PRIMARY KEY AUTOINCREMENT, delivery_id TEXT NOT NULL, attempt INTEGER NOT NULL,
+      id INTEGER PRIMARY KEY, delivery_id TEXT NOT NULL, attempt INTEGER NOT NULL,
       started_at INTEGER NOT NULL, duration_ms INTEGER NOT NULL, status_code INTEGER,
       response_excerpt TEXT, error TEXT, outcome TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS ${t.attempts}_delivery ON ${t.attempts} (delivery_id);
@@ -269,7 +269,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
 
   const insertEventSync = (
     db: SqliteDatabase,
-    { event, target }: { event: StoredEvent; target: FanOutTarget | undefined },
+    { event, target }: PublishItem,
     batch: Batch = {},
   ): { deliveries: number } =>
     write(db, () => {
@@ -379,6 +379,56 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const tuples = (count: number, width: number) =>
     Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
 
+  /** `insertEventSync` for many events at once, in multi-row statements. */
+  const insertEventsSync = (
+    db: SqliteDatabase,
+    inputs: readonly PublishItem[],
+    batch: Batch,
+  ): Map<PublishItem, { deliveries: number }> => {
+    chunked(inputs, (chunk) => {
+      stmt(
+        db,
+        `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) VALUES ${tuples(chunk.length, 7)}`,
+      ).run(
+        ...chunk.flatMap(({ event: e }) => [
+          e.id,
+          e.event,
+          e.version,
+          e.timestamp,
+          e.resourceId,
+          e.payload,
+          e.createdAt,
+        ]),
+      );
+    });
+    const endpoints = enabledEndpoints(db, batch);
+    const counts = new Map<PublishItem, { deliveries: number }>();
+    const planned = inputs.flatMap((input) => {
+      const deliveries = planDeliveries(input.event, endpoints, input.target);
+      counts.set(input, { deliveries: deliveries.length });
+      return deliveries;
+    });
+    chunked(planned, (chunk) => {
+      stmt(
+        db,
+        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) VALUES ${Array.from({ length: chunk.length }, () => "(?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)").join(', ')}`,
+      ).run(
+        ...chunk.flatMap((d) => [
+          d.id,
+          d.eventId,
+          d.endpointId,
+          d.eventType,
+          d.resourceId,
+          d.version,
+          d.nextAttemptAt,
+          d.createdAt,
+          d.updatedAt,
+        ]),
+      );
+    });
+    return counts;
+  };
+
   /**
    * `recordAttemptSync` for many successful attempts at once, in a few multi-row statements
    * (the per-statement cost dominates otherwise): log rows, lease-checked delivery updates,
@@ -463,10 +513,26 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
                     batch,
                   )
                 : undefined;
+            // Publishes likewise (a duplicate id fails the statement: then the batch is run
+            // again item by item below, and only that publish fails).
+            const publishes = items.filter((item) => item.publish !== undefined);
+            const published =
+              publishes.length > 1
+                ? insertEventsSync(
+                    db,
+                    publishes.map((item) => item.publish!),
+                    batch,
+                  )
+                : undefined;
             const values = items.map(
               (item): BatchOutcome<unknown> => ({
                 ok: true,
-                value: bulk && item.success ? bulk.get(item.success) : item.run(db, batch),
+                value:
+                  bulk && item.success
+                    ? bulk.get(item.success)
+                    : published && item.publish
+                      ? published.get(item.publish)
+                      : item.run(db, batch),
               }),
             );
             stmt(db, 'RELEASE hookline_batch').run();
@@ -553,7 +619,13 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     return claims;
   };
 
-  const insertEventBatched = batched('publish', true, insertEventSync);
+  const insertEventBatched = (input: PublishItem) =>
+    enqueue({
+      what: 'publish',
+      durable: true,
+      run: (db, batch) => insertEventSync(db, input, batch),
+      publish: input,
+    }) as Promise<{ deliveries: number }>;
   const recordAttemptBatched = (input: RecordInput) =>
     enqueue({
       what: 'recordAttempt',
@@ -726,7 +798,15 @@ interface WriteItem {
   durable: boolean;
   /** A successful attempt's outcome: recorded together with the batch's others. */
   success?: RecordInput | undefined;
+  /** A publish: written together with the batch's others. */
+  publish?: PublishItem | undefined;
   run: (db: SqliteDatabase, batch: Batch) => unknown;
+}
+
+/** What a publish writes. */
+interface PublishItem {
+  event: StoredEvent;
+  target: FanOutTarget | undefined;
 }
 
 interface RecordInput {
