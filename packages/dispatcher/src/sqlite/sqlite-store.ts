@@ -269,51 +269,21 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
 
   const insertEventSync = (
     db: SqliteDatabase,
-    { event, target }: PublishItem,
+    item: PublishItem,
     batch: Batch = {},
   ): { deliveries: number } =>
     write(db, () => {
       try {
-        stmt(
-          db,
-          `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          event.id,
-          event.event,
-          event.version,
-          event.timestamp,
-          event.resourceId,
-          event.payload,
-          event.createdAt,
-        );
+        return insertEventsSync(db, [item], batch).get(item)!;
       } catch (error) {
         if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
           throw new DispatcherError(
             'invalid_event',
-            `An event with id ${event.id} was already published; event ids must be unique.`,
+            `An event with id ${item.event.id} was already published; event ids must be unique.`,
           );
         }
         throw error;
       }
-      const planned = planDeliveries(event, enabledEndpoints(db, batch), target);
-      const insert = stmt(
-        db,
-        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)`,
-      );
-      for (const d of planned) {
-        insert.run(
-          d.id,
-          d.eventId,
-          d.endpointId,
-          d.eventType,
-          d.resourceId,
-          d.version,
-          d.nextAttemptAt,
-          d.createdAt,
-          d.updatedAt,
-        );
-      }
-      return { deliveries: planned.length };
     });
 
   const recordAttemptSync = (
@@ -321,19 +291,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     { leaseToken, attempt, next, now }: RecordInput,
     batch: Batch,
   ): { recorded: boolean; failingSince: number | null } => {
-    stmt(
-      db,
-      `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      attempt.deliveryId,
-      attempt.attempt,
-      attempt.startedAt,
-      attempt.durationMs,
-      attempt.statusCode,
-      attempt.responseExcerpt,
-      attempt.error,
-      attempt.outcome,
-    );
+    insertAttempts(db, [attempt]);
     const endpointOf = `(SELECT endpoint_id FROM ${t.deliveries} WHERE id = ?)`;
     let failingSince: number | null = null;
     if (attempt.outcome === 'succeeded') {
@@ -379,7 +337,27 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const tuples = (count: number, width: number) =>
     Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
 
-  /** `insertEventSync` for many events at once, in multi-row statements. */
+  /** Appends attempts to the log, in multi-row statements. */
+  const insertAttempts = (db: SqliteDatabase, attempts: readonly AttemptRecord[]) =>
+    chunked(attempts, (chunk) => {
+      stmt(
+        db,
+        `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES ${tuples(chunk.length, 8)}`,
+      ).run(
+        ...chunk.flatMap((a) => [
+          a.deliveryId,
+          a.attempt,
+          a.startedAt,
+          a.durationMs,
+          a.statusCode,
+          a.responseExcerpt,
+          a.error,
+          a.outcome,
+        ]),
+      );
+    });
+
+  /** Writes events and their planned deliveries, in multi-row statements. */
   const insertEventsSync = (
     db: SqliteDatabase,
     inputs: readonly PublishItem[],
@@ -440,22 +418,11 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     batch: Batch,
   ): Map<RecordInput, { recorded: boolean; failingSince: null }> => {
     const recorded = new Set<string>();
+    insertAttempts(
+      db,
+      inputs.map((input) => input.attempt),
+    );
     chunked(inputs, (chunk) => {
-      stmt(
-        db,
-        `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES ${tuples(chunk.length, 8)}`,
-      ).run(
-        ...chunk.flatMap(({ attempt: a }) => [
-          a.deliveryId,
-          a.attempt,
-          a.startedAt,
-          a.durationMs,
-          a.statusCode,
-          a.responseExcerpt,
-          a.error,
-          a.outcome,
-        ]),
-      );
       const rows = stmt(
         db,
         `WITH v(id, token, code, now) AS (VALUES ${tuples(chunk.length, 4)})
@@ -502,37 +469,26 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           stmt(db, 'SAVEPOINT hookline_batch').run();
           try {
             const batch: Batch = {};
-            // Successful attempts, the bulk of a worker's outcomes, are recorded set-based
-            // first (independent of the other items: a claim skips leased deliveries anyway).
-            const successes = items.filter((item) => item.success !== undefined);
-            const bulk =
-              successes.length > 1
-                ? recordSuccessesSync(
-                    db,
-                    successes.map((item) => item.success!),
-                    batch,
-                  )
-                : undefined;
-            // Publishes likewise (a duplicate id fails the statement: then the batch is run
-            // again item by item below, and only that publish fails).
-            const publishes = items.filter((item) => item.publish !== undefined);
-            const published =
-              publishes.length > 1
-                ? insertEventsSync(
-                    db,
-                    publishes.map((item) => item.publish!),
-                    batch,
-                  )
-                : undefined;
+            // Items with a bulk form (publishes, successful outcomes: the bulk of the traffic)
+            // are written together, a few multi-row statements per kind, before the others
+            // (a claim skips deliveries still leased anyway). A failure (say, a duplicate
+            // event id) fails the statement: the batch then runs again item by item below.
+            const groups = new Map<BulkWrite, object[]>();
+            for (const { bulk } of items) {
+              if (bulk) groups.set(bulk.runAll, [...(groups.get(bulk.runAll) ?? []), bulk.input]);
+            }
+            const written = new Map<object, unknown>();
+            for (const [runAll, inputs] of groups) {
+              if (inputs.length < 2) continue;
+              for (const [input, value] of runAll(db, inputs, batch)) written.set(input, value);
+            }
             const values = items.map(
               (item): BatchOutcome<unknown> => ({
                 ok: true,
                 value:
-                  bulk && item.success
-                    ? bulk.get(item.success)
-                    : published && item.publish
-                      ? published.get(item.publish)
-                      : item.run(db, batch),
+                  item.bulk && written.has(item.bulk.input)
+                    ? written.get(item.bulk.input)
+                    : item.run(db, batch),
               }),
             );
             stmt(db, 'RELEASE hookline_batch').run();
@@ -624,14 +580,17 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       what: 'publish',
       durable: true,
       run: (db, batch) => insertEventSync(db, input, batch),
-      publish: input,
+      bulk: { input, runAll: insertEventsSync as BulkWrite },
     }) as Promise<{ deliveries: number }>;
   const recordAttemptBatched = (input: RecordInput) =>
     enqueue({
       what: 'recordAttempt',
       durable: false,
       run: (db, batch) => recordAttemptSync(db, input, batch),
-      success: input.attempt.outcome === 'succeeded' ? input : undefined,
+      bulk:
+        input.attempt.outcome === 'succeeded'
+          ? { input, runAll: recordSuccessesSync as BulkWrite }
+          : undefined,
     }) as Promise<{ recorded: boolean; failingSince: number | null }>;
   const claimBatched = batched('claimDue', false, claimSync);
 
@@ -796,12 +755,17 @@ interface WriteItem {
   what: string;
   /** Must survive power loss once its promise resolves (publishes); else worker bookkeeping. */
   durable: boolean;
-  /** A successful attempt's outcome: recorded together with the batch's others. */
-  success?: RecordInput | undefined;
-  /** A publish: written together with the batch's others. */
-  publish?: PublishItem | undefined;
+  /** Its bulk form: written together with the batch's other items of the same `runAll`. */
+  bulk?: { input: object; runAll: BulkWrite } | undefined;
   run: (db: SqliteDatabase, batch: Batch) => unknown;
 }
+
+/** Writes many items of one kind at once; returns each input's result. */
+type BulkWrite = (
+  db: SqliteDatabase,
+  inputs: readonly object[],
+  batch: Batch,
+) => Map<object, unknown>;
 
 /** What a publish writes. */
 interface PublishItem {
