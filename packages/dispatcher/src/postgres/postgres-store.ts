@@ -21,6 +21,8 @@ import {
   endpointFromRow,
   endpointToRow,
   eventFromRow,
+  failureRunStatement,
+  failureRuns,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -252,7 +254,7 @@ export function createPostgresStore(
   ): Promise<BatchOutcome<{ recorded: boolean; failingSince: number | null }>[]> => {
     const attempts = inputs.map((i) => i.attempt);
     // One round trip: the log rows (a data-modifying CTE) and the lease-checked updates.
-    const updated = await client.query<{ id: string; endpoint_id: string }>(
+    const updated = await client.query<{ id: string; endpoint_id: string; token: string }>(
       `WITH logged AS (
          INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome)
          SELECT * FROM unnest($1::text[], $8::int[], $9::bigint[], $10::int[], $5::int[], $11::text[], $6::text[], $12::text[]))
@@ -261,7 +263,7 @@ export function createPostgresStore(
        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::bigint[])
          AS v(id, token, status, next_at, code, err, now)
        WHERE d.id = v.id AND d.lease_token = v.token AND d.status = 'pending'
-       RETURNING d.id, d.endpoint_id`,
+       RETURNING d.id, d.endpoint_id, v.token`,
       [
         attempts.map((a) => a.deliveryId),
         inputs.map((i) => i.leaseToken),
@@ -277,9 +279,11 @@ export function createPostgresStore(
         attempts.map((a) => a.outcome),
       ],
     );
-    const recorded = new Map(updated.rows.map((r) => [r.id, r.endpoint_id]));
-    const missing = attempts.filter((a) => !recorded.has(a.deliveryId)).map((a) => a.deliveryId);
-    const endpointOf = new Map(recorded);
+    // Keyed by delivery and lease: of two outcomes for one delivery (a stale lease beside a
+    // fresh one) only the one whose lease held is recorded.
+    const recorded = new Set(updated.rows.map((r) => `${r.id} ${r.token}`));
+    const endpointOf = new Map(updated.rows.map((r) => [r.id, r.endpoint_id]));
+    const missing = attempts.filter((a) => !endpointOf.has(a.deliveryId)).map((a) => a.deliveryId);
     if (missing.length > 0) {
       const { rows } = await client.query<{ id: string; endpoint_id: string }>(
         `SELECT id, endpoint_id FROM ${t.deliveries} WHERE id = ANY($1)`,
@@ -287,38 +291,27 @@ export function createPostgresStore(
       );
       for (const row of rows) endpointOf.set(row.id, row.endpoint_id);
     }
-    // Per endpoint, in attempt order: a success ends the failure run, a failure starts one.
-    const runs = new Map<string, number | null>();
-    for (const a of attempts) {
-      const endpointId = endpointOf.get(a.deliveryId);
-      if (endpointId === undefined) continue;
-      const since = runs.get(endpointId);
-      runs.set(endpointId, a.outcome === 'succeeded' ? null : (since ?? a.startedAt));
-    }
+    // Per endpoint, in attempt order: a success ends the failure run, a failure starts one
+    // (endpoints in id order, so concurrent batches lock them in the same order).
+    const runs = failureRuns(attempts, (id) => endpointOf.get(id));
     const failingSince = new Map<string, number | null>();
     for (const endpointId of [...runs.keys()].sort()) {
-      const start = runs.get(endpointId) ?? null;
-      if (start === null) {
-        await client.query(
-          `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`,
-          [endpointId],
-        );
-        failingSince.set(endpointId, null);
-      } else {
-        const { rows } = await client.query<{ failing_since: string | null }>(
-          `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, $2) WHERE id = $1 RETURNING failing_since`,
-          [endpointId, start],
-        );
-        const since = rows[0]?.failing_since;
-        failingSince.set(endpointId, since === undefined || since === null ? null : Number(since));
-      }
+      const { sql, params } = failureRunStatement(
+        t.endpoints,
+        endpointId,
+        runs.get(endpointId)!,
+        (n) => `$${n}`,
+      );
+      const { rows } = await client.query<{ failing_since: string | null }>(sql, params);
+      const since = rows[0]?.failing_since;
+      failingSince.set(endpointId, since === undefined || since === null ? null : Number(since));
     }
-    return attempts.map((a) => {
+    return attempts.map((a, i) => {
       const endpointId = endpointOf.get(a.deliveryId);
       return {
         ok: true,
         value: {
-          recorded: recorded.has(a.deliveryId),
+          recorded: recorded.has(`${a.deliveryId} ${inputs[i]!.leaseToken}`),
           failingSince:
             a.outcome === 'failed' && endpointId !== undefined
               ? (failingSince.get(endpointId) ?? null)

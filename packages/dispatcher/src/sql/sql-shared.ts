@@ -225,3 +225,59 @@ export function requeueStatement(
     params: 'deliveryId' in selector ? [now, now, ...params, now] : [now, now, ...params],
   };
 }
+
+/**
+ * How a batch of attempts moves an endpoint's failure run: `start` is where the run stands after
+ * the batch (null: ended by a success), `reset` whether a success in the batch ended the run
+ * that was there before it.
+ */
+export interface FailureRun {
+  start: number | null;
+  reset: boolean;
+}
+
+/** The failure run of every endpoint a batch touches, replaying its attempts in order. */
+export function failureRuns(
+  attempts: readonly AttemptRecord[],
+  endpointOf: (deliveryId: string) => string | undefined,
+): Map<string, FailureRun> {
+  const runs = new Map<string, FailureRun>();
+  for (const attempt of attempts) {
+    const endpointId = endpointOf(attempt.deliveryId);
+    if (endpointId === undefined) continue;
+    const run = runs.get(endpointId) ?? { start: null, reset: false };
+    if (attempt.outcome === 'succeeded') {
+      run.start = null;
+      run.reset = true;
+    } else {
+      run.start ??= attempt.startedAt;
+    }
+    runs.set(endpointId, run);
+  }
+  return runs;
+}
+
+/**
+ * The UPDATE that applies a failure run to an endpoint, returning its `failing_since` when the
+ * row changed (always for a run still open). Parameters: the endpoint id, then the start.
+ */
+export function failureRunStatement(
+  table: string,
+  endpointId: string,
+  run: FailureRun,
+  placeholder: (n: number) => string,
+): { sql: string; params: unknown[] } {
+  const where = `WHERE id = ${placeholder(1)}`;
+  if (run.start === null) {
+    return {
+      sql: `UPDATE ${table} SET failing_since = NULL ${where} AND failing_since IS NOT NULL RETURNING failing_since`,
+      params: [endpointId],
+    };
+  }
+  // A success earlier in the batch ended the old run: the new one starts at its first failure.
+  const value = run.reset ? placeholder(2) : `COALESCE(failing_since, ${placeholder(2)})`;
+  return {
+    sql: `UPDATE ${table} SET failing_since = ${value} ${where} RETURNING failing_since`,
+    params: [endpointId, run.start],
+  };
+}

@@ -21,6 +21,8 @@ import {
   endpointFromRow,
   endpointToRow,
   eventFromRow,
+  failureRunStatement,
+  failureRuns,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -286,44 +288,6 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       }
     });
 
-  const recordAttemptSync = (
-    db: SqliteDatabase,
-    { leaseToken, attempt, next, now }: RecordInput,
-    batch: Batch,
-  ): { recorded: boolean; failingSince: number | null } => {
-    insertAttempts(db, [attempt]);
-    const endpointOf = `(SELECT endpoint_id FROM ${t.deliveries} WHERE id = ?)`;
-    let failingSince: number | null = null;
-    if (attempt.outcome === 'succeeded') {
-      const cleared = stmt(
-        db,
-        `UPDATE ${t.endpoints} SET failing_since = NULL WHERE id = ${endpointOf} AND failing_since IS NOT NULL`,
-      ).run(attempt.deliveryId) as { changes: number };
-      if (cleared.changes > 0) batch.endpoints = undefined;
-    } else {
-      batch.endpoints = undefined;
-      const row = stmt(
-        db,
-        `UPDATE ${t.endpoints} SET failing_since = COALESCE(failing_since, ?) WHERE id = ${endpointOf} RETURNING failing_since`,
-      ).get(attempt.startedAt, attempt.deliveryId) as { failing_since: number | null } | undefined;
-      failingSince = row?.failing_since ?? null;
-    }
-    const result = stmt(
-      db,
-      `UPDATE ${t.deliveries} SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_status_code = ?, last_error = ?, updated_at = ?, lease_token = NULL, lease_expires_at = NULL
-         WHERE id = ? AND lease_token = ? AND status = 'pending'`,
-    ).run(
-      next.status,
-      next.status === 'pending' ? next.nextAttemptAt : null,
-      attempt.statusCode,
-      attempt.error,
-      now,
-      attempt.deliveryId,
-      leaseToken,
-    ) as { changes: number };
-    return { recorded: result.changes > 0, failingSince };
-  };
-
   /** Multi-row statements by row count: a chunk of 64, 16, 4 or 1 rows each. */
   const chunked = <R>(rows: readonly R[], each: (chunk: readonly R[]) => void) => {
     let at = 0;
@@ -408,48 +372,79 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   };
 
   /**
-   * `recordAttemptSync` for many successful attempts at once, in a few multi-row statements
-   * (the per-statement cost dominates otherwise): log rows, lease-checked delivery updates,
-   * then the failure runs of their endpoints cleared.
+   * Records attempts (in queue order) with a few multi-row statements: the log rows, the
+   * lease-checked delivery updates, then each endpoint's failure run replayed in order (a
+   * success ends it, a failure starts one). Two outcomes of one delivery in a batch (a stale
+   * lease beside a fresh one) are refused here, so the batch runs item by item and each caller
+   * learns whether its own lease still held.
    */
-  const recordSuccessesSync = (
+  const recordAttemptsSync = (
     db: SqliteDatabase,
     inputs: readonly RecordInput[],
     batch: Batch,
-  ): Map<RecordInput, { recorded: boolean; failingSince: null }> => {
-    const recorded = new Set<string>();
+  ): Map<RecordInput, { recorded: boolean; failingSince: number | null }> => {
+    const ids = inputs.map((input) => input.attempt.deliveryId);
+    if (new Set(ids).size !== ids.length) {
+      throw new Error('one delivery has two outcomes in this batch; recording them one by one');
+    }
     insertAttempts(
       db,
       inputs.map((input) => input.attempt),
     );
+    const endpointOf = new Map(
+      (
+        stmt(
+          db,
+          `SELECT id, endpoint_id FROM ${t.deliveries} WHERE id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(ids)) as Array<{ id: string; endpoint_id: string }>
+      ).map((row) => [row.id, row.endpoint_id]),
+    );
+    const recorded = new Set<string>();
     chunked(inputs, (chunk) => {
       const rows = stmt(
         db,
-        `WITH v(id, token, code, now) AS (VALUES ${tuples(chunk.length, 4)})
-         UPDATE ${t.deliveries} SET status = 'succeeded', attempts = attempts + 1, next_attempt_at = NULL, last_status_code = v.code, last_error = NULL, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
+        `WITH v(id, token, status, next_at, code, err, now) AS (VALUES ${tuples(chunk.length, 7)})
+         UPDATE ${t.deliveries} SET status = v.status, attempts = attempts + 1, next_attempt_at = v.next_at, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
          FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
          RETURNING ${t.deliveries}.id AS id`,
       ).all(
-        ...chunk.flatMap((input) => [
-          input.attempt.deliveryId,
-          input.leaseToken,
-          input.attempt.statusCode,
-          input.now,
+        ...chunk.flatMap(({ attempt, leaseToken, next, now }) => [
+          attempt.deliveryId,
+          leaseToken,
+          next.status,
+          next.status === 'pending' ? next.nextAttemptAt : null,
+          attempt.statusCode,
+          attempt.error,
+          now,
         ]),
       ) as Array<{ id: string }>;
       for (const row of rows) recorded.add(row.id);
     });
-    const cleared = stmt(
-      db,
-      `UPDATE ${t.endpoints} SET failing_since = NULL WHERE failing_since IS NOT NULL
-         AND id IN (SELECT endpoint_id FROM ${t.deliveries} WHERE id IN (SELECT value FROM json_each(?)))`,
-    ).run(JSON.stringify(inputs.map((input) => input.attempt.deliveryId))) as { changes: number };
-    if (cleared.changes > 0) batch.endpoints = undefined;
+    const failingSince = new Map<string, number | null>();
+    const runs = failureRuns(
+      inputs.map((input) => input.attempt),
+      (id) => endpointOf.get(id),
+    );
+    for (const [endpointId, run] of runs) {
+      const { sql, params } = failureRunStatement(t.endpoints, endpointId, run, (n) => `?${n}`);
+      const [row] = stmt(db, sql).all(...params) as Array<{ failing_since: number | null }>;
+      if (row) batch.endpoints = undefined;
+      failingSince.set(endpointId, row?.failing_since ?? null);
+    }
     return new Map(
-      inputs.map((input) => [
-        input,
-        { recorded: recorded.has(input.attempt.deliveryId), failingSince: null },
-      ]),
+      inputs.map((input) => {
+        const endpointId = endpointOf.get(input.attempt.deliveryId);
+        return [
+          input,
+          {
+            recorded: recorded.has(input.attempt.deliveryId),
+            failingSince:
+              input.attempt.outcome === 'failed' && endpointId !== undefined
+                ? (failingSince.get(endpointId) ?? null)
+                : null,
+          },
+        ];
+      }),
     );
   };
 
@@ -469,7 +464,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           stmt(db, 'SAVEPOINT hookline_batch').run();
           try {
             const batch: Batch = {};
-            // Items with a bulk form (publishes, successful outcomes: the bulk of the traffic)
+            // Items with a bulk form (publishes and attempt outcomes: the bulk of the traffic)
             // are written together, a few multi-row statements per kind, before the others
             // (a claim skips deliveries still leased anyway). A failure (say, a duplicate
             // event id) fails the statement: the batch then runs again item by item below.
@@ -586,11 +581,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     enqueue({
       what: 'recordAttempt',
       durable: false,
-      run: (db, batch) => recordAttemptSync(db, input, batch),
-      bulk:
-        input.attempt.outcome === 'succeeded'
-          ? { input, runAll: recordSuccessesSync as BulkWrite }
-          : undefined,
+      run: (db, batch) => recordAttemptsSync(db, [input], batch).get(input)!,
+      bulk: { input, runAll: recordAttemptsSync as BulkWrite },
     }) as Promise<{ recorded: boolean; failingSince: number | null }>;
   const claimBatched = batched('claimDue', false, claimSync);
 

@@ -187,6 +187,71 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect((await store.getEndpoint(ep.id))?.failingSince).toBeNull();
     });
 
+    it('replays a batch’s outcomes in order for the failure run: a failure then successes ends it, a success then a failure restarts it', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      for (let i = 0; i < 6; i++)
+        await store.insertEvent(storedEvent('user.created', `usr_o${i}`, 1000));
+      const claims = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
+      const record = (i: number, at: number, outcome: 'succeeded' | 'failed') =>
+        store.recordAttempt({
+          leaseToken: claims[i]!.leaseToken,
+          attempt: attempt(claims[i]!.delivery.id, at, outcome),
+          next:
+            outcome === 'succeeded'
+              ? { status: 'succeeded' }
+              : { status: 'pending', nextAttemptAt: 90_000 },
+          now: at,
+        });
+      // One batch: failure, success, success. The run ends.
+      const first = await Promise.all([
+        record(0, 2200, 'failed'),
+        record(1, 2300, 'succeeded'),
+        record(2, 2400, 'succeeded'),
+      ]);
+      expect(first.map((r) => r.recorded)).toEqual([true, true, true]);
+      expect((await store.getEndpoint(ep.id))?.failingSince).toBeNull();
+      // An older run, then one batch: success, failure. The run restarts at that failure.
+      await record(3, 3000, 'failed');
+      expect((await store.getEndpoint(ep.id))?.failingSince).toBe(3000);
+      const second = await Promise.all([record(4, 3500, 'succeeded'), record(5, 3600, 'failed')]);
+      expect(second).toEqual([
+        { recorded: true, failingSince: null },
+        { recorded: true, failingSince: 3600 },
+      ]);
+      expect((await store.getEndpoint(ep.id))?.failingSince).toBe(3600);
+    });
+
+    it('records only the outcome whose lease still holds when one batch has two for a delivery', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      await store.insertEvent(storedEvent('user.created', 'usr_twice', 1000));
+      await store.insertEvent(storedEvent('user.created', 'usr_other', 1000));
+      const [stale, other] = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
+      // The first lease expired; another worker claimed the delivery again.
+      const [fresh] = await store.claimDue({ now: 1000 + lease, limit: 1, leaseMs: lease });
+      expect(fresh?.delivery.id).toBe(stale!.delivery.id);
+      const outcome = (leaseToken: string, deliveryId: string) =>
+        store.recordAttempt({
+          leaseToken,
+          attempt: attempt(deliveryId, 1000 + lease + 10, 'succeeded'),
+          next: { status: 'succeeded' },
+          now: 1000 + lease + 10,
+        });
+      const results = await Promise.all([
+        outcome(stale!.leaseToken, stale!.delivery.id),
+        outcome(fresh!.leaseToken, fresh!.delivery.id),
+        outcome(other!.leaseToken, other!.delivery.id),
+      ]);
+      // `other`'s lease ran out too, but nobody took it over: it still holds.
+      expect(results.map((r) => r.recorded)).toEqual([false, true, true]);
+      expect(await store.getDelivery(stale!.delivery.id)).toMatchObject({
+        status: 'succeeded',
+        attempts: 1,
+      });
+      expect(await store.listAttempts(stale!.delivery.id)).toHaveLength(2);
+    });
+
     it('stores, updates, lists and deletes endpoints with their deliveries', async () => {
       const ep = endpointRecord({ versions: { 'user.login': 1 }, ordered: true });
       await store.createEndpoint(ep);
