@@ -12,7 +12,7 @@ export interface NodeTransportOptions {
 
 /** Bodies longer than this are not drained for connection reuse; the connection is dropped. */
 const maxDrainBytes = 64 * 1024;
-/** Connection pools kept (one per origin and checked address); the oldest is closed beyond. */
+/** Connection pools kept (one per origin and checked address); the least recently used is closed beyond. */
 const maxPools = 1024;
 
 /**
@@ -31,7 +31,12 @@ export function createNodeTransport(
   const poolFor = (url: URL, address: { address: string; family: number }): Pool => {
     const key = `${url.origin} ${address.address}`;
     let pool = pools.get(key);
-    if (pool) return pool;
+    if (pool) {
+      // Most recently used last: eviction takes the pool idle the longest.
+      pools.delete(key);
+      pools.set(key, pool);
+      return pool;
+    }
     const pinned: LookupFunction = (_host, lookupOptions, callback) => {
       if ((lookupOptions as { all?: boolean }).all) {
         (callback as unknown as (e: null, a: ReadonlyArray<typeof address>) => void)(null, [
@@ -96,6 +101,8 @@ export function createNodeTransport(
             if (timedOut) abortRequest(timedOut);
           },
           onHeaders(statusCode, headers) {
+            // 1xx informational answers (103 Early Hints…) precede the real one.
+            if (statusCode < 200) return true;
             status = statusCode;
             for (let i = 0; i + 1 < headers.length; i += 2) {
               if (String(headers[i]).toLowerCase() === 'retry-after') {

@@ -29,8 +29,8 @@ async function serve(handler: Parameters<typeof createServer>[1]) {
   return { port, connections: () => connections };
 }
 
-const transport = () => {
-  const created = createNodeTransport();
+const transport = (options?: Parameters<typeof createNodeTransport>[0]) => {
+  const created = createNodeTransport(options);
   transports.push(created);
   return created;
 };
@@ -120,6 +120,36 @@ describe('node transport (undici)', () => {
     const started = performance.now();
     await expect(transport()(request(port, 150))).rejects.toMatchObject({ code: 'ETIMEDOUT' });
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('times out a request still queued for a connection without ever sending it', async () => {
+    let arrived = 0;
+    const { port } = await serve(() => {
+      arrived++; // and never answers
+    });
+    // One connection, taken by the first request: the second waits in undici's queue.
+    const send = transport({ connections: 1 });
+    const results = await Promise.allSettled([send(request(port, 150)), send(request(port, 150))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    for (const result of results) {
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ code: 'ETIMEDOUT' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(arrived).toBe(1);
+  });
+
+  it('skips a 1xx informational answer and reports the final one', async () => {
+    const { port } = await serve((req, res) => {
+      req.resume();
+      res.writeEarlyHints({ link: '</style.css>; rel=preload', 'retry-after': '99' }, () => {
+        res.writeHead(201).end('created');
+      });
+    });
+    expect(await transport()(request(port))).toEqual({
+      status: 201,
+      retryAfter: null,
+      excerpt: 'created',
+    });
   });
 
   it('rejects when nothing listens at the address', async () => {

@@ -208,17 +208,21 @@ describe('sqlite store locking and durability (own connection)', () => {
 
   it('gives up after busyTimeoutMs with store_failed, and the publish is not kept', async () => {
     const store = createSqliteStore({ path, busyTimeoutMs: 50 });
-    const dispatcher = createDispatcher({ store });
-    await dispatcher.ready();
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
     const blocker = new Database(path) as unknown as SqliteDatabase;
     blocker.exec('BEGIN IMMEDIATE');
-    const failed = await dispatcher.safePublish(draftEvent('user.created'));
+    const failed = await dispatcher.safePublish({
+      ...draftEvent('user.created'),
+      id: 'evt_locked_out',
+    } as PublishInput);
     blocker.exec('ROLLBACK');
     blocker.close();
     expect(failed.ok).toBe(false);
     if (failed.ok) return;
     expect(failed.error.code).toBe('store_failed');
     expect(failed.error.message).toMatch(/locked/);
+    expect(await store.getEvent('evt_locked_out')).toBeUndefined();
     expect(await store.listDeliveries({})).toEqual([]);
     await store.close();
   });
