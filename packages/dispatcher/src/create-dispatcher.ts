@@ -26,7 +26,7 @@ import type {
   StoredEvent,
 } from './records.js';
 import { renderPayload } from './render-payload.js';
-import { type Resolver, systemResolver } from './resolve-target.js';
+import { cachingResolver, type Resolver, systemResolver } from './resolve-target.js';
 import {
   nextAttemptDelay,
   parseRetryAfter,
@@ -82,6 +82,13 @@ export interface DispatcherOptions<Tx = never> {
   transport?: DeliveryTransport;
   /** Host name resolver used for the address check. Default `dns.lookup` (all addresses). */
   resolve?: Resolver;
+  /**
+   * How long the default resolver reuses a host name's addresses, in ms (attempts asking
+   * meanwhile, concurrent ones included, share one lookup). Default 2000; 0 looks up on every
+   * attempt. The addresses are checked on every attempt regardless. Not applied to a custom
+   * `resolve`.
+   */
+  dnsCacheMs?: number;
   /** Time source; inject one in tests. */
   clock?: Clock;
   /**
@@ -235,7 +242,11 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     options.transport ?? (options.fetch ? createFetchTransport(options.fetch) : nodeTransport!);
   const attemptSettings = {
     allow,
-    resolve: options.resolve ?? systemResolver,
+    resolve:
+      options.resolve ??
+      (options.dnsCacheMs === 0
+        ? systemResolver
+        : cachingResolver(systemResolver, options.dnsCacheMs ?? 2000)),
     transport,
     timeoutMs,
     maxPayloadBytes,

@@ -53,3 +53,30 @@ export async function resolveTarget(
   for (const { address } of addresses) assertAddressAllowed(address, host, allow);
   return first;
 }
+
+/**
+ * Reuses `resolve`'s answer for a host name for `ttlMs` (successful answers only), and shares
+ * one lookup between the attempts that ask for the same name at once — without it every attempt
+ * costs a `getaddrinfo` on libuv's small thread pool. The addresses are still checked against
+ * the policy on every attempt, and the connection is pinned to the checked one.
+ */
+export function cachingResolver(
+  resolve: Resolver,
+  ttlMs: number,
+  now: () => number = () => performance.now(),
+  maxEntries = 1024,
+): Resolver {
+  const answers = new Map<string, { at: number; addresses: Promise<readonly ResolvedAddress[]> }>();
+  return (hostname) => {
+    const cached = answers.get(hostname);
+    if (cached && now() - cached.at < ttlMs) return cached.addresses;
+    const addresses = resolve(hostname);
+    if (answers.size >= maxEntries) answers.clear();
+    answers.set(hostname, { at: now(), addresses });
+    // A failed lookup is not remembered: the next attempt asks again.
+    addresses.catch(() => {
+      if (answers.get(hostname)?.addresses === addresses) answers.delete(hostname);
+    });
+    return addresses;
+  };
+}
