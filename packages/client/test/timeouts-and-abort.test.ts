@@ -12,6 +12,15 @@ afterEach(() => server.close());
 
 const noWait = { sleep: async () => {} };
 
+/**
+ * Aborts once the server holds the request. A fixed delay raced the connection: on a loaded
+ * machine the abort could land before the request arrived, and the test saw no request.
+ */
+async function abortWhenArrived(controller: AbortController) {
+  while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+  controller.abort();
+}
+
 describe('timeouts and abort', () => {
   it('a slow response times out with code timeout when retries are exhausted', async () => {
     server.faults.push({ kind: 'delay', ms: 2000 });
@@ -43,7 +52,7 @@ describe('timeouts and abort', () => {
     const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
     const controller = new AbortController();
     const pending = c.GET('/v1/payments', { signal: controller.signal, timeoutMs: 5000 });
-    setTimeout(() => controller.abort(), 30);
+    void abortWhenArrived(controller);
     const error = await pending.catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'aborted' });
     expect(server.requests).toHaveLength(1);
@@ -54,7 +63,7 @@ describe('timeouts and abort', () => {
     const c = createTypedClient<paths>({ baseUrl: server.url, timeoutMs: 0, retry: noWait });
     const controller = new AbortController();
     const pending = c.GET('/v1/payments', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    void abortWhenArrived(controller);
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
     expect(server.requests).toHaveLength(1);
   });
@@ -89,7 +98,7 @@ describe('timeouts and abort', () => {
     const controller = new AbortController();
     const c = createTypedClient<paths>({ baseUrl: server.url });
     const pending = c.GET('/v1/payments', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    void abortWhenArrived(controller);
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
   });
 
