@@ -135,7 +135,8 @@ describe('node transport (undici)', () => {
       expect((result as PromiseRejectedResult).reason).toMatchObject({ code: 'ETIMEDOUT' });
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(arrived).toBe(1);
+    // The first one (if it got there before its timeout); never the queued one.
+    expect(arrived).toBeLessThanOrEqual(1);
   });
 
   it('skips a 1xx informational answer and reports the final one', async () => {
