@@ -28,8 +28,6 @@ export interface AttemptSettings {
   now: () => number;
 }
 
-const encoder = new TextEncoder();
-
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
@@ -100,7 +98,7 @@ export async function attemptDelivery(
       permanent: true,
     });
   }
-  if (encoder.encode(body).byteLength > settings.maxPayloadBytes) {
+  if (Buffer.byteLength(body, 'utf8') > settings.maxPayloadBytes) {
     return failed(`payload is larger than maxPayloadBytes (${settings.maxPayloadBytes})`, {
       permanent: true,
     });

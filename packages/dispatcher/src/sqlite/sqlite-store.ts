@@ -298,8 +298,19 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       }
     }
   };
-  const tuples = (count: number, width: number) =>
-    Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
+  /** `(?, ?), (?, ?)`: `count` rows of `width` placeholders, built once per shape. */
+  const shapes = new Map<string, string>();
+  const tuples = (count: number, width: number) => {
+    const key = `${count}x${width}`;
+    let text = shapes.get(key);
+    if (text === undefined) {
+      text = Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(
+        ', ',
+      );
+      shapes.set(key, text);
+    }
+    return text;
+  };
 
   /** Appends attempts to the log, in multi-row statements. */
   const insertAttempts = (db: SqliteDatabase, attempts: readonly AttemptRecord[]) =>
@@ -353,7 +364,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     chunked(planned, (chunk) => {
       stmt(
         db,
-        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) VALUES ${Array.from({ length: chunk.length }, () => "(?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)").join(', ')}`,
+        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) VALUES ${tuples(chunk.length, 11)}`,
       ).run(
         ...chunk.flatMap((d) => [
           d.id,
@@ -361,7 +372,9 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           d.endpointId,
           d.eventType,
           d.resourceId,
+          d.status,
           d.version,
+          d.attempts,
           d.nextAttemptAt,
           d.createdAt,
           d.updatedAt,
