@@ -483,7 +483,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
             // event id) fails the statement: the batch then runs again item by item below.
             const groups = new Map<BulkWrite, object[]>();
             for (const { bulk } of items) {
-              if (bulk) groups.set(bulk.runAll, [...(groups.get(bulk.runAll) ?? []), bulk.input]);
+              if (!bulk) continue;
+              const inputs = groups.get(bulk.runAll);
+              if (inputs) inputs.push(bulk.input);
+              else groups.set(bulk.runAll, [bulk.input]);
             }
             const written = new Map<object, unknown>();
             for (const [runAll, inputs] of groups) {
