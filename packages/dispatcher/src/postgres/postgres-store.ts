@@ -321,17 +321,21 @@ export function createPostgresStore(
     });
   };
 
-  /** Group commit on the store's pool: one transaction (and one WAL flush) per batch. */
+  /**
+   * Group commit on the store's pool: one transaction per batch; `durable` ones wait for the
+   * WAL flush (see `transaction`).
+   */
   const batched = <I, O>(
     what: string,
+    durable: boolean,
     fn: (client: PostgresQueryable, items: readonly I[]) => Promise<BatchOutcome<O>[]>,
   ) =>
     createGroupCommit<I, O>((items) =>
-      run(what, () => transaction((client) => fn(client, items), what !== 'recordAttempt')),
+      run(what, () => transaction((client) => fn(client, items), durable)),
     );
 
-  const insertEventBatched = batched('publish', insertEventsWith);
-  const recordAttemptBatched = batched('recordAttempt', recordAttemptsWith);
+  const insertEventBatched = batched('publish', true, insertEventsWith);
+  const recordAttemptBatched = batched('recordAttempt', false, recordAttemptsWith);
 
   const unwrap = async <O>(outcomes: Promise<BatchOutcome<O>[]>): Promise<O> => {
     const [outcome] = await outcomes;
