@@ -37,7 +37,7 @@ import type {
   ReceiverStore,
   StoredError,
 } from './store.js';
-import { createVerifier, type VerificationScheme } from './verify-request.js';
+import { createVerifier, type SignedDelivery, type VerificationScheme } from './verify-request.js';
 import { Worker, type WorkerOptions } from './worker.js';
 
 /** `ack-first` answers 2xx once the event is in the inbox; `sync` runs handlers before answering. */
@@ -553,15 +553,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       : ` If this is a ${scheme} event rather than a Hookline envelope, set parse: 'provider' in createReceiver() and register onProvider() handlers.`;
 
   /** Parses a verified Hookline body (JSON parsed once); a malformed one is a 400. */
-  const parseHookline = (text: string, headers: Headers): Received => {
+  const parseHookline = ({ text, id }: SignedDelivery, headers: Headers): Received => {
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
       body = text; // parseEvent words the invalid_json error.
     }
-    // The id and version fall back to the webhook-id / X-Webhook-Version headers.
-    const parsed = parseEvent(body, { headers });
+    // The id falls back to the signed message id (webhook-id, or its svix-id alias), the
+    // version to the X-Webhook-Version header.
+    const parsed = parseEvent(body, id === undefined ? { headers } : { id, headers });
     if (!parsed.ok) {
       throw new ReceiverError(parsed.error.code, parsed.error.message + providerHint, {
         status: 400,
@@ -577,8 +578,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   };
 
   /** Parses a verified body in the configured format; a malformed one is a 400. */
-  const parseVerified = (text: string, headers: Headers): Received => {
-    if (readProvider === undefined) return parseHookline(text, headers);
+  const parseVerified = (signed: SignedDelivery, headers: Headers): Received => {
+    if (readProvider === undefined) return parseHookline(signed, headers);
+    const { text } = signed;
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -589,7 +591,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         { status: 400, cause: error },
       );
     }
-    return { kind: 'provider', event: readProvider(body, headers), text };
+    return { kind: 'provider', event: readProvider(body, headers, signed), text };
   };
 
   const pipeline = async (request: Request, context: FetchContext): Promise<Response> => {
@@ -620,8 +622,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       }
     }
     const body = await readBody(request, maxBodyBytes);
-    const text = await verify(body, headers);
-    const received = parseVerified(text, headers);
+    const received = parseVerified(await verify(body, headers), headers);
     try {
       return (await accept(received, 'push')).response;
     } catch (error) {

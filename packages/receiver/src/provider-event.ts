@@ -22,18 +22,23 @@ export interface ProviderEventFields {
 
 /**
  * Reads the id and type of a provider-native delivery from its parsed JSON body and headers.
- * Runs only after the signature was verified.
+ * Runs only after the signature was verified; `signed.id` is the message id the signature
+ * covers, for schemes that sign one (Standard Webhooks: `webhook-id` or `svix-id`).
  *
  * @example
  * ```ts
- * // Clerk / Resend (Svix): id in webhook-id, type in the body
- * const parse: ProviderEventParser = (body, headers) => ({
- *   id: headers.get('webhook-id') ?? undefined,
+ * // Clerk / Resend (Svix): the signed id, type in the body
+ * const parse: ProviderEventParser = (body, _headers, signed) => ({
+ *   id: signed.id,
  *   type: (body as { type?: string }).type,
  * })
  * ```
  */
-export type ProviderEventParser = (body: unknown, headers: Headers) => ProviderEventFields;
+export type ProviderEventParser = (
+  body: unknown,
+  headers: Headers,
+  signed: { id: string | undefined },
+) => ProviderEventFields;
 
 /**
  * How the receiver reads a verified body: `'hookline'` (a Hookline envelope, typed `on()`
@@ -93,8 +98,8 @@ const BUILT_IN: Record<VerificationScheme, BuiltInParser> = {
     typeSource: 'the body field "type"',
   },
   'standard-webhooks': {
-    parse: (body, headers) => ({ id: header(headers, 'webhook-id'), type: field(body, 'type') }),
-    idSource: 'the webhook-id header',
+    parse: (body, _headers, signed) => ({ id: signed.id, type: field(body, 'type') }),
+    idSource: 'the webhook-id (or svix-id) header',
     typeSource: 'the body field "type"',
   },
 };
@@ -113,11 +118,11 @@ const CUSTOM: Omit<BuiltInParser, 'parse'> = {
 export function createProviderReader(
   scheme: VerificationScheme,
   format: 'provider' | ProviderEventParser,
-): (body: unknown, headers: Headers) => ProviderEvent {
+): (body: unknown, headers: Headers, signed: { id: string | undefined }) => ProviderEvent {
   const { parse, idSource, typeSource } =
     format === 'provider' ? BUILT_IN[scheme] : { parse: format, ...CUSTOM };
-  return (body, headers) => {
-    const { id, type } = parse(body, headers);
+  return (body, headers, signed) => {
+    const { id, type } = parse(body, headers, signed);
     if (typeof id !== 'string' || id.length === 0) {
       throw new ReceiverError(
         'missing_provider_id',

@@ -21,14 +21,25 @@ interface VerifierOptions {
   now: () => number;
 }
 
+/** What the signature check vouches for. */
+export interface SignedDelivery {
+  /** The body text exactly as signed. */
+  text: string;
+  /**
+   * The signed message id, for schemes that sign one (Standard Webhooks: `webhook-id`, or the
+   * `svix-id` alias the signature package accepts too); `undefined` for the others.
+   */
+  id: string | undefined;
+}
+
 /**
- * Builds the verification step for one scheme; resolves with the body text exactly as signed.
- * Failures become a {@link ReceiverError} with the signature package's code and status
- * (401 for a bad signature or stale timestamp, 500 for our own misconfiguration).
+ * Builds the verification step for one scheme. Failures become a {@link ReceiverError} with the
+ * signature package's code and status (401 for a bad signature or stale timestamp, 500 for our
+ * own misconfiguration).
  */
 export function createVerifier(
   options: VerifierOptions,
-): (body: Uint8Array, headers: Headers) => Promise<string> {
+): (body: Uint8Array, headers: Headers) => Promise<SignedDelivery> {
   const timing = {
     ...(options.toleranceSeconds === undefined
       ? {}
@@ -36,7 +47,10 @@ export function createVerifier(
     now: options.now,
   };
   const secret = options.secrets.length === 1 ? options.secrets[0]! : options.secrets;
-  const verify = (body: Uint8Array, headers: Headers): Promise<{ payload: string }> => {
+  const verify = (
+    body: Uint8Array,
+    headers: Headers,
+  ): Promise<{ payload: string; id?: string }> => {
     switch (options.scheme) {
       case 'standard-webhooks':
         return verifyWebhook(body, headers, secret, timing);
@@ -52,7 +66,8 @@ export function createVerifier(
   };
   return async (body, headers) => {
     try {
-      return (await verify(body, headers)).payload;
+      const { payload, id } = await verify(body, headers);
+      return { text: payload, id };
     } catch (error) {
       if (isWebhookVerificationError(error)) {
         throw new ReceiverError(error.code, error.message, { status: error.status, cause: error });

@@ -12,7 +12,7 @@ import { createNodeHandler } from '../src/node/index.js';
 import { exampleEvent } from './support/events.js';
 import { readmeBlockingHook } from './support/readme-blocking-hook.js';
 import { close, listen } from './support/servers.js';
-import { signedHeaders } from './support/sign.js';
+import { SECRET, signedHeaders } from './support/sign.js';
 
 const STRIPE_SECRET = 'whsec_test_5f3b1c9e2a7d4f6b8c0e1a3d5f7b9c2e';
 const GITHUB_SECRET = 'github-webhook-secret-4d8e2a';
@@ -410,6 +410,41 @@ describe('other providers and custom formats', () => {
       reason: 'This email domain is not allowed.',
     });
     expect(await preCreate('7A1B2C3D-0002', 'ann@example.com')).toEqual({ is_allowed: true });
+  });
+
+  it('reads the signed id of a sender that uses only the svix-* header names (Clerk, Resend), in both formats', async () => {
+    const svix = async (text: string, id: string) => {
+      const signed = await signedHeaders(text, { id });
+      return new Request('http://receiver.test/svix', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'svix-id': signed['webhook-id']!,
+          'svix-timestamp': signed['webhook-timestamp']!,
+          'svix-signature': signed['webhook-signature']!,
+        },
+        body: text,
+      });
+    };
+    // parse: 'provider' over Standard Webhooks: the id is the signed svix-id.
+    const provider = createReceiver({ secret: SECRET, mode: 'sync', parse: 'provider' });
+    const seen: string[] = [];
+    provider.onProvider('user.created', (event) => {
+      seen.push(event.id);
+    });
+    const clerk = JSON.stringify({ type: 'user.created', data: { id: 'user_1' } });
+    expect((await provider.fetch(await svix(clerk, 'msg_svix_1'))).status).toBe(200);
+    expect(seen).toEqual(['msg_svix_1']);
+    // A Hookline envelope without its own id takes the signed svix-id too.
+    const hookline = createReceiver({ secret: SECRET, mode: 'sync' });
+    const ids: string[] = [];
+    hookline.onAny((event) => {
+      ids.push(event.id);
+    });
+    const { id: _id, ...envelope } = exampleEvent('user.created', 1);
+    const response = await hookline.fetch(await svix(JSON.stringify(envelope), 'msg_svix_2'));
+    expect(response.status).toBe(200);
+    expect(ids).toEqual(['msg_svix_2']);
   });
 
   it('takes a parse function for other formats (a Svix-style sender over Standard Webhooks)', async () => {
