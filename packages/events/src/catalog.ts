@@ -72,10 +72,18 @@ export function isEventType(event: unknown): event is EventType {
   return typeof event === 'string' && definitionsByType.has(event);
 }
 
+/** Each type's versions, ascending, sorted once (parsing and casting ask on every event). */
+const versionsByType: ReadonlyMap<string, readonly number[]> = new Map(
+  [...definitionsByType].map(([event, versions]) => [
+    event,
+    Object.freeze([...versions.keys()].sort((a, b) => a - b)),
+  ]),
+);
+const noVersions: readonly number[] = Object.freeze([]);
+
 /** The versions of `event`, ascending; empty when the event type is unknown. */
 export function eventVersions(event: string): readonly number[] {
-  const versions = definitionsByType.get(event);
-  return versions === undefined ? [] : [...versions.keys()].sort((a, b) => a - b);
+  return versionsByType.get(event) ?? noVersions;
 }
 
 /**
