@@ -159,8 +159,8 @@ function mergeHeaders(target: Record<string, string>, source?: Record<string, un
 
 /**
  * Creates a typed client over an openapi-typescript `paths` interface, built on `fetch`, with
- * retries (network errors, 408/409/429/5xx; backoff with full jitter; Retry-After and
- * RateLimit honoured), idempotency keys, per-attempt timeouts and token refresh.
+ * retries (network errors, 408/429/5xx, and 409 only with Retry-After; backoff with full jitter;
+ * Retry-After and RateLimit honoured), idempotency keys, per-attempt timeouts and token refresh.
  * @example
  * const client = createTypedClient<paths>({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_123' });
  * const result = await client.GET('/v1/payments/{payment_id}', { params: { path: { payment_id: 'pay_1' } } });
@@ -322,7 +322,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         refreshed = forceRefresh = true;
         continue;
       }
-      if (retries < maxRetries && isRetryableStatus(status)) {
+      if (retries < maxRetries && isRetryableStatus(status, response.headers)) {
         const hint = serverRetryDelay(response);
         if (hint === undefined || hint <= maxRetryAfterMs) {
           const delay = hint ?? backoff(retries);

@@ -17,9 +17,15 @@ export interface RetryOptions {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** Statuses worth retrying: request timeout, conflict (concurrent idempotent request), rate limit, 5xx. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
+/**
+ * Statuses worth retrying: request timeout, rate limit, 5xx, and a 409 only when it carries
+ * `Retry-After` (a transient conflict such as `idempotency_key_in_use`). A 409 without it is a
+ * business-rule conflict whose answer is stored under the idempotency key, so a retry would only
+ * replay it; without `headers` a 409 is therefore not retryable.
+ */
+export function isRetryableStatus(status: number, headers?: Headers): boolean {
+  if (status === 409) return headers?.has('retry-after') ?? false;
+  return status === 408 || status === 429 || status >= 500;
 }
 
 /** Full-jitter exponential backoff: a random delay in [0, min(cap, base * 2^retry)). */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTypedClient, type RetryOptions } from '../src/index.js';
+import { createTypedClient, isRetryableStatus, type RetryOptions } from '../src/index.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
 import type { paths } from './support/test-paths.js';
@@ -65,13 +65,69 @@ describe('retries', () => {
     expect(waits).toEqual([500, 1000, 2000, 2500, 2500]);
   });
 
-  it('retries 408 and 409 but not other 4xx', async () => {
-    server.faults.push({ kind: 'answer', status: 408 }, { kind: 'answer', status: 409 });
+  it('retries 408 and a 409 with Retry-After but not other 4xx', async () => {
+    server.faults.push(
+      { kind: 'answer', status: 408 },
+      { kind: 'answer', status: 409, headers: { 'retry-after': '0' } },
+    );
     expect((await client().GET('/v1/payments')).status).toBe(200);
     expect(server.requests).toHaveLength(3);
     server.faults.push({ kind: 'answer', status: 400, body: { status: 400, title: 'Bad' } });
     expect((await client().GET('/v1/payments')).status).toBe(400);
     expect(server.requests).toHaveLength(4);
+  });
+
+  it('does not retry a 409 without Retry-After: a business-rule conflict is replayed, not resolved', async () => {
+    const conflict = {
+      type: 'https://hookline.dev/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      code: 'conflict',
+      detail: 'The session is not open',
+    };
+    server.faults.push({ kind: 'answer', status: 409, body: conflict });
+    const result = await client().POST('/v1/payments', { body: create, idempotencyKey: 'k-409' });
+    expect(result).toMatchObject({ ok: false, status: 409, error: { code: 'conflict' } });
+    expect(server.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+    // The same holds for a method that is always retried.
+    server.faults.push({ kind: 'answer', status: 409, body: conflict });
+    expect((await client().GET('/v1/payments')).status).toBe(409);
+    expect(server.requests).toHaveLength(2);
+    expect(waits).toEqual([]);
+  });
+
+  it('retries a 409 with Retry-After (idempotency_key_in_use), waiting as asked and reusing the key', async () => {
+    server.faults.push({
+      kind: 'answer',
+      status: 409,
+      headers: { 'retry-after': '2' },
+      body: { title: 'Conflict', status: 409, code: 'idempotency_key_in_use' },
+    });
+    const result = await client().POST('/v1/payments', { body: create, idempotencyKey: 'k-busy' });
+    expect(result.status).toBe(201);
+    expect(server.requests).toHaveLength(2);
+    expect(waits).toEqual([2000]);
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['k-busy', 'k-busy']);
+  });
+
+  it('a 409 whose Retry-After exceeds maxRetryAfterMs is returned, not retried', async () => {
+    server.faults.push({ kind: 'answer', status: 409, headers: { 'retry-after': '120' } });
+    const result = await client({ maxRetryAfterMs: 60_000 }).GET('/v1/payments');
+    expect(result.status).toBe(409);
+    expect(server.requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('isRetryableStatus: 409 only with Retry-After; 408, 429 and 5xx always; other 4xx never', () => {
+    expect(isRetryableStatus(409)).toBe(false);
+    expect(isRetryableStatus(409, new Headers())).toBe(false);
+    expect(isRetryableStatus(409, new Headers({ 'Retry-After': '1' }))).toBe(true);
+    for (const status of [408, 429, 500, 502, 503, 504])
+      expect(isRetryableStatus(status)).toBe(true);
+    for (const status of [400, 401, 403, 404, 422]) {
+      expect(isRetryableStatus(status, new Headers({ 'retry-after': '1' }))).toBe(false);
+    }
   });
 
   it('does not retry a POST whose idempotency key was overridden to null', async () => {
