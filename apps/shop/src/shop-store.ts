@@ -186,19 +186,36 @@ export class ShopStore {
   }
 
   close(): void {
+    this.#statements.clear();
     this.db.close();
+  }
+
+  /**
+   * Prepared statements by SQL text: each is compiled once per store, not on every call (one
+   * `/api/state` request runs several queries). The texts are this class's own, so it stays small.
+   */
+  readonly #statements = new Map<string, Database.Statement>();
+
+  /** The statement for `sql`, prepared on first use. */
+  #prepare(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** One row (libsql's `_metadata` dropped), or undefined. */
   #one<T>(sql: string, ...params: unknown[]): T | undefined {
-    const row = this.db.prepare(sql).get(...params) as (T & { _metadata?: unknown }) | undefined;
+    const row = this.#prepare(sql).get(...params) as (T & { _metadata?: unknown }) | undefined;
     if (row) delete row._metadata;
     return row;
   }
 
   /** All rows (libsql's `_metadata` dropped). */
   #many<T>(sql: string, ...params: unknown[]): T[] {
-    const rows = this.db.prepare(sql).all(...params) as (T & { _metadata?: unknown })[];
+    const rows = this.#prepare(sql).all(...params) as (T & { _metadata?: unknown })[];
     for (const row of rows) delete row._metadata;
     return rows;
   }
@@ -211,23 +228,19 @@ export class ShopStore {
   }
 
   setSetting(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO shop_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    this.#prepare(
+      'INSERT INTO shop_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 
   // users and sessions
 
   /** Inserts the user, or refreshes email and name of a known one. */
   upsertUser(user: { id: string; email: string; name: string | null }): void {
-    this.db
-      .prepare(
-        `INSERT INTO shop_users (id, email, name, created_at) VALUES (?, ?, ?, ?)
+    this.#prepare(
+      `INSERT INTO shop_users (id, email, name, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = COALESCE(excluded.name, shop_users.name)`,
-      )
-      .run(user.id, user.email, user.name, iso());
+    ).run(user.id, user.email, user.name, iso());
   }
 
   getUser(id: string): ShopUser | undefined {
@@ -240,12 +253,10 @@ export class ShopStore {
   /** Marks the user deleted and revokes all their sessions; returns how many were revoked. */
   deleteUser(id: string): number {
     return this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO shop_users (id, email, name, created_at, deleted_at) VALUES (?, '', NULL, ?, ?)
+      this.#prepare(
+        `INSERT INTO shop_users (id, email, name, created_at, deleted_at) VALUES (?, '', NULL, ?, ?)
            ON CONFLICT (id) DO UPDATE SET deleted_at = COALESCE(shop_users.deleted_at, excluded.deleted_at)`,
-        )
-        .run(id, iso(), iso());
+      ).run(id, iso(), iso());
       return this.revokeUserSessions(id, 'user_deleted');
     })();
   }
@@ -264,17 +275,15 @@ export class ShopStore {
       revoked_at: null,
       revoked_reason: null,
     };
-    this.db
-      .prepare(
-        'INSERT INTO shop_sessions (token, user_id, platform_session_id, ip_address, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(
-        session.token,
-        session.user_id,
-        session.platform_session_id,
-        session.ip_address,
-        session.created_at,
-      );
+    this.#prepare(
+      'INSERT INTO shop_sessions (token, user_id, platform_session_id, ip_address, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(
+      session.token,
+      session.user_id,
+      session.platform_session_id,
+      session.ip_address,
+      session.created_at,
+    );
     return session;
   }
 
@@ -292,20 +301,16 @@ export class ShopStore {
 
   /** Revokes the shop session opened by one platform session; returns how many were revoked. */
   revokePlatformSession(platformSessionId: string, reason: string): number {
-    return this.db
-      .prepare(
-        'UPDATE shop_sessions SET revoked_at = ?, revoked_reason = ? WHERE platform_session_id = ? AND revoked_at IS NULL',
-      )
-      .run(iso(), reason, platformSessionId).changes;
+    return this.#prepare(
+      'UPDATE shop_sessions SET revoked_at = ?, revoked_reason = ? WHERE platform_session_id = ? AND revoked_at IS NULL',
+    ).run(iso(), reason, platformSessionId).changes;
   }
 
   /** Revokes every active shop session of a user; returns how many were revoked. */
   revokeUserSessions(userId: string, reason: string): number {
-    return this.db
-      .prepare(
-        'UPDATE shop_sessions SET revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL',
-      )
-      .run(iso(), reason, userId).changes;
+    return this.#prepare(
+      'UPDATE shop_sessions SET revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL',
+    ).run(iso(), reason, userId).changes;
   }
 
   sessionsOf(userId: string): ShopSession[] {
@@ -320,11 +325,9 @@ export class ShopStore {
   /** Opens the onboarding task `kind` for a user once; false when it already existed. */
   addOnboardingTask(userId: string, kind: string, eventId: string): boolean {
     return (
-      this.db
-        .prepare(
-          'INSERT INTO shop_onboarding_tasks (user_id, kind, event_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        )
-        .run(userId, kind, eventId, iso()).changes === 1
+      this.#prepare(
+        'INSERT INTO shop_onboarding_tasks (user_id, kind, event_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(userId, kind, eventId, iso()).changes === 1
     );
   }
 
@@ -361,24 +364,20 @@ export class ShopStore {
       const reason = suspicious
         ? `first login from ${input.ipAddress}; known addresses: ${known.map((row) => row.ip_address).join(', ')}`
         : null;
-      this.db
-        .prepare(
-          'INSERT INTO shop_known_ips (user_id, ip_address, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-        )
-        .run(input.userId, input.ipAddress, input.at);
-      this.db
-        .prepare(
-          'INSERT INTO shop_security_log (event_id, user_id, ip_address, user_agent, suspicious, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          input.eventId,
-          input.userId,
-          input.ipAddress,
-          input.userAgent,
-          suspicious ? 1 : 0,
-          reason,
-          input.at,
-        );
+      this.#prepare(
+        'INSERT INTO shop_known_ips (user_id, ip_address, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(input.userId, input.ipAddress, input.at);
+      this.#prepare(
+        'INSERT INTO shop_security_log (event_id, user_id, ip_address, user_agent, suspicious, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        input.eventId,
+        input.userId,
+        input.ipAddress,
+        input.userAgent,
+        suspicious ? 1 : 0,
+        reason,
+        input.at,
+      );
       return {
         event_id: input.eventId,
         user_id: input.userId,
@@ -436,33 +435,29 @@ export class ShopStore {
       created_at: now,
       updated_at: now,
     };
-    this.db
-      .prepare(
-        `INSERT INTO shop_orders (id, user_id, product_id, description, amount, currency, mode, status, watch, created_at, updated_at)
+    this.#prepare(
+      `INSERT INTO shop_orders (id, user_id, product_id, description, amount, currency, mode, status, watch, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        order.id,
-        order.user_id,
-        order.product_id,
-        order.description,
-        order.amount,
-        order.currency,
-        order.mode,
-        order.status,
-        order.watch,
-        order.created_at,
-        order.updated_at,
-      );
+    ).run(
+      order.id,
+      order.user_id,
+      order.product_id,
+      order.description,
+      order.amount,
+      order.currency,
+      order.mode,
+      order.status,
+      order.watch,
+      order.created_at,
+      order.updated_at,
+    );
     return order;
   }
 
   attachCheckout(orderId: string, checkoutSessionId: string, url: string): Order {
-    this.db
-      .prepare(
-        'UPDATE shop_orders SET checkout_session_id = ?, checkout_url = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(checkoutSessionId, url, iso(), orderId);
+    this.#prepare(
+      'UPDATE shop_orders SET checkout_session_id = ?, checkout_url = ?, updated_at = ? WHERE id = ?',
+    ).run(checkoutSessionId, url, iso(), orderId);
     return this.getOrder(orderId) as Order;
   }
 
@@ -490,11 +485,9 @@ export class ShopStore {
 
   /** Records that an event touched an order (its history; also how tests count handling). */
   addOrderEvent(orderId: string, eventId: string, eventType: string, source: 'push' | 'pull') {
-    this.db
-      .prepare(
-        'INSERT INTO shop_order_events (order_id, event_id, event_type, source, at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(orderId, eventId, eventType, source, iso());
+    this.#prepare(
+      'INSERT INTO shop_order_events (order_id, event_id, event_type, source, at) VALUES (?, ?, ?, ?, ?)',
+    ).run(orderId, eventId, eventType, source, iso());
   }
 
   orderEvents(orderId: string): OrderEvent[] {
@@ -511,29 +504,26 @@ export class ShopStore {
   markPaid(orderId: string, settlement: Settlement): boolean {
     return this.db.transaction(() => {
       const now = iso();
-      this.db
-        .prepare(
-          `UPDATE shop_orders SET payment_id = COALESCE(payment_id, ?), subscription_id = COALESCE(subscription_id, ?),
+      this.#prepare(
+        `UPDATE shop_orders SET payment_id = COALESCE(payment_id, ?), subscription_id = COALESCE(subscription_id, ?),
            updated_at = ? WHERE id = ?`,
-        )
-        .run(settlement.paymentId ?? null, settlement.subscriptionId ?? null, now, orderId);
-      const changed = this.db
-        .prepare(
-          `UPDATE shop_orders SET status = 'paid', failure_message = NULL, learned_by = ?, learned_event = ?,
+      ).run(settlement.paymentId ?? null, settlement.subscriptionId ?? null, now, orderId);
+      const changed = this.#prepare(
+        `UPDATE shop_orders SET status = 'paid', failure_message = NULL, learned_by = ?, learned_event = ?,
            learned_source = ?, fulfilment_started_at = ?, updated_at = ? WHERE id = ? AND status != 'paid'`,
-        )
-        .run(
-          settlement.learnedBy,
-          settlement.eventId ?? null,
-          settlement.source ?? null,
-          now,
-          now,
-          orderId,
-        ).changes;
+      ).run(
+        settlement.learnedBy,
+        settlement.eventId ?? null,
+        settlement.source ?? null,
+        now,
+        now,
+        orderId,
+      ).changes;
       if (changed === 0) return false;
-      this.db
-        .prepare('INSERT INTO shop_fulfilments (order_id, started_at) VALUES (?, ?)')
-        .run(orderId, now);
+      this.#prepare('INSERT INTO shop_fulfilments (order_id, started_at) VALUES (?, ?)').run(
+        orderId,
+        now,
+      );
       return true;
     })();
   }
@@ -541,20 +531,18 @@ export class ShopStore {
   /** Marks a pending order failed; false when it was already paid or failed. */
   markFailed(orderId: string, settlement: Settlement): boolean {
     return (
-      this.db
-        .prepare(
-          `UPDATE shop_orders SET status = 'failed', payment_id = ?, failure_message = ?, learned_by = ?,
+      this.#prepare(
+        `UPDATE shop_orders SET status = 'failed', payment_id = ?, failure_message = ?, learned_by = ?,
            learned_event = ?, learned_source = ?, updated_at = ? WHERE id = ? AND status = 'pending'`,
-        )
-        .run(
-          settlement.paymentId ?? null,
-          settlement.failureMessage ?? null,
-          settlement.learnedBy,
-          settlement.eventId ?? null,
-          settlement.source ?? null,
-          iso(),
-          orderId,
-        ).changes === 1
+      ).run(
+        settlement.paymentId ?? null,
+        settlement.failureMessage ?? null,
+        settlement.learnedBy,
+        settlement.eventId ?? null,
+        settlement.source ?? null,
+        iso(),
+        orderId,
+      ).changes === 1
     );
   }
 
@@ -571,24 +559,20 @@ export class ShopStore {
 
   /** Grants a subscription's access; a subscription already revoked stays revoked. */
   grantAccess(input: { subscriptionId: string; userId: string; planId: string | null }): void {
-    this.db
-      .prepare(
-        `INSERT INTO shop_access (subscription_id, user_id, plan_id, status, granted_at) VALUES (?, ?, ?, 'active', ?)
+    this.#prepare(
+      `INSERT INTO shop_access (subscription_id, user_id, plan_id, status, granted_at) VALUES (?, ?, ?, 'active', ?)
          ON CONFLICT (subscription_id) DO UPDATE SET user_id = COALESCE(shop_access.user_id, excluded.user_id),
          plan_id = COALESCE(shop_access.plan_id, excluded.plan_id),
          granted_at = COALESCE(shop_access.granted_at, excluded.granted_at)`,
-      )
-      .run(input.subscriptionId, input.userId, input.planId, new Date().toISOString());
+    ).run(input.subscriptionId, input.userId, input.planId, new Date().toISOString());
   }
 
   /** Revokes a subscription's access (remembered even when the grant has not arrived yet). */
   revokeAccess(subscriptionId: string, planId: string | null): void {
-    this.db
-      .prepare(
-        `INSERT INTO shop_access (subscription_id, plan_id, status, revoked_at) VALUES (?, ?, 'revoked', ?)
+    this.#prepare(
+      `INSERT INTO shop_access (subscription_id, plan_id, status, revoked_at) VALUES (?, ?, 'revoked', ?)
          ON CONFLICT (subscription_id) DO UPDATE SET status = 'revoked', revoked_at = COALESCE(shop_access.revoked_at, excluded.revoked_at)`,
-      )
-      .run(subscriptionId, planId, iso());
+    ).run(subscriptionId, planId, iso());
   }
 
   getAccess(subscriptionId: string): Access | undefined {
@@ -606,11 +590,9 @@ export class ShopStore {
 
   addFeed(entry: Omit<FeedEntry, 'seq' | 'at'>): FeedEntry {
     const at = iso();
-    const result = this.db
-      .prepare(
-        'INSERT INTO shop_feed (event_id, event_type, resource_id, source, at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(entry.event_id, entry.event_type, entry.resource_id, entry.source, at);
+    const result = this.#prepare(
+      'INSERT INTO shop_feed (event_id, event_type, resource_id, source, at) VALUES (?, ?, ?, ?, ?)',
+    ).run(entry.event_id, entry.event_type, entry.resource_id, entry.source, at);
     return { ...entry, seq: Number(result.lastInsertRowid), at };
   }
 

@@ -134,4 +134,35 @@ describe('ShopStore', () => {
     expect(store.getOrder(id)?.status).toBe('pending');
     expect(store.getSetting('events_cursor')).toBe('evt_9');
   });
+
+  it('prepares each SQL text once and reuses the statement on later calls', () => {
+    const prepared: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof store.db.prepare;
+    const read = () => ({
+      orders: store.ordersOf('usr_1'),
+      log: store.securityLog('usr_1'),
+      feed: store.feed(),
+      setting: store.getSetting('events_cursor'),
+    });
+    const first = order();
+    store.setSetting('events_cursor', 'evt_1');
+    expect(read()).toMatchObject({ orders: [{ id: first.id }], setting: 'evt_1' });
+    const once = prepared.length;
+    expect(once).toBeGreaterThan(0);
+    const second = order();
+    store.setSetting('events_cursor', 'evt_2');
+    // Same texts, new values: the cached statements bind the new parameters.
+    expect(read()).toMatchObject({ orders: [{}, {}], setting: 'evt_2' });
+    expect(
+      read()
+        .orders.map((o) => o.id)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
+    expect(prepared).toHaveLength(once);
+    expect(new Set(prepared).size).toBe(prepared.length);
+  });
 });
