@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Platform, type PlatformOptions, startPlatform } from '@hookline/platform';
+import { eventually as pollUntil } from '@hookline/test-support';
 import { type Shop, type ShopOptions, startShop } from '../src/index.js';
 
 /** A throwaway folder for SQLite files; `cleanup()` removes it. */
@@ -104,18 +105,14 @@ export function payCheckout(
   );
 }
 
-/** Retries `check` until it returns a value (not undefined) or `timeoutMs` passes. */
-export async function eventually<T>(
+/**
+ * `eventually` of @hookline/test-support with the shop suite's patience: 15 s unless told,
+ * polled every 50 ms (each check may go through the shop and the platform over HTTP).
+ */
+export function eventually<T>(
   check: () => Promise<T | undefined> | T | undefined,
   what: string,
   timeoutMs = 15_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return pollUntil(check, what, timeoutMs, 50);
 }

@@ -9,6 +9,9 @@ import {
 } from '../../src/index.js';
 import { checkResponse } from './contract.js';
 
+/** Polls a check until it yields a value (10 s, every 25 ms, unless told); shared with the other suites. */
+export { eventually } from '@hookline/test-support';
+
 /** A response as the tests see it. */
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -98,20 +101,4 @@ export async function startTestPlatform(options: PlatformOptions = {}): Promise<
       }
     },
   };
-}
-
-/** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined> | T | undefined,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
