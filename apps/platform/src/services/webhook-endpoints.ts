@@ -4,7 +4,7 @@ import type { WebhookEndpoint } from '@hookline/openapi';
 import { createId, isoSeconds } from '../create-id.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
-import { PlatformError } from '../platform-error.js';
+import { notFound, PlatformError } from '../platform-error.js';
 import { loadAccount } from './account.js';
 import { toDelivery } from './deliveries.js';
 import { parseJson } from './paginate.js';
@@ -37,6 +37,8 @@ function toEndpoint(record: EndpointRecord, meta: EndpointMetaRow): WebhookEndpo
     metadata: parseJson(meta.metadata),
   };
 }
+
+const notFoundEndpoint = (id: string) => notFound('webhook endpoint', id, '/v1/webhook_endpoints');
 
 /** Rejects a version of `type` the catalog does not have (the dispatcher would refuse it). */
 function checkVersion(type: EventType, version: number, path: string): void {
@@ -77,12 +79,7 @@ export function createWebhookEndpointHandlers(
 
   async function mustGet(id: string): Promise<{ record: EndpointRecord; meta: EndpointMetaRow }> {
     const [record, meta] = await Promise.all([ctx.dispatcher.getEndpoint(id), getMeta(id)]);
-    if (!record || !meta) {
-      throw new PlatformError(
-        'not_found',
-        `No webhook endpoint has the id ${id}. Check the id, or list them with GET /v1/webhook_endpoints.`,
-      );
-    }
+    if (!record || !meta) throw notFoundEndpoint(id);
     return { record, meta };
   }
 
@@ -109,13 +106,10 @@ export function createWebhookEndpointHandlers(
         metadata: JSON.stringify(body.metadata ?? {}),
         created_at: isoSeconds(ctx.now()),
       };
-      const record = await ctx.dispatcher.createEndpoint({
-        id,
-        url: body.url,
-        description: body.description ?? '',
-        enabledEvents: body.enabled_events,
-        versions: dispatcherVersions(policy),
-      });
+      // The API's row first: alone it is invisible (get and list show only endpoints the
+      // dispatcher also has), while a dispatcher endpoint without it would receive deliveries
+      // that no API call shows. If the dispatcher refuses the endpoint (an invalid URL, a
+      // failed write), the row goes again, so a create is all or nothing.
       await ctx.db.run(
         'INSERT INTO platform_webhook_endpoints (id, description, api_version, event_versions, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         [
@@ -127,6 +121,19 @@ export function createWebhookEndpointHandlers(
           meta.created_at,
         ],
       );
+      let record: EndpointRecord;
+      try {
+        record = await ctx.dispatcher.createEndpoint({
+          id,
+          url: body.url,
+          description: body.description ?? '',
+          enabledEvents: body.enabled_events,
+          versions: dispatcherVersions(policy),
+        });
+      } catch (error) {
+        await ctx.db.run('DELETE FROM platform_webhook_endpoints WHERE id = ?', [id]);
+        throw error;
+      }
       const secret = record.secrets.at(-1)?.secret ?? '';
       return { ...toEndpoint(record, meta), secret };
     },
@@ -150,7 +157,10 @@ export function createWebhookEndpointHandlers(
       return toEndpoint(record, meta);
     },
     async updateWebhookEndpoint({ params, body }) {
-      const { meta } = await mustGet(params.endpoint_id);
+      // Only the API's row is needed here: the dispatcher's update below answers 404
+      // `endpoint_not_found` itself when the endpoint is gone.
+      const meta = await getMeta(params.endpoint_id);
+      if (!meta) throw notFoundEndpoint(params.endpoint_id);
       const policy = policyOf(meta);
       if (body.api_version !== undefined) policy.api_version = body.api_version;
       if (body.event_versions !== undefined) policy.event_versions = body.event_versions;

@@ -1,0 +1,96 @@
+import Database from 'libsql';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestPlatform } from './support/test-platform.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
+type Json = Record<string, any>;
+
+let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+
+beforeEach(async () => {
+  platform = await startTestPlatform();
+});
+afterEach(async () => {
+  await platform?.stop();
+});
+
+/** Makes every insert into `table` of the platform's SQLite file fail, as a broken disk would. */
+function failInserts(table: string) {
+  const db = new Database(platform.databasePath);
+  try {
+    db.exec(
+      `CREATE TRIGGER fail_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+function countRows(table: string): number {
+  const db = new Database(platform.databasePath);
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+const create = () =>
+  platform.api<Json>('POST', '/v1/webhook_endpoints', {
+    body: { url: 'http://127.0.0.1:9/webhooks', enabled_events: ['*'] },
+  });
+
+describe('creating a webhook endpoint is all or nothing', () => {
+  it('when the API row cannot be written, the dispatcher gets no endpoint that would receive deliveries nobody sees', async () => {
+    failInserts('platform_webhook_endpoints');
+    const response = await create();
+    expect(response.status).toBe(500);
+    expect(await platform.dispatcher.listEndpoints()).toEqual([]);
+    const listed = await platform.api<Json>('GET', '/v1/webhook_endpoints');
+    expect(listed.body.data).toEqual([]);
+  });
+
+  it('when the dispatcher cannot store the endpoint, the API row written before it is removed again', async () => {
+    failInserts('hookline_endpoints');
+    const response = await create();
+    expect(response.status).toBe(500);
+    expect(await platform.dispatcher.listEndpoints()).toEqual([]);
+    expect(countRows('platform_webhook_endpoints')).toBe(0);
+  });
+
+  it('an endpoint URL the dispatcher refuses leaves no API row behind', async () => {
+    const response = await platform.api<Json>('POST', '/v1/webhook_endpoints', {
+      body: { url: 'ftp://127.0.0.1/webhooks', enabled_events: ['*'] },
+    });
+    expect(response.status).toBe(400);
+    expect(countRows('platform_webhook_endpoints')).toBe(0);
+  });
+
+  it('a created endpoint is visible and updatable (the update reads only the API row)', async () => {
+    const created = await create();
+    expect(created.status).toBe(201);
+    expect(countRows('platform_webhook_endpoints')).toBe(1);
+    const updated = await platform.api<Json>('PATCH', `/v1/webhook_endpoints/${created.body.id}`, {
+      body: { description: 'renamed', metadata: { team: 'billing' } },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({
+      id: created.body.id,
+      description: 'renamed',
+      metadata: { team: 'billing' },
+      url: 'http://127.0.0.1:9/webhooks',
+    });
+    const id: string = created.body.id;
+    const otherId = `${id.slice(0, -1)}${id.endsWith('0') ? '1' : '0'}`;
+    const missing = await platform.api<Json>('PATCH', `/v1/webhook_endpoints/${otherId}`, {
+      body: { description: 'x' },
+    });
+    expect(missing).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    // Gone from the dispatcher but not (yet) from the API's table: still a 404.
+    await platform.dispatcher.deleteEndpoint(id);
+    const gone = await platform.api<Json>('PATCH', `/v1/webhook_endpoints/${id}`, {
+      body: { description: 'x' },
+    });
+    expect(gone).toMatchObject({ status: 404, body: { code: 'not_found' } });
+  });
+});
