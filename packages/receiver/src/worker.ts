@@ -2,7 +2,7 @@ import type { ClaimedEntry, ReceiverStore } from './store.js';
 
 /** Tuning for the background worker. */
 export interface WorkerOptions {
-  /** Entries run at the same time (and claimed per round). Default 4. */
+  /** Entries run at the same time; a freed slot is refilled at once. Default 4. */
   concurrency?: number;
   /** How long to sleep when nothing is due, in ms. Default 1000. New pushes wake it at once. */
   pollIntervalMs?: number;
@@ -22,15 +22,28 @@ interface WorkerDeps extends WorkerOptions {
   onError: (error: unknown) => void;
 }
 
-/** Claims due inbox entries and runs them; one per receiver. */
+const ignore = (): void => {};
+
+/**
+ * Claims due inbox entries and runs them, keeping up to `concurrency` in flight: a slot is
+ * refilled as soon as its entry settles, so one slow handler does not idle the others.
+ * One per receiver.
+ */
 export class Worker {
   readonly #deps: WorkerDeps;
   readonly #concurrency: number;
   readonly #pollMs: number;
+  /**
+   * Runs of this worker not yet settled, by entry id. A claim can hand back an entry this worker
+   * is still running (its lease ran out while the store was unreachable); that run waits for the
+   * first one instead of running the handlers beside it.
+   */
+  readonly #byId = new Map<string, Promise<void>>();
   #running = false;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
-  #woken = false;
+  /** Something happened since the loop last looked (a push arrived, a slot freed, stop). */
+  #nudged = false;
 
   constructor(deps: WorkerDeps) {
     this.#deps = deps;
@@ -44,6 +57,7 @@ export class Worker {
     this.#loop = this.#runLoop();
   }
 
+  /** Stops claiming and resolves once the entries already running have settled. */
   async stop(): Promise<void> {
     this.#running = false;
     this.wake();
@@ -53,43 +67,89 @@ export class Worker {
 
   /** Cuts the current sleep short (new work arrived). */
   wake(): void {
-    this.#woken = true;
+    this.#nudged = true;
     this.#wake?.();
   }
 
-  /** Runs rounds until nothing is due. */
+  /**
+   * Runs due entries, up to `concurrency` at a time, until a claim finds nothing while nothing
+   * is running; resolves with how many ran. Rejects with the first store error, after the
+   * entries already running have settled.
+   */
   async drain(): Promise<number> {
+    const inFlight = new Set<Promise<void>>();
     let total = 0;
+    let failure: { error: unknown } | undefined;
+    const fail = (error: unknown) => {
+      failure ??= { error };
+    };
     for (;;) {
-      const ran = await this.#round();
-      total += ran;
-      if (ran === 0) return total;
+      const free = this.#concurrency - inFlight.size;
+      if (failure === undefined && free > 0) {
+        try {
+          const batch = await this.#claim(free);
+          total += batch.length;
+          for (const entry of batch) this.#launch(entry, inFlight, fail);
+        } catch (error) {
+          fail(error);
+        }
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
     }
+    if (failure !== undefined) throw failure.error;
+    return total;
   }
 
-  async #round(): Promise<number> {
-    const batch = await this.#deps.store.claim({
+  #claim(limit: number) {
+    return this.#deps.store.claim({
       now: this.#deps.now(),
       leaseMs: this.#deps.leaseMs,
-      limit: this.#concurrency,
+      limit,
       token: crypto.randomUUID(),
     });
-    await Promise.all(batch.map((entry) => this.#deps.run(entry)));
-    return batch.length;
+  }
+
+  /**
+   * Starts one claimed entry and tracks it in `inFlight` until it settles (the tracked promise
+   * never rejects: a failure goes to `onFailure`).
+   */
+  #launch(
+    entry: ClaimedEntry,
+    inFlight: Set<Promise<void>>,
+    onFailure: (error: unknown) => void,
+  ): void {
+    const previous = this.#byId.get(entry.id);
+    const run =
+      previous === undefined ? this.#deps.run(entry) : previous.then(() => this.#deps.run(entry));
+    const settled: Promise<void> = run.then(ignore, onFailure).then(() => {
+      inFlight.delete(settled);
+      if (this.#byId.get(entry.id) === settled) this.#byId.delete(entry.id);
+      this.wake();
+    });
+    inFlight.add(settled);
+    this.#byId.set(entry.id, settled);
   }
 
   async #runLoop(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
     while (this.#running) {
-      this.#woken = false;
-      let ran = 0;
-      try {
-        ran = await this.#round();
-      } catch (error) {
-        this.#deps.onError(error);
+      this.#nudged = false;
+      const free = this.#concurrency - inFlight.size;
+      if (free > 0) {
+        try {
+          const batch = await this.#claim(free);
+          for (const entry of batch) this.#launch(entry, inFlight, this.#deps.onError);
+        } catch (error) {
+          this.#deps.onError(error);
+        }
       }
-      if (ran > 0 || !this.#running || this.#woken) continue;
+      if (!this.#running || this.#nudged) continue;
+      // Full: wait for a slot to free. Otherwise nothing more is due: wait for a push, a freed
+      // slot (its retry may be due) or the poll interval.
+      const full = inFlight.size >= this.#concurrency;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.#pollMs);
+        const timer = full ? undefined : setTimeout(resolve, this.#pollMs);
         this.#wake = () => {
           clearTimeout(timer);
           resolve();
@@ -97,5 +157,6 @@ export class Worker {
       });
       this.#wake = undefined;
     }
+    await Promise.all(inFlight);
   }
 }

@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createReceiver, type ReceiverStore } from '../src/index.js';
+import { createSqliteStore } from '../src/sqlite/index.js';
+import { exampleEvent } from './support/events.js';
+import { SECRET, signedRequest } from './support/sign.js';
+import { waitFor } from './support/wait.js';
+
+/** A gate a handler waits on until the test opens it. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open = () => {};
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { wait, open };
+}
+
+/** Counts handler runs per event id, and the most that ran at once (overall and per id). */
+function tracker() {
+  const runs = new Map<string, number>();
+  const active = new Map<string, number>();
+  const state = { running: 0, maxRunning: 0, maxSameId: 0 };
+  return {
+    state,
+    runs,
+    async around(id: string, body: () => Promise<void>): Promise<void> {
+      runs.set(id, (runs.get(id) ?? 0) + 1);
+      active.set(id, (active.get(id) ?? 0) + 1);
+      state.running += 1;
+      state.maxRunning = Math.max(state.maxRunning, state.running);
+      state.maxSameId = Math.max(state.maxSameId, active.get(id)!);
+      try {
+        await body();
+      } finally {
+        state.running -= 1;
+        active.set(id, active.get(id)! - 1);
+      }
+    },
+  };
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hookline-worker-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a handler blocked until released does not hold back the other entries (running worker)', async () => {
+    const store = createSqliteStore({ path: join(dir, 'loop.db') });
+    // A long poll interval: only pushes and freed slots can make the worker claim.
+    const receiver = createReceiver({
+      secret: SECRET,
+      store,
+      worker: { concurrency: 2, pollIntervalMs: 60_000 },
+    });
+    const blocker = exampleEvent('user.created', 1);
+    const release = gate();
+    const seen = tracker();
+    receiver.on('user.created', (event) =>
+      seen.around(event.id, () => (event.id === blocker.id ? release.wait : pause(5))),
+    );
+    receiver.start();
+    expect((await receiver.fetch(await signedRequest(blocker))).status).toBe(200);
+    await waitFor(() => seen.runs.get(blocker.id) === 1);
+
+    const others = [1, 2, 3, 4, 5].map(() => exampleEvent('user.created', 1));
+    for (const event of others) {
+      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+    }
+    await waitFor(async () => {
+      const entries = await Promise.all(others.map((event) => store.get(event.id)));
+      return entries.every((entry) => entry?.status === 'done');
+    }, 3_000);
+    expect(seen.runs.get(blocker.id)).toBe(1);
+    expect((await store.get(blocker.id))?.status).toBe('processing');
+    expect(seen.state.maxRunning).toBe(2);
+
+    // stop() still waits for the running handler to settle.
+    let stopped = false;
+    const stopping = receiver.stop().then(() => {
+      stopped = true;
+    });
+    await pause(50);
+    expect(stopped).toBe(false);
+    release.open();
+    await stopping;
+    expect(await store.get(blocker.id)).toMatchObject({ status: 'done', attempts: 1 });
+    expect([...seen.runs.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+    await store.close();
+  });
+
+  it('drain() refills a freed slot at once instead of waiting for the blocked entry', async () => {
+    const store = createSqliteStore({ path: join(dir, 'drain.db') });
+    const receiver = createReceiver({ secret: SECRET, store, worker: { concurrency: 2 } });
+    const blocker = exampleEvent('user.created', 1);
+    const others = [1, 2, 3, 4].map(() => exampleEvent('user.created', 1));
+    const release = gate();
+    const seen = tracker();
+    receiver.on('user.created', (event) =>
+      seen.around(event.id, () => (event.id === blocker.id ? release.wait : pause(5))),
+    );
+    // Oldest first, so the blocked entry is in the first claim.
+    for (const event of [blocker, ...others]) {
+      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+      await pause(3);
+    }
+    let drained: number | undefined;
+    const draining = receiver.drain().then((count) => {
+      drained = count;
+    });
+    await waitFor(async () => {
+      const entries = await Promise.all(others.map((event) => store.get(event.id)));
+      return entries.every((entry) => entry?.status === 'done');
+    }, 3_000);
+    expect(drained).toBeUndefined();
+    expect(seen.state.maxRunning).toBe(2);
+    release.open();
+    await draining;
+    expect(drained).toBe(5);
+    expect(await store.get(blocker.id)).toMatchObject({ status: 'done', attempts: 1 });
+    await store.close();
+  });
+
+  it('an entry re-claimed after its lease ran out waits for its own earlier run instead of running beside it', async () => {
+    const sqlite = createSqliteStore({ path: join(dir, 'lease.db') });
+    // The heartbeat cannot reach the store, so the blocked entry's lease runs out mid-run.
+    let heartbeatFails = true;
+    const store: ReceiverStore = {
+      ...sqlite,
+      extendLease: (...args) =>
+        heartbeatFails
+          ? Promise.reject(new Error('connection reset'))
+          : sqlite.extendLease(...args),
+    };
+    const receiver = createReceiver({
+      secret: SECRET,
+      store,
+      worker: { concurrency: 2, leaseMs: 100, pollIntervalMs: 10 },
+    });
+    const blocker = exampleEvent('user.created', 1);
+    const release = gate();
+    const seen = tracker();
+    receiver.on('user.created', (event) =>
+      seen.around(event.id, () => (event.id === blocker.id ? release.wait : pause(1))),
+    );
+    receiver.start();
+    expect((await receiver.fetch(await signedRequest(blocker))).status).toBe(200);
+    await waitFor(async () => ((await sqlite.get(blocker.id))?.attempts ?? 0) >= 2);
+    await pause(50);
+    expect(seen.runs.get(blocker.id)).toBe(1);
+    heartbeatFails = false;
+    release.open();
+    await waitFor(async () => (await sqlite.get(blocker.id))?.status === 'done');
+    await receiver.stop();
+    // At least once: the lost claim's handlers ran again, but never two at a time.
+    expect(seen.runs.get(blocker.id)).toBeGreaterThanOrEqual(2);
+    expect(seen.state.maxSameId).toBe(1);
+    await sqlite.close();
+  });
+});
