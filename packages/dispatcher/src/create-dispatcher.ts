@@ -19,6 +19,8 @@ import { createNodeTransport } from './node-transport.js';
 import type {
   AttemptRecord,
   ClaimedDelivery,
+  DeliveryCount,
+  DeliveryCountQuery,
   DeliveryNext,
   DeliveryQuery,
   DeliveryRecord,
@@ -174,11 +176,15 @@ export interface Dispatcher<Tx = never> {
     options?: { secret?: string; graceMs?: number },
   ): Promise<{ endpoint: EndpointRecord; secret: string }>;
 
-  /** The delivery log (newest first). */
+  /** The delivery log (newest first; oldest first with `after`). */
   listDeliveries(query?: DeliveryQuery): Promise<DeliveryRecord[]>;
   getDelivery(id: string): Promise<DeliveryRecord | undefined>;
   /** Every attempt of a delivery, oldest first. */
   listAttempts(deliveryId: string): Promise<AttemptRecord[]>;
+  /** The attempts of many deliveries in one read, by delivery id (see `DispatcherStore.listAttemptsFor`). */
+  listAttemptsFor(deliveryIds: readonly string[]): Promise<Map<string, AttemptRecord[]>>;
+  /** Deliveries per endpoint and status, optionally only those created at or after `since`. */
+  countDeliveries(query?: DeliveryCountQuery): Promise<DeliveryCount[]>;
   /**
    * Manual retry of one delivery, attempted as soon as a worker is free: a finished one
    * (succeeded or dead-lettered) goes back in the queue with a fresh schedule and the same
@@ -700,6 +706,14 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     async listAttempts(deliveryId) {
       await ready();
       return store.listAttempts(deliveryId);
+    },
+    async listAttemptsFor(deliveryIds) {
+      await ready();
+      return store.listAttemptsFor(deliveryIds);
+    },
+    async countDeliveries(query = {}) {
+      await ready();
+      return store.countDeliveries(query);
     },
     async replayDelivery(deliveryId) {
       await ready();

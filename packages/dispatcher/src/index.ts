@@ -45,6 +45,8 @@ export { createNodeTransport, type NodeTransportOptions } from './node-transport
 export type {
   AttemptRecord,
   ClaimedDelivery,
+  DeliveryCount,
+  DeliveryCountQuery,
   DeliveryNext,
   DeliveryQuery,
   DeliveryRecord,

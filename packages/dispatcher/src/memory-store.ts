@@ -4,6 +4,7 @@ import { pageSize, planDeliveries } from './fan-out.js';
 import type {
   AttemptRecord,
   ClaimedDelivery,
+  DeliveryCount,
   DeliveryRecord,
   EndpointRecord,
   StoredEvent,
@@ -205,21 +206,42 @@ export function createMemoryStore(): DispatcherStore<never> {
       const limit = pageSize(query.limit);
       const beforeSeq =
         query.before === undefined ? Number.POSITIVE_INFINITY : (findRow(query.before)?.seq ?? 0);
+      // Same as the SQL stores: an unknown `after` id selects nothing.
+      const afterSeq =
+        query.after === undefined
+          ? Number.NEGATIVE_INFINITY
+          : (findRow(query.after)?.seq ?? Number.POSITIVE_INFINITY);
+      const oldestFirst = query.after !== undefined;
       return rows
         .filter(
           ({ delivery: d, seq: s }) =>
             s < beforeSeq &&
+            s > afterSeq &&
             (query.endpointId === undefined || d.endpointId === query.endpointId) &&
             (query.eventId === undefined || d.eventId === query.eventId) &&
             (query.status === undefined || d.status === query.status) &&
             (query.since === undefined || d.createdAt >= query.since),
         )
-        .sort((a, b) => b.seq - a.seq)
+        .sort((a, b) => (oldestFirst ? a.seq - b.seq : b.seq - a.seq))
         .slice(0, limit)
         .map((row) => clone(row.delivery));
     },
+    async countDeliveries(query) {
+      const counts = new Map<string, DeliveryCount>();
+      for (const { delivery: d } of rows) {
+        if (query.since !== undefined && d.createdAt < query.since) continue;
+        const key = `${d.endpointId}\n${d.status}`;
+        const entry = counts.get(key);
+        if (entry) entry.count++;
+        else counts.set(key, { endpointId: d.endpointId, status: d.status, count: 1 });
+      }
+      return [...counts.values()];
+    },
     async listAttempts(deliveryId) {
       return (attempts.get(deliveryId) ?? []).map(clone);
+    },
+    async listAttemptsFor(deliveryIds) {
+      return new Map(deliveryIds.map((id) => [id, (attempts.get(id) ?? []).map(clone)]));
     },
     async requeue(selector, now) {
       let count = 0;

@@ -122,7 +122,7 @@ export type DeliveryNext =
   | { status: 'pending'; nextAttemptAt: number }
   | { status: 'failed' };
 
-/** Filter for listing deliveries (newest first). */
+/** Filter for listing deliveries (newest first; oldest first with `after`). */
 export interface DeliveryQuery {
   endpointId?: string;
   eventId?: string;
@@ -131,8 +131,26 @@ export interface DeliveryQuery {
   since?: number;
   /** Page size; default 100, at most 1000. */
   limit?: number;
-  /** Cursor: only deliveries older than this delivery id. */
+  /** Cursor: only deliveries older than this delivery id (none when the id is unknown). */
   before?: string;
+  /**
+   * Cursor for reading forward: only deliveries newer than this delivery id, and the page is
+   * oldest first (none when the id is unknown).
+   */
+  after?: string;
+}
+
+/** Which deliveries `countDeliveries` counts. */
+export interface DeliveryCountQuery {
+  /** Only deliveries created at or after this instant (epoch ms). */
+  since?: number;
+}
+
+/** How many deliveries of one endpoint have one status. */
+export interface DeliveryCount {
+  endpointId: string;
+  status: DeliveryStatus;
+  count: number;
 }
 
 /** Which deliveries a replay puts back in the queue. */

@@ -2,6 +2,8 @@ import type { FanOutTarget } from './fan-out.js';
 import type {
   AttemptRecord,
   ClaimedDelivery,
+  DeliveryCount,
+  DeliveryCountQuery,
   DeliveryNext,
   DeliveryQuery,
   DeliveryRecord,
@@ -80,7 +82,15 @@ export interface DispatcherStore<Tx = never> {
 
   getDelivery(id: string): Promise<DeliveryRecord | undefined>;
   listDeliveries(query: DeliveryQuery): Promise<DeliveryRecord[]>;
+  /** Deliveries per endpoint and status, counted in the store (only the pairs that occur). */
+  countDeliveries(query: DeliveryCountQuery): Promise<DeliveryCount[]>;
+  /** Every attempt of a delivery, oldest first. */
   listAttempts(deliveryId: string): Promise<AttemptRecord[]>;
+  /**
+   * `listAttempts` for many deliveries in one read: a map from every requested id to its
+   * attempts, oldest first (an empty list for a delivery without attempts or unknown).
+   */
+  listAttemptsFor(deliveryIds: readonly string[]): Promise<Map<string, AttemptRecord[]>>;
   /**
    * Puts finished deliveries back in the queue (attempts reset, due `now`); returns how many.
    * With `{ deliveryId }` a pending delivery is made due `now` too (attempts kept), unless a

@@ -13,7 +13,11 @@ import type {
 import {
   type AttemptRow,
   attemptFromRow,
+  attemptsByDelivery,
+  countDeliveriesStatement,
+  type DeliveryCountRow,
   type DeliveryRow,
+  deliveryCountFromRow,
   deliveryFromRow,
   type EndpointRow,
   type EventRow,
@@ -23,6 +27,7 @@ import {
   eventFromRow,
   failureRunStatement,
   failureRuns,
+  listDeliveriesStatement,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -494,28 +499,20 @@ export function createPostgresStore(
       }),
     listDeliveries: (query) =>
       run('listDeliveries', async () => {
-        const where: string[] = [];
-        const params: unknown[] = [];
-        const add = (sql: (p: string) => string, value: unknown) => {
-          params.push(value);
-          where.push(sql(`$${params.length}`));
-        };
-        if (query.endpointId !== undefined) add((p) => `endpoint_id = ${p}`, query.endpointId);
-        if (query.eventId !== undefined) add((p) => `event_id = ${p}`, query.eventId);
-        if (query.status !== undefined) add((p) => `status = ${p}`, query.status);
-        if (query.since !== undefined) add((p) => `created_at >= ${p}`, query.since);
-        if (query.before !== undefined) {
-          add(
-            (p) => `seq < COALESCE((SELECT seq FROM ${t.deliveries} WHERE id = ${p}), 0)`,
-            query.before,
-          );
-        }
-        params.push(pageSize(query.limit));
-        const { rows } = await pool.query<DeliveryRow>(
-          `SELECT * FROM ${t.deliveries}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
-          params,
+        let n = 0;
+        const { sql, params } = listDeliveriesStatement(
+          t.deliveries,
+          query,
+          pageSize(query.limit),
+          () => `$${++n}`,
         );
-        return rows.map(deliveryFromRow);
+        return (await pool.query<DeliveryRow>(sql, params)).rows.map(deliveryFromRow);
+      }),
+    countDeliveries: (query) =>
+      run('countDeliveries', async () => {
+        let n = 0;
+        const { sql, params } = countDeliveriesStatement(t.deliveries, query, () => `$${++n}`);
+        return (await pool.query<DeliveryCountRow>(sql, params)).rows.map(deliveryCountFromRow);
       }),
     listAttempts: (deliveryId) =>
       run('listAttempts', async () =>
@@ -526,6 +523,15 @@ export function createPostgresStore(
           )
         ).rows.map(attemptFromRow),
       ),
+    listAttemptsFor: (deliveryIds) =>
+      run('listAttemptsFor', async () => {
+        if (deliveryIds.length === 0) return new Map();
+        const { rows } = await pool.query<AttemptRow>(
+          `SELECT * FROM ${t.attempts} WHERE delivery_id = ANY($1) ORDER BY id`,
+          [deliveryIds],
+        );
+        return attemptsByDelivery(deliveryIds, rows);
+      }),
     requeue: (selector, now) =>
       run('requeue', async () => {
         let n = 0;

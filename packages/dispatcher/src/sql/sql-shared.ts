@@ -1,5 +1,8 @@
 import type {
   AttemptRecord,
+  DeliveryCount,
+  DeliveryCountQuery,
+  DeliveryQuery,
   DeliveryRecord,
   DeliveryStatus,
   DisabledReason,
@@ -178,6 +181,76 @@ export function attemptFromRow(row: AttemptRow): AttemptRecord {
     error: row.error,
     outcome: row.outcome === 'succeeded' ? 'succeeded' : 'failed',
   };
+}
+
+/**
+ * The SELECT behind `listDeliveries` (see {@link DispatcherStore.listDeliveries}): newest first,
+ * or oldest first when reading forward with `after`. A cursor id that is unknown selects
+ * nothing (`before` compares with 0, `after` with NULL).
+ */
+export function listDeliveriesStatement(
+  table: string,
+  query: DeliveryQuery,
+  limit: number,
+  placeholder: () => string,
+): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    where.push(sql(placeholder()));
+    params.push(value);
+  };
+  if (query.endpointId !== undefined) add((p) => `endpoint_id = ${p}`, query.endpointId);
+  if (query.eventId !== undefined) add((p) => `event_id = ${p}`, query.eventId);
+  if (query.status !== undefined) add((p) => `status = ${p}`, query.status);
+  if (query.since !== undefined) add((p) => `created_at >= ${p}`, query.since);
+  if (query.before !== undefined) {
+    add((p) => `seq < COALESCE((SELECT seq FROM ${table} WHERE id = ${p}), 0)`, query.before);
+  }
+  if (query.after !== undefined) {
+    add((p) => `seq > (SELECT seq FROM ${table} WHERE id = ${p})`, query.after);
+  }
+  const order = query.after === undefined ? 'DESC' : 'ASC';
+  const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+  const sql = `SELECT * FROM ${table}${filter} ORDER BY seq ${order} LIMIT ${placeholder()}`;
+  return { sql, params: [...params, limit] };
+}
+
+/** The grouped count behind `countDeliveries` (see {@link DispatcherStore.countDeliveries}). */
+export function countDeliveriesStatement(
+  table: string,
+  query: DeliveryCountQuery,
+  placeholder: () => string,
+): { sql: string; params: unknown[] } {
+  const since = query.since === undefined ? '' : ` WHERE created_at >= ${placeholder()}`;
+  return {
+    sql: `SELECT endpoint_id, status, COUNT(*) AS n FROM ${table}${since} GROUP BY endpoint_id, status`,
+    params: query.since === undefined ? [] : [query.since],
+  };
+}
+
+export interface DeliveryCountRow {
+  endpoint_id: string;
+  status: string;
+  n: Num;
+}
+
+export function deliveryCountFromRow(row: DeliveryCountRow): DeliveryCount {
+  return {
+    endpointId: row.endpoint_id,
+    status: row.status as DeliveryStatus,
+    count: num(row.n),
+  };
+}
+
+/** Groups attempts (already oldest first) by delivery, with an entry for every requested id. */
+export function attemptsByDelivery(
+  deliveryIds: readonly string[],
+  rows: readonly AttemptRow[],
+): Map<string, AttemptRecord[]> {
+  const byDelivery = new Map<string, AttemptRecord[]>(deliveryIds.map((id) => [id, []]));
+  for (const row of rows) byDelivery.get(row.delivery_id)?.push(attemptFromRow(row));
+  return byDelivery;
 }
 
 /** The WHERE clause selecting the deliveries a replay looks at. */

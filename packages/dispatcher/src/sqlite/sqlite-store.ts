@@ -13,7 +13,11 @@ import type {
 import {
   type AttemptRow,
   attemptFromRow,
+  attemptsByDelivery,
+  countDeliveriesStatement,
+  type DeliveryCountRow,
   type DeliveryRow,
+  deliveryCountFromRow,
   deliveryFromRow,
   type EndpointRow,
   type EventRow,
@@ -23,6 +27,7 @@ import {
   eventFromRow,
   failureRunStatement,
   failureRuns,
+  listDeliveriesStatement,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -710,21 +715,18 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       }),
     listDeliveries: (query) =>
       wrap('listDeliveries', (db) => {
-        const where: string[] = [];
-        const params: unknown[] = [];
-        if (query.endpointId !== undefined)
-          where.push('endpoint_id = ?') && params.push(query.endpointId);
-        if (query.eventId !== undefined) where.push('event_id = ?') && params.push(query.eventId);
-        if (query.status !== undefined) where.push('status = ?') && params.push(query.status);
-        if (query.since !== undefined) where.push('created_at >= ?') && params.push(query.since);
-        if (query.before !== undefined) {
-          where.push(`seq < COALESCE((SELECT seq FROM ${t.deliveries} WHERE id = ?), 0)`);
-          params.push(query.before);
-        }
-        const sql = `SELECT * FROM ${t.deliveries}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-        return (db.prepare(sql).all(...params, pageSize(query.limit)) as DeliveryRow[]).map(
-          deliveryFromRow,
+        const { sql, params } = listDeliveriesStatement(
+          t.deliveries,
+          query,
+          pageSize(query.limit),
+          () => '?',
         );
+        return (db.prepare(sql).all(...params) as DeliveryRow[]).map(deliveryFromRow);
+      }),
+    countDeliveries: (query) =>
+      wrap('countDeliveries', (db) => {
+        const { sql, params } = countDeliveriesStatement(t.deliveries, query, () => '?');
+        return (stmt(db, sql).all(...params) as DeliveryCountRow[]).map(deliveryCountFromRow);
       }),
     listAttempts: (deliveryId) =>
       wrap('listAttempts', (db) =>
@@ -734,6 +736,15 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           ) as AttemptRow[]
         ).map(attemptFromRow),
       ),
+    listAttemptsFor: (deliveryIds) =>
+      wrap('listAttemptsFor', (db) => {
+        if (deliveryIds.length === 0) return new Map();
+        const rows = stmt(
+          db,
+          `SELECT * FROM ${t.attempts} WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+        ).all(JSON.stringify(deliveryIds)) as AttemptRow[];
+        return attemptsByDelivery(deliveryIds, rows);
+      }),
     requeue: (selector, now) =>
       wrap('requeue', (db) =>
         write(db, () => {

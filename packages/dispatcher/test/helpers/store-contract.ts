@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttemptRecord, DispatcherStore } from '../../src/index.js';
+import type { AttemptRecord, DeliveryCount, DispatcherStore } from '../../src/index.js';
 import { endpointRecord, storedEvent } from './store-records.js';
 
 /** A store under test, plus (where the backend allows) a second store on the same data. */
@@ -465,6 +465,123 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect(since.map((d) => d.resourceId)).toEqual(['usr_4', 'usr_3']);
       expect(await store.listDeliveries({ status: 'succeeded' })).toEqual([]);
       expect(await store.listDeliveries({})).toHaveLength(10);
+    });
+
+    it('reads forward oldest first after a delivery id, with the same filters', async () => {
+      const ep = endpointRecord();
+      const other = endpointRecord();
+      await store.createEndpoint(ep);
+      await store.createEndpoint(other);
+      const events = [];
+      for (let i = 0; i < 5; i++) {
+        events.push(storedEvent('user.created', `usr_${i}`, 1000 * (i + 1)));
+        await store.insertEvent(events[i]!);
+      }
+      const [first] = await store.listDeliveries({ endpointId: ep.id, eventId: events[0]!.id });
+      const page1 = await store.listDeliveries({ endpointId: ep.id, limit: 2, after: first!.id });
+      expect(page1.map((d) => d.resourceId)).toEqual(['usr_1', 'usr_2']);
+      const page2 = await store.listDeliveries({ endpointId: ep.id, after: page1[1]!.id });
+      expect(page2.map((d) => d.resourceId)).toEqual(['usr_3', 'usr_4']);
+      expect(await store.listDeliveries({ endpointId: ep.id, after: page2[1]!.id })).toEqual([]);
+      // The cursor may be a delivery the filters leave out (another endpoint's): its place counts.
+      const [otherSecond] = await store.listDeliveries({
+        endpointId: other.id,
+        eventId: events[1]!.id,
+      });
+      const fromOther = await store.listDeliveries({ endpointId: ep.id, after: otherSecond!.id });
+      expect(fromOther.map((d) => d.resourceId)).toEqual(['usr_2', 'usr_3', 'usr_4']);
+      const filtered = await store.listDeliveries({
+        endpointId: ep.id,
+        eventId: events[3]!.id,
+        status: 'pending',
+        since: 2000,
+        after: first!.id,
+      });
+      expect(filtered.map((d) => d.resourceId)).toEqual(['usr_3']);
+      expect(
+        await store.listDeliveries({ endpointId: ep.id, status: 'failed', after: first!.id }),
+      ).toEqual([]);
+      // Both cursors: the deliveries between them, oldest first.
+      const between = await store.listDeliveries({
+        endpointId: ep.id,
+        after: first!.id,
+        before: page2[1]!.id,
+      });
+      expect(between.map((d) => d.resourceId)).toEqual(['usr_1', 'usr_2', 'usr_3']);
+      // Like `before`, an unknown cursor selects nothing rather than everything.
+      expect(await store.listDeliveries({ after: 'dlv_unknown' })).toEqual([]);
+      expect(await store.listDeliveries({ before: 'dlv_unknown' })).toEqual([]);
+    });
+
+    it('lists the attempts of many deliveries in one read, oldest first per delivery', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      // The third is not due until 5000, so it is never attempted here.
+      for (const at of [1000, 1000, 5000])
+        await store.insertEvent(storedEvent('user.created', `usr_${at}`, at));
+      const claims = await store.claimDue({ now: 1000, limit: 2, leaseMs: lease });
+      expect(claims).toHaveLength(2);
+      for (const claim of claims) {
+        await store.recordAttempt({
+          leaseToken: claim.leaseToken,
+          attempt: attempt(claim.delivery.id, 1000, 'failed'),
+          next: { status: 'pending', nextAttemptAt: 2000 },
+          now: 1001,
+        });
+      }
+      const [busy] = await store.claimDue({ now: 2000, limit: 1, leaseMs: lease });
+      await store.recordAttempt({
+        leaseToken: busy!.leaseToken,
+        attempt: { ...attempt(busy!.delivery.id, 2000, 'succeeded'), attempt: 2 },
+        next: { status: 'succeeded' },
+        now: 2001,
+      });
+      const all = await store.listDeliveries({ endpointId: ep.id });
+      const idle = all.find((d) => d.attempts === 0)!;
+      const ids = [...all.map((d) => d.id), 'dlv_unknown'];
+      const byDelivery = await store.listAttemptsFor(ids);
+      expect([...byDelivery.keys()].sort()).toEqual([...ids].sort());
+      for (const d of all) expect(byDelivery.get(d.id)).toEqual(await store.listAttempts(d.id));
+      expect(byDelivery.get(busy!.delivery.id)?.map((a) => [a.attempt, a.outcome])).toEqual([
+        [1, 'failed'],
+        [2, 'succeeded'],
+      ]);
+      expect(byDelivery.get(idle.id)).toEqual([]);
+      expect(byDelivery.get('dlv_unknown')).toEqual([]);
+      expect(await store.listAttemptsFor([])).toEqual(new Map());
+    });
+
+    it('counts deliveries by endpoint and status, optionally since a time', async () => {
+      const ep = endpointRecord();
+      const other = endpointRecord({ enabledEvents: ['user.deleted'] });
+      await store.createEndpoint(ep);
+      await store.createEndpoint(other);
+      await store.insertEvent(storedEvent('user.created', 'usr_1', 1000));
+      await store.insertEvent(storedEvent('user.deleted', 'usr_1', 2000));
+      await store.insertEvent(storedEvent('user.created', 'usr_2', 3000));
+      const [claim] = await store.claimDue({ now: 1000, limit: 1, leaseMs: lease });
+      expect(claim?.delivery.endpointId).toBe(ep.id);
+      await store.recordAttempt({
+        leaseToken: claim!.leaseToken,
+        attempt: attempt(claim!.delivery.id, 1000, 'succeeded'),
+        next: { status: 'succeeded' },
+        now: 1001,
+      });
+      await store.disableEndpoint(other.id, 'manual', 4000);
+      const sorted = (counts: DeliveryCount[]) =>
+        counts
+          .map((c) => [c.endpointId, c.status, c.count] as const)
+          .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+      expect(sorted(await store.countDeliveries({}))).toEqual([
+        [ep.id, 'pending', 2],
+        [ep.id, 'succeeded', 1],
+        [other.id, 'failed', 1],
+      ]);
+      expect(sorted(await store.countDeliveries({ since: 2000 }))).toEqual([
+        [ep.id, 'pending', 2],
+        [other.id, 'failed', 1],
+      ]);
+      expect(await store.countDeliveries({ since: 5000 })).toEqual([]);
     });
 
     it('requeues finished deliveries by delivery, by event, and by endpoint dead letters since a time', async () => {
