@@ -176,7 +176,7 @@ export interface Dispatcher<Tx = never> {
     options?: { secret?: string; graceMs?: number },
   ): Promise<{ endpoint: EndpointRecord; secret: string }>;
 
-  /** The delivery log (newest first; oldest first with `after`). */
+  /** The delivery log (newest first; oldest first with `order: 'oldest'` or `after`). */
   listDeliveries(query?: DeliveryQuery): Promise<DeliveryRecord[]>;
   getDelivery(id: string): Promise<DeliveryRecord | undefined>;
   /** Every attempt of a delivery, oldest first. */

@@ -211,7 +211,8 @@ export function createMemoryStore(): DispatcherStore<never> {
         query.after === undefined
           ? Number.NEGATIVE_INFINITY
           : (findRow(query.after)?.seq ?? Number.POSITIVE_INFINITY);
-      const oldestFirst = query.after !== undefined;
+      const oldestFirst =
+        (query.order ?? (query.after === undefined ? 'newest' : 'oldest')) === 'oldest';
       return rows
         .filter(
           ({ delivery: d, seq: s }) =>

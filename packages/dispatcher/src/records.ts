@@ -122,7 +122,7 @@ export type DeliveryNext =
   | { status: 'pending'; nextAttemptAt: number }
   | { status: 'failed' };
 
-/** Filter for listing deliveries (newest first; oldest first with `after`). */
+/** Filter for listing deliveries, newest first unless `order` (or `after`) says otherwise. */
 export interface DeliveryQuery {
   endpointId?: string;
   eventId?: string;
@@ -134,10 +134,12 @@ export interface DeliveryQuery {
   /** Cursor: only deliveries older than this delivery id (none when the id is unknown). */
   before?: string;
   /**
-   * Cursor for reading forward: only deliveries newer than this delivery id, and the page is
-   * oldest first (none when the id is unknown).
+   * Cursor for reading forward: only deliveries newer than this delivery id, oldest first unless
+   * `order` says otherwise (none when the id is unknown).
    */
   after?: string;
+  /** `'newest'` first (the default) or `'oldest'` first (the default with `after`). */
+  order?: 'newest' | 'oldest';
 }
 
 /** Which deliveries `countDeliveries` counts. */

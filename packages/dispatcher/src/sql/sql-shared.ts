@@ -185,8 +185,8 @@ export function attemptFromRow(row: AttemptRow): AttemptRecord {
 
 /**
  * The SELECT behind `listDeliveries` (see {@link DispatcherStore.listDeliveries}): newest first,
- * or oldest first when reading forward with `after`. A cursor id that is unknown selects
- * nothing (`before` compares with 0, `after` with NULL).
+ * or oldest first with `order: 'oldest'` or when reading forward with `after`. A cursor id that
+ * is unknown selects nothing (`before` compares with 0, `after` with NULL).
  */
 export function listDeliveriesStatement(
   table: string,
@@ -210,7 +210,9 @@ export function listDeliveriesStatement(
   if (query.after !== undefined) {
     add((p) => `seq > (SELECT seq FROM ${table} WHERE id = ${p})`, query.after);
   }
-  const order = query.after === undefined ? 'DESC' : 'ASC';
+  const oldestFirst =
+    (query.order ?? (query.after === undefined ? 'newest' : 'oldest')) === 'oldest';
+  const order = oldestFirst ? 'ASC' : 'DESC';
   const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   const sql = `SELECT * FROM ${table}${filter} ORDER BY seq ${order} LIMIT ${placeholder()}`;
   return { sql, params: [...params, limit] };

@@ -467,7 +467,7 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect(await store.listDeliveries({})).toHaveLength(10);
     });
 
-    it('reads forward oldest first after a delivery id, with the same filters', async () => {
+    it('reads oldest first, forward from a delivery id (after), with the same filters', async () => {
       const ep = endpointRecord();
       const other = endpointRecord();
       await store.createEndpoint(ep);
@@ -508,6 +508,21 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
         before: page2[1]!.id,
       });
       expect(between.map((d) => d.resourceId)).toEqual(['usr_1', 'usr_2', 'usr_3']);
+      // From the start, and either cursor in either order.
+      const oldest = await store.listDeliveries({ endpointId: ep.id, order: 'oldest', limit: 2 });
+      expect(oldest.map((d) => d.resourceId)).toEqual(['usr_0', 'usr_1']);
+      const newerNewestFirst = await store.listDeliveries({
+        endpointId: ep.id,
+        after: page1[1]!.id,
+        order: 'newest',
+      });
+      expect(newerNewestFirst.map((d) => d.resourceId)).toEqual(['usr_4', 'usr_3']);
+      const olderOldestFirst = await store.listDeliveries({
+        endpointId: ep.id,
+        before: page1[1]!.id,
+        order: 'oldest',
+      });
+      expect(olderOldestFirst.map((d) => d.resourceId)).toEqual(['usr_0', 'usr_1']);
       // Like `before`, an unknown cursor selects nothing rather than everything.
       expect(await store.listDeliveries({ after: 'dlv_unknown' })).toEqual([]);
       expect(await store.listDeliveries({ before: 'dlv_unknown' })).toEqual([]);
