@@ -2,6 +2,7 @@ import type { Dispatcher, PublishInput } from '@hookline/dispatcher';
 import { type EventMetadata, type EventType, latestVersion } from '@hookline/events';
 import { createId, isoSeconds } from './create-id.js';
 import type { PlatformDatabase, Transaction } from './db/database.js';
+import { idempotencyKeyInUseRetryAfter } from './http/idempotency-keys.js';
 import { idempotentRequest } from './http/idempotent-request.js';
 import { PlatformError } from './platform-error.js';
 
@@ -40,8 +41,10 @@ export function createWriter(
   dispatcher: Dispatcher<unknown>,
   now: () => number,
 ): PlatformContext['write'] {
-  return (fn) =>
-    db.transaction(async (tx) => {
+  return async (fn) => {
+    const keyed = idempotentRequest.getStore();
+    let storedBody: string | undefined;
+    const result = await db.transaction(async (tx) => {
       // Event ids are created inside the transaction; ordering the transactions makes the id
       // order the commit order, so a reader paging GET /v1/events by cursor never skips one.
       await db.lockEventOrder(tx);
@@ -69,25 +72,32 @@ export function createWriter(
         await dispatcher.publish(envelope as PublishInput, { tx: tx.handle });
         return envelope.id;
       };
-      const result = await fn(tx, emit);
-      const keyed = idempotentRequest.getStore();
+      const value = await fn(tx, emit);
       if (keyed) {
-        // The response is stored in the same commit as the action (the router stores it again,
-        // identically, after the commit); a crash between the two cannot lose the replay.
+        // The response is stored in the same commit as the action, so a crash after the commit
+        // cannot lose the replay (the router stores it after the commit only when the handler
+        // answers something else than this transaction's result).
         // Fenced by the claim's token: if the key was taken over (this request ran past the
         // abandonment window), the action rolls back instead of running a second time.
+        const body = JSON.stringify(value);
         const stored = await tx.run(
           `UPDATE platform_idempotency_keys SET state = 'done', status = ?, body = ?
            WHERE scope = ? AND idempotency_key = ? AND created_at = ?`,
-          [keyed.status, JSON.stringify(result), keyed.scope, keyed.key, keyed.token],
+          [keyed.status, body, keyed.scope, keyed.key, keyed.token],
         );
         if (stored !== 1) {
           throw new PlatformError(
             'idempotency_key_in_use',
             `The request with the Idempotency-Key "${keyed.key}" ran so long that a retry with the same key took it over; this one was rolled back so the action runs once. Retry with the same key to get the response.`,
+            { retryAfter: idempotencyKeyInUseRetryAfter },
           );
         }
+        storedBody = body;
       }
-      return result;
+      return value;
     });
+    // Only a committed store counts (a failed commit threw above).
+    if (keyed && storedBody !== undefined) keyed.storedBody = storedBody;
+    return result;
+  };
 }

@@ -4,7 +4,7 @@ import { type FieldIssue, type ProblemCode, problemCodeStatus } from '@hookline/
 export interface PlatformErrorOptions {
   /** For `invalid_request`: every invalid field. */
   errors?: FieldIssue[];
-  /** Seconds to wait, for `rate_limited` and `service_unavailable`. */
+  /** Seconds to wait (`Retry-After`), for `rate_limited`, `service_unavailable` and `idempotency_key_in_use`. */
   retryAfter?: number;
   cause?: unknown;
 }

@@ -72,6 +72,11 @@ export interface PlatformOptions {
   /** How often the delivery worker looks for due deliveries, in ms. Default 100. */
   pollIntervalMs?: number;
   /**
+   * How often idempotency keys older than their 24 h retention are deleted, in ms (also once at
+   * start). Default 1 hour.
+   */
+  idempotencyPruneIntervalMs?: number;
+  /**
    * Serve the dashboard (GET /) and the pay page (GET/POST /pay/{id}). Default true. Neither
    * page contains the API key: the pay page's form is handled on the server, and the dashboard
    * asks the person for the key (kept in the tab's sessionStorage).
@@ -99,6 +104,9 @@ export interface Platform {
   /** Stops accepting requests, drains the delivery worker and closes the database. */
   stop(): Promise<void>;
 }
+
+/** The document served at /openapi.json, serialised once. */
+const openapiJson = JSON.stringify(openapiDocument);
 
 const isPostgresUrl = (value: string) => /^postgres(ql)?:\/\//.test(value);
 
@@ -205,7 +213,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       clientIp: (_request, env) =>
         (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? null,
       pages: (hono) => {
-        hono.get('/openapi.json', (c) => c.json(openapiDocument));
+        hono.get('/openapi.json', (c) =>
+          c.body(openapiJson, 200, { 'content-type': 'application/json' }),
+        );
         hono.get('/healthz', (c) => c.json({ ok: true }));
         if (options.pages === false) return;
         hono.get('/', (c) => c.html(dashboardPage()));
@@ -293,6 +303,26 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     baseUrl ||= url;
     await dispatcher.start();
 
+    // Keys past their retention are deleted while the platform runs, not only at start (claim()
+    // ignores an expired key, but an idle key would otherwise stay in the table forever).
+    let pruning: Promise<void> | undefined;
+    const pruneTimer = setInterval(
+      () => {
+        pruning ??= idempotency
+          .prune(now())
+          .catch((error: unknown) =>
+            log('error', 'pruning expired idempotency keys failed', {
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          )
+          .finally(() => {
+            pruning = undefined;
+          });
+      },
+      options.idempotencyPruneIntervalMs ?? 60 * 60 * 1000,
+    );
+    pruneTimer.unref();
+
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -305,6 +335,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
             server.close(() => resolve());
             (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           });
+          clearInterval(pruneTimer);
+          await pruning;
           await dispatcher.stop();
           await db.close();
         })();

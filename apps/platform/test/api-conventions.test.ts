@@ -261,10 +261,132 @@ describe('idempotency keys', () => {
       // Whichever arrived first ran; the other found the key in flight.
       expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(both.find((r) => r.status === 409)?.body.code).toBe('idempotency_key_in_use');
+      // Worth retrying: the first request will finish and its response will be replayed.
+      expect(both.find((r) => r.status === 409)?.headers.get('retry-after')).toBe('1');
       const third = await request();
       expect(third.headers.get('idempotent-replayed')).toBe('true');
     } finally {
       await slow.stop();
+    }
+  });
+});
+
+describe('409 answers', () => {
+  it('a business-rule 409 conflict carries no Retry-After: sending it again cannot succeed', async () => {
+    const body = { email: 'taken@example.com', password: 'long enough' };
+    expect((await platform.api<Json>('POST', '/v1/users', { body })).status).toBe(201);
+    const taken = await platform.api<Json>('POST', '/v1/users', {
+      body,
+      headers: { 'idempotency-key': 'key-taken' },
+    });
+    expect(taken).toMatchObject({ status: 409, body: { code: 'conflict' } });
+    expect(taken.headers.get('retry-after')).toBeNull();
+    const replay = await platform.api<Json>('POST', '/v1/users', {
+      body,
+      headers: { 'idempotency-key': 'key-taken' },
+    });
+    expect(replay.status).toBe(409);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.headers.get('retry-after')).toBeNull();
+
+    const user = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'cancel-twice@example.com', password: 'long enough' },
+    });
+    const subscription = await platform.api<Json>('POST', '/v1/subscriptions', {
+      body: {
+        user_id: user.body.id,
+        plan_id: 'plan_409',
+        amount: 100,
+        currency: 'USD',
+        interval: 'month',
+      },
+    });
+    const cancel = () =>
+      platform.api<Json>('POST', `/v1/subscriptions/${subscription.body.id}/cancel`, {
+        body: {},
+      });
+    expect((await cancel()).status).toBe(200);
+    const again = await cancel();
+    expect(again).toMatchObject({ status: 409, body: { code: 'conflict' } });
+    expect(again.headers.get('retry-after')).toBeNull();
+  });
+});
+
+describe('idempotency keys stored with the action', () => {
+  it("the response stored in the action's transaction is the one replayed, exactly", async () => {
+    const headers = { 'idempotency-key': 'key-in-tx' };
+    const body = { email: 'in-tx@example.com', password: 'long enough' };
+    const first = await platform.api<Json>('POST', '/v1/users', { body, headers });
+    expect(first.status).toBe(201);
+    const db = new Database(platform.databasePath);
+    let row: Json | undefined;
+    try {
+      row = db
+        .prepare(
+          "SELECT state, status, body FROM platform_idempotency_keys WHERE idempotency_key = 'key-in-tx'",
+        )
+        .get() as Json | undefined;
+    } finally {
+      db.close();
+    }
+    expect(row).toMatchObject({ state: 'done', status: 201 });
+    expect(JSON.parse(row?.body)).toEqual(first.body);
+    const replay = await platform.api<Json>('POST', '/v1/users', { body, headers });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(first.body);
+  });
+
+  it('a handler that stores nothing in a transaction has its response stored after it, and replayed', async () => {
+    const headers = { 'idempotency-key': 'key-endpoint' };
+    const body = { url: 'http://127.0.0.1:9/replayed', enabled_events: ['user.*'] };
+    const first = await platform.api<Json>('POST', '/v1/webhook_endpoints', { body, headers });
+    expect(first.status).toBe(201);
+    const replay = await platform.api<Json>('POST', '/v1/webhook_endpoints', { body, headers });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    const listed = await platform.api<Json>('GET', '/v1/webhook_endpoints?limit=100');
+    expect(listed.body.data.filter((e: Json) => e.url === body.url)).toHaveLength(1);
+  });
+});
+
+describe('idempotency key retention', () => {
+  it('keys older than 24 hours are deleted while the platform runs, without a restart', async () => {
+    const pruned = await startTestPlatform({ idempotencyPruneIntervalMs: 50 });
+    const db = new Database(pruned.databasePath);
+    try {
+      const send = (key: string, email: string) =>
+        pruned.api<Json>('POST', '/v1/users', {
+          body: { email, password: 'long enough' },
+          headers: { 'idempotency-key': key },
+        });
+      expect((await send('key-old', 'old@example.com')).status).toBe(201);
+      const fresh = await send('key-fresh', 'fresh@example.com');
+      expect(fresh.status).toBe(201);
+      const keys = () =>
+        (
+          db
+            .prepare('SELECT idempotency_key FROM platform_idempotency_keys ORDER BY 1')
+            .all() as Json[]
+        ).map((r) => r.idempotency_key);
+      expect(keys()).toEqual(['key-fresh', 'key-old']);
+      // As if 25 hours had passed since key-old was used.
+      db.prepare(
+        "UPDATE platform_idempotency_keys SET created_at = ? WHERE idempotency_key = 'key-old'",
+      ).run(new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString());
+      await eventually(
+        () => (keys().includes('key-old') ? undefined : true),
+        'the expired key to be pruned',
+        5_000,
+      );
+      expect(keys()).toEqual(['key-fresh']);
+      const replay = await send('key-fresh', 'fresh@example.com');
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body).toEqual(fresh.body);
+    } finally {
+      db.close();
+      await pruned.stop();
     }
   });
 });
@@ -297,7 +419,9 @@ describe('idempotency keys across crashes', () => {
         rawBody: body,
         headers: { 'idempotency-key': key },
       });
-    expect((await send('orphan-0')).body.code).toBe('idempotency_key_in_use');
+    const inUse = await send('orphan-0');
+    expect(inUse.body.code).toBe('idempotency_key_in_use');
+    expect(inUse.headers.get('retry-after')).toBe('1');
     const taken = await send('orphan-2');
     expect(taken.status).toBe(201);
     const replay = await send('orphan-2');
@@ -339,6 +463,7 @@ describe('idempotency keys of slow requests', () => {
       expect(created).toHaveLength(1);
       const other = responses.find((r) => r.status !== 201);
       expect(other?.body.code).toBe('idempotency_key_in_use');
+      expect(other?.headers.get('retry-after')).toBe('1');
       const replay = await slow.api<Json>('POST', '/v1/users', { body, headers });
       expect(replay.status).toBe(201);
       expect(replay.headers.get('idempotent-replayed')).toBe('true');

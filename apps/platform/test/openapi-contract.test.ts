@@ -1,3 +1,4 @@
+import { openapiDocument } from '@hookline/openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../src/index.js';
 import { checkResponse, documentOperationIds } from './support/contract.js';
@@ -222,5 +223,16 @@ describe('every operation of the document, against the running server', () => {
     const all = records();
     expect(all.length).toBeGreaterThan(50);
     expect(all.flatMap(checkResponse)).toEqual([]);
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('serves the document the server implements, as JSON, the same on every request', async () => {
+    const first = await fetch(`${platform.url}/openapi.json`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await first.text();
+    expect(JSON.parse(text)).toEqual(openapiDocument);
+    expect(await (await fetch(`${platform.url}/openapi.json`)).text()).toBe(text);
   });
 });

@@ -7,8 +7,8 @@ import { createId } from '../create-id.js';
 import type { RequestClient } from '../platform-context.js';
 import { isPlatformError, PlatformError } from '../platform-error.js';
 import { invalidRequest } from './field-issues.js';
-import type { IdempotencyKeys } from './idempotency-keys.js';
-import { idempotentRequest } from './idempotent-request.js';
+import { type IdempotencyKeys, idempotencyKeyInUseRetryAfter } from './idempotency-keys.js';
+import { type IdempotentRequest, idempotentRequest } from './idempotent-request.js';
 import type { OperationHandlers } from './operation-types.js';
 import { problemResponse } from './problem-response.js';
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.js';
@@ -107,11 +107,12 @@ export function createApp(options: AppOptions): Hono {
     (input: unknown, client: RequestClient) => Promise<unknown>
   >;
 
-  const authenticate = (header: string | undefined): string | undefined => {
+  /** The SHA-256 of the bearer token when it is an accepted API key (hashed once per request). */
+  const authenticate = (header: string | undefined): Buffer | undefined => {
     const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
     if (!match?.[1]) return undefined;
     const given = digest(match[1]);
-    return keyDigests.some((key) => timingSafeEqual(key, given)) ? match[1] : undefined;
+    return keyDigests.some((key) => timingSafeEqual(key, given)) ? given : undefined;
   };
 
   async function readBody(request: Request): Promise<string> {
@@ -161,6 +162,8 @@ export function createApp(options: AppOptions): Hono {
     const url = new URL(request.url);
     let idempotencyKey: string | undefined;
     let idempotencyToken = '';
+    let keyed: IdempotentRequest | undefined;
+    let responseBody: string | undefined;
     let bodyText = '';
     let response: Response;
     try {
@@ -235,14 +238,15 @@ export function createApp(options: AppOptions): Hono {
       const handler = handlers[op.operationId];
       if (!handler) throw new Error(`no handler for ${op.operationId}`);
       const input = { params: parsedParams, query, body };
+      if (idempotencyKey !== undefined) {
+        keyed = { scope, key: idempotencyKey, token: idempotencyToken, status: op.response.status };
+      }
       const output =
-        idempotencyKey === undefined
+        keyed === undefined
           ? await handler(input, client)
-          : await idempotentRequest.run(
-              { scope, key: idempotencyKey, token: idempotencyToken, status: op.response.status },
-              () => handler(input, client),
-            );
-      response = json(op.response.status, JSON.stringify(output));
+          : await idempotentRequest.run(keyed, () => handler(input, client));
+      responseBody = JSON.stringify(output);
+      response = json(op.response.status, responseBody);
     } catch (error) {
       const problem = toPlatformError(error);
       if (problem) {
@@ -261,7 +265,13 @@ export function createApp(options: AppOptions): Hono {
         );
       }
     }
-    if (idempotencyKey !== undefined) {
+    // A response the action's transaction already stored with the key (same status, same
+    // body) needs no second store: that would be another commit for nothing.
+    const alreadyStored =
+      responseBody !== undefined &&
+      keyed?.storedBody !== undefined &&
+      keyed.storedBody === responseBody;
+    if (idempotencyKey !== undefined && !alreadyStored) {
       if (response.status >= 500) {
         await options.idempotency.release(scope, idempotencyKey, idempotencyToken);
       } else {
@@ -278,6 +288,7 @@ export function createApp(options: AppOptions): Hono {
             new PlatformError(
               'idempotency_key_in_use',
               `The request with the Idempotency-Key "${idempotencyKey}" ran so long that a retry with the same key took it over; its outcome stands. Retry with the same key to get its response.`,
+              { retryAfter: idempotencyKeyInUseRetryAfter },
             ),
             url.pathname,
             createId('req'),
@@ -289,7 +300,7 @@ export function createApp(options: AppOptions): Hono {
   }
 
   /**
-   * Who is calling and whether they may: the API key (if valid), the rate-limit scope (the key,
+   * Who is calling and whether they may: the API key's digest (if valid), the rate-limit scope (the key,
    * else the client address) and its decision; `limited` is the 429 to send when over the limit.
    */
   function gate(request: Request, env: unknown) {
@@ -297,9 +308,9 @@ export function createApp(options: AppOptions): Hono {
       ip: options.clientIp(request, env),
       userAgent: request.headers.get('user-agent'),
     };
-    const apiKey = authenticate(request.headers.get('authorization') ?? undefined);
+    const keyDigest = authenticate(request.headers.get('authorization') ?? undefined);
     const scope =
-      apiKey === undefined ? `ip:${client.ip}` : digest(apiKey).toString('hex').slice(0, 24);
+      keyDigest === undefined ? `ip:${client.ip}` : keyDigest.toString('hex').slice(0, 24);
     const decision = options.rateLimiter?.take(scope, options.now());
     const limited =
       decision && !decision.allowed
@@ -313,7 +324,7 @@ export function createApp(options: AppOptions): Hono {
             createId('req'),
           )
         : undefined;
-    return { client, apiKey, scope, decision, limited };
+    return { client, keyDigest, scope, decision, limited };
   }
 
   const record = async (operationId: string | null, request: Request, response: Response) => {
@@ -334,11 +345,11 @@ export function createApp(options: AppOptions): Hono {
   for (const op of operations) {
     app.on(op.method.toUpperCase(), honoPath(op.path), async (c) => {
       const request = c.req.raw;
-      const { client, apiKey, scope, decision, limited } = gate(request, c.env);
+      const { client, keyDigest, scope, decision, limited } = gate(request, c.env);
       let response: Response;
       if (limited) {
         response = limited;
-      } else if (apiKey === undefined) {
+      } else if (keyDigest === undefined) {
         response = problemResponse(
           new PlatformError(
             'unauthorized',

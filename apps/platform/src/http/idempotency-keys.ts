@@ -13,6 +13,11 @@ export type IdempotencyClaim =
 /** Keys are kept this long (the document promises 24 hours). */
 const retentionMs = 24 * 60 * 60 * 1000;
 /**
+ * The `Retry-After` (seconds) of a 409 `idempotency_key_in_use`: the key's first request is
+ * still running, so the same request is worth sending again shortly (unlike a 409 `conflict`).
+ */
+export const idempotencyKeyInUseRetryAfter = 1;
+/**
  * A key still in flight after this long is taken over by the next request with it (its first
  * request most likely died with its process). Taking over is safe even when the first request
  * was merely slow: a claim's token fences its commit (see {@link IdempotencyClaim}), so of the
@@ -81,6 +86,7 @@ export function createIdempotencyKeys(db: PlatformDatabase) {
       throw new PlatformError(
         'idempotency_key_in_use',
         `A request with the Idempotency-Key "${key}" is still running. Wait for it to finish, then retry to get its response.`,
+        { retryAfter: idempotencyKeyInUseRetryAfter },
       );
     }
     return { kind: 'replay', status: row.status, body: row.body };

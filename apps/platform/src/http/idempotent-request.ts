@@ -7,6 +7,11 @@ export interface IdempotentRequest {
   /** The claim's token: the commit stores the response only while the key row still holds it. */
   token: string;
   status: number;
+  /**
+   * The body the action's transaction stored with the key, set once that transaction has
+   * committed; the router skips its own store when the response it sends is this body.
+   */
+  storedBody?: string;
 }
 
 /**
