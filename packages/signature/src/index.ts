@@ -54,6 +54,7 @@ export const authgear: ProviderApis<false>['authgear'] = providers.authgear;
 export const shopify: ProviderApis<false>['shopify'] = providers.shopify;
 
 export type { ProviderScheme, SyncProviderScheme } from './bind-scheme.js';
+export { checkSecrets, type SchemeName } from './check-secrets.js';
 export { generateSecret } from './generate-secret.js';
 export type { HeadersLike } from './headers-like.js';
 export type { BodyHmacSignInput, NoVerifyOptions } from './providers/body-hmac-scheme.js';

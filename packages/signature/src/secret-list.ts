@@ -16,11 +16,18 @@ export function toSecretList(secret: unknown, scheme: string): readonly string[]
     if (typeof item !== 'string' || item.trim() === '') {
       throw new WebhookVerificationError(
         'invalid_secret',
-        `The ${scheme} ${secretLabel(index, list.length)} is ${typeof item === 'string' ? 'empty' : `a ${item === null ? 'null' : typeof item}, not a string`}. Check the configuration that provides it (an unset environment variable is the usual cause).`,
+        `The ${scheme} ${secretLabel(index, list.length)} is ${describeUnusable(item)}. Check the configuration that provides it (an unset environment variable is the usual cause).`,
       );
     }
   });
   return list as readonly string[];
+}
+
+/** What is wrong with a secret that is not a non-blank string (never the value itself). */
+function describeUnusable(item: unknown): string {
+  if (typeof item === 'string') return item === '' ? 'empty' : 'blank (only whitespace)';
+  if (item === undefined || item === null) return `${item}, not a string`;
+  return `a ${typeof item}, not a string`;
 }
 
 /** "secret" or "secret #2 of 3", for messages that must never quote the secret itself. */

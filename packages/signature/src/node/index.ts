@@ -72,6 +72,7 @@ export const generateEd25519KeyPairSync: StandardWebhooksSyncApi['generateEd2551
   sync.generateEd25519KeyPairSync;
 
 export type { ProviderScheme, SyncProviderScheme } from '../bind-scheme.js';
+export { checkSecrets, type SchemeName } from '../check-secrets.js';
 export { generateSecret } from '../generate-secret.js';
 export type { HeadersLike } from '../headers-like.js';
 export type { BodyHmacSignInput, NoVerifyOptions } from '../providers/body-hmac-scheme.js';
