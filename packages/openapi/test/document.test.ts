@@ -204,6 +204,15 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
+  it('declares an optional Retry-After on 409, saying it comes only with idempotency_key_in_use', () => {
+    const conflict = resolveRef<{
+      headers: Record<string, { required?: boolean; description: string }>;
+    }>(document.components.responses.Conflict);
+    expect(Object.keys(conflict.headers)).toEqual(['Retry-After']);
+    expect(conflict.headers['Retry-After']?.required).toBeUndefined();
+    expect(conflict.headers['Retry-After']?.description).toContain('idempotency_key_in_use');
+  });
+
   it('lists the closed set of problem codes in the ProblemCode schema', () => {
     expect(document.components.schemas.ProblemCode?.enum).toEqual(problemCodes);
   });

@@ -192,7 +192,19 @@ export function buildProblemResponses(statuses: Iterable<ProblemStatus>) {
               'RateLimit-Reset': { $ref: '#/components/headers/RateLimitReset' },
             },
           }
-        : {}),
+        : status === 409
+          ? {
+              // Sent only with `idempotency_key_in_use`: the one 409 worth retrying.
+              headers: {
+                'Retry-After': {
+                  description:
+                    'Present only when another request holds the `Idempotency-Key` (code `idempotency_key_in_use`): retry after this many seconds. A 409 without it is a state conflict that retrying does not fix.',
+                  schema: { type: 'integer', minimum: 0 },
+                  example: 1,
+                },
+              },
+            }
+          : {}),
       content: {
         [problemMediaType]: { schema: schemaRef('Problem'), example: problemExample(status) },
       },

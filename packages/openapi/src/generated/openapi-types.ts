@@ -2230,6 +2230,11 @@ export interface components {
         /** @description The object is in a state that does not allow this, or a request with this `Idempotency-Key` is still running. */
         Conflict: {
             headers: {
+                /**
+                 * @description Present only when another request holds the `Idempotency-Key` (code `idempotency_key_in_use`): retry after this many seconds. A 409 without it is a state conflict that retrying does not fix.
+                 * @example 1
+                 */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
