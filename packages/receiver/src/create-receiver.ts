@@ -37,7 +37,12 @@ import type {
   ReceiverStore,
   StoredError,
 } from './store.js';
-import { createVerifier, type SignedDelivery, type VerificationScheme } from './verify-request.js';
+import {
+  checkReceiverSecrets,
+  createVerifier,
+  type SignedDelivery,
+  type VerificationScheme,
+} from './verify-request.js';
 import { Worker, type WorkerOptions } from './worker.js';
 
 /** `ack-first` answers 2xx once the event is in the inbox; `sync` runs handlers before answering. */
@@ -210,14 +215,8 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
  * ```
  */
 export function createReceiver(options: ReceiverOptions): Receiver {
-  const secrets = typeof options.secret === 'string' ? [options.secret] : [...options.secret];
-  if (secrets.length === 0 || secrets.some((secret) => secret.length === 0)) {
-    throw new ReceiverError(
-      'invalid_options',
-      'createReceiver() needs a non-empty `secret` (or a list of them during rotation). ' +
-        'Copy the signing secret from the webhook endpoint settings.',
-    );
-  }
+  const scheme = options.scheme ?? 'standard-webhooks';
+  const secrets = checkReceiverSecrets(scheme, options.secret);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new ReceiverError(
@@ -233,7 +232,6 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const proxies = parseRanges('trustedProxies', options.trustedProxies ?? []);
   const redact = createRedactor(secrets);
   const log = createSafeLogger(options.logger, redact);
-  const scheme = options.scheme ?? 'standard-webhooks';
   const format = options.parse ?? 'hookline';
   const readProvider = format === 'hookline' ? undefined : createProviderReader(scheme, format);
   const verify = createVerifier({

@@ -1,7 +1,9 @@
 import {
   authgear,
+  checkSecrets,
   github,
   isWebhookVerificationError,
+  type SchemeName,
   shopify,
   stripe,
   verifyWebhook,
@@ -12,7 +14,38 @@ import { ReceiverError } from './receiver-error.js';
  * Signature schemes the receiver can check: Standard Webhooks (what Hookline sends; HMAC
  * `whsec_` or Ed25519 `whpk_` keys) or a provider's own scheme.
  */
-export type VerificationScheme = 'standard-webhooks' | 'stripe' | 'github' | 'authgear' | 'shopify';
+export type VerificationScheme = SchemeName;
+
+const KEY_ADVICE: Record<VerificationScheme, string> = {
+  'standard-webhooks': 'a whsec_ secret, or a whpk_ public key for Ed25519',
+  stripe: "the endpoint's whsec_ signing secret",
+  github: "the webhook's secret",
+  authgear: "the app's webhook secret",
+  shopify: "the app's client secret",
+};
+
+/**
+ * The configured secret(s) as a list, checked at construction with the signature package's own
+ * rule (the one `verify` applies), so a bad secret fails at start-up rather than answering 500
+ * to every delivery. Throws a {@link ReceiverError} `invalid_options`; never quotes a secret.
+ */
+export function checkReceiverSecrets(
+  scheme: VerificationScheme,
+  secret: unknown,
+): readonly string[] {
+  try {
+    return checkSecrets(scheme, secret);
+  } catch (error) {
+    if (!isWebhookVerificationError(error)) throw error;
+    const advice =
+      error.code === 'invalid_secret'
+        ? 'createReceiver() needs a non-empty `secret` the ' +
+          `${scheme} scheme can verify with (or a list of them during rotation): ${error.message} ` +
+          `Pass ${KEY_ADVICE[scheme]} from the sender's webhook settings, or set \`scheme\` to the sender's scheme.`
+        : `createReceiver(): ${error.message}`;
+    throw new ReceiverError('invalid_options', advice, { cause: error });
+  }
+}
 
 interface VerifierOptions {
   scheme: VerificationScheme;
