@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 
+const encoder = new TextEncoder();
+
 /**
  * Wraps a Node request stream as a Web stream. Unlike `Readable.toWeb`, cancelling (the
  * receiver stops reading past its size limit) pauses the socket instead of destroying it, so
@@ -15,9 +17,8 @@ export function toWebStream(stream: Readable): ReadableStream<Uint8Array> {
         controller.close();
         return;
       }
-      controller.enqueue(
-        typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value),
-      );
+      // A Buffer is a Uint8Array: hand it over as is (readBody joins the chunks once anyway).
+      controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
     },
     cancel() {
       stream.pause();
