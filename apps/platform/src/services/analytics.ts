@@ -1,4 +1,3 @@
-import type { DeliveryRecord } from '@hookline/dispatcher';
 import type { AnalyticsSummary } from '@hookline/openapi';
 import { isoSeconds } from '../create-id.js';
 import type { SqlValue } from '../db/database.js';
@@ -49,25 +48,16 @@ export function createAnalyticsHandlers(
       const events = await grouped('platform_events', 'type');
       const endpoints = await ctx.dispatcher.listEndpoints();
 
+      // A finished failure is `failed` when its endpoint is disabled, else `dead` (retryable).
       const deliveries = { pending: 0, succeeded: 0, failed: 0, dead: 0 };
       const enabled = new Map(endpoints.map((e) => [e.id, e.enabled]));
-      let before: string | undefined;
-      for (;;) {
-        const page: DeliveryRecord[] = await ctx.dispatcher.listDeliveries({
-          limit: 1000,
-          ...(sinceMs !== undefined && { since: sinceMs }),
-          ...(before !== undefined && { before }),
-        });
-        for (const record of page) {
-          if (record.status === 'failed') {
-            if (enabled.get(record.endpointId) === false) deliveries.failed++;
-            else deliveries.dead++;
-          } else {
-            deliveries[record.status]++;
-          }
-        }
-        if (page.length < 1000) break;
-        before = page.at(-1)?.id;
+      const counts = await ctx.dispatcher.countDeliveries(
+        sinceMs === undefined ? {} : { since: sinceMs },
+      );
+      for (const { endpointId, status, count } of counts) {
+        if (status !== 'failed') deliveries[status] += count;
+        else if (enabled.get(endpointId) === false) deliveries.failed += count;
+        else deliveries.dead += count;
       }
       const settled = deliveries.succeeded + deliveries.failed + deliveries.dead;
       const sum = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);

@@ -51,21 +51,17 @@ export function toDelivery(
   };
 }
 
-/** Every delivery of an endpoint, oldest first (the dispatcher pages newest first). */
-async function allDeliveries(ctx: PlatformContext, endpointId: string): Promise<DeliveryRecord[]> {
-  const all: DeliveryRecord[] = [];
-  let before: string | undefined;
-  for (;;) {
-    const page = await ctx.dispatcher.listDeliveries({
-      endpointId,
-      limit: 1000,
-      ...(before !== undefined && { before }),
-    });
-    all.push(...page);
-    if (page.length < 1000) break;
-    before = page.at(-1)?.id;
-  }
-  return all.reverse();
+/**
+ * The dispatcher status holding the deliveries of `endpoint` that the API shows as `status`,
+ * or `null` when none can: a finished failure is `dead` while its endpoint is enabled and
+ * `failed` once it is disabled (see {@link deliveryStatus}).
+ */
+function recordStatusFor(
+  status: Delivery['status'],
+  endpoint: EndpointRecord,
+): DeliveryRecord['status'] | null {
+  if (status === 'pending' || status === 'succeeded') return status;
+  return (status === 'failed') === !endpoint.enabled ? 'failed' : null;
 }
 
 /** Loads a delivery with its attempts and endpoint, as the API shows it. */
@@ -97,21 +93,23 @@ export function createDeliveryHandlers(
           `No webhook endpoint has the id ${params.endpoint_id}. List them with GET /v1/webhook_endpoints.`,
         );
       }
-      let records = (await allDeliveries(ctx, endpoint.id)).filter(
-        (record) =>
-          (query.event_id === undefined || record.eventId === query.event_id) &&
-          (query.status === undefined || deliveryStatus(record, endpoint) === query.status),
-      );
-      if (query.starting_after !== undefined) {
-        const cursor = query.starting_after;
-        const index = records.findIndex((record) => record.id === cursor);
-        records = index >= 0 ? records.slice(index + 1) : records.filter((r) => r.id > cursor);
-      }
+      const status =
+        query.status === undefined ? undefined : recordStatusFor(query.status, endpoint);
+      if (status === null) return { data: [], has_more: false, next_cursor: null };
+      // Oldest first, one row more than the page to learn whether another page follows. The
+      // cursor is a place in the log: it may be a delivery the filters leave out.
+      const records = await ctx.dispatcher.listDeliveries({
+        endpointId: endpoint.id,
+        order: 'oldest',
+        limit: query.limit + 1,
+        ...(query.event_id !== undefined && { eventId: query.event_id }),
+        ...(status !== undefined && { status }),
+        ...(query.starting_after !== undefined && { after: query.starting_after }),
+      });
       const page = records.slice(0, query.limit);
-      const data = await Promise.all(
-        page.map(async (record) =>
-          toDelivery(record, await ctx.dispatcher.listAttempts(record.id), endpoint),
-        ),
+      const attempts = await ctx.dispatcher.listAttemptsFor(page.map((record) => record.id));
+      const data = page.map((record) =>
+        toDelivery(record, attempts.get(record.id) ?? [], endpoint),
       );
       return {
         data,
