@@ -293,38 +293,23 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       }
     });
 
-  /** Multi-row statements by row count: a chunk of 64, 16, 4 or 1 rows each. */
-  const chunked = <R>(rows: readonly R[], each: (chunk: readonly R[]) => void) => {
-    let at = 0;
-    for (const size of [64, 16, 4, 1]) {
-      while (rows.length - at >= size) {
-        each(rows.slice(at, at + size));
-        at += size;
-      }
-    }
-  };
-  /** `(?, ?), (?, ?)`: `count` rows of `width` placeholders, built once per shape. */
-  const shapes = new Map<string, string>();
-  const tuples = (count: number, width: number) => {
-    const key = `${count}x${width}`;
-    let text = shapes.get(key);
-    if (text === undefined) {
-      text = Array.from({ length: count }, () => `(${Array(width).fill('?').join(', ')})`).join(
-        ', ',
-      );
-      shapes.set(key, text);
-    }
-    return text;
-  };
+  /**
+   * `SELECT json_extract(value, '$[0]'), … FROM json_each(?)`: the rows of one JSON array of
+   * arrays, bound as ONE parameter. A batch of any size is one statement with one bind (binding
+   * and row-building cross into the native driver per value, which dominates a multi-row
+   * VALUES list; SQLite parses the JSON in C).
+   */
+  const jsonRows = (width: number) =>
+    `SELECT ${Array.from({ length: width }, (_, i) => `json_extract(value, '$[${i}]')`).join(', ')} FROM json_each(?)`;
 
-  /** Appends attempts to the log, in multi-row statements. */
-  const insertAttempts = (db: SqliteDatabase, attempts: readonly AttemptRecord[]) =>
-    chunked(attempts, (chunk) => {
-      stmt(
-        db,
-        `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) VALUES ${tuples(chunk.length, 8)}`,
-      ).run(
-        ...chunk.flatMap((a) => [
+  /** Appends attempts to the log, in one statement. */
+  const insertAttempts = (db: SqliteDatabase, attempts: readonly AttemptRecord[]) => {
+    stmt(
+      db,
+      `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) ${jsonRows(8)}`,
+    ).run(
+      JSON.stringify(
+        attempts.map((a) => [
           a.deliveryId,
           a.attempt,
           a.startedAt,
@@ -334,8 +319,9 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           a.error,
           a.outcome,
         ]),
-      );
-    });
+      ),
+    );
+  };
 
   /** Writes events and their planned deliveries, in multi-row statements. */
   const insertEventsSync = (
@@ -343,12 +329,12 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     inputs: readonly PublishItem[],
     batch: Batch,
   ): Map<PublishItem, { deliveries: number }> => {
-    chunked(inputs, (chunk) => {
-      stmt(
-        db,
-        `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) VALUES ${tuples(chunk.length, 7)}`,
-      ).run(
-        ...chunk.flatMap(({ event: e }) => [
+    stmt(
+      db,
+      `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) ${jsonRows(7)}`,
+    ).run(
+      JSON.stringify(
+        inputs.map(({ event: e }) => [
           e.id,
           e.event,
           e.version,
@@ -357,8 +343,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           e.payload,
           e.createdAt,
         ]),
-      );
-    });
+      ),
+    );
     const endpoints = enabledEndpoints(db, batch);
     const counts = new Map<PublishItem, { deliveries: number }>();
     const planned = inputs.flatMap((input) => {
@@ -366,26 +352,28 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       counts.set(input, { deliveries: deliveries.length });
       return deliveries;
     });
-    chunked(planned, (chunk) => {
+    if (planned.length > 0) {
       stmt(
         db,
-        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) VALUES ${tuples(chunk.length, 11)}`,
+        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) ${jsonRows(11)}`,
       ).run(
-        ...chunk.flatMap((d) => [
-          d.id,
-          d.eventId,
-          d.endpointId,
-          d.eventType,
-          d.resourceId,
-          d.status,
-          d.version,
-          d.attempts,
-          d.nextAttemptAt,
-          d.createdAt,
-          d.updatedAt,
-        ]),
+        JSON.stringify(
+          planned.map((d) => [
+            d.id,
+            d.eventId,
+            d.endpointId,
+            d.eventType,
+            d.resourceId,
+            d.status,
+            d.version,
+            d.attempts,
+            d.nextAttemptAt,
+            d.createdAt,
+            d.updatedAt,
+          ]),
+        ),
       );
-    });
+    }
     return counts;
   };
 
@@ -409,24 +397,17 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       db,
       inputs.map((input) => input.attempt),
     );
-    const endpointOf = new Map(
-      (
-        stmt(
-          db,
-          `SELECT id, endpoint_id FROM ${t.deliveries} WHERE id IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify(ids)) as Array<{ id: string; endpoint_id: string }>
-      ).map((row) => [row.id, row.endpoint_id]),
-    );
+    const endpointOf = new Map<string, string>();
     const recorded = new Set<string>();
-    chunked(inputs, (chunk) => {
-      const rows = stmt(
-        db,
-        `WITH v(id, token, status, next_at, code, err, now) AS (VALUES ${tuples(chunk.length, 7)})
-         UPDATE ${t.deliveries} SET status = v.status, attempts = attempts + 1, next_attempt_at = v.next_at, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
-         FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
-         RETURNING ${t.deliveries}.id AS id`,
-      ).all(
-        ...chunk.flatMap(({ attempt, leaseToken, next, now }) => [
+    const updated = stmt(
+      db,
+      `WITH v(id, token, status, next_at, code, err, now) AS (${jsonRows(7)})
+       UPDATE ${t.deliveries} SET status = v.status, attempts = attempts + 1, next_attempt_at = v.next_at, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
+       FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
+       RETURNING ${t.deliveries}.id AS id, ${t.deliveries}.endpoint_id AS endpoint_id`,
+    ).all(
+      JSON.stringify(
+        inputs.map(({ attempt, leaseToken, next, now }) => [
           attempt.deliveryId,
           leaseToken,
           next.status,
@@ -435,9 +416,21 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           attempt.error,
           now,
         ]),
-      ) as Array<{ id: string }>;
-      for (const row of rows) recorded.add(row.id);
-    });
+      ),
+    ) as Array<{ id: string; endpoint_id: string }>;
+    for (const row of updated) {
+      recorded.add(row.id);
+      endpointOf.set(row.id, row.endpoint_id);
+    }
+    // Outcomes whose lease no longer held still count towards their endpoint's failure run.
+    const missing = ids.filter((id) => !endpointOf.has(id));
+    if (missing.length > 0) {
+      const rows = stmt(
+        db,
+        `SELECT id, endpoint_id FROM ${t.deliveries} WHERE id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(missing)) as Array<{ id: string; endpoint_id: string }>;
+      for (const row of rows) endpointOf.set(row.id, row.endpoint_id);
+    }
     const failingSince = new Map<string, number | null>();
     const runs = failureRuns(
       inputs.map((input) => input.attempt),
@@ -551,42 +544,86 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     }
   };
 
+  /** `json_object('a', x.a, 'b', x.b, …)`: a row as one JSON object with the row's own keys. */
+  const asJson = (alias: string, columns: readonly string[]) =>
+    `json_object(${columns.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+  const deliveryColumns = [
+    'seq',
+    'id',
+    'event_id',
+    'endpoint_id',
+    'event_type',
+    'resource_id',
+    'status',
+    'version',
+    'attempts',
+    'next_attempt_at',
+    'last_status_code',
+    'last_error',
+    'created_at',
+    'updated_at',
+  ] as const satisfies readonly (keyof DeliveryRow)[];
+  const eventColumns = [
+    'id',
+    'event',
+    'version',
+    'timestamp',
+    'resource_id',
+    'payload',
+    'created_at',
+  ] as const satisfies readonly (keyof EventRow)[];
+
+  /**
+   * Due deliveries in order, each with its event, and their endpoints — as ONE JSON text from
+   * one statement: the driver then crosses into JS once per claim instead of once per value.
+   */
+  const dueSql = () => `
+    WITH due AS (
+      SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
+      WHERE d.status = 'pending' AND d.next_attempt_at <= ?1
+        AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?1) AND e.enabled = 1
+        AND (e.ordered = 0 OR NOT EXISTS (
+          SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
+            AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
+      ORDER BY d.next_attempt_at, d.seq LIMIT ?2)
+    SELECT json_object(
+      'deliveries', (SELECT json_group_array(json_object(${deliveryColumns.map((c) => `'${c}', d.${c}`).join(', ')}, 'event', ${asJson('ev', eventColumns)}))
+        FROM due d JOIN ${t.events} ev ON ev.id = d.event_id),
+      'endpoints', (SELECT json_group_array(${asJson('e', endpointColumns)})
+        FROM ${t.endpoints} e WHERE e.id IN (SELECT endpoint_id FROM due))) AS due`;
+
   const claimSync = (
     db: SqliteDatabase,
     { now, limit, leaseMs }: { now: number; limit: number; leaseMs: number },
-    batch: Batch,
   ): ClaimedDelivery[] => {
-    const rows = stmt(
-      db,
-      `SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
-         WHERE d.status = 'pending' AND d.next_attempt_at <= ?
-           AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?) AND e.enabled = 1
-           AND (e.ordered = 0 OR NOT EXISTS (
-             SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
-               AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
-         ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
-    ).all(now, now, limit) as DeliveryRow[];
-    if (rows.length === 0) return [];
+    const { due } = stmt(db, dueSql()).get(now, limit) as { due: string };
+    const found = JSON.parse(due) as {
+      deliveries: Array<DeliveryRow & { event: EventRow }>;
+      endpoints: EndpointRow[];
+    };
+    if (found.deliveries.length === 0) return [];
+    // The aggregate's order is unspecified: put the batch back in due order.
+    const rows = found.deliveries.sort(
+      (a, b) =>
+        Number(a.next_attempt_at) - Number(b.next_attempt_at) || Number(a.seq) - Number(b.seq),
+    );
     const token = createId('lease', now);
-    // Set-based: one statement leases the batch, one reads its events.
     stmt(
       db,
       `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT value FROM json_each(?))`,
     ).run(token, now + leaseMs, JSON.stringify(rows.map((row) => row.seq)));
-    const events = new Map(
-      (
-        stmt(db, `SELECT * FROM ${t.events} WHERE id IN (SELECT value FROM json_each(?))`).all(
-          JSON.stringify([...new Set(rows.map((row) => row.event_id))]),
-        ) as EventRow[]
-      ).map((row) => [row.id, eventFromRow(row)]),
-    );
-    const endpoints = new Map(enabledEndpoints(db, batch).map((e) => [e.id, e]));
+    const endpoints = new Map(found.endpoints.map((row) => [row.id, endpointFromRow(row)]));
     const claims: ClaimedDelivery[] = [];
-    for (const row of rows) {
-      const event = events.get(row.event_id);
+    for (const { event, ...row } of rows) {
       const endpoint = endpoints.get(row.endpoint_id);
-      if (event && endpoint)
-        claims.push({ delivery: deliveryFromRow(row), event, endpoint, leaseToken: token });
+      if (endpoint) {
+        claims.push({
+          delivery: deliveryFromRow(row),
+          event: eventFromRow(event),
+          endpoint,
+          leaseToken: token,
+        });
+      }
     }
     return claims;
   };

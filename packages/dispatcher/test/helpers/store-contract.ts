@@ -308,6 +308,17 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect(stale.recorded).toBe(false);
       expect((await store.getDelivery(claim!.delivery.id))?.status).toBe('pending');
       expect(await store.listAttempts(claim!.delivery.id)).toHaveLength(1);
+
+      // A stale failure moves nothing either, but the endpoint did fail: its run starts.
+      const staleFailure = await store.recordAttempt({
+        leaseToken: claim!.leaseToken,
+        attempt: attempt(claim!.delivery.id, 1003, 'failed'),
+        next: { status: 'pending', nextAttemptAt: 5000 },
+        now: 1004,
+      });
+      expect(staleFailure).toEqual({ recorded: false, failingSince: 1003 });
+      expect((await store.getEndpoint(ep.id))?.failingSince).toBe(1003);
+      expect((await store.getDelivery(claim!.delivery.id))?.attempts).toBe(0);
     });
 
     it('claims at most `limit`, oldest due first, and skips disabled endpoints', async () => {
