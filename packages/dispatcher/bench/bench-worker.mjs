@@ -30,9 +30,14 @@ const dispatcher = createDispatcher({
 });
 await dispatcher.ready();
 process.stdout.write('ready\n');
-// Delivers once the bench says so (after it published the drain backlog).
-process.on('message', (message) => {
+// Delivers once the bench says so (after the warm-up, once it published the drain backlog).
+// Pauses on 'pause' (finishes what it holds, then answers 'paused').
+process.on('message', async (message) => {
   if (message === 'start') void dispatcher.start();
+  if (message === 'pause') {
+    await dispatcher.stop();
+    process.send('paused');
+  }
 });
 // Never outlive the bench (a crashed bench would otherwise leave this worker polling).
 process.on('disconnect', () => process.exit(0));

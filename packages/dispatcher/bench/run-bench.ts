@@ -1,6 +1,13 @@
 /**
  * Dispatcher throughput and latency, printed as one table. Not part of `pnpm test`.
  *
+ * Every process is warmed up first and the warm-up is not counted: the ceiling sends requests
+ * for BENCH_WARMUP_SECONDS (2) before it measures, and the worker processes deliver what a
+ * publisher sends them for as long (V8 compiles hot code to machine code only after it ran a
+ * while; a cold worker spends several times the CPU per delivery in its first seconds, and
+ * four workers sharing the load stay cold four times as long, which would read as "more
+ * workers are slower").
+ *
  * For each store (SQLite file, Postgres) and 1, 2 and 4 worker processes:
  * - drain/s: this process publishes a backlog of BENCH_BACKLOG (20 000) events while the
  *   workers wait, then the workers deliver it to a loopback receiver in this process; counted
@@ -31,6 +38,8 @@ import type * as Sqlite from '../src/sqlite/index.js';
 import { buildPrivateCopy } from '../test/helpers/private-build.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+/** Unmeasured warm-up before each measurement (see above). */
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 /**
  * Concurrent publishers. Enough that publishing (group-committed: concurrent publishes share a
  * transaction) outpaces the workers, so the table measures delivery, not the publisher.
@@ -42,6 +51,8 @@ const backlog = Number(process.env.BENCH_BACKLOG ?? 20_000);
 const inFlight = 64;
 /** Which stores to measure: BENCH_STORES=sqlite,postgres (default both). */
 const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
+/** Worker process counts to measure: BENCH_WORKERS=1,2,4 (default). */
+const workerCounts = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').map(Number);
 /** Extra node flags for worker processes, e.g. BENCH_WORKER_NODE_ARGS=--cpu-prof to profile them. */
 const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const workerScript = fileURLToPath(new URL('./bench-worker.mjs', import.meta.url));
@@ -121,22 +132,27 @@ async function ceiling(): Promise<Row> {
     ...sampleEvent(0),
   });
   let done = 0;
-  const until = performance.now() + seconds * 1000;
+  const post = async (forSeconds: number) => {
+    const until = performance.now() + forSeconds * 1000;
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (performance.now() < until) {
+          const res = await pool.request({
+            path: '/webhooks',
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/json' },
+          });
+          await res.body.dump();
+          done++;
+        }
+      }),
+    );
+  };
+  await post(warmupSeconds);
+  done = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (performance.now() < until) {
-        const res = await pool.request({
-          path: '/webhooks',
-          method: 'POST',
-          body,
-          headers: { 'content-type': 'application/json' },
-        });
-        await res.body.dump();
-        done++;
-      }
-    }),
-  );
+  await post(seconds);
   const elapsed = (performance.now() - started) / 1000;
   await pool.close();
   return {
@@ -186,11 +202,33 @@ async function scenario(
     }),
   );
   let i = 0;
-  // Drain: a backlog published while the workers wait, then the workers alone deliver it —
-  // what the workers can do when they do not share the CPU with a publisher.
+  // Warm-up (not measured): the workers deliver what a publisher sends for warmupSeconds, then
+  // pause (they finish what they hold and stop claiming).
+  arrivals.clear();
+  for (const child of children) child.send('start');
+  const warmupUntil = performance.now() + warmupSeconds * 1000;
+  const warmupStart = i;
   await Promise.all(
     Array.from({ length: publishers }, async () => {
-      while (i < backlog) await publisher.publish(sampleEvent(i++));
+      while (performance.now() < warmupUntil) await publisher.publish(sampleEvent(i++));
+    }),
+  );
+  await drained(i - warmupStart);
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('message', () => resolve());
+          child.send('pause');
+        }),
+    ),
+  );
+  // Drain: a backlog published while the workers wait, then the workers alone deliver it —
+  // what the workers can do when they do not share the CPU with a publisher.
+  const backlogEnd = i + backlog;
+  await Promise.all(
+    Array.from({ length: publishers }, async () => {
+      while (i < backlogEnd) await publisher.publish(sampleEvent(i++));
     }),
   );
   arrivals.clear();
@@ -256,7 +294,7 @@ const rows: Row[] = [await ceiling()];
 const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-'));
 try {
   if (stores.includes('sqlite')) {
-    for (const workers of [1, 2, 4])
+    for (const workers of workerCounts)
       rows.push(await scenario('sqlite', workers, join(dir, `bench-${workers}.db`)));
     // The opt-in setting: durable against process crashes, not against power loss.
     rows.push(await scenario('sqlite', 1, join(dir, 'bench-normal.db'), 'normal'));
@@ -266,7 +304,7 @@ try {
       url: process.env.HOOKLINE_BENCH_DATABASE_URL ?? process.env.HOOKLINE_TEST_DATABASE_URL,
     });
     try {
-      for (const workers of [1, 2, 4])
+      for (const workers of workerCounts)
         rows.push(await scenario('postgres', workers, await pg.createDatabase()));
     } finally {
       await pg.stop();
