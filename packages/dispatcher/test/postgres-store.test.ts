@@ -249,6 +249,23 @@ describe('postgres store', () => {
     }
   });
 
+  it('leaves room on the deliveries pages (fillfactor 70) so a lease is a HOT update', async () => {
+    const tablePrefix = nextPrefix();
+    const store = createPostgresStore({ connectionString: url, tablePrefix });
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await store.init();
+      const { rows } = await pool.query<{ reloptions: string[] | null }>(
+        'SELECT reloptions FROM pg_class WHERE relname = $1',
+        [`${tablePrefix}deliveries`],
+      );
+      expect(rows[0]?.reloptions).toEqual(['fillfactor=70']);
+    } finally {
+      await store.close();
+      await pool.end();
+    }
+  });
+
   it('leaves its connection usable after a claim fails halfway (the transaction is rolled back)', async () => {
     const tablePrefix = nextPrefix();
     // One connection: the claim after the failed one must get the very same session.

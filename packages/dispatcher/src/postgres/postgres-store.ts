@@ -103,12 +103,14 @@ export function createPostgresStore(
       enabled_events TEXT NOT NULL, versions TEXT NOT NULL, ordered BOOLEAN NOT NULL,
       enabled BOOLEAN NOT NULL, disabled_reason TEXT, disabled_at BIGINT, failing_since BIGINT,
       created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+    -- fillfactor 70: room on each page, so the lease a claim writes (no indexed column changes)
+    -- is a HOT update instead of a new entry in each of the table's five indexes.
     CREATE TABLE IF NOT EXISTS ${t.deliveries} (
       seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, event_id TEXT NOT NULL,
       endpoint_id TEXT NOT NULL, event_type TEXT NOT NULL, resource_id TEXT NOT NULL,
       status TEXT NOT NULL, version INTEGER, attempts INTEGER NOT NULL, next_attempt_at BIGINT,
       last_status_code INTEGER, last_error TEXT, created_at BIGINT NOT NULL,
-      updated_at BIGINT NOT NULL, lease_token TEXT, lease_expires_at BIGINT);
+      updated_at BIGINT NOT NULL, lease_token TEXT, lease_expires_at BIGINT) WITH (fillfactor = 70);
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_due ON ${t.deliveries} (next_attempt_at, seq) WHERE status = 'pending';
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_order ON ${t.deliveries} (endpoint_id, resource_id, seq);
     CREATE INDEX IF NOT EXISTS ${t.deliveries}_event ON ${t.deliveries} (event_id);
