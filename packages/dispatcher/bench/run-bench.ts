@@ -11,7 +11,8 @@
  * For each store (SQLite file, Postgres) and 1, 2 and 4 worker processes:
  * - drain/s: this process publishes a backlog of BENCH_BACKLOG (20 000) events while the
  *   workers wait, then the workers deliver it to a loopback receiver in this process; counted
- *   from the start signal to the last acknowledgement.
+ *   from the start signal to the last acknowledgement. Beside it, the CPU time the worker
+ *   processes spent per delivery meanwhile (Linux: from /proc).
  * - deliveries/s: this process publishes as fast as BENCH_PUBLISHERS (128) concurrent
  *   publishers can for BENCH_SECONDS (3) while the workers deliver; counted from the first
  *   publish to the last acknowledgement (publisher, receiver and workers share the CPU).
@@ -23,8 +24,8 @@
  * Run: pnpm --filter @hookline/dispatcher bench   (builds first via turbo when run from the root)
  * Postgres: HOOKLINE_BENCH_DATABASE_URL or HOOKLINE_TEST_DATABASE_URL, else a throwaway server.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,11 @@ interface Row {
   perSecond: number;
   /** Deliveries/s draining a backlog with no publisher running; null for the ceiling. */
   drainPerSecond: number | null;
+  /**
+   * CPU time the worker processes spent per delivery during the drain (µs; Linux only). Less
+   * noisy than throughput on a shared machine: what a change to the worker costs or saves.
+   */
+  drainCpuMicros: number | null;
   p50: number | null;
   p99: number | null;
 }
@@ -107,6 +113,34 @@ function sampleEvent(i: number) {
     },
   };
 }
+
+/** User + system CPU time of a process so far in µs, from /proc (null where there is none). */
+function cpuMicros(pid: number): number | null {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
+  } catch {
+    return null;
+  }
+}
+/** Clock ticks per second (USER_HZ): 100 on Linux unless `getconf CLK_TCK` says otherwise. */
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+const workersCpu = (children: ChildProcess[]) => {
+  let sum = 0;
+  for (const child of children) {
+    const micros = cpuMicros(child.pid!);
+    if (micros === null) return null;
+    sum += micros;
+  }
+  return sum;
+};
 
 /** The last arrival time (or `since` when nothing arrived). */
 function latest(since: number): number {
@@ -161,6 +195,7 @@ async function ceiling(): Promise<Row> {
     delivered: done,
     perSecond: done / elapsed,
     drainPerSecond: null,
+    drainCpuMicros: null,
     p50: null,
     p99: null,
   };
@@ -233,9 +268,13 @@ async function scenario(
   );
   arrivals.clear();
   const drainStarted = performance.now();
+  const cpuBefore = workersCpu(children);
   for (const child of children) child.send('start');
   await drained(backlog);
+  const cpuAfter = workersCpu(children);
   const drainPerSecond = arrivals.size / ((latest(drainStarted) - drainStarted) / 1000);
+  const drainCpuMicros =
+    cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / arrivals.size;
 
   // Throughput: concurrent publishers for `seconds`, then wait for what they published.
   arrivals.clear();
@@ -285,6 +324,7 @@ async function scenario(
     delivered,
     perSecond,
     drainPerSecond,
+    drainCpuMicros,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
   };
@@ -326,6 +366,7 @@ console.table(
     delivered: r.delivered,
     'deliveries/s': Math.round(r.perSecond),
     'drain/s': r.drainPerSecond === null ? '-' : Math.round(r.drainPerSecond),
+    'worker CPU µs/delivery': r.drainCpuMicros === null ? '-' : Math.round(r.drainCpuMicros),
     'p50 ms': fmt(r.p50),
     'p99 ms': fmt(r.p99),
   })),
