@@ -1,5 +1,7 @@
-// One dispatcher worker process for the benchmark: runs the built package (HOOKLINE_DISPATCHER_DIST) against the store
-// named in the environment and delivers until it receives SIGTERM.
+// One dispatcher process for the benchmark: runs the built package (HOOKLINE_DISPATCHER_DIST)
+// against the store named in the environment. As a worker it delivers between 'start' and
+// 'pause' (or SIGTERM); as the publisher it publishes when asked ({ publishFor }), so that
+// publishing does not run in the process that hosts the receiver.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -30,13 +32,27 @@ const dispatcher = createDispatcher({
 });
 await dispatcher.ready();
 process.stdout.write('ready\n');
-// Delivers once the bench says so (after the warm-up, once it published the drain backlog).
 // Pauses on 'pause' (finishes what it holds, then answers 'paused').
 process.on('message', async (message) => {
   if (message === 'start') void dispatcher.start();
   if (message === 'pause') {
     await dispatcher.stop();
     process.send('paused');
+  }
+  // { publishFor: seconds, concurrency, event }: publish copies of `event` (one resource id
+  // each) from `concurrency` loops until the time is up, then answer how many.
+  if (typeof message === 'object' && message !== null && 'publishFor' in message) {
+    const { publishFor, concurrency, event } = message;
+    const until = performance.now() + publishFor * 1000;
+    let published = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < until) {
+          await dispatcher.publish({ ...event, resource_id: `usr_pub${published++}` });
+        }
+      }),
+    );
+    process.send({ published });
   }
 });
 // Never outlive the bench (a crashed bench would otherwise leave this worker polling).

@@ -13,13 +13,16 @@
  *   workers wait, then the workers deliver it to a loopback receiver in this process; counted
  *   from the start signal to the last acknowledgement. Beside it, the CPU time the worker
  *   processes spent per delivery meanwhile (Linux: from /proc).
- * - deliveries/s: this process publishes as fast as BENCH_PUBLISHERS (128) concurrent
+ * - deliveries/s: a publisher process publishes as fast as BENCH_PUBLISHERS (128) concurrent
  *   publishers can for BENCH_SECONDS (3) while the workers deliver; counted from the first
- *   publish to the last acknowledgement (publisher, receiver and workers share the CPU).
+ *   publish to the last acknowledgement (publisher, receiver and workers share the CPU). The
+ *   publisher is not this process: its store transactions would stall the receiver's answers,
+ *   which the ceiling row does not pay.
  * Then it publishes a steady 100 events/s for one second and reports the
  * publish()-returned-to-request-arrived latency p50/p99 (not saturated). The ceiling row is
  * raw undici POSTs of the same body to the same receiver with as many requests in flight as a
- * worker has (`inFlight`, the dispatcher's default concurrency).
+ * worker has (`inFlight`, the dispatcher's default concurrency); it is measured again just
+ * before each scenario, and each row's "of ceiling" compares with that measurement.
  *
  * Run: pnpm --filter @hookline/dispatcher bench   (builds first via turbo when run from the root)
  * Postgres: HOOKLINE_BENCH_DATABASE_URL or HOOKLINE_TEST_DATABASE_URL, else a throwaway server.
@@ -71,6 +74,11 @@ interface Row {
   workers: number | '-';
   delivered: number;
   perSecond: number;
+  /**
+   * The ceiling measured just before this scenario (null for the ceiling rows): a shared
+   * machine's speed drifts between runs and within one, so each row is compared with its own.
+   */
+  ceiling: number | null;
   /** Deliveries/s draining a backlog with no publisher running; null for the ceiling. */
   drainPerSecond: number | null;
   /**
@@ -157,7 +165,7 @@ async function drained(count: number) {
   }
 }
 
-async function ceiling(): Promise<Row> {
+async function ceiling(warmup: number): Promise<Row> {
   process.stderr.write('bench: raw undici ceiling…\n');
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: inFlight });
   const body = JSON.stringify({
@@ -183,7 +191,7 @@ async function ceiling(): Promise<Row> {
       }),
     );
   };
-  await post(warmupSeconds);
+  await post(warmup);
   done = 0;
   const started = performance.now();
   await post(seconds);
@@ -194,6 +202,7 @@ async function ceiling(): Promise<Row> {
     workers: '-',
     delivered: done,
     perSecond: done / elapsed,
+    ceiling: null,
     drainPerSecond: null,
     drainCpuMicros: null,
     p50: null,
@@ -207,6 +216,7 @@ async function scenario(
   target: string,
   synchronous: 'full' | 'normal' = 'full',
 ): Promise<Row> {
+  const near = (await ceiling(0.5)).perSecond;
   process.stderr.write(`bench: ${kind} with ${workers} worker(s)…\n`);
   const store: DispatcherStore<unknown> =
     kind === 'sqlite'
@@ -214,28 +224,30 @@ async function scenario(
       : (createPostgresStore({ connectionString: target }) as DispatcherStore<unknown>);
   const publisher = createDispatcher({ store, allow: { loopback: true, http: true } });
   await publisher.createEndpoint({ url });
-  const children: ChildProcess[] = [];
-  await Promise.all(
-    Array.from({ length: workers }, () => {
-      const child = spawn(process.execPath, [...nodeArgs, workerScript], {
-        env: {
-          ...process.env,
-          STORE: kind,
-          TARGET: target,
-          SYNCHRONOUS: synchronous,
-          HOOKLINE_DISPATCHER_DIST: distDir,
-          CONCURRENCY: String(inFlight),
-        },
-        // The IPC channel closes when this process ends, however it ends: the worker exits then.
-        stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-      });
-      children.push(child);
-      return new Promise<void>((resolve, reject) => {
-        child.stdout!.once('data', () => resolve());
-        child.once('exit', (code) => reject(new Error(`bench worker exited early (code ${code})`)));
-      });
-    }),
-  );
+  /** Starts a dispatcher process (see bench-worker.mjs) and waits until it is ready. */
+  const spawnDispatcher = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, [...nodeArgs, workerScript], {
+      env: {
+        ...process.env,
+        STORE: kind,
+        TARGET: target,
+        SYNCHRONOUS: synchronous,
+        HOOKLINE_DISPATCHER_DIST: distDir,
+        CONCURRENCY: String(inFlight),
+      },
+      // The IPC channel closes when this process ends, however it ends: the child exits then.
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.once('data', () => resolve());
+      child.once('exit', (code) => reject(new Error(`bench process exited early (code ${code})`)));
+    });
+    return child;
+  };
+  const children = await Promise.all(Array.from({ length: workers }, spawnDispatcher));
+  // Publishes during the throughput run, in a process of its own: a store transaction blocks its
+  // event loop, and in this process it would hold up the receiver's answers.
+  const publisherProcess = await spawnDispatcher();
   let i = 0;
   // Warm-up (not measured): the workers deliver what a publisher sends for warmupSeconds, then
   // pause (they finish what they hold and stop claiming).
@@ -276,20 +288,17 @@ async function scenario(
   const drainCpuMicros =
     cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / arrivals.size;
 
-  // Throughput: concurrent publishers for `seconds`, then wait for what they published.
+  // Throughput: concurrent publishers (in the publisher process) for `seconds`, then wait for
+  // what they published.
   arrivals.clear();
-  const published = new Map<string, number>();
   const started = performance.now();
-  const until = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: publishers }, async () => {
-      while (performance.now() < until) {
-        const { event } = await publisher.publish(sampleEvent(i++));
-        published.set(event.id, performance.now());
-      }
-    }),
-  );
-  await drained(published.size);
+  const published = await new Promise<number>((resolve) => {
+    publisherProcess.once('message', (reply) =>
+      resolve((reply as { published: number }).published),
+    );
+    publisherProcess.send({ publishFor: seconds, concurrency: publishers, event: sampleEvent(0) });
+  });
+  await drained(published);
   const delivered = arrivals.size;
   const perSecond = delivered / ((latest(started) - started) / 1000);
 
@@ -308,7 +317,7 @@ async function scenario(
   });
   latencies.sort((a, b) => a - b);
   await Promise.all(
-    children.map((child) =>
+    [...children, publisherProcess].map((child) =>
       child.exitCode !== null
         ? Promise.resolve()
         : new Promise<void>((resolve) => {
@@ -323,6 +332,7 @@ async function scenario(
     workers,
     delivered,
     perSecond,
+    ceiling: near,
     drainPerSecond,
     drainCpuMicros,
     p50: percentile(latencies, 50),
@@ -330,7 +340,7 @@ async function scenario(
   };
 }
 
-const rows: Row[] = [await ceiling()];
+const rows: Row[] = [await ceiling(warmupSeconds)];
 const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-'));
 try {
   if (stores.includes('sqlite')) {
@@ -356,8 +366,10 @@ try {
 }
 
 const fmt = (n: number | null) => (n === null ? '-' : n.toFixed(1));
+const percentOf = (n: number | null, of: number | null) =>
+  n === null || of === null ? '-' : `${Math.round((n / of) * 100)} %`;
 console.log(
-  `\n@hookline/dispatcher bench (${seconds} s of publishing per scenario, Node ${process.version})\n`,
+  `\n@hookline/dispatcher bench (${seconds} s of publishing per scenario, Node ${process.version}; "of ceiling" compares with the ceiling measured just before the row)\n`,
 );
 console.table(
   rows.map((r) => ({
@@ -365,7 +377,9 @@ console.table(
     workers: r.workers,
     delivered: r.delivered,
     'deliveries/s': Math.round(r.perSecond),
+    'of ceiling': percentOf(r.perSecond, r.ceiling),
     'drain/s': r.drainPerSecond === null ? '-' : Math.round(r.drainPerSecond),
+    'drain of ceiling': percentOf(r.drainPerSecond, r.ceiling),
     'worker CPU µs/delivery': r.drainCpuMicros === null ? '-' : Math.round(r.drainCpuMicros),
     'p50 ms': fmt(r.p50),
     'p99 ms': fmt(r.p99),
