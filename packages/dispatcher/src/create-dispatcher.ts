@@ -568,9 +568,11 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       const free = concurrency - inFlight.size;
       // Back-pressure: no more than `concurrency` outcomes waiting for their commit.
       if (free <= 0 || recording.size >= concurrency) return 0;
+      lastClaimAt = performance.now();
       const claims = await store.claimDue({ now: clock.now(), limit: free, leaseMs });
       for (const claim of claims) track(claim);
       full = claims.length === free;
+      backlogged = full;
       return claims.length;
     })();
     // Cleared only after `claiming` was set: a batch that settles synchronously (no free slot)
@@ -585,6 +587,16 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
 
   /** The last claim filled every free slot. */
   let full = false;
+  /**
+   * More was due than the last claim had room for (it filled every free slot). Then a claim
+   * waits until half the slots are free — or `refillWaitMs` passed — so each claim (and the
+   * store transaction it shares with the outcomes of the attempts that freed those slots)
+   * carries a batch worth its fixed cost, instead of one transaction per few completions.
+   */
+  let backlogged = false;
+  let lastClaimAt = 0;
+  const refillAt = Math.ceil(concurrency / 2);
+  const refillWaitMs = 2;
   /** A wake-up arrived while a claim was running. */
   let missed = false;
   let tickQueued = false;
@@ -611,6 +623,13 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     clearTimeout(timer);
     timer = undefined;
     if (!running) return;
+    const waited = performance.now() - lastClaimAt;
+    if (backlogged && concurrency - inFlight.size < refillAt && waited < refillWaitMs) {
+      // A finishing attempt wakes the worker again; the timer bounds the wait (slow endpoints
+      // holding most slots must not stop the others).
+      schedule_(Math.max(1, refillWaitMs - waited));
+      return;
+    }
     claimBatch().then(
       () => {
         // Saturated: a finishing attempt wakes the worker. A full batch suggests more is due,

@@ -473,6 +473,31 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     expect(receiver.received[1]?.id).toBe(event.id);
   });
 
+  it('keeps delivering a backlog through the free slots while most of them hang on slow attempts', async () => {
+    // A backlogged worker claims when half its slots are free; attempts that hang must not
+    // keep it from refilling the ones that free up (no poll would rescue it for 60 s here).
+    make({
+      clock: { now: () => Date.now() },
+      pollIntervalMs: 60_000,
+      concurrency: 4,
+      timeoutMs: 30_000,
+    });
+    await dispatcher.createEndpoint({ url: receiver.url, secret });
+    const hanging: Array<() => void> = [];
+    receiver.respond = (_req, res, count) => {
+      if (count <= 3) hanging.push(() => res.writeHead(200).end());
+      else res.writeHead(200).end('ok');
+    };
+    for (let i = 0; i < 10; i++) await dispatcher.publish(draftEvent('user.created'));
+    await dispatcher.start();
+    try {
+      await receiver.waitFor(10, 5000);
+      expect(hanging).toHaveLength(3);
+    } finally {
+      for (const release of hanging) release();
+    }
+  });
+
   it('delivers in the background after start() without manual polling', async () => {
     make({ clock: { now: () => Date.now() }, pollIntervalMs: 50 });
     await dispatcher.createEndpoint({ url: receiver.url, secret });
