@@ -51,7 +51,7 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const publishers = Number(process.env.BENCH_PUBLISHERS ?? 128);
 /** Events published before the workers start, for the drain column. */
 const backlog = Number(process.env.BENCH_BACKLOG ?? 20_000);
-/** Requests in flight: each worker's `concurrency` and the ceiling's connections (the default). */
+/** Requests in flight: each worker's `concurrency` and the ceiling's connections (BENCH_IN_FLIGHT, default 64: the dispatcher's default). */
 const inFlight = Number(process.env.BENCH_IN_FLIGHT ?? 64);
 /** Which stores to measure: BENCH_STORES=sqlite,postgres (default both). */
 const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
