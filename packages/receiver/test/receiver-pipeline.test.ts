@@ -494,11 +494,14 @@ describe('retries, dead letters and replay', () => {
   it('a handler slower than the lease keeps its claim (heartbeat) and is not run twice by a second worker', async () => {
     const store = createMemoryStore();
     let runs = 0;
+    // The handler outlives the lease five times over; the heartbeat (every leaseMs / 3) must keep
+    // it. The lease is long enough that a busy machine stalling the event loop for a while (CI
+    // runs every package's tests at once) does not look like a crashed worker.
     const make = () => {
-      const receiver = receiverFor({ store, worker: { leaseMs: 60, pollIntervalMs: 5 } });
+      const receiver = receiverFor({ store, worker: { leaseMs: 400, pollIntervalMs: 5 } });
       receiver.on('user.created', async () => {
         runs += 1;
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
       });
       return receiver;
     };
@@ -509,7 +512,7 @@ describe('retries, dead letters and replay', () => {
     first.start();
     await waitFor(() => runs === 1);
     second.start();
-    await waitFor(async () => (await store.get(event.id))?.status === 'done', 3_000);
+    await waitFor(async () => (await store.get(event.id))?.status === 'done', 10_000);
     await Promise.all([first.stop(), second.stop()]);
     expect(runs).toBe(1);
     expect(await store.get(event.id)).toMatchObject({ attempts: 1 });
