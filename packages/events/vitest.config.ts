@@ -9,6 +9,9 @@ export default defineProject({
   test: {
     name: '@hookline/events',
     include: ['test/**/*.test.ts'],
+    // CI runs every package's tests at once on 2 cores; CPU-heavy tests (property checks,
+    // official vectors) took up to 4 s there, too close to the 5 s default.
+    testTimeout: 30_000,
     // Type-level tests (expectTypeOf, @ts-expect-error) run through tsc.
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },

@@ -4,5 +4,8 @@ export default defineProject({
   test: {
     name: '@hookline/signature',
     include: ['test/**/*.test.ts'],
+    // CI runs every package's tests at once on 2 cores; CPU-heavy tests (property checks,
+    // official vectors) took up to 4 s there, too close to the 5 s default.
+    testTimeout: 30_000,
   },
 });
