@@ -249,6 +249,53 @@ describe('postgres store', () => {
     }
   });
 
+  it('runs publishes and outcomes as prepared statements on its own connections, unless told not to', async () => {
+    for (const prepareStatements of [true, false]) {
+      const tablePrefix = nextPrefix();
+      // One connection: the statements the store prepared are visible to the next query on it.
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      const store = createPostgresStore({ pool, tablePrefix, prepareStatements });
+      try {
+        await store.createEndpoint(endpointRecord());
+        await store.insertEvent(storedEvent('user.created', 'usr_1', 1000));
+        // What a pooler in transaction mode does to a session between transactions.
+        await pool.query('DEALLOCATE ALL');
+        if (prepareStatements) {
+          // The driver still thinks they are prepared: a pooler like that needs the option.
+          await expect(
+            store.insertEvent(storedEvent('user.created', 'usr_2', 1000)),
+          ).rejects.toMatchObject({ code: 'store_failed' });
+        } else {
+          await store.insertEvent(storedEvent('user.created', 'usr_2', 1000));
+        }
+        const [claim] = await store.claimDue({ now: 1000, limit: 1, leaseMs: 60_000 });
+        await store.recordAttempt({
+          leaseToken: claim!.leaseToken,
+          attempt: {
+            deliveryId: claim!.delivery.id,
+            attempt: 1,
+            startedAt: 1001,
+            durationMs: 3,
+            statusCode: 200,
+            responseExcerpt: 'ok',
+            error: null,
+            outcome: 'succeeded',
+          },
+          next: { status: 'succeeded' },
+          now: 1002,
+        });
+        const { rows } = await pool.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_prepared_statements WHERE name LIKE 'hookline\\_%'",
+        );
+        expect(Number(rows[0]?.n) > 0).toBe(prepareStatements);
+        expect((await store.getDelivery(claim!.delivery.id))?.status).toBe('succeeded');
+      } finally {
+        await store.close();
+        await pool.end();
+      }
+    }
+  });
+
   it('leaves room on the deliveries pages (fillfactor 70) so a lease is a HOT update', async () => {
     const tablePrefix = nextPrefix();
     const store = createPostgresStore({ connectionString: url, tablePrefix });
