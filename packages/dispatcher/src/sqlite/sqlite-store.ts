@@ -302,12 +302,18 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const jsonRows = (width: number) =>
     `SELECT ${Array.from({ length: width }, (_, i) => `json_extract(value, '$[${i}]')`).join(', ')} FROM json_each(?)`;
 
+  // Statement texts, built once (they also key the prepared-statement cache).
+  const insertAttemptsSql = `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) ${jsonRows(8)}`;
+  const insertEventsSql = `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) ${jsonRows(7)}`;
+  const insertDeliveriesSql = `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) ${jsonRows(11)}`;
+  const recordOutcomesSql = `WITH v(id, token, status, next_at, code, err, now) AS (${jsonRows(7)})
+       UPDATE ${t.deliveries} SET status = v.status, attempts = attempts + 1, next_attempt_at = v.next_at, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
+       FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
+       RETURNING ${t.deliveries}.id AS id, ${t.deliveries}.endpoint_id AS endpoint_id`;
+
   /** Appends attempts to the log, in one statement. */
   const insertAttempts = (db: SqliteDatabase, attempts: readonly AttemptRecord[]) => {
-    stmt(
-      db,
-      `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) ${jsonRows(8)}`,
-    ).run(
+    stmt(db, insertAttemptsSql).run(
       JSON.stringify(
         attempts.map((a) => [
           a.deliveryId,
@@ -329,10 +335,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     inputs: readonly PublishItem[],
     batch: Batch,
   ): Map<PublishItem, { deliveries: number }> => {
-    stmt(
-      db,
-      `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) ${jsonRows(7)}`,
-    ).run(
+    stmt(db, insertEventsSql).run(
       JSON.stringify(
         inputs.map(({ event: e }) => [
           e.id,
@@ -353,10 +356,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       return deliveries;
     });
     if (planned.length > 0) {
-      stmt(
-        db,
-        `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) ${jsonRows(11)}`,
-      ).run(
+      stmt(db, insertDeliveriesSql).run(
         JSON.stringify(
           planned.map((d) => [
             d.id,
@@ -399,13 +399,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     );
     const endpointOf = new Map<string, string>();
     const recorded = new Set<string>();
-    const updated = stmt(
-      db,
-      `WITH v(id, token, status, next_at, code, err, now) AS (${jsonRows(7)})
-       UPDATE ${t.deliveries} SET status = v.status, attempts = attempts + 1, next_attempt_at = v.next_at, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
-       FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
-       RETURNING ${t.deliveries}.id AS id, ${t.deliveries}.endpoint_id AS endpoint_id`,
-    ).all(
+    const updated = stmt(db, recordOutcomesSql).all(
       JSON.stringify(
         inputs.map(({ attempt, leaseToken, next, now }) => [
           attempt.deliveryId,
@@ -577,7 +571,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    * Due deliveries in order, each with its event, and their endpoints — as ONE JSON text from
    * one statement: the driver then crosses into JS once per claim instead of once per value.
    */
-  const dueSql = () => `
+  const dueSql = `
     WITH due AS (
       SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
       WHERE d.status = 'pending' AND d.next_attempt_at <= ?1
@@ -596,7 +590,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     db: SqliteDatabase,
     { now, limit, leaseMs }: { now: number; limit: number; leaseMs: number },
   ): ClaimedDelivery[] => {
-    const { due } = stmt(db, dueSql()).get(now, limit) as { due: string };
+    const { due } = stmt(db, dueSql).get(now, limit) as { due: string };
     const found = JSON.parse(due) as {
       deliveries: Array<DeliveryRow & { event: EventRow }>;
       endpoints: EndpointRow[];
