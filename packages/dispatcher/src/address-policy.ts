@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { DispatcherError } from './dispatcher-error.js';
+import { remember } from './remember.js';
 
 /** What a delivery target may be. Everything defaults to `false`: public HTTPS only. */
 export interface AllowOptions {
@@ -97,13 +98,7 @@ const classified = new Map<string, AddressClass>();
 
 /** Classifies an IP address literal (v4 or v6). Anything that is not an IP is `reserved`. */
 export function classifyAddress(address: string): AddressClass {
-  let cls = classified.get(address);
-  if (cls === undefined) {
-    cls = classifyUncached(address);
-    if (classified.size >= 1024) classified.clear();
-    classified.set(address, cls);
-  }
-  return cls;
+  return remember(classified, address, () => classifyUncached(address), 1024);
 }
 
 function classifyUncached(address: string): AddressClass {

@@ -2,6 +2,7 @@ import { signWebhookSync } from '@hookline/signature/node';
 import { type AllowOptions, checkEndpointUrl } from './address-policy.js';
 import { activeSecrets } from './endpoint-input.js';
 import type { AttemptRecord, ClaimedDelivery } from './records.js';
+import { remember } from './remember.js';
 import { renderPayload } from './render-payload.js';
 import { type Resolver, resolveTarget } from './resolve-target.js';
 import type { DeliveryTransport } from './transport.js';
@@ -48,13 +49,7 @@ function checkedUrl(raw: string, settings: AttemptSettings): URL {
     urls = new Map();
     checkedUrls.set(settings, urls);
   }
-  let url = urls.get(raw);
-  if (!url) {
-    url = checkEndpointUrl(raw, settings.allow);
-    if (urls.size >= 1024) urls.clear();
-    urls.set(raw, url);
-  }
-  return url;
+  return remember(urls, raw, () => checkEndpointUrl(raw, settings.allow), 1024);
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
   EndpointRecord,
   StoredEvent,
 } from '../records.js';
+import { remember } from '../remember.js';
 import {
   type AttemptRow,
   attemptFromRow,
@@ -143,11 +144,11 @@ export function createPostgresStore(
     if (!prepare || !owned.has(db)) return db.query<R>(text, values);
     // The name is the text's hash: the same statement gets the same name in every store
     // sharing a pool, different statements never share one (63 bytes at most).
-    let name = statementNames.get(text);
-    if (name === undefined) {
-      name = `hookline_${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
-      statementNames.set(text, name);
-    }
+    const name = remember(
+      statementNames,
+      text,
+      () => `hookline_${createHash('sha256').update(text).digest('hex').slice(0, 40)}`,
+    );
     return (db as pg.PoolClient).query<R>({ name, text, values });
   };
   const prepare = options.prepareStatements ?? true;

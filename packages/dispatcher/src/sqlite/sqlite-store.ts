@@ -10,6 +10,7 @@ import type {
   EndpointRecord,
   StoredEvent,
 } from '../records.js';
+import { remember } from '../remember.js';
 import {
   type AttemptRow,
   attemptFromRow,
@@ -124,12 +125,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       cache = new Map();
       statements.set(db, cache);
     }
-    let statement = cache.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      cache.set(sql, statement);
-    }
-    return statement;
+    return remember(cache, sql, () => db.prepare(sql));
   };
 
   /** Sets up a connection the store owns: busy timeout, WAL, durability, tables. */
