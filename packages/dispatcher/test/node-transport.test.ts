@@ -157,8 +157,7 @@ describe('node transport (undici)', () => {
 
   it('rejects when nothing listens at the address', async () => {
     const { port } = await serve(() => {});
-    servers[0]!.close();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => servers[0]!.close(resolve));
     await expect(transport()(request(port))).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 });

@@ -6,7 +6,7 @@ import { createPostgresStore } from '../src/postgres/index.js';
 import { draftEvent } from './helpers/events.js';
 import { startReceiver } from './helpers/receiver.js';
 import { describeStoreContract } from './helpers/store-contract.js';
-import { endpointRecord, storedEvent } from './helpers/store-records.js';
+import { attempt, endpointRecord, storedEvent } from './helpers/store-records.js';
 
 let server: TestPostgres;
 let url: string;
@@ -102,16 +102,7 @@ describe('postgres store', () => {
             claimedBy.set(claim.delivery.id, name);
             await store.recordAttempt({
               leaseToken: claim.leaseToken,
-              attempt: {
-                deliveryId: claim.delivery.id,
-                attempt: 1,
-                startedAt: 2000,
-                durationMs: 1,
-                statusCode: 200,
-                responseExcerpt: '',
-                error: null,
-                outcome: 'succeeded',
-              },
+              attempt: attempt(claim.delivery.id, 2000, 'succeeded'),
               next: { status: 'succeeded' },
               now: 2001,
             });
@@ -237,8 +228,13 @@ describe('postgres store', () => {
       );
       const level = (tbl: string, op: string) =>
         rows.filter((r) => r.tbl === `${tablePrefix}${tbl}` && r.op === op).map((r) => r.level);
-      expect(level('events', 'INSERT')).toEqual(['on']);
-      expect(level('deliveries', 'INSERT')).toEqual(['on']);
+      // Publishes keep the server's level (whatever the operator configured; 'on' by default).
+      const { rows: setting } = await pool.query<{ synchronous_commit: string }>(
+        'SHOW synchronous_commit',
+      );
+      const serverLevel = setting[0]!.synchronous_commit;
+      expect(level('events', 'INSERT')).toEqual([serverLevel]);
+      expect(level('deliveries', 'INSERT')).toEqual([serverLevel]);
       // The lease (claim) and the outcome.
       expect(level('deliveries', 'UPDATE')).toEqual(['off', 'off']);
       expect(level('attempts', 'INSERT')).toEqual(['off']);
@@ -271,16 +267,7 @@ describe('postgres store', () => {
         const [claim] = await store.claimDue({ now: 1000, limit: 1, leaseMs: 60_000 });
         await store.recordAttempt({
           leaseToken: claim!.leaseToken,
-          attempt: {
-            deliveryId: claim!.delivery.id,
-            attempt: 1,
-            startedAt: 1001,
-            durationMs: 3,
-            statusCode: 200,
-            responseExcerpt: 'ok',
-            error: null,
-            outcome: 'succeeded',
-          },
+          attempt: attempt(claim!.delivery.id, 1001, 'succeeded'),
           next: { status: 'succeeded' },
           now: 1002,
         });

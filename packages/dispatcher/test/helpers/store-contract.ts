@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttemptRecord, DeliveryCount, DispatcherStore } from '../../src/index.js';
-import { endpointRecord, storedEvent } from './store-records.js';
+import type { DeliveryCount, DispatcherStore } from '../../src/index.js';
+import { attempt, endpointRecord, storedEvent } from './store-records.js';
 
 /** A store under test, plus (where the backend allows) a second store on the same data. */
 export interface StoreFixture {
@@ -11,23 +11,6 @@ export interface StoreFixture {
 }
 
 const lease = 60_000;
-
-function attempt(
-  deliveryId: string,
-  startedAt: number,
-  outcome: AttemptRecord['outcome'],
-): AttemptRecord {
-  return {
-    deliveryId,
-    attempt: 1,
-    startedAt,
-    durationMs: 12,
-    statusCode: outcome === 'succeeded' ? 200 : 500,
-    responseExcerpt: outcome === 'succeeded' ? 'ok' : 'boom',
-    error: outcome === 'succeeded' ? null : 'receiver answered HTTP 500',
-    outcome,
-  };
-}
 
 /** The behaviour every DispatcherStore must have; run once per implementation. */
 export function describeStoreContract(name: string, create: () => Promise<StoreFixture>): void {

@@ -1,4 +1,4 @@
-import type { EndpointRecord, StoredEvent } from '../../src/index.js';
+import type { AttemptRecord, EndpointRecord, StoredEvent } from '../../src/index.js';
 
 let counter = 0;
 
@@ -35,5 +35,23 @@ export function storedEvent(event: string, resourceId: string, createdAt: number
     resourceId,
     payload: JSON.stringify({ id, event, version: 1, resource_id: resourceId }),
     createdAt,
+  };
+}
+
+/** An attempt record: 200 "ok" when it succeeded, 500 "boom" when it failed. */
+export function attempt(
+  deliveryId: string,
+  startedAt: number,
+  outcome: AttemptRecord['outcome'],
+): AttemptRecord {
+  return {
+    deliveryId,
+    attempt: 1,
+    startedAt,
+    durationMs: 12,
+    statusCode: outcome === 'succeeded' ? 200 : 500,
+    responseExcerpt: outcome === 'succeeded' ? 'ok' : 'boom',
+    error: outcome === 'succeeded' ? null : 'receiver answered HTTP 500',
+    outcome,
   };
 }
