@@ -316,20 +316,30 @@ describe('idempotency keys stored with the action', () => {
   it("the response stored in the action's transaction is the one replayed, exactly", async () => {
     const headers = { 'idempotency-key': 'key-in-tx' };
     const body = { email: 'in-tx@example.com', password: 'long enough' };
+    // Counts writes of the stored response: the action's transaction stores it once, and the
+    // router must not store the same response again after it (a second commit for nothing).
+    const audit = new Database(platform.databasePath);
+    audit.exec(`CREATE TABLE response_writes (n INTEGER);
+      CREATE TRIGGER count_response_writes AFTER UPDATE OF body ON platform_idempotency_keys
+      BEGIN INSERT INTO response_writes VALUES (1); END`);
+    audit.close();
     const first = await platform.api<Json>('POST', '/v1/users', { body, headers });
     expect(first.status).toBe(201);
     const db = new Database(platform.databasePath);
     let row: Json | undefined;
+    let writes: Json | undefined;
     try {
       row = db
         .prepare(
           "SELECT state, status, body FROM platform_idempotency_keys WHERE idempotency_key = 'key-in-tx'",
         )
         .get() as Json | undefined;
+      writes = db.prepare('SELECT count(*) AS n FROM response_writes').get() as Json | undefined;
     } finally {
       db.close();
     }
     expect(row).toMatchObject({ state: 'done', status: 201 });
+    expect(writes?.n).toBe(1);
     expect(JSON.parse(row?.body)).toEqual(first.body);
     const replay = await platform.api<Json>('POST', '/v1/users', { body, headers });
     expect(replay.status).toBe(201);

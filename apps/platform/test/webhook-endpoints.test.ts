@@ -1,5 +1,5 @@
-import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteBackend } from './support/backends.js';
 import { startTestPlatform } from './support/test-platform.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
@@ -15,23 +15,21 @@ afterEach(async () => {
 });
 
 /** Makes every insert into `table` of the platform's SQLite file fail, as a broken disk would. */
-function failInserts(table: string) {
-  const db = new Database(platform.databasePath);
+async function failInserts(table: string) {
+  const db = sqliteBackend.open(platform.databasePath);
   try {
-    db.exec(
-      `CREATE TRIGGER fail_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
-    );
+    await db.exec(sqliteBackend.failInserts(table));
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-function countRows(table: string): number {
-  const db = new Database(platform.databasePath);
+async function countRows(table: string): Promise<number> {
+  const db = sqliteBackend.open(platform.databasePath);
   try {
-    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return await db.count(table);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -42,7 +40,7 @@ const create = () =>
 
 describe('creating a webhook endpoint is all or nothing', () => {
   it('when the API row cannot be written, the dispatcher gets no endpoint that would receive deliveries nobody sees', async () => {
-    failInserts('platform_webhook_endpoints');
+    await failInserts('platform_webhook_endpoints');
     const response = await create();
     expect(response.status).toBe(500);
     expect(await platform.dispatcher.listEndpoints()).toEqual([]);
@@ -51,11 +49,11 @@ describe('creating a webhook endpoint is all or nothing', () => {
   });
 
   it('when the dispatcher cannot store the endpoint, the API row written before it is removed again', async () => {
-    failInserts('hookline_endpoints');
+    await failInserts('hookline_endpoints');
     const response = await create();
     expect(response.status).toBe(500);
     expect(await platform.dispatcher.listEndpoints()).toEqual([]);
-    expect(countRows('platform_webhook_endpoints')).toBe(0);
+    expect(await countRows('platform_webhook_endpoints')).toBe(0);
   });
 
   it('an endpoint URL the dispatcher refuses leaves no API row behind', async () => {
@@ -63,13 +61,13 @@ describe('creating a webhook endpoint is all or nothing', () => {
       body: { url: 'ftp://127.0.0.1/webhooks', enabled_events: ['*'] },
     });
     expect(response.status).toBe(400);
-    expect(countRows('platform_webhook_endpoints')).toBe(0);
+    expect(await countRows('platform_webhook_endpoints')).toBe(0);
   });
 
   it('a created endpoint is visible and updatable (the update reads only the API row)', async () => {
     const created = await create();
     expect(created.status).toBe(201);
-    expect(countRows('platform_webhook_endpoints')).toBe(1);
+    expect(await countRows('platform_webhook_endpoints')).toBe(1);
     const updated = await platform.api<Json>('PATCH', `/v1/webhook_endpoints/${created.body.id}`, {
       body: { description: 'renamed', metadata: { team: 'billing' } },
     });
