@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Receiver } from '../create-receiver.js';
-import { toWebRequest } from '../node/node-request.js';
+import { closeAfterAnswer, toWebRequest } from '../node/node-request.js';
 
 /** Options for {@link hooklineFastify}. */
 export interface HooklineFastifyOptions {
@@ -42,7 +42,7 @@ export const hooklineFastify: FastifyPluginAsync<HooklineFastifyOptions> = async
     response.headers.forEach((value, name) => {
       reply.header(name, value);
     });
-    if (!request.raw.complete) reply.header('connection', 'close');
+    closeAfterAnswer(request.raw, reply.raw);
     return reply.send(Buffer.from(await response.arrayBuffer()));
   });
 };

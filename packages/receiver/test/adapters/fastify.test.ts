@@ -4,6 +4,7 @@ import { hooklineFastify } from '../../src/fastify/index.js';
 import { createReceiver } from '../../src/index.js';
 import { checkAdapter, deliver, rawPost } from '../support/deliveries.js';
 import { exampleEvent } from '../support/events.js';
+import { uploadPastLimit } from '../support/oversized-upload.js';
 import { SECRET, signedHeaders } from '../support/sign.js';
 
 const apps: FastifyInstance[] = [];
@@ -63,5 +64,18 @@ describe('fastify adapter', () => {
     );
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body).error.code).toBe('payload_too_large');
+  });
+
+  it('answers 413 to a chunked upload still in flight and drains it, so the answer is not lost to a reset', async () => {
+    const { base } = await serve({ secret: SECRET, maxBodyBytes: 1024 });
+    const headers = await signedHeaders('{}', { id: 'evt_linger' });
+    const outcome = await uploadPastLimit(`${base}/webhooks`, headers, {
+      burstBytes: 256 * 1024,
+      afterBurst: 'finish',
+    });
+    expect(outcome.status).toBe(413);
+    expect(JSON.parse(outcome.body).error.code).toBe('payload_too_large');
+    expect(outcome.connection).toBe('close');
+    expect(outcome.reset).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { createReceiver } from '../../src/index.js';
 import { createNodeHandler } from '../../src/node/index.js';
 import { checkAdapter, deliver, rawPost } from '../support/deliveries.js';
 import { exampleEvent } from '../support/events.js';
+import { uploadPastLimit } from '../support/oversized-upload.js';
 import { close, listen } from '../support/servers.js';
 import { SECRET, signedHeaders } from '../support/sign.js';
 
@@ -106,5 +107,69 @@ describe('node:http adapter', () => {
     expect(result.connection).toBe('close');
     expect(bytesReadAtAnswer).toBeGreaterThan(1024);
     expect(bytesReadAtAnswer).toBeLessThan((chunks * chunk.length) / 4);
+  });
+
+  describe('after a 413, the rest of the upload', () => {
+    async function refusingServer() {
+      const receiver = createReceiver({ secret: SECRET, maxBodyBytes: 1024 });
+      const handler = createNodeHandler(receiver);
+      const read = { atAnswer: -1, atClose: -1 };
+      let serverClosed: () => void = () => undefined;
+      const closed = new Promise<void>((resolve) => {
+        serverClosed = resolve;
+      });
+      const server = createServer((req, res) => {
+        res.on('finish', () => {
+          read.atAnswer = req.socket.bytesRead;
+        });
+        return handler(req, res);
+      });
+      server.on('connection', (socket) => {
+        socket.on('close', () => {
+          read.atClose = socket.bytesRead;
+          serverClosed();
+        });
+      });
+      servers.push(server);
+      const url = `${await listen(server)}/webhooks`;
+      return { url, read, closed, headers: await signedHeaders('{}', { id: 'evt_linger' }) };
+    }
+
+    it('is read and dropped, so the client gets the answer and a clean close, not a reset', async () => {
+      const { url, headers } = await refusingServer();
+      const outcome = await uploadPastLimit(url, headers, {
+        burstBytes: 256 * 1024,
+        afterBurst: 'finish',
+      });
+      expect(outcome.status).toBe(413);
+      expect(JSON.parse(outcome.body).error.code).toBe('payload_too_large');
+      expect(outcome.connection).toBe('close');
+      expect(outcome.reset).toBe(false);
+    });
+
+    it('is read only up to 1 MiB past the answer, then the connection is cut', async () => {
+      const { url, headers, read, closed } = await refusingServer();
+      const outcome = await uploadPastLimit(url, headers, {
+        burstBytes: 64 * 1024,
+        afterBurst: 'flood',
+      });
+      await closed;
+      expect(outcome.status).toBe(413);
+      expect(read.atAnswer).toBeGreaterThan(0);
+      expect(read.atClose - read.atAnswer).toBeGreaterThan(0);
+      // 1 MiB of lingering plus at most one read's worth of overshoot
+      expect(read.atClose - read.atAnswer).toBeLessThan(1024 * 1024 + 256 * 1024);
+    });
+
+    it('is waited for only a bounded time when the client stalls', async () => {
+      const { url, headers, closed } = await refusingServer();
+      const outcome = await uploadPastLimit(url, headers, {
+        burstBytes: 64 * 1024,
+        afterBurst: 'stall',
+        stallUntil: closed,
+      });
+      expect(outcome.status).toBe(413);
+      expect(outcome.reset).toBe(false);
+    });
   });
 });

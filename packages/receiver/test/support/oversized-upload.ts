@@ -1,0 +1,108 @@
+import { connect } from 'node:net';
+
+/** What a client that kept uploading past the limit saw. */
+export interface UploadOutcome {
+  status: number;
+  body: string;
+  connection: string | undefined;
+  /** The connection was reset (ECONNRESET/EPIPE) instead of closed. */
+  reset: boolean;
+}
+
+/**
+ * Posts a chunked body over a raw socket: `burstBytes` at once (far more than the server
+ * reads before it answers), then, per `afterBurst`:
+ * - 'finish': once the whole answer has arrived, the final chunk;
+ * - 'stall': nothing more, its side of the connection left open (even after the server's
+ *   FIN) until `stallUntil` settles;
+ * - 'flood': 64 KiB chunks for as long as the server reads them, FIN or not.
+ * Resolves when the connection is gone, with the answer and whether it ended in a reset.
+ */
+export function uploadPastLimit(
+  url: string,
+  headers: Record<string, string>,
+  options: {
+    burstBytes: number;
+    afterBurst: 'finish' | 'stall' | 'flood';
+    stallUntil?: Promise<unknown>;
+  },
+): Promise<UploadOutcome> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({
+      port: Number(port),
+      host: hostname,
+      // Keep sending after the server's FIN, as a client still busy uploading does.
+      allowHalfOpen: options.afterBurst !== 'finish',
+    });
+    if (options.afterBurst === 'stall') {
+      // A client that neither finishes nor closes: only the server can end this.
+      socket.on('end', () => {
+        void options.stallUntil?.finally(() => socket.end());
+      });
+    }
+    const received: Buffer[] = [];
+    let answered = false;
+    let reset = false;
+    socket.on('connect', () => {
+      const lines = Object.entries({ ...headers, host: `${hostname}:${port}` })
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
+      socket.write(`POST ${pathname} HTTP/1.1\r\n${lines}transfer-encoding: chunked\r\n\r\n`);
+      const piece = chunkFrame(16 * 1024);
+      for (let sent = 0; sent < options.burstBytes; sent += 16 * 1024) socket.write(piece);
+      if (options.afterBurst === 'flood') flood();
+    });
+    const flood = () => {
+      const piece = chunkFrame(64 * 1024);
+      while (!socket.destroyed && socket.write(piece)) {}
+      if (!socket.destroyed) socket.once('drain', flood);
+    };
+    socket.on('data', (data: Buffer) => {
+      received.push(data);
+      if (!answered && parseAnswer(Buffer.concat(received)) !== undefined) {
+        answered = true;
+        if (options.afterBurst === 'finish') socket.write('0\r\n\r\n');
+      }
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') reset = true;
+      else reject(error);
+    });
+    socket.on('close', () => {
+      const answer = parseAnswer(Buffer.concat(received));
+      if (answer === undefined) reject(new Error(`no complete answer (reset: ${reset})`));
+      else resolve({ ...answer, reset });
+    });
+  });
+}
+
+function chunkFrame(bytes: number): Buffer {
+  return Buffer.concat([
+    Buffer.from(`${bytes.toString(16)}\r\n`),
+    Buffer.alloc(bytes, 0x20),
+    Buffer.from('\r\n'),
+  ]);
+}
+
+/** The answer once its head and `content-length` bytes of body have arrived. */
+function parseAnswer(
+  data: Buffer,
+): { status: number; body: string; connection: string | undefined } | undefined {
+  const end = data.indexOf('\r\n\r\n');
+  if (end < 0) return undefined;
+  const [statusLine = '', ...headerLines] = data.subarray(0, end).toString('latin1').split('\r\n');
+  const header = (name: string) =>
+    headerLines
+      .find((line) => line.toLowerCase().startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim();
+  const length = Number(header('content-length') ?? Number.NaN);
+  const body = data.subarray(end + 4);
+  if (!(body.length >= length)) return undefined;
+  return {
+    status: Number(statusLine.split(' ')[1]),
+    body: body.subarray(0, length).toString('utf8'),
+    connection: header('connection'),
+  };
+}
