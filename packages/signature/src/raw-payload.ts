@@ -44,16 +44,17 @@ function tagOf(value: object): string {
  */
 export function toRawPayload(payload: unknown): RawPayload {
   if (typeof payload === 'string') return { bytes: utf8(payload), text: payload };
+  const bytes = payloadBytes(payload);
+  return { bytes, text: fromUtf8(bytes) };
+}
+
+/** The payload's bytes, refusing anything already parsed as {@link toRawPayload} does. */
+export function payloadBytes(payload: unknown): Uint8Array {
+  if (typeof payload === 'string') return utf8(payload);
   if (typeof payload === 'object' && payload !== null) {
     const tag = tagOf(payload);
-    if (tag === '[object Uint8Array]') {
-      const bytes = payload as Uint8Array;
-      return { bytes, text: fromUtf8(bytes) };
-    }
-    if (tag === '[object ArrayBuffer]') {
-      const bytes = new Uint8Array(payload as ArrayBuffer);
-      return { bytes, text: fromUtf8(bytes) };
-    }
+    if (tag === '[object Uint8Array]') return payload as Uint8Array;
+    if (tag === '[object ArrayBuffer]') return new Uint8Array(payload as ArrayBuffer);
   }
   throw new WebhookVerificationError(
     'payload_not_raw',

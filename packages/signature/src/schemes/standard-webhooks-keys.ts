@@ -1,5 +1,6 @@
 import type { KeyMaterial } from '../crypto/crypto-backend.js';
 import type { VerificationKey } from '../crypto/crypto-steps.js';
+import { KeyCache } from '../crypto/key-cache.js';
 import { decodeBase64 } from '../encoding/base64.js';
 import { secretLabel } from '../secret-list.js';
 import { WebhookVerificationError } from '../webhook-verification-error.js';
@@ -28,6 +29,14 @@ function decode(body: string, label: string, kind: string, expectedLength?: numb
   return bytes;
 }
 
+/**
+ * Parsed keys by secret: a sender signs and a receiver verifies with the same few secrets all
+ * day, and decoding and checking one costs more than the HMAC itself. Only keys that parsed are
+ * kept (a throwing parse caches nothing); bounded, for processes that see many secrets.
+ */
+const verificationKeys = new KeyCache<VerificationKey>();
+const signingKeys = new KeyCache<VerificationKey>();
+
 function material(rule: string, secret: string, bytes: Uint8Array): KeyMaterial {
   return { id: `standard-webhooks/${rule}:${secret}`, bytes };
 }
@@ -41,6 +50,10 @@ export function parseVerificationKey(
   index: number,
   count: number,
 ): VerificationKey {
+  return verificationKeys.get(secret, () => readVerificationKey(secret, index, count));
+}
+
+function readVerificationKey(secret: string, index: number, count: number): VerificationKey {
   const label = secretLabel(index, count);
   if (secret.startsWith(ED25519_PUBLIC_KEY_PREFIX)) {
     const body = secret.slice(ED25519_PUBLIC_KEY_PREFIX.length);
@@ -62,6 +75,10 @@ export function parseVerificationKey(
 
 /** A signing key from `whsec_<base64>` / bare base64, or `whsk_<base64 32-byte seed>`. */
 export function parseSigningKey(secret: string, index: number, count: number): VerificationKey {
+  return signingKeys.get(secret, () => readSigningKey(secret, index, count));
+}
+
+function readSigningKey(secret: string, index: number, count: number): VerificationKey {
   const label = secretLabel(index, count);
   if (secret.startsWith(ED25519_SECRET_KEY_PREFIX)) {
     const body = secret.slice(ED25519_SECRET_KEY_PREFIX.length);
@@ -74,5 +91,5 @@ export function parseSigningKey(secret: string, index: number, count: number): V
       `The Standard Webhooks ${label} is a whpk_ public key, which can only verify. Sign with the matching whsk_ secret key.`,
     );
   }
-  return parseVerificationKey(secret, index, count);
+  return readVerificationKey(secret, index, count);
 }

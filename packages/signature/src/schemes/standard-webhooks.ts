@@ -8,7 +8,7 @@ import {
 import { decodeBase64, encodeBase64 } from '../encoding/base64.js';
 import { concatBytes, utf8 } from '../encoding/bytes.js';
 import { type HeadersLike, readFirstHeader } from '../headers-like.js';
-import { toRawPayload, type WebhookPayload } from '../raw-payload.js';
+import { payloadBytes, toRawPayload, type WebhookPayload } from '../raw-payload.js';
 import { type SecretInput, toSecretList } from '../secret-list.js';
 import { assertFresh, parseTimestamp, signingTimestamp, type VerifyOptions } from '../timestamp.js';
 import { WebhookVerificationError } from '../webhook-verification-error.js';
@@ -175,10 +175,14 @@ export function* signStandardWebhook(input: SignWebhookInput): CryptoSteps<Stand
     );
   }
   const timestamp = String(signingTimestamp(input.timestamp));
-  const raw = toRawPayload(input.payload);
+  const { payload } = input;
+  // A text body is encoded once, with the prefix, instead of encoded and then copied behind it.
+  const content =
+    typeof payload === 'string'
+      ? utf8(`${id}.${timestamp}.${payload}`)
+      : signedContent(id, timestamp, payloadBytes(payload));
   const secrets = toSecretList(input.secret, 'Standard Webhooks');
   const keys = secrets.map((item, index) => parseSigningKey(item, index, secrets.length));
-  const content = signedContent(id, timestamp, raw.bytes);
   const entries: string[] = [];
   for (const key of keys) {
     if (key.algorithm === 'hmac-sha256') {
