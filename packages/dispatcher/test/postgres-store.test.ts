@@ -199,51 +199,66 @@ describe('postgres store', () => {
     }
   });
 
-  it('commits publishes waiting for the WAL flush and worker bookkeeping (claims, outcomes) without', async () => {
-    const tablePrefix = nextPrefix();
-    const receiver = await startReceiver();
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
-    const store = createPostgresStore({ pool, tablePrefix });
-    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
-    try {
-      await store.init();
-      // Triggers note the synchronous_commit each write ran under.
-      const audit = `${tablePrefix}audit`;
-      await pool.query(`CREATE TABLE ${audit} (tbl TEXT, op TEXT, level TEXT)`);
-      await pool.query(`CREATE FUNCTION ${audit}_note() RETURNS trigger LANGUAGE plpgsql AS $$
+  it.each([
+    { session: undefined, publishes: undefined },
+    { session: 'off', publishes: 'local' },
+    { session: 'remote_apply', publishes: 'remote_apply' },
+  ])(
+    'commits publishes waiting for the WAL flush and worker bookkeeping (claims, outcomes) without (session level $session)',
+    async ({ session, publishes }) => {
+      const tablePrefix = nextPrefix();
+      const receiver = await startReceiver();
+      // A session level as a server, database or role setting would give it.
+      const pool = new pg.Pool({
+        connectionString: url,
+        max: 4,
+        ...(session === undefined ? {} : { options: `-c synchronous_commit=${session}` }),
+      });
+      const store = createPostgresStore({ pool, tablePrefix });
+      const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+      try {
+        await store.init();
+        // Triggers note the synchronous_commit each write ran under.
+        const audit = `${tablePrefix}audit`;
+        await pool.query(`CREATE TABLE ${audit} (tbl TEXT, op TEXT, level TEXT)`);
+        await pool.query(`CREATE FUNCTION ${audit}_note() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           INSERT INTO ${audit} VALUES (TG_TABLE_NAME, TG_OP, current_setting('synchronous_commit'));
           RETURN NULL;
         END $$`);
-      for (const table of ['events', 'deliveries', 'attempts']) {
-        await pool.query(
-          `CREATE TRIGGER note AFTER INSERT OR UPDATE ON ${tablePrefix}${table} FOR EACH ROW EXECUTE FUNCTION ${audit}_note()`,
+        for (const table of ['events', 'deliveries', 'attempts']) {
+          await pool.query(
+            `CREATE TRIGGER note AFTER INSERT OR UPDATE ON ${tablePrefix}${table} FOR EACH ROW EXECUTE FUNCTION ${audit}_note()`,
+          );
+        }
+        await dispatcher.createEndpoint({ url: receiver.url });
+        await dispatcher.publish(draftEvent('user.created'));
+        expect(await dispatcher.processDue()).toBe(1);
+        const { rows } = await pool.query<{ tbl: string; op: string; level: string }>(
+          `SELECT tbl, op, level FROM ${audit}`,
         );
+        const level = (tbl: string, op: string) =>
+          rows.filter((r) => r.tbl === `${tablePrefix}${tbl}` && r.op === op).map((r) => r.level);
+        // Publishes keep the session's level when it flushes ('on' by default, or stronger), and
+        // raise 'off' to 'local': publish() resolves only once the event is durable.
+        const { rows: setting } = await pool.query<{ synchronous_commit: string }>(
+          'SHOW synchronous_commit',
+        );
+        expect(setting[0]!.synchronous_commit).toBe(session ?? setting[0]!.synchronous_commit);
+        const expected = publishes ?? setting[0]!.synchronous_commit;
+        expect(expected).not.toBe('off');
+        expect(level('events', 'INSERT')).toEqual([expected]);
+        expect(level('deliveries', 'INSERT')).toEqual([expected]);
+        // The lease (claim) and the outcome.
+        expect(level('deliveries', 'UPDATE')).toEqual(['off', 'off']);
+        expect(level('attempts', 'INSERT')).toEqual(['off']);
+      } finally {
+        await store.close();
+        await pool.end();
+        await receiver.close();
       }
-      await dispatcher.createEndpoint({ url: receiver.url });
-      await dispatcher.publish(draftEvent('user.created'));
-      expect(await dispatcher.processDue()).toBe(1);
-      const { rows } = await pool.query<{ tbl: string; op: string; level: string }>(
-        `SELECT tbl, op, level FROM ${audit}`,
-      );
-      const level = (tbl: string, op: string) =>
-        rows.filter((r) => r.tbl === `${tablePrefix}${tbl}` && r.op === op).map((r) => r.level);
-      // Publishes keep the server's level (whatever the operator configured; 'on' by default).
-      const { rows: setting } = await pool.query<{ synchronous_commit: string }>(
-        'SHOW synchronous_commit',
-      );
-      const serverLevel = setting[0]!.synchronous_commit;
-      expect(level('events', 'INSERT')).toEqual([serverLevel]);
-      expect(level('deliveries', 'INSERT')).toEqual([serverLevel]);
-      // The lease (claim) and the outcome.
-      expect(level('deliveries', 'UPDATE')).toEqual(['off', 'off']);
-      expect(level('attempts', 'INSERT')).toEqual(['off']);
-    } finally {
-      await store.close();
-      await pool.end();
-      await receiver.close();
-    }
-  });
+    },
+  );
 
   it('runs publishes and outcomes as prepared statements on its own connections, unless told not to', async () => {
     for (const prepareStatements of [true, false]) {

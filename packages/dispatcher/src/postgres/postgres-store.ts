@@ -160,8 +160,11 @@ export function createPostgresStore(
    * attempt outcomes): its COMMIT does not wait for the WAL flush (`synchronous_commit = off`,
    * still atomic and consistent). A server crash can at worst forget the last outcomes, and
    * those deliveries go out again with the same webhook-id (at-least-once, as after any crash);
-   * publishes and endpoint changes always wait for the flush.
+   * publishes and endpoint changes always wait for the flush: a session whose level is `off`
+   * (set for the server, database or role) is raised to `local` for them, and any stronger
+   * level (`on`, `remote_write`, `remote_apply`) is kept.
    */
+  const beginDurable = `BEGIN; SELECT set_config('synchronous_commit', 'local', true) WHERE current_setting('synchronous_commit') = 'off'`;
   const transaction = async <T>(
     fn: (client: pg.PoolClient) => Promise<T>,
     durable = true,
@@ -169,7 +172,7 @@ export function createPostgresStore(
     const client = await pool.connect();
     owned.add(client);
     try {
-      await client.query(durable ? 'BEGIN' : 'BEGIN; SET LOCAL synchronous_commit = off');
+      await client.query(durable ? beginDurable : 'BEGIN; SET LOCAL synchronous_commit = off');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
