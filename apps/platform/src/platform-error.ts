@@ -49,7 +49,7 @@ export function notFound(what: string, id: string, listPath: string): PlatformEr
   );
 }
 
-/** A 400 `invalid_request` about one body field. */
+/** A 400 `invalid_request` about one field (`body.…` or `query.…`). */
 export function invalidField(path: string, message: string): PlatformError {
   return new PlatformError(
     'invalid_request',

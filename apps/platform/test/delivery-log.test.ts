@@ -105,11 +105,12 @@ describe("an endpoint's delivery log", () => {
       has_more: false,
       next_cursor: null,
     });
-    expect((await log(picky, '?starting_after=dlv_unknown')).body).toEqual({
-      data: [],
-      has_more: false,
-      next_cursor: null,
-    });
+    // An unknown cursor (a typo, another platform's id) is an error, not an empty last page.
+    const unknown = await log(picky, '?starting_after=dlv_unknown');
+    expect(unknown).toMatchObject({ status: 400, body: { code: 'invalid_request' } });
+    expect(unknown.body.errors).toEqual([
+      { path: 'query.starting_after', message: expect.stringContaining('next_cursor') },
+    ]);
   });
 
   it('filters by event and status, continuing after a cursor the filter leaves out', async () => {

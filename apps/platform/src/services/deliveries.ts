@@ -4,7 +4,7 @@ import type { Delivery } from '@hookline/openapi';
 import { isoSeconds } from '../create-id.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
-import { PlatformError } from '../platform-error.js';
+import { invalidField, PlatformError } from '../platform-error.js';
 import type { Page } from './paginate.js';
 
 /** Precise to the millisecond, for attempts (whole seconds would hide their order). */
@@ -95,9 +95,19 @@ export function createDeliveryHandlers(
       }
       const status =
         query.status === undefined ? undefined : recordStatusFor(query.status, endpoint);
+      // A cursor is a place in the log: it may be a delivery the filters (or another endpoint)
+      // leave out, but it must exist — an unknown one would silently end the paging.
+      if (
+        query.starting_after !== undefined &&
+        (await ctx.dispatcher.getDelivery(query.starting_after)) === undefined
+      ) {
+        throw invalidField(
+          'query.starting_after',
+          `is ${query.starting_after}, which is no delivery; pass the next_cursor of the previous page`,
+        );
+      }
       if (status === null) return { data: [], has_more: false, next_cursor: null };
-      // Oldest first, one row more than the page to learn whether another page follows. The
-      // cursor is a place in the log: it may be a delivery the filters leave out.
+      // Oldest first, one row more than the page to learn whether another page follows.
       const records = await ctx.dispatcher.listDeliveries({
         endpointId: endpoint.id,
         order: 'oldest',
