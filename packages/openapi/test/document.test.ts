@@ -194,6 +194,16 @@ describe('the OpenAPI document', () => {
     expect(errors).toBeGreaterThan(100);
   });
 
+  it('documents 413 and 415 on every operation whose body the API reads (POSTs and bodies), and only there', () => {
+    for (const { path, method, operation } of documentOperations()) {
+      const statuses = Object.keys(operation.responses as Record<string, unknown>);
+      const readsBody = method === 'post' || operation.requestBody !== undefined;
+      for (const status of ['413', '415']) {
+        expect(statuses.includes(status), `${method} ${path} ${status}`).toBe(readsBody);
+      }
+    }
+  });
+
   it('sends Retry-After and RateLimit-* headers with every 429', () => {
     const rateLimited = resolveRef<{ headers: Json }>(document.components.responses.RateLimited);
     expect(Object.keys(rateLimited.headers).sort()).toEqual([

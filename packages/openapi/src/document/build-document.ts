@@ -47,6 +47,11 @@ function errorStatuses(operation: OperationDefinition): ProblemStatus[] {
     statuses.add(409);
     statuses.add(422);
   }
+  // Every request whose body the API reads: JSON only, and bounded.
+  if (operation.body || operation.method === 'post') {
+    statuses.add(413);
+    statuses.add(415);
+  }
   for (const status of operation.errors ?? []) statuses.add(status);
   return [...statuses].sort((a, b) => a - b);
 }

@@ -83,6 +83,16 @@ export const problemResponses = {
       'The object is in a state that does not allow this, or a request with this `Idempotency-Key` is still running.',
     code: 'conflict',
   },
+  413: {
+    name: 'PayloadTooLarge',
+    description: 'The request body is larger than the API accepts.',
+    code: 'payload_too_large',
+  },
+  415: {
+    name: 'UnsupportedMediaType',
+    description: 'The body was not sent as `application/json`.',
+    code: 'unsupported_media_type',
+  },
   422: {
     name: 'IdempotencyKeyReused',
     description: 'The `Idempotency-Key` was already used with a different request.',
@@ -133,6 +143,17 @@ const problemDetails: Record<ProblemStatus, { title: string; detail: string; ins
     detail:
       'The checkout session cs_01J9Z6F7G8H9 is complete; only an open session can be paid. Create a new checkout session.',
     instance: '/v1/checkout/sessions/cs_01J9Z6F7G8H9/pay',
+  },
+  413: {
+    title: 'Payload too large',
+    detail: 'The request body is larger than 1048576 bytes; send a smaller body.',
+    instance: '/v1/webhook_endpoints',
+  },
+  415: {
+    title: 'Unsupported media type',
+    detail:
+      'The body was sent as text/plain; the API reads only JSON. Send it with `content-type: application/json`.',
+    instance: '/v1/users',
   },
   422: {
     title: 'Idempotency key reused',

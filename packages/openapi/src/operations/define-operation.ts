@@ -73,7 +73,7 @@ export interface OperationDefinition<
   paginated?: boolean;
   body?: RequestBodyDefinition<B>;
   response: ResponseDefinition<R>;
-  /** Error statuses beyond 400/401/404/409/422/429/500, which are added where they apply. */
+  /** Error statuses beyond 400/401/404/409/413/415/422/429/500, which are added where they apply. */
   errors?: readonly ExtraErrorStatus[];
   /** Event types the operation emits (documented as `x-hookline-emits`). */
   emits?: readonly string[];
