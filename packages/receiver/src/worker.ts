@@ -84,21 +84,34 @@ export class Worker {
       failure ??= { error };
     };
     for (;;) {
-      const free = this.#concurrency - inFlight.size;
-      if (failure === undefined && free > 0) {
-        try {
-          const batch = await this.#claim(free);
-          total += batch.length;
-          for (const entry of batch) this.#launch(entry, inFlight, fail);
-        } catch (error) {
-          fail(error);
-        }
-      }
+      // After the first failure, only wait for what is already running.
+      if (failure === undefined) total += await this.#fillSlots(inFlight, fail);
       if (inFlight.size === 0) break;
       await Promise.race(inFlight);
     }
     if (failure !== undefined) throw failure.error;
     return total;
+  }
+
+  /**
+   * Claims as many due entries as `inFlight` has free slots and launches them; resolves with
+   * how many it launched. Never rejects: a failed claim goes to `onFailure`, like a failed run,
+   * and the caller decides whether to claim again.
+   */
+  async #fillSlots(
+    inFlight: Set<Promise<void>>,
+    onFailure: (error: unknown) => void,
+  ): Promise<number> {
+    const free = this.#concurrency - inFlight.size;
+    if (free <= 0) return 0;
+    try {
+      const batch = await this.#claim(free);
+      for (const entry of batch) this.#launch(entry, inFlight, onFailure);
+      return batch.length;
+    } catch (error) {
+      onFailure(error);
+      return 0;
+    }
   }
 
   #claim(limit: number) {
@@ -135,15 +148,8 @@ export class Worker {
     const inFlight = new Set<Promise<void>>();
     while (this.#running) {
       this.#nudged = false;
-      const free = this.#concurrency - inFlight.size;
-      if (free > 0) {
-        try {
-          const batch = await this.#claim(free);
-          for (const entry of batch) this.#launch(entry, inFlight, this.#deps.onError);
-        } catch (error) {
-          this.#deps.onError(error);
-        }
-      }
+      // A failed claim is reported; the next poll, push or freed slot claims again.
+      await this.#fillSlots(inFlight, this.#deps.onError);
       if (!this.#running || this.#nudged) continue;
       // Full: wait for a slot to free. Otherwise nothing more is due: wait for a push, a freed
       // slot (its retry may be due) or the poll interval.

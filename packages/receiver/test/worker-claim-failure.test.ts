@@ -1,0 +1,119 @@
+import { eventually } from '@hookline/test-support';
+import { describe, expect, it } from 'vitest';
+import {
+  createMemoryStore,
+  createReceiver,
+  type ErrorInfo,
+  type ReceiverStore,
+} from '../src/index.js';
+import { exampleEvent } from './support/events.js';
+import { SECRET, signedRequest } from './support/sign.js';
+
+/** A gate a handler waits on until the test opens it. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open = () => {};
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { wait, open };
+}
+
+/** A memory store whose claims fail while `failing(call)` says so (`call` counts from 1). */
+function flakyClaims(failing: (call: number) => boolean) {
+  const memory = createMemoryStore();
+  const counts = { claims: 0 };
+  const store: ReceiverStore = {
+    ...memory,
+    claim: (...args) => {
+      counts.claims += 1;
+      return failing(counts.claims)
+        ? Promise.reject(new Error('connection reset'))
+        : memory.claim(...args);
+    },
+  };
+  return { store, counts };
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+describe('worker: a claim that fails', () => {
+  it('is reported with stage `worker` by the running worker, which claims again on the next poll and runs the entry', async () => {
+    const { store, counts } = flakyClaims((call) => call <= 2);
+    const receiver = createReceiver({ secret: SECRET, store, worker: { pollIntervalMs: 10 } });
+    const reported: { message: string; info: ErrorInfo }[] = [];
+    receiver.onError((error, info) => {
+      reported.push({ message: (error as Error).message, info });
+    });
+    const handled: string[] = [];
+    receiver.on('user.created', (event) => {
+      handled.push(event.id);
+    });
+    const event = exampleEvent('user.created', 1);
+    expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+    receiver.start();
+    await eventually(
+      () => (handled.length === 1 ? true : undefined),
+      'the entry to run after two failed claims',
+      5_000,
+    );
+    await receiver.stop();
+    expect(counts.claims).toBeGreaterThanOrEqual(3);
+    expect(reported).toEqual([
+      { message: 'connection reset', info: { stage: 'worker' } },
+      { message: 'connection reset', info: { stage: 'worker' } },
+    ]);
+    expect(await store.get(event.id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('makes drain() stop claiming and reject with it once the running entries have settled; the next drain() runs the rest', async () => {
+    // Claim 1 takes the blocked entry and a quick one; the refill after the quick one fails.
+    const { store, counts } = flakyClaims((call) => call === 2);
+    const receiver = createReceiver({ secret: SECRET, store, worker: { concurrency: 2 } });
+    const reported: ErrorInfo[] = [];
+    receiver.onError((_, info) => {
+      reported.push(info);
+    });
+    const blocker = exampleEvent('user.created', 1);
+    const others = [1, 2].map(() => exampleEvent('user.created', 1));
+    const release = gate();
+    const handled: string[] = [];
+    receiver.on('user.created', async (event) => {
+      if (event.id === blocker.id) await release.wait;
+      handled.push(event.id);
+    });
+    // Oldest first, so the blocked entry is in the first claim.
+    for (const event of [blocker, ...others]) {
+      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+      await pause(3);
+    }
+    let outcome: string | undefined;
+    const draining = receiver.drain().then(
+      (count) => {
+        outcome = `resolved ${count}`;
+      },
+      (error: Error) => {
+        outcome = `rejected: ${error.message}`;
+      },
+    );
+    await eventually(
+      () => (counts.claims >= 2 ? true : undefined),
+      'drain() to refill the slot the quick entry freed',
+      5_000,
+    );
+    await pause(50);
+    // The blocked entry is still running: drain() waits for it before it rejects.
+    expect(outcome).toBeUndefined();
+    expect(handled).toEqual([others[0]!.id]);
+    release.open();
+    await draining;
+    expect(outcome).toBe('rejected: connection reset');
+    // No claim after the failure; the drain() caller got the error, so onError did not.
+    expect(counts.claims).toBe(2);
+    expect(reported).toEqual([]);
+    expect(handled).toEqual([others[0]!.id, blocker.id]);
+    expect(await store.get(others[1]!.id)).toMatchObject({ status: 'pending' });
+
+    expect(await receiver.drain()).toBe(1);
+    expect(handled).toEqual([others[0]!.id, blocker.id, others[1]!.id]);
+  });
+});
