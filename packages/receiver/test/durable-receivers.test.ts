@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '@hookline/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiver } from '../src/index.js';
 import { createPostgresStore } from '../src/postgres/index.js';
@@ -15,7 +16,6 @@ import {
   uniqueSchema,
 } from './support/postgres.js';
 import { SECRET, signedRequest } from './support/sign.js';
-import { waitFor } from './support/wait.js';
 
 describe('receiver on SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-receiver-'));
@@ -97,7 +97,11 @@ describe('several receivers on one Postgres', () => {
       ]),
     );
     expect(statuses.every((status) => status === 200)).toBe(true);
-    await waitFor(() => handled.length >= events.length, 15_000);
+    await eventually(
+      () => (handled.length >= events.length ? true : undefined),
+      'the receivers to handle every event',
+      15_000,
+    );
     await Promise.all(receivers.map((receiver) => receiver.stop()));
     expect(handled.sort()).toEqual(events.map((e) => e.id).sort());
   });

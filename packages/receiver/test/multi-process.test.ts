@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { eventually } from '@hookline/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../src/postgres/index.js';
 import { deliver } from './support/deliveries.js';
@@ -12,7 +13,6 @@ import {
   type TestPostgres,
   uniqueSchema,
 } from './support/postgres.js';
-import { waitFor } from './support/wait.js';
 
 let server: TestPostgres;
 let pool: pg.Pool;
@@ -67,10 +67,14 @@ describe('receivers in separate processes sharing one Postgres', () => {
       );
       // Exactly one of the two deliveries of each event was new.
       expect(bodies.filter((b) => b.duplicate !== true)).toHaveLength(events.length);
-      await waitFor(async () => {
-        const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".handled`);
-        return rows[0].n === events.length;
-      }, 20_000);
+      await eventually(
+        async () => {
+          const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".handled`);
+          return rows[0].n === events.length ? true : undefined;
+        },
+        'both processes together to handle every event',
+        20_000,
+      );
     } finally {
       const errors = (
         await Promise.all(processes.map(({ child }) => stopReceiverProcess(child)))

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AnyEvent } from '@hookline/events';
+import { eventually } from '@hookline/test-support';
 import { describe, expect, it } from 'vitest';
 import {
   createMemoryStore,
@@ -9,7 +10,6 @@ import {
 } from '../src/index.js';
 import { exampleEvent, freshId } from './support/events.js';
 import { OLD_SECRET, SECRET, signedHeaders, signedRequest } from './support/sign.js';
-import { waitFor } from './support/wait.js';
 
 const receiverFor = (options: Partial<ReceiverOptions> = {}) =>
   createReceiver({ secret: SECRET, ...options });
@@ -90,7 +90,11 @@ describe('accepting deliveries (ack-first)', () => {
     const event = exampleEvent('user.deleted', 1);
     await receiver.fetch(await signedRequest(event));
     // The push wakes the worker: no need to wait for the 5 s poll interval.
-    await waitFor(() => handled.length === 1, 2_000);
+    await eventually(
+      () => (handled.length === 1 ? true : undefined),
+      'the worker to handle the pushed event',
+      2_000,
+    );
     await receiver.stop();
     expect(handled).toEqual([event.id]);
   });
@@ -510,9 +514,17 @@ describe('retries, dead letters and replay', () => {
     const event = exampleEvent('user.created', 1);
     await first.fetch(await signedRequest(event));
     first.start();
-    await waitFor(() => runs === 1);
+    await eventually(
+      () => (runs === 1 ? true : undefined),
+      'the first worker to start the handler',
+      5_000,
+    );
     second.start();
-    await waitFor(async () => (await store.get(event.id))?.status === 'done', 10_000);
+    await eventually(
+      async () => ((await store.get(event.id))?.status === 'done' ? true : undefined),
+      'the event to be done',
+      10_000,
+    );
     await Promise.all([first.stop(), second.stop()]);
     expect(runs).toBe(1);
     expect(await store.get(event.id)).toMatchObject({ attempts: 1 });
@@ -615,7 +627,7 @@ describe('sync mode', () => {
     });
     const event = exampleEvent('user.created', 1);
     const first = receiver.fetch(await signedRequest(event));
-    await waitFor(async () => calls === 1, 2_000);
+    await eventually(() => (calls === 1 ? true : undefined), 'the first run to start', 2_000);
     const during = await receiver.fetch(await signedRequest(event));
     expect(during.status).toBe(409);
     expect(during.headers.get('retry-after')).toBe('5');

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '@hookline/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createReceiver, type ReceiverStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { exampleEvent } from './support/events.js';
 import { SECRET, signedRequest } from './support/sign.js';
-import { waitFor } from './support/wait.js';
 
 /** A gate a handler waits on until the test opens it. */
 function gate(): { wait: Promise<void>; open: () => void } {
@@ -63,16 +63,24 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
     );
     receiver.start();
     expect((await receiver.fetch(await signedRequest(blocker))).status).toBe(200);
-    await waitFor(() => seen.runs.get(blocker.id) === 1);
+    await eventually(
+      () => (seen.runs.get(blocker.id) === 1 ? true : undefined),
+      'the blocked handler to start',
+      5_000,
+    );
 
     const others = [1, 2, 3, 4, 5].map(() => exampleEvent('user.created', 1));
     for (const event of others) {
       expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
     }
-    await waitFor(async () => {
-      const entries = await Promise.all(others.map((event) => store.get(event.id)));
-      return entries.every((entry) => entry?.status === 'done');
-    }, 3_000);
+    await eventually(
+      async () => {
+        const entries = await Promise.all(others.map((event) => store.get(event.id)));
+        return entries.every((entry) => entry?.status === 'done') ? true : undefined;
+      },
+      'the other entries to be done beside the blocked one',
+      3_000,
+    );
     expect(seen.runs.get(blocker.id)).toBe(1);
     expect((await store.get(blocker.id))?.status).toBe('processing');
     expect(seen.state.maxRunning).toBe(2);
@@ -110,10 +118,14 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
     const draining = receiver.drain().then((count) => {
       drained = count;
     });
-    await waitFor(async () => {
-      const entries = await Promise.all(others.map((event) => store.get(event.id)));
-      return entries.every((entry) => entry?.status === 'done');
-    }, 3_000);
+    await eventually(
+      async () => {
+        const entries = await Promise.all(others.map((event) => store.get(event.id)));
+        return entries.every((entry) => entry?.status === 'done') ? true : undefined;
+      },
+      'the other entries to be done beside the blocked one',
+      3_000,
+    );
     expect(drained).toBeUndefined();
     expect(seen.state.maxRunning).toBe(2);
     release.open();
@@ -147,12 +159,20 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
     );
     receiver.start();
     expect((await receiver.fetch(await signedRequest(blocker))).status).toBe(200);
-    await waitFor(async () => ((await sqlite.get(blocker.id))?.attempts ?? 0) >= 2);
+    await eventually(
+      async () => (((await sqlite.get(blocker.id))?.attempts ?? 0) >= 2 ? true : undefined),
+      'the blocked entry to be claimed a second time',
+      5_000,
+    );
     await pause(50);
     expect(seen.runs.get(blocker.id)).toBe(1);
     heartbeatFails = false;
     release.open();
-    await waitFor(async () => (await sqlite.get(blocker.id))?.status === 'done');
+    await eventually(
+      async () => ((await sqlite.get(blocker.id))?.status === 'done' ? true : undefined),
+      'the blocked entry to be done',
+      5_000,
+    );
     await receiver.stop();
     // At least once: the lost claim's handlers ran again, but never two at a time.
     expect(seen.runs.get(blocker.id)).toBeGreaterThanOrEqual(2);
