@@ -9,7 +9,10 @@ export interface ReceiverLogger {
   error?(message: string, fields?: LogFields): void;
 }
 
-/** Wraps a logger so every message and string field has the given secrets masked. */
+/**
+ * Wraps a logger so every message and string field has the given secrets masked, and a logger
+ * that throws is ignored.
+ */
 export function createSafeLogger(
   logger: ReceiverLogger | undefined,
   redact: (text: string) => string,
@@ -23,7 +26,11 @@ export function createSafeLogger(
       for (const [key, value] of Object.entries(fields ?? {})) {
         clean[key] = typeof value === 'string' ? redact(value) : value;
       }
-      target.call(logger, redact(message), clean);
+      try {
+        target.call(logger, redact(message), clean);
+      } catch {
+        // Logging is best effort: a failing sink must not change an answer or stop the worker.
+      }
     };
   };
   return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createReceiver, type ReceiverLogger } from '../src/index.js';
+import { exampleEvent } from './support/events.js';
+import { SECRET, signedRequest } from './support/sign.js';
+
+describe('a logger that throws', () => {
+  it('does not change an answer or stop handling: logging is best effort', async () => {
+    const calls: string[] = [];
+    const broken = (level: string) => () => {
+      calls.push(level);
+      throw new Error(`${level} sink is down`);
+    };
+    const logger: ReceiverLogger = {
+      debug: broken('debug'),
+      info: broken('info'),
+      warn: broken('warn'),
+      error: broken('error'),
+    };
+    const receiver = createReceiver({ secret: SECRET, logger, retry: { attempts: 1 } });
+    const handled: string[] = [];
+    receiver.on('user.created', (event) => {
+      handled.push(event.id);
+    });
+    receiver.on('user.deleted', () => {
+      throw new Error('handler failed');
+    });
+
+    const created = exampleEvent('user.created', 1);
+    expect((await receiver.fetch(await signedRequest(created))).status).toBe(200);
+    const forged = await signedRequest(exampleEvent('user.created', 1), {
+      secret: 'whsec_d3JvbmctbG9va2luZy1zZWNyZXQ=',
+    });
+    expect((await receiver.fetch(forged)).status).toBe(401);
+    const failing = exampleEvent('user.deleted', 1);
+    expect((await receiver.fetch(await signedRequest(failing))).status).toBe(200);
+    await receiver.drain();
+    expect(handled).toEqual([created.id]);
+    // The logger was asked, and its failures went nowhere.
+    expect(calls.length).toBeGreaterThan(0);
+  });
+});
