@@ -3,6 +3,7 @@ import { isoSeconds } from '../create-id.js';
 import type { SqlValue } from '../db/database.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
+import { deliveryStatus } from './delivery-status.js';
 
 /** Analytics: summary counts over users, sessions, payments, subscriptions, events and deliveries. */
 export function createAnalyticsHandlers(
@@ -48,16 +49,13 @@ export function createAnalyticsHandlers(
       const events = await grouped('platform_events', 'type');
       const endpoints = await ctx.dispatcher.listEndpoints();
 
-      // A finished failure is `failed` when its endpoint is disabled, else `dead` (retryable).
       const deliveries = { pending: 0, succeeded: 0, failed: 0, dead: 0 };
       const enabled = new Map(endpoints.map((e) => [e.id, e.enabled]));
       const counts = await ctx.dispatcher.countDeliveries(
         sinceMs === undefined ? {} : { since: sinceMs },
       );
       for (const { endpointId, status, count } of counts) {
-        if (status !== 'failed') deliveries[status] += count;
-        else if (enabled.get(endpointId) === false) deliveries.failed += count;
-        else deliveries.dead += count;
+        deliveries[deliveryStatus(status, enabled.get(endpointId))] += count;
       }
       const settled = deliveries.succeeded + deliveries.failed + deliveries.dead;
       const sum = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);

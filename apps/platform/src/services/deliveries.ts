@@ -5,19 +5,11 @@ import { isoSeconds } from '../create-id.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
 import { invalidField, PlatformError } from '../platform-error.js';
+import { deliveryStatus, recordStatusFor } from './delivery-status.js';
 import type { Page } from './paginate.js';
 
 /** Precise to the millisecond, for attempts (whole seconds would hide their order). */
 const isoMillis = (ms: number) => new Date(ms).toISOString();
-
-/** The API status of a dispatcher delivery: a finished failure is `dead` (retryable by hand), or `failed` when its endpoint is disabled. */
-function deliveryStatus(
-  record: DeliveryRecord,
-  endpoint: EndpointRecord | undefined,
-): Delivery['status'] {
-  if (record.status !== 'failed') return record.status;
-  return endpoint?.enabled === false ? 'failed' : 'dead';
-}
 
 /** The API shape of a dispatcher delivery with its attempts. */
 export function toDelivery(
@@ -34,7 +26,7 @@ export function toDelivery(
     // The version chosen for this delivery (a test event with a version), else the pin.
     event_version:
       record.version ?? endpoint?.versions[type] ?? (isEventType(type) ? latestVersion(type) : 1),
-    status: deliveryStatus(record, endpoint),
+    status: deliveryStatus(record.status, endpoint?.enabled),
     attempt_count: attempts.length,
     next_attempt_at: record.nextAttemptAt === null ? null : isoSeconds(record.nextAttemptAt),
     created_at: isoSeconds(record.createdAt),
@@ -49,19 +41,6 @@ export function toDelivery(
       succeeded: attempt.outcome === 'succeeded',
     })),
   };
-}
-
-/**
- * The dispatcher status holding the deliveries of `endpoint` that the API shows as `status`,
- * or `null` when none can: a finished failure is `dead` while its endpoint is enabled and
- * `failed` once it is disabled (see {@link deliveryStatus}).
- */
-function recordStatusFor(
-  status: Delivery['status'],
-  endpoint: EndpointRecord,
-): DeliveryRecord['status'] | null {
-  if (status === 'pending' || status === 'succeeded') return status;
-  return (status === 'failed') === !endpoint.enabled ? 'failed' : null;
 }
 
 /** Loads a delivery with its attempts and endpoint, as the API shows it. */
@@ -94,7 +73,7 @@ export function createDeliveryHandlers(
         );
       }
       const status =
-        query.status === undefined ? undefined : recordStatusFor(query.status, endpoint);
+        query.status === undefined ? undefined : recordStatusFor(query.status, endpoint.enabled);
       // A cursor is a place in the log: it may be a delivery the filters (or another endpoint)
       // leave out, but it must exist — an unknown one would silently end the paging.
       if (
