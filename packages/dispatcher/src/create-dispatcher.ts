@@ -464,7 +464,8 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       next,
       now,
     });
-    const fields = {
+    // Built only for a logger that takes the line (the URL is parsed to redact it).
+    const fields = () => ({
       deliveryId: delivery.id,
       eventId: delivery.eventId,
       endpointId: endpoint.id,
@@ -472,12 +473,12 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       attempt: result.attempt.attempt,
       statusCode: result.attempt.statusCode,
       durationMs: result.attempt.durationMs,
-    };
+    });
     if (result.attempt.outcome === 'succeeded') {
-      log.debug?.('delivery succeeded', fields);
-    } else {
-      log.info?.('delivery attempt failed', {
-        ...fields,
+      if (log.debug) log.debug('delivery succeeded', fields());
+    } else if (log.info) {
+      log.info('delivery attempt failed', {
+        ...fields(),
         error: result.attempt.error,
         next: next.status,
       });
@@ -485,7 +486,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     if (!recorded) {
       log.warn?.(
         'lease lost before the attempt was recorded; another worker owns the delivery now',
-        fields,
+        fields(),
       );
       return;
     }
