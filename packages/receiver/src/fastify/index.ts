@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Receiver } from '../create-receiver.js';
-import { closeAfterAnswer, toWebRequest } from '../node/node-request.js';
+import { drainRequest, toWebRequest } from '../node/node-request.js';
 
 /** Options for {@link hooklineFastify}. */
 export interface HooklineFastifyOptions {
@@ -42,7 +42,8 @@ export const hooklineFastify: FastifyPluginAsync<HooklineFastifyOptions> = async
     response.headers.forEach((value, name) => {
       reply.header(name, value);
     });
-    closeAfterAnswer(request.raw, reply.raw);
+    // See sendWebResponse: drain an unread upload so the answer is not lost to a TCP reset.
+    if (!(await drainRequest(request.raw))) reply.header('connection', 'close');
     return reply.send(Buffer.from(await response.arrayBuffer()));
   });
 };

@@ -6,62 +6,59 @@ const encoder = new TextEncoder();
 /**
  * Wraps a Node request stream as a Web stream. Unlike `Readable.toWeb`, cancelling (the
  * receiver stops reading past its size limit) pauses the stream and lets go of it instead of
- * destroying the socket, so the 413 answer can still be written and the rest of the upload
- * drained ({@link closeAfterAnswer}).
+ * destroying the socket, so the rest of the upload can still be drained and the 413 answered
+ * ({@link sendWebResponse}).
  */
 export function toWebStream(stream: Readable): ReadableStream<Uint8Array> {
-  let detach: (() => void) | undefined;
+  let flowing: ((chunk: Buffer | string) => void) | undefined;
+  let detach = () => {};
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      // End and errors are watched from the start (an error before the first read must not go
+      // unheard); chunks only once someone reads.
+      const onEnd = () => {
+        detach();
+        controller.close();
+      };
+      const onError = (error: Error) => {
+        detach();
+        controller.error(error);
+      };
+      const onClose = () => onError(new Error('The request stream closed before its end.'));
+      detach = () => {
+        if (flowing) stream.off('data', flowing);
+        stream.off('end', onEnd);
+        stream.off('error', onError);
+        stream.off('close', onClose);
+      };
+      if (stream.readableEnded) {
+        controller.close();
+        return;
+      }
+      if (stream.errored || stream.destroyed) {
+        controller.error(stream.errored ?? new Error('The request stream was destroyed.'));
+        return;
+      }
+      stream.on('end', onEnd);
+      stream.on('error', onError);
+      stream.on('close', onClose);
+    },
     pull(controller) {
-      if (detach === undefined) detach = follow(stream, controller);
+      if (!flowing) {
+        flowing = (chunk) => {
+          // A Buffer is a Uint8Array: hand it over as is (readBody joins the chunks once anyway).
+          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+          if ((controller.desiredSize ?? 0) <= 0) stream.pause();
+        };
+        stream.on('data', flowing);
+      }
       stream.resume();
     },
     cancel() {
       stream.pause();
-      detach?.();
+      detach();
     },
   });
-}
-
-/** Moves a stream's chunks into a Web stream's queue, pausing whenever the queue is full. */
-function follow(
-  stream: Readable,
-  controller: ReadableStreamDefaultController<Uint8Array>,
-): () => void {
-  let settled = false;
-  const onData = (chunk: Buffer | string) => {
-    // A Buffer is a Uint8Array: hand it over as is (readBody joins the chunks once anyway).
-    controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
-    if ((controller.desiredSize ?? 0) <= 0) stream.pause();
-  };
-  const onEnd = () => {
-    detach();
-    controller.close();
-  };
-  const onError = (error: Error) => {
-    detach();
-    controller.error(error);
-  };
-  const onClose = () => {
-    if (!settled) onError(new Error('The request stream closed before its end.'));
-  };
-  const detach = () => {
-    settled = true;
-    stream.off('data', onData);
-    stream.off('end', onEnd);
-    stream.off('error', onError);
-    stream.off('close', onClose);
-  };
-  if (stream.readableEnded) {
-    settled = true;
-    controller.close();
-    return () => undefined;
-  }
-  stream.on('data', onData);
-  stream.on('end', onEnd);
-  stream.on('error', onError);
-  stream.on('close', onClose);
-  return detach;
 }
 
 /**
@@ -93,9 +90,12 @@ export function toWebRequest(
 }
 
 /**
- * Writes a Web `Response` to a Node response. When the request body was not read to the
- * end (a 413 or an early rejection), the connection is closed after the answer
- * ({@link closeAfterAnswer}) rather than drained.
+ * Writes a Web `Response` to a Node response. When the request body was not read to the end
+ * (a 413, or an answer given before reading), the rest is drained first ({@link drainRequest}):
+ * answering while the sender still uploads, then closing with its data unread, makes TCP reset
+ * the connection, and the reset can throw the answer away before the sender reads it. A body
+ * that ends within the bound leaves the connection reusable; past it, the answer says
+ * `connection: close` and the connection is closed.
  */
 export async function sendWebResponse(
   req: IncomingMessage,
@@ -107,50 +107,44 @@ export async function sendWebResponse(
   response.headers.forEach((value, name) => {
     res.setHeader(name, value);
   });
-  closeAfterAnswer(req, res);
+  if (!(await drainRequest(req))) res.setHeader('connection', 'close');
   res.end(body);
 }
 
-/** What a client may still send after a refusal before the connection is cut. */
-const LINGER_BYTES = 1024 * 1024;
-const LINGER_MS = 2000;
+/** How much of an unread upload is still read (and dropped) to answer it cleanly. */
+const DRAIN_BYTES = 1024 * 1024;
+const DRAIN_MS = 2000;
 
 /**
- * Answers a request whose body was not read to the end with `connection: close`, then, once
- * the answer is out, reads and drops what the client still sends (up to 1 MiB, or 2 s)
- * before closing. Closing a socket with unread data makes TCP reset the connection, and a
- * reset can throw away the answer before the client reads it: the sender would see a
- * connection error instead of the 413 that says what to fix ("lingering close", as Apache
- * and nginx do). Call it before the response is ended; it does nothing when the body was
- * read to the end.
+ * Reads and drops what is left of a request body, up to 1 MiB or 2 s. Resolves `true` once the
+ * body ended (at once when it already had), `false` when the bound was hit or the request
+ * failed: then the connection should be closed after the answer.
  */
-export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
-  if (req.complete) return;
-  res.setHeader('connection', 'close');
-  res.once('finish', () => linger(req));
-}
-
-function linger(req: IncomingMessage): void {
-  const socket = req.socket;
-  if (socket.destroyed) return;
-  // Node's server half-closes the socket after a `connection: close` answer and destroys it
-  // as soon as its FIN is out (socket.destroySoon). Keep it open for reading instead; this
-  // function closes it.
-  socket.off('finish', socket.destroy);
-  let left = LINGER_BYTES;
-  const close = () => {
-    clearTimeout(timer);
-    socket.destroy();
-  };
-  const timer = setTimeout(close, LINGER_MS);
-  timer.unref();
-  socket.once('close', () => clearTimeout(timer));
-  req.removeAllListeners('data');
-  req.on('data', (chunk: Buffer) => {
-    left -= chunk.length;
-    if (left < 0) close();
+export function drainRequest(req: IncomingMessage): Promise<boolean> {
+  if (req.complete) return Promise.resolve(true);
+  if (req.destroyed || req.readableEnded) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let left = DRAIN_BYTES;
+    const settle = (ended: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onFail);
+      req.off('close', onFail);
+      if (!ended) req.pause();
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer | string) => {
+      left -= chunk.length;
+      if (left < 0) settle(false);
+    };
+    const onEnd = () => settle(true);
+    const onFail = () => settle(false);
+    const timer = setTimeout(onFail, DRAIN_MS);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onFail);
+    req.once('close', onFail);
+    req.resume();
   });
-  req.once('end', close);
-  req.once('error', close);
-  req.resume();
 }

@@ -66,16 +66,16 @@ describe('fastify adapter', () => {
     expect(JSON.parse(response.body).error.code).toBe('payload_too_large');
   });
 
-  it('answers 413 to a chunked upload still in flight and drains it, so the answer is not lost to a reset', async () => {
+  it('reads an oversized chunked upload to its end and answers 413, so the answer is not lost to a reset', async () => {
     const { base } = await serve({ secret: SECRET, maxBodyBytes: 1024 });
     const headers = await signedHeaders('{}', { id: 'evt_linger' });
     const outcome = await uploadPastLimit(`${base}/webhooks`, headers, {
       burstBytes: 256 * 1024,
-      afterBurst: 'finish',
+      afterBurst: 'complete',
     });
     expect(outcome.status).toBe(413);
     expect(JSON.parse(outcome.body).error.code).toBe('payload_too_large');
-    expect(outcome.connection).toBe('close');
+    expect(outcome.connection).not.toBe('close');
     expect(outcome.reset).toBe(false);
   });
 });

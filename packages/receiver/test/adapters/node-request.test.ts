@@ -28,4 +28,17 @@ describe('toWebStream (Node stream → Web stream)', () => {
     expect(text).toBe('{"name":"Zoë 🚀"}');
     expect(chunks.every((chunk) => chunk instanceof Uint8Array)).toBe(true);
   });
+
+  it('fails, rather than waits forever, for a stream destroyed or failing before the first read', async () => {
+    const destroyed = new Readable({ read() {} });
+    destroyed.destroy();
+    await new Promise((resolve) => setImmediate(resolve)); // its 'close' has been emitted
+    await expect(toWebStream(destroyed).getReader().read()).rejects.toThrow();
+
+    const failing = new Readable({ read() {} });
+    const web = toWebStream(failing);
+    failing.destroy(new Error('client went away'));
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(web.getReader().read()).rejects.toThrow('client went away');
+  });
 });

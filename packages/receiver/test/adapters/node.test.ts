@@ -50,7 +50,7 @@ describe('node:http adapter', () => {
     expect(JSON.parse(response.body).error.code).toBe('payload_too_large');
   });
 
-  it('stops reading a chunked upload past the limit, answers 413 and closes the connection', async () => {
+  it('reads and drops the rest of a slowly sent oversized upload, then answers 413 on a connection it keeps', async () => {
     const receiver = createReceiver({ secret: SECRET, maxBodyBytes: 1024 });
     const handler = createNodeHandler(receiver);
     let bytesReadAtAnswer = -1;
@@ -104,12 +104,13 @@ describe('node:http adapter', () => {
     });
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body).error.code).toBe('payload_too_large');
-    expect(result.connection).toBe('close');
-    expect(bytesReadAtAnswer).toBeGreaterThan(1024);
-    expect(bytesReadAtAnswer).toBeLessThan((chunks * chunk.length) / 4);
+    // The whole upload was read (and dropped, never buffered) before the answer: the sender
+    // sees its 413, not a reset, and may reuse the connection.
+    expect(result.connection).not.toBe('close');
+    expect(bytesReadAtAnswer).toBeGreaterThan(chunks * chunk.length);
   });
 
-  describe('after a 413, the rest of the upload', () => {
+  describe('an upload past the limit', () => {
     async function refusingServer() {
       const receiver = createReceiver({ secret: SECRET, maxBodyBytes: 1024 });
       const handler = createNodeHandler(receiver);
@@ -132,36 +133,36 @@ describe('node:http adapter', () => {
       });
       servers.push(server);
       const url = `${await listen(server)}/webhooks`;
-      return { url, read, closed, headers: await signedHeaders('{}', { id: 'evt_linger' }) };
+      return { url, read, closed, headers: await signedHeaders('{}', { id: 'evt_drain' }) };
     }
 
-    it('is read and dropped, so the client gets the answer and a clean close, not a reset', async () => {
+    it('is read to its end and answered 413 on a connection that stays usable, never reset', async () => {
       const { url, headers } = await refusingServer();
       const outcome = await uploadPastLimit(url, headers, {
         burstBytes: 256 * 1024,
-        afterBurst: 'finish',
+        afterBurst: 'complete',
       });
       expect(outcome.status).toBe(413);
       expect(JSON.parse(outcome.body).error.code).toBe('payload_too_large');
-      expect(outcome.connection).toBe('close');
+      expect(outcome.connection).not.toBe('close');
       expect(outcome.reset).toBe(false);
     });
 
-    it('is read only up to 1 MiB past the answer, then the connection is cut', async () => {
+    it('is read only up to 1 MiB past where the receiver stopped, then answered with connection: close', async () => {
       const { url, headers, read, closed } = await refusingServer();
       const outcome = await uploadPastLimit(url, headers, {
         burstBytes: 64 * 1024,
         afterBurst: 'flood',
       });
       await closed;
-      expect(outcome.status).toBe(413);
-      expect(read.atAnswer).toBeGreaterThan(0);
-      expect(read.atClose - read.atAnswer).toBeGreaterThan(0);
-      // 1 MiB of lingering plus at most one read's worth of overshoot
-      expect(read.atClose - read.atAnswer).toBeLessThan(1024 * 1024 + 256 * 1024);
+      // A sender that never stops may lose the answer to the reset; what is bounded is the
+      // server's reading: the limit, 1 MiB drained, and what the reads in flight overshoot.
+      if (outcome.status !== 0) expect(outcome.connection).toBe('close');
+      expect(read.atAnswer).toBeGreaterThan(1024 * 1024);
+      expect(read.atClose).toBeLessThan(1024 + 1024 * 1024 + 512 * 1024);
     });
 
-    it('is waited for only a bounded time when the client stalls', async () => {
+    it('is waited for only a bounded time when the sender stalls, then answered and closed', async () => {
       const { url, headers, closed } = await refusingServer();
       const outcome = await uploadPastLimit(url, headers, {
         burstBytes: 64 * 1024,
@@ -169,6 +170,7 @@ describe('node:http adapter', () => {
         stallUntil: closed,
       });
       expect(outcome.status).toBe(413);
+      expect(outcome.connection).toBe('close');
       expect(outcome.reset).toBe(false);
     });
   });

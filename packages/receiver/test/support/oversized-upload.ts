@@ -10,20 +10,21 @@ export interface UploadOutcome {
 }
 
 /**
- * Posts a chunked body over a raw socket: `burstBytes` at once (far more than the server
- * reads before it answers), then, per `afterBurst`:
- * - 'finish': once the whole answer has arrived, the final chunk;
+ * Posts a chunked body over a raw socket: `burstBytes` at once (far more than the receiver
+ * reads before it decides), then, per `afterBurst`:
+ * - 'complete': the final chunk at once, and its side closed once the answer arrived;
  * - 'stall': nothing more, its side of the connection left open (even after the server's
  *   FIN) until `stallUntil` settles;
  * - 'flood': 64 KiB chunks for as long as the server reads them, FIN or not.
- * Resolves when the connection is gone, with the answer and whether it ended in a reset.
+ * Resolves when the connection is gone, with the answer (status 0 when none arrived whole)
+ * and whether it ended in a reset.
  */
 export function uploadPastLimit(
   url: string,
   headers: Record<string, string>,
   options: {
     burstBytes: number;
-    afterBurst: 'finish' | 'stall' | 'flood';
+    afterBurst: 'complete' | 'stall' | 'flood';
     stallUntil?: Promise<unknown>;
   },
 ): Promise<UploadOutcome> {
@@ -33,7 +34,7 @@ export function uploadPastLimit(
       port: Number(port),
       host: hostname,
       // Keep sending after the server's FIN, as a client still busy uploading does.
-      allowHalfOpen: options.afterBurst !== 'finish',
+      allowHalfOpen: options.afterBurst !== 'complete',
     });
     if (options.afterBurst === 'stall') {
       // A client that neither finishes nor closes: only the server can end this.
@@ -51,6 +52,7 @@ export function uploadPastLimit(
       socket.write(`POST ${pathname} HTTP/1.1\r\n${lines}transfer-encoding: chunked\r\n\r\n`);
       const piece = chunkFrame(16 * 1024);
       for (let sent = 0; sent < options.burstBytes; sent += 16 * 1024) socket.write(piece);
+      if (options.afterBurst === 'complete') socket.write('0\r\n\r\n');
       if (options.afterBurst === 'flood') flood();
     });
     const flood = () => {
@@ -62,7 +64,7 @@ export function uploadPastLimit(
       received.push(data);
       if (!answered && parseAnswer(Buffer.concat(received)) !== undefined) {
         answered = true;
-        if (options.afterBurst === 'finish') socket.write('0\r\n\r\n');
+        if (options.afterBurst === 'complete') socket.end();
       }
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
@@ -71,8 +73,7 @@ export function uploadPastLimit(
     });
     socket.on('close', () => {
       const answer = parseAnswer(Buffer.concat(received));
-      if (answer === undefined) reject(new Error(`no complete answer (reset: ${reset})`));
-      else resolve({ ...answer, reset });
+      resolve({ ...(answer ?? { status: 0, body: '', connection: undefined }), reset });
     });
   });
 }
