@@ -204,7 +204,7 @@ describe('postgres store', () => {
     { session: 'off', publishes: 'local' },
     { session: 'remote_apply', publishes: 'remote_apply' },
   ])(
-    'commits publishes waiting for the WAL flush and worker bookkeeping (claims, outcomes) without (session level $session)',
+    'commits publishes, endpoint changes and replays waiting for the WAL flush, worker bookkeeping (claims, outcomes) without (session level $session)',
     async ({ session, publishes }) => {
       const tablePrefix = nextPrefix();
       const receiver = await startReceiver();
@@ -226,31 +226,34 @@ describe('postgres store', () => {
           INSERT INTO ${audit} VALUES (TG_TABLE_NAME, TG_OP, current_setting('synchronous_commit'));
           RETURN NULL;
         END $$`);
-        for (const table of ['events', 'deliveries', 'attempts']) {
+        for (const table of ['endpoints', 'events', 'deliveries', 'attempts']) {
           await pool.query(
             `CREATE TRIGGER note AFTER INSERT OR UPDATE ON ${tablePrefix}${table} FOR EACH ROW EXECUTE FUNCTION ${audit}_note()`,
           );
         }
         await dispatcher.createEndpoint({ url: receiver.url });
-        await dispatcher.publish(draftEvent('user.created'));
+        const { event } = await dispatcher.publish(draftEvent('user.created'));
         expect(await dispatcher.processDue()).toBe(1);
+        // A replay (a durable change, like publishing): the delivery goes back in the queue.
+        expect(await dispatcher.replayEvent(event.id)).toBe(1);
         const { rows } = await pool.query<{ tbl: string; op: string; level: string }>(
           `SELECT tbl, op, level FROM ${audit}`,
         );
         const level = (tbl: string, op: string) =>
           rows.filter((r) => r.tbl === `${tablePrefix}${tbl}` && r.op === op).map((r) => r.level);
-        // Publishes keep the session's level when it flushes ('on' by default, or stronger), and
-        // raise 'off' to 'local': publish() resolves only once the event is durable.
+        // Publishes, endpoint changes and replays keep the session's level when it flushes ('on'
+        // by default, or stronger), and raise 'off' to 'local': they resolve once durable.
         const { rows: setting } = await pool.query<{ synchronous_commit: string }>(
           'SHOW synchronous_commit',
         );
         expect(setting[0]!.synchronous_commit).toBe(session ?? setting[0]!.synchronous_commit);
         const expected = publishes ?? setting[0]!.synchronous_commit;
         expect(expected).not.toBe('off');
+        expect(level('endpoints', 'INSERT')).toEqual([expected]);
         expect(level('events', 'INSERT')).toEqual([expected]);
         expect(level('deliveries', 'INSERT')).toEqual([expected]);
-        // The lease (claim) and the outcome.
-        expect(level('deliveries', 'UPDATE')).toEqual(['off', 'off']);
+        // The lease (claim) and the outcome without a flush of their own; the replay with one.
+        expect(level('deliveries', 'UPDATE')).toEqual(['off', 'off', expected]);
         expect(level('attempts', 'INSERT')).toEqual(['off']);
       } finally {
         await store.close();

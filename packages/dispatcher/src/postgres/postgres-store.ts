@@ -417,9 +417,12 @@ export function createPostgresStore(
     createEndpoint: (endpoint) =>
       run('createEndpoint', async () => {
         const row = endpointToRow(endpoint);
-        const result = await pool.query(
-          `INSERT INTO ${t.endpoints} (${endpointColumns.join(', ')}) VALUES (${endpointColumns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (id) DO NOTHING`,
-          endpointColumns.map((c) => row[c]),
+        // In a durable transaction: it waits for the flush even where synchronous_commit is off.
+        const result = await transaction((client) =>
+          client.query(
+            `INSERT INTO ${t.endpoints} (${endpointColumns.join(', ')}) VALUES (${endpointColumns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (id) DO NOTHING`,
+            endpointColumns.map((c) => row[c]),
+          ),
         );
         if (result.rowCount === 0) {
           throw new DispatcherError(
@@ -580,9 +583,15 @@ export function createPostgresStore(
       run('requeue', async () => {
         let n = 0;
         const { sql, params } = requeueStatement(t.deliveries, selector, now, () => `$${++n}`);
-        const result = await pool.query(sql, params);
-        if ((result.rowCount ?? 0) > 0) await pool.query('SELECT pg_notify($1, $2)', [channel, '']);
-        return result.rowCount ?? 0;
+        // One durable transaction (flushed even where synchronous_commit is off); the
+        // notification goes out with its commit.
+        return transaction(async (client) => {
+          const result = await client.query(sql, params);
+          if ((result.rowCount ?? 0) > 0) {
+            await client.query('SELECT pg_notify($1, $2)', [channel, '']);
+          }
+          return result.rowCount ?? 0;
+        });
       }),
     async subscribe(onWake) {
       await init();
