@@ -26,11 +26,14 @@ export function createSafeLogger(
       for (const [key, value] of Object.entries(fields ?? {})) {
         clean[key] = typeof value === 'string' ? redact(value) : value;
       }
+      // Logging is best effort: a failing sink (a throw, or an async logger's rejection) must
+      // not change an answer, stop the worker or surface as an unhandled rejection.
       try {
-        target.call(logger, redact(message), clean);
-      } catch {
-        // Logging is best effort: a failing sink must not change an answer or stop the worker.
-      }
+        const result: unknown = target.call(logger, redact(message), clean);
+        if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+          (result as PromiseLike<unknown>).then(undefined, silent);
+        }
+      } catch {}
     };
   };
   return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };

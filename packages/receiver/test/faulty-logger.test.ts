@@ -1,14 +1,28 @@
+import { eventually } from '@hookline/test-support';
 import { describe, expect, it } from 'vitest';
-import { createReceiver, type ReceiverLogger } from '../src/index.js';
+import {
+  createMemoryStore,
+  createReceiver,
+  type ReceiverLogger,
+  type ReceiverStore,
+} from '../src/index.js';
 import { exampleEvent } from './support/events.js';
 import { SECRET, signedRequest } from './support/sign.js';
 
-describe('a logger that throws', () => {
+describe.each([
+  {
+    kind: 'throws',
+    fail: (level: string) => {
+      throw new Error(`${level} sink is down`);
+    },
+  },
+  { kind: 'rejects', fail: (level: string) => Promise.reject(new Error(`${level} sink is down`)) },
+])('a logger that $kind', ({ fail }) => {
   it('does not change an answer or stop handling: logging is best effort', async () => {
     const calls: string[] = [];
     const broken = (level: string) => () => {
       calls.push(level);
-      throw new Error(`${level} sink is down`);
+      return fail(level);
     };
     const logger: ReceiverLogger = {
       debug: broken('debug'),
@@ -37,5 +51,43 @@ describe('a logger that throws', () => {
     expect(handled).toEqual([created.id]);
     // The logger was asked, and its failures went nowhere.
     expect(calls.length).toBeGreaterThan(0);
+  });
+
+  it('does not stop the background worker when it reports a failed claim', async () => {
+    const logged: string[] = [];
+    const logger: ReceiverLogger = {
+      error: (message) => {
+        logged.push(message);
+        return fail('error');
+      },
+    };
+    // The first two claims fail (and are logged); the third takes the entry.
+    const memory = createMemoryStore();
+    let claims = 0;
+    const store: ReceiverStore = {
+      ...memory,
+      claim: (...args) =>
+        ++claims <= 2 ? Promise.reject(new Error('connection reset')) : memory.claim(...args),
+    };
+    const receiver = createReceiver({
+      secret: SECRET,
+      store,
+      logger,
+      worker: { pollIntervalMs: 10 },
+    });
+    const handled: string[] = [];
+    receiver.on('user.created', (event) => {
+      handled.push(event.id);
+    });
+    const event = exampleEvent('user.created', 1);
+    expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+    receiver.start();
+    await eventually(
+      () => (handled.length === 1 ? true : undefined),
+      'the entry to run after two failed, badly logged claims',
+      5_000,
+    );
+    await receiver.stop();
+    expect(logged.filter((m) => m.includes('could not claim'))).toHaveLength(2);
   });
 });
