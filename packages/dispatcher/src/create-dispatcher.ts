@@ -14,7 +14,12 @@ import {
 import type { FanOutTarget } from './fan-out.js';
 import { createFetchTransport } from './fetch-transport.js';
 import { nextTurn } from './group-commit.js';
-import { type DispatcherLogger, type OperationalEvent, redactUrl } from './logger.js';
+import {
+  bestEffortLogger,
+  type DispatcherLogger,
+  type OperationalEvent,
+  redactUrl,
+} from './logger.js';
 import { createNodeTransport } from './node-transport.js';
 import type {
   AttemptRecord,
@@ -242,7 +247,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   const disableAfterMs = options.disableAfterMs ?? 5 * day;
   const secretGraceMs = options.secretGraceMs ?? day;
   const random = options.random ?? Math.random;
-  const log = options.logger ?? {};
+  const log = bestEffortLogger(options.logger);
   const nodeTransport = options.transport || options.fetch ? undefined : createNodeTransport();
   const transport: DeliveryTransport =
     options.transport ?? (options.fetch ? createFetchTransport(options.fetch) : nodeTransport!);
@@ -263,10 +268,16 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   const operational = (event: OperationalEvent) => {
     const { type, ...fields } = event;
     log.warn?.(type, fields);
+    const failed = (error: unknown) =>
+      log.error?.('onOperationalEvent failed', { error: String(error) });
     try {
-      options.onOperationalEvent?.(event);
+      const result: unknown = options.onOperationalEvent?.(event);
+      // An async listener's rejection is reported like a throw, not left unhandled.
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+        (result as PromiseLike<unknown>).then(undefined, failed);
+      }
     } catch (error) {
-      log.error?.('onOperationalEvent threw', { error: String(error) });
+      failed(error);
     }
   };
 

@@ -10,6 +10,29 @@ export interface DispatcherLogger {
 }
 
 /**
+ * `logger` with each method made best effort: a throw, or an async logger's rejection, is
+ * dropped, so a failing log sink cannot stop the worker, fail a publish or surface as an
+ * unhandled rejection. Levels the logger lacks stay absent (callers skip building their fields).
+ */
+export function bestEffortLogger(logger: DispatcherLogger | undefined): DispatcherLogger {
+  const safe: DispatcherLogger = {};
+  if (!logger) return safe;
+  for (const level of ['debug', 'info', 'warn', 'error'] as const) {
+    const target = logger[level];
+    if (!target) continue;
+    safe[level] = (message, fields) => {
+      try {
+        const result: unknown = target.call(logger, message, fields);
+        if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+          (result as PromiseLike<unknown>).then(undefined, () => {});
+        }
+      } catch {}
+    };
+  }
+  return safe;
+}
+
+/**
  * An endpoint URL as logs show it: origin and path only. Query strings and fragments are cut
  * because some receivers put access tokens there.
  */
