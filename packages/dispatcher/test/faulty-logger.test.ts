@@ -1,3 +1,4 @@
+import { sinkFailures } from '@hookline/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createDispatcher,
@@ -9,15 +10,7 @@ import {
 import { draftEvent } from './helpers/events.js';
 import { startReceiver, type TestReceiver } from './helpers/receiver.js';
 
-describe.each([
-  {
-    kind: 'throws',
-    fail: (level: string) => {
-      throw new Error(`${level} sink is down`);
-    },
-  },
-  { kind: 'rejects', fail: (level: string) => Promise.reject(new Error(`${level} sink is down`)) },
-])('a logger that $kind', ({ fail }) => {
+describe.each(sinkFailures)('a logger that $kind', ({ fail }) => {
   let receiver: TestReceiver | undefined;
   let dispatcher: Dispatcher | undefined;
   afterEach(async () => {
@@ -36,7 +29,7 @@ describe.each([
     const broken = (level: string) =>
       ((message: string) => {
         logged.push(`${level} ${message}`);
-        return fail(level);
+        return fail(`the ${level} sink`);
       }) as (message: string) => void;
     const logger: DispatcherLogger = {
       debug: broken('debug'),
@@ -77,35 +70,32 @@ describe.each([
 });
 
 describe('an onOperationalEvent listener that fails', () => {
-  it.each([
-    {
-      kind: 'throws',
-      listener: () => {
-        throw new Error('pager is down');
-      },
+  it.each(sinkFailures)(
+    '($kind) is logged, and the endpoint is still disabled on 410',
+    async ({ fail }) => {
+      const receiver = await startReceiver();
+      receiver.respond = (_req, res) => {
+        res.writeHead(410).end('gone');
+      };
+      const errors: string[] = [];
+      const dispatcher = createDispatcher({
+        store: createMemoryStore(),
+        allow: { loopback: true, http: true },
+        logger: { error: (message, fields) => errors.push(`${message} ${String(fields?.error)}`) },
+        onOperationalEvent: () => fail('the pager'),
+      });
+      try {
+        const endpoint = await dispatcher.createEndpoint({ url: receiver.url });
+        await dispatcher.publish(draftEvent('user.created'));
+        expect(await dispatcher.processDue()).toBe(1);
+        expect((await dispatcher.getEndpoint(endpoint.id))?.enabled).toBe(false);
+        await expect
+          .poll(() => errors)
+          .toContain('onOperationalEvent failed Error: the pager is down');
+      } finally {
+        await dispatcher.stop();
+        await receiver.close();
+      }
     },
-    { kind: 'rejects', listener: async () => Promise.reject(new Error('pager is down')) },
-  ])('($kind) is logged, and the endpoint is still disabled on 410', async ({ listener }) => {
-    const receiver = await startReceiver();
-    receiver.respond = (_req, res) => {
-      res.writeHead(410).end('gone');
-    };
-    const errors: string[] = [];
-    const dispatcher = createDispatcher({
-      store: createMemoryStore(),
-      allow: { loopback: true, http: true },
-      logger: { error: (message, fields) => errors.push(`${message} ${String(fields?.error)}`) },
-      onOperationalEvent: listener,
-    });
-    try {
-      const endpoint = await dispatcher.createEndpoint({ url: receiver.url });
-      await dispatcher.publish(draftEvent('user.created'));
-      expect(await dispatcher.processDue()).toBe(1);
-      expect((await dispatcher.getEndpoint(endpoint.id))?.enabled).toBe(false);
-      await expect.poll(() => errors).toContain('onOperationalEvent failed Error: pager is down');
-    } finally {
-      await dispatcher.stop();
-      await receiver.close();
-    }
-  });
+  );
 });

@@ -1,28 +1,16 @@
-import { eventually } from '@hookline/test-support';
+import { eventually, sinkFailures } from '@hookline/test-support';
 import { describe, expect, it } from 'vitest';
-import {
-  createMemoryStore,
-  createReceiver,
-  type ReceiverLogger,
-  type ReceiverStore,
-} from '../src/index.js';
+import { createReceiver, type ReceiverLogger } from '../src/index.js';
 import { exampleEvent } from './support/events.js';
 import { SECRET, signedRequest } from './support/sign.js';
+import { flakyClaims } from './support/worker-tools.js';
 
-describe.each([
-  {
-    kind: 'throws',
-    fail: (level: string) => {
-      throw new Error(`${level} sink is down`);
-    },
-  },
-  { kind: 'rejects', fail: (level: string) => Promise.reject(new Error(`${level} sink is down`)) },
-])('a logger that $kind', ({ fail }) => {
+describe.each(sinkFailures)('a logger that $kind', ({ fail }) => {
   it('does not change an answer or stop handling: logging is best effort', async () => {
     const calls: string[] = [];
     const broken = (level: string) => () => {
       calls.push(level);
-      return fail(level);
+      return fail(`the ${level} sink`);
     };
     const logger: ReceiverLogger = {
       debug: broken('debug'),
@@ -58,17 +46,11 @@ describe.each([
     const logger: ReceiverLogger = {
       error: (message) => {
         logged.push(message);
-        return fail('error');
+        return fail('the error sink');
       },
     };
     // The first two claims fail (and are logged); the third takes the entry.
-    const memory = createMemoryStore();
-    let claims = 0;
-    const store: ReceiverStore = {
-      ...memory,
-      claim: (...args) =>
-        ++claims <= 2 ? Promise.reject(new Error('connection reset')) : memory.claim(...args),
-    };
+    const { store } = flakyClaims((call) => call <= 2);
     const receiver = createReceiver({
       secret: SECRET,
       store,

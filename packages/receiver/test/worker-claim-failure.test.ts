@@ -1,40 +1,9 @@
 import { eventually } from '@hookline/test-support';
 import { describe, expect, it } from 'vitest';
-import {
-  createMemoryStore,
-  createReceiver,
-  type ErrorInfo,
-  type ReceiverStore,
-} from '../src/index.js';
+import { createReceiver, type ErrorInfo } from '../src/index.js';
 import { exampleEvent } from './support/events.js';
 import { SECRET, signedRequest } from './support/sign.js';
-
-/** A gate a handler waits on until the test opens it. */
-function gate(): { wait: Promise<void>; open: () => void } {
-  let open = () => {};
-  const wait = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { wait, open };
-}
-
-/** A memory store whose claims fail while `failing(call)` says so (`call` counts from 1). */
-function flakyClaims(failing: (call: number) => boolean) {
-  const memory = createMemoryStore();
-  const counts = { claims: 0 };
-  const store: ReceiverStore = {
-    ...memory,
-    claim: (...args) => {
-      counts.claims += 1;
-      return failing(counts.claims)
-        ? Promise.reject(new Error('connection reset'))
-        : memory.claim(...args);
-    },
-  };
-  return { store, counts };
-}
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { flakyClaims, gate, pause } from './support/worker-tools.js';
 
 describe('worker: a claim that fails', () => {
   it('is reported with stage `worker` by the running worker, which claims again on the next poll and runs the entry', async () => {

@@ -7,15 +7,7 @@ import { createReceiver, type ReceiverStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { exampleEvent } from './support/events.js';
 import { SECRET, signedRequest } from './support/sign.js';
-
-/** A gate a handler waits on until the test opens it. */
-function gate(): { wait: Promise<void>; open: () => void } {
-  let open = () => {};
-  const wait = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { wait, open };
-}
+import { allDone, gate, pause } from './support/worker-tools.js';
 
 /** Counts handler runs per event id, and the most that ran at once (overall and per id). */
 function tracker() {
@@ -40,8 +32,6 @@ function tracker() {
     },
   };
 }
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-worker-'));
@@ -73,11 +63,9 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
     for (const event of others) {
       expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
     }
-    await eventually(
-      async () => {
-        const entries = await Promise.all(others.map((event) => store.get(event.id)));
-        return entries.every((entry) => entry?.status === 'done') ? true : undefined;
-      },
+    await allDone(
+      store,
+      others.map((event) => event.id),
       'the other entries to be done beside the blocked one',
       3_000,
     );
@@ -118,11 +106,9 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
     const draining = receiver.drain().then((count) => {
       drained = count;
     });
-    await eventually(
-      async () => {
-        const entries = await Promise.all(others.map((event) => store.get(event.id)));
-        return entries.every((entry) => entry?.status === 'done') ? true : undefined;
-      },
+    await allDone(
+      store,
+      others.map((event) => event.id),
       'the other entries to be done beside the blocked one',
       3_000,
     );

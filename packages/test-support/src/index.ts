@@ -10,3 +10,4 @@
  */
 
 export { eventually } from './eventually.js';
+export { sinkFailures } from './sink-failures.js';
