@@ -1,38 +1,58 @@
-import { eventually } from '@hookline/test-support';
+import { eventually, sinkFailures } from '@hookline/test-support';
 import { describe, expect, it } from 'vitest';
-import { createReceiver, type ErrorInfo } from '../src/index.js';
+import { createReceiver, type ErrorInfo, type ReceiverLogger } from '../src/index.js';
 import { exampleEvent } from './support/events.js';
 import { SECRET, signedRequest } from './support/sign.js';
 import { flakyClaims, gate, pause } from './support/worker-tools.js';
 
 describe('worker: a claim that fails', () => {
-  it('is reported with stage `worker` by the running worker, which claims again on the next poll and runs the entry', async () => {
-    const { store, counts } = flakyClaims((call) => call <= 2);
-    const receiver = createReceiver({ secret: SECRET, store, worker: { pollIntervalMs: 10 } });
-    const reported: { message: string; info: ErrorInfo }[] = [];
-    receiver.onError((error, info) => {
-      reported.push({ message: (error as Error).message, info });
-    });
-    const handled: string[] = [];
-    receiver.on('user.created', (event) => {
-      handled.push(event.id);
-    });
-    const event = exampleEvent('user.created', 1);
-    expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
-    receiver.start();
-    await eventually(
-      () => (handled.length === 1 ? true : undefined),
-      'the entry to run after two failed claims',
-      5_000,
-    );
-    await receiver.stop();
-    expect(counts.claims).toBeGreaterThanOrEqual(3);
-    expect(reported).toEqual([
-      { message: 'connection reset', info: { stage: 'worker' } },
-      { message: 'connection reset', info: { stage: 'worker' } },
-    ]);
-    expect(await store.get(event.id)).toMatchObject({ status: 'done', attempts: 1 });
-  });
+  it.each([
+    { logger: 'no logger', fail: undefined },
+    ...sinkFailures.map(({ kind, fail }) => ({ logger: `a logger that ${kind}`, fail })),
+  ])(
+    'is reported with stage `worker` by the running worker, which claims again on the next poll and runs the entry ($logger)',
+    async ({ fail }) => {
+      const { store, counts } = flakyClaims((call) => call <= 2);
+      const logged: string[] = [];
+      // A failing log sink must not stop the worker either.
+      const logger: ReceiverLogger | undefined = fail && {
+        error: (message) => {
+          logged.push(message);
+          return fail('the error sink');
+        },
+      };
+      const receiver = createReceiver({
+        secret: SECRET,
+        store,
+        worker: { pollIntervalMs: 10 },
+        ...(logger && { logger }),
+      });
+      const reported: { message: string; info: ErrorInfo }[] = [];
+      receiver.onError((error, info) => {
+        reported.push({ message: (error as Error).message, info });
+      });
+      const handled: string[] = [];
+      receiver.on('user.created', (event) => {
+        handled.push(event.id);
+      });
+      const event = exampleEvent('user.created', 1);
+      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+      receiver.start();
+      await eventually(
+        () => (handled.length === 1 ? true : undefined),
+        'the entry to run after two failed claims',
+        5_000,
+      );
+      await receiver.stop();
+      expect(counts.claims).toBeGreaterThanOrEqual(3);
+      expect(reported).toEqual([
+        { message: 'connection reset', info: { stage: 'worker' } },
+        { message: 'connection reset', info: { stage: 'worker' } },
+      ]);
+      expect(await store.get(event.id)).toMatchObject({ status: 'done', attempts: 1 });
+      if (logger) expect(logged.filter((m) => m.includes('could not claim'))).toHaveLength(2);
+    },
+  );
 
   it('makes drain() stop claiming and reject with it once the running entries have settled; the next drain() runs the rest', async () => {
     // Claim 1 takes the blocked entry and a quick one; the refill after the quick one fails.
