@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { expect } from 'vitest';
 
 /** What a client that kept uploading past the limit saw. */
 export interface UploadOutcome {
@@ -76,6 +77,21 @@ export function uploadPastLimit(
       resolve({ ...(answer ?? { status: 0, body: '', connection: undefined }), reset });
     });
   });
+}
+
+/**
+ * The check every Node-based adapter must pass: a complete chunked upload far past a 1 KiB
+ * limit is read to its end and answered 413 on a connection that stays usable, never reset.
+ */
+export async function checkOversizedUpload(url: string, headers: Record<string, string>) {
+  const outcome = await uploadPastLimit(url, headers, {
+    burstBytes: 256 * 1024,
+    afterBurst: 'complete',
+  });
+  expect(outcome.status).toBe(413);
+  expect(JSON.parse(outcome.body).error.code).toBe('payload_too_large');
+  expect(outcome.connection).not.toBe('close');
+  expect(outcome.reset).toBe(false);
 }
 
 function chunkFrame(bytes: number): Buffer {
