@@ -5,8 +5,9 @@ import { createExpressMiddleware } from '../../src/express/index.js';
 import { createReceiver } from '../../src/index.js';
 import { checkAdapter, deliver } from '../support/deliveries.js';
 import { exampleEvent } from '../support/events.js';
+import { checkOversizedUpload } from '../support/oversized-upload.js';
 import { close } from '../support/servers.js';
-import { SECRET } from '../support/sign.js';
+import { SECRET, signedHeaders } from '../support/sign.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -107,5 +108,13 @@ describe('express adapter', () => {
     expect((await deliver(`${base}/webhooks`, event)).status).toBe(200);
     await receiver.drain();
     expect(handled).toEqual([event.id]);
+  });
+
+  it('reads an oversized chunked upload to its end and answers 413, so the answer is not lost to a reset', async () => {
+    const receiver = createReceiver({ secret: SECRET, maxBodyBytes: 1024 });
+    const app = express();
+    app.post('/webhooks', createExpressMiddleware(receiver));
+    const base = await start(app);
+    await checkOversizedUpload(`${base}/webhooks`, await signedHeaders('{}', { id: 'evt_big' }));
   });
 });
