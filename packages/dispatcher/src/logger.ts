@@ -18,9 +18,11 @@ export function bestEffortLogger(logger: DispatcherLogger | undefined): Dispatch
   const safe: DispatcherLogger = {};
   if (!logger) return safe;
   for (const level of ['debug', 'info', 'warn', 'error'] as const) {
-    const target = logger[level];
-    if (!target) continue;
+    if (!logger[level]) continue;
     safe[level] = (message, fields) => {
+      // Looked up on every call: loggers such as pino swap their methods when the level changes.
+      const target = logger[level];
+      if (!target) return;
       try {
         const result: unknown = target.call(logger, message, fields);
         if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {

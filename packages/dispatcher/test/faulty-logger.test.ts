@@ -99,3 +99,28 @@ describe('an onOperationalEvent listener that fails', () => {
     },
   );
 });
+
+describe('a logger whose methods change after createDispatcher (pino on a level change)', () => {
+  it('is asked with the methods it has at each call', async () => {
+    const receiver = await startReceiver();
+    const lines: string[] = [];
+    const logger: DispatcherLogger = { debug: () => {} };
+    const dispatcher = createDispatcher({
+      store: createMemoryStore(),
+      allow: { loopback: true, http: true },
+      logger,
+    });
+    try {
+      await dispatcher.createEndpoint({ url: receiver.url });
+      await dispatcher.publish(draftEvent('user.created'));
+      logger.debug = (message) => {
+        lines.push(message);
+      };
+      expect(await dispatcher.processDue()).toBe(1);
+      expect(lines).toContain('delivery succeeded');
+    } finally {
+      await dispatcher.stop();
+      await receiver.close();
+    }
+  });
+});

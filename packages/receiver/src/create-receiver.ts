@@ -250,11 +250,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // Listeners tend to log what they get: they see the error with the secrets masked.
     const safe = redactError(error, redact);
     for (const listener of errorListeners) {
+      // A faulty listener (a throw, or an async one's rejection) must not break the pipeline
+      // or surface as an unhandled rejection.
       try {
-        listener(safe, info);
-      } catch {
-        // A faulty listener must not break the pipeline.
-      }
+        const result: unknown = listener(safe, info);
+        if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
+          (result as PromiseLike<unknown>).then(undefined, () => {});
+        }
+      } catch {}
     }
   };
 

@@ -18,10 +18,12 @@ export function createSafeLogger(
   redact: (text: string) => string,
 ): Required<ReceiverLogger> {
   const wrap = (level: keyof ReceiverLogger): ((message: string, fields?: LogFields) => void) => {
-    const target = logger?.[level];
     // No method for this level: a no-op, so the hot path does no masking work for nothing.
-    if (!target) return silent;
+    if (!logger?.[level]) return silent;
     return (message, fields) => {
+      // Looked up on every call: loggers such as pino swap their methods when the level changes.
+      const target = logger[level];
+      if (!target) return;
       const clean: LogFields = {};
       for (const [key, value] of Object.entries(fields ?? {})) {
         clean[key] = typeof value === 'string' ? redact(value) : value;

@@ -40,3 +40,37 @@ describe.each(sinkFailures)('a logger that $kind', ({ fail }) => {
     expect(calls.length).toBeGreaterThan(0);
   });
 });
+
+describe.each(sinkFailures)('an onError listener that $kind', ({ fail }) => {
+  it('changes no answer and is not left unhandled', async () => {
+    const receiver = createReceiver({ secret: SECRET });
+    receiver.onError(() => fail('the alerting hook'));
+    receiver.on('user.created', () => {
+      throw new Error('handler failed');
+    });
+    const forged = await signedRequest(exampleEvent('user.created', 1), {
+      secret: 'whsec_d3JvbmctbG9va2luZy1zZWNyZXQ=',
+    });
+    expect((await receiver.fetch(forged)).status).toBe(401);
+    expect(
+      (await receiver.fetch(await signedRequest(exampleEvent('user.created', 1)))).status,
+    ).toBe(200);
+    await receiver.drain();
+  });
+});
+
+describe('a logger whose methods change after createReceiver (pino on a level change)', () => {
+  it('is asked with the methods it has at each call', async () => {
+    const lines: string[] = [];
+    const logger: ReceiverLogger = { info: () => {} };
+    const receiver = createReceiver({ secret: SECRET, logger });
+    receiver.on('user.created', () => {});
+    logger.info = (message) => {
+      lines.push(message);
+    };
+    expect(
+      (await receiver.fetch(await signedRequest(exampleEvent('user.created', 1)))).status,
+    ).toBe(200);
+    expect(lines).toContain('event accepted');
+  });
+});
