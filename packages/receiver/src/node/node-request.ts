@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 
-const encoder = new TextEncoder();
-
 /**
  * Wraps a Node request stream as a Web stream. Unlike `Readable.toWeb`, cancelling (the
  * receiver stops reading past its size limit) pauses the stream and lets go of it instead of
@@ -14,8 +12,8 @@ export function toWebStream(stream: Readable): ReadableStream<Uint8Array> {
   let detach = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      // End and errors are watched from the start (an error before the first read must not go
-      // unheard); chunks only once someone reads.
+      // End and errors are watched from the start: an error before the first read must not go
+      // unheard. (Chunks flow from the first pull, which a ReadableStream makes right away.)
       const onEnd = () => {
         detach();
         controller.close();
@@ -47,7 +45,12 @@ export function toWebStream(stream: Readable): ReadableStream<Uint8Array> {
       if (!flowing) {
         flowing = (chunk) => {
           // A Buffer is a Uint8Array: hand it over as is (readBody joins the chunks once anyway).
-          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+          // Text (someone called setEncoding) goes back to the bytes it was decoded from.
+          controller.enqueue(
+            typeof chunk === 'string'
+              ? Buffer.from(chunk, stream.readableEncoding ?? 'utf8')
+              : chunk,
+          );
           if ((controller.desiredSize ?? 0) <= 0) stream.pause();
         };
         stream.on('data', flowing);
@@ -123,6 +126,11 @@ const DRAIN_MS = 2000;
 export function drainRequest(req: IncomingMessage): Promise<boolean> {
   if (req.complete) return Promise.resolve(true);
   if (req.destroyed || req.readableEnded) return Promise.resolve(false);
+  // Whatever still reads the body (a pipe, a body wrapper the handler never finished) would
+  // pause it again: the answer is decided, so, as Node does when it dumps a body, let go of them.
+  req.unpipe();
+  req.removeAllListeners('data');
+  req.removeAllListeners('readable');
   return new Promise((resolve) => {
     let left = DRAIN_BYTES;
     const settle = (ended: boolean) => {
@@ -135,7 +143,7 @@ export function drainRequest(req: IncomingMessage): Promise<boolean> {
       resolve(ended);
     };
     const onData = (chunk: Buffer | string) => {
-      left -= chunk.length;
+      left -= typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
       if (left < 0) settle(false);
     };
     const onEnd = () => settle(true);

@@ -1,6 +1,8 @@
-import { Readable } from 'node:stream';
+import { createServer, request } from 'node:http';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { toWebStream } from '../../src/node/node-request.js';
+import { sendWebResponse, toWebRequest, toWebStream } from '../../src/node/node-request.js';
+import { close, listen } from '../support/servers.js';
 
 async function chunksOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
   const reader = stream.getReader();
@@ -29,6 +31,14 @@ describe('toWebStream (Node stream → Web stream)', () => {
     expect(chunks.every((chunk) => chunk instanceof Uint8Array)).toBe(true);
   });
 
+  it('gives back the exact bytes of a stream someone set to decode as text (setEncoding)', async () => {
+    const bytes = Buffer.from('{"name":"Zoë"}', 'utf8');
+    const stream = Readable.from([bytes]);
+    stream.setEncoding('latin1'); // each byte becomes one character
+    const chunks = await chunksOf(toWebStream(stream));
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+  });
+
   it('fails, rather than waits forever, for a stream destroyed or failing before the first read', async () => {
     const destroyed = new Readable({ read() {} });
     destroyed.destroy();
@@ -40,5 +50,51 @@ describe('toWebStream (Node stream → Web stream)', () => {
     failing.destroy(new Error('client went away'));
     await new Promise((resolve) => setImmediate(resolve));
     await expect(web.getReader().read()).rejects.toThrow('client went away');
+  });
+});
+
+describe('sendWebResponse with a body nobody finished reading', () => {
+  /** POSTs `bytes` (sent at once) and returns the answer's status and connection header. */
+  function post(url: string, bytes: Buffer) {
+    return new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const req = request(
+        url,
+        { method: 'POST', headers: { 'content-length': bytes.length } },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(bytes);
+    });
+  }
+
+  it.each([
+    [
+      'the request wrapped as a Web request',
+      (req: import('node:http').IncomingMessage) => toWebRequest(req),
+    ],
+    [
+      'a pipe into a stream nobody reads',
+      (req: import('node:http').IncomingMessage) => toWebRequest(req, req.pipe(new PassThrough())),
+    ],
+  ])('drains it past its other reader (%s) and keeps the connection', async (_name, wrap) => {
+    const server = createServer((req, res) => {
+      wrap(req); // a reader that started and will never finish
+      void sendWebResponse(req, res, new Response('no such route', { status: 404 }));
+    });
+    const url = await listen(server);
+    try {
+      // Far more than one chunk, so the body cannot all be read before the answer.
+      const answer = await post(url, Buffer.alloc(512 * 1024, 0x61));
+      expect(answer.status).toBe(404);
+      // Drained to its end (not cut off at the bound): the connection stays usable.
+      expect(answer.connection).not.toBe('close');
+    } finally {
+      await close(server);
+    }
   });
 });

@@ -8,12 +8,15 @@ export interface UploadOutcome {
   connection: string | undefined;
   /** The connection was reset (ECONNRESET/EPIPE) instead of closed. */
   reset: boolean;
+  /** 'complete' only: the status of a GET sent on the same connection after the answer. */
+  next?: number;
 }
 
 /**
  * Posts a chunked body over a raw socket: `burstBytes` at once (far more than the receiver
  * reads before it decides), then, per `afterBurst`:
- * - 'complete': the final chunk at once, and its side closed once the answer arrived;
+ * - 'complete': the final chunk at once; once the answer arrived, a GET on the same connection
+ *   (with `connection: close`), to see that the connection is still usable;
  * - 'stall': nothing more, its side of the connection left open (even after the server's
  *   FIN) until `stallUntil` settles;
  * - 'flood': 64 KiB chunks for as long as the server reads them, FIN or not.
@@ -61,11 +64,18 @@ export function uploadPastLimit(
       while (!socket.destroyed && socket.write(piece)) {}
       if (!socket.destroyed) socket.once('drain', flood);
     };
+    let firstLength = 0;
     socket.on('data', (data: Buffer) => {
       received.push(data);
-      if (!answered && parseAnswer(Buffer.concat(received)) !== undefined) {
+      const answer = answered ? undefined : parseAnswer(Buffer.concat(received));
+      if (answer !== undefined) {
         answered = true;
-        if (options.afterBurst === 'complete') socket.end();
+        firstLength = answer.length;
+        if (options.afterBurst === 'complete') {
+          socket.write(
+            `GET ${pathname} HTTP/1.1\r\nhost: ${hostname}:${port}\r\nconnection: close\r\n\r\n`,
+          );
+        }
       }
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
@@ -73,17 +83,29 @@ export function uploadPastLimit(
       else reject(error);
     });
     socket.on('close', () => {
-      const answer = parseAnswer(Buffer.concat(received));
-      resolve({ ...(answer ?? { status: 0, body: '', connection: undefined }), reset });
+      const all = Buffer.concat(received);
+      const answer = parseAnswer(all);
+      const next = answer && parseAnswer(all.subarray(firstLength));
+      resolve({
+        ...(answer ?? { status: 0, body: '', connection: undefined }),
+        reset,
+        ...(next && { next: next.status }),
+      });
     });
   });
 }
 
 /**
  * The check every Node-based adapter must pass: a complete chunked upload far past a 1 KiB
- * limit is read to its end and answered 413 on a connection that stays usable, never reset.
+ * limit is read to its end and answered 413 on a connection that stays usable (a GET sent on
+ * it next is answered), never reset.
  */
-export async function checkOversizedUpload(url: string, headers: Record<string, string>) {
+export async function checkOversizedUpload(
+  url: string,
+  headers: Record<string, string>,
+  /** What the app answers a GET on the webhook path (405 from the receiver itself). */
+  getStatus = 405,
+) {
   const outcome = await uploadPastLimit(url, headers, {
     burstBytes: 256 * 1024,
     afterBurst: 'complete',
@@ -92,6 +114,8 @@ export async function checkOversizedUpload(url: string, headers: Record<string, 
   expect(JSON.parse(outcome.body).error.code).toBe('payload_too_large');
   expect(outcome.connection).not.toBe('close');
   expect(outcome.reset).toBe(false);
+  // The connection is still usable: the next request on it gets its own answer.
+  expect(outcome.next).toBe(getStatus);
 }
 
 function chunkFrame(bytes: number): Buffer {
@@ -105,7 +129,7 @@ function chunkFrame(bytes: number): Buffer {
 /** The answer once its head and `content-length` bytes of body have arrived. */
 function parseAnswer(
   data: Buffer,
-): { status: number; body: string; connection: string | undefined } | undefined {
+): { status: number; body: string; connection: string | undefined; length: number } | undefined {
   const end = data.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
   const [statusLine = '', ...headerLines] = data.subarray(0, end).toString('latin1').split('\r\n');
@@ -121,5 +145,6 @@ function parseAnswer(
     status: Number(statusLine.split(' ')[1]),
     body: body.subarray(0, length).toString('utf8'),
     connection: header('connection'),
+    length: end + 4 + length,
   };
 }
