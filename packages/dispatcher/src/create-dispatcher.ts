@@ -3,6 +3,7 @@ import type { AllowOptions } from './address-policy.js';
 import { type AttemptResult, attemptDelivery } from './attempt-delivery.js';
 import { type Clock, systemClock } from './clock.js';
 import { createId, isoSeconds } from './create-id.js';
+import { deadline } from './deadline.js';
 import { DispatcherError, type DispatcherResult, toResult } from './dispatcher-error.js';
 import {
   buildEndpoint,
@@ -249,15 +250,26 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   const random = options.random ?? Math.random;
   const log = bestEffortLogger(options.logger);
   const nodeTransport = options.transport || options.fetch ? undefined : createNodeTransport();
-  const transport: DeliveryTransport =
-    options.transport ?? (options.fetch ? createFetchTransport(options.fetch) : nodeTransport!);
+  // A transport, fetch or resolver of the caller's is held to the attempt timeout too: one that
+  // never settles (ignores its abort signal) fails the attempt instead of holding a slot.
+  const custom = options.transport ?? (options.fetch && createFetchTransport(options.fetch));
+  const transport: DeliveryTransport = custom
+    ? (request) =>
+        deadline(custom(request), request.timeoutMs, `no response within ${request.timeoutMs} ms`)
+    : nodeTransport!;
+  const customResolve = options.resolve;
   const attemptSettings = {
     allow,
-    resolve:
-      options.resolve ??
-      (options.dnsCacheMs === 0
+    resolve: customResolve
+      ? (hostname: string) =>
+          deadline(
+            customResolve(hostname),
+            timeoutMs,
+            `resolving ${hostname} took longer than ${timeoutMs} ms`,
+          )
+      : options.dnsCacheMs === 0
         ? systemResolver
-        : cachingResolver(systemResolver, options.dnsCacheMs ?? 2000)),
+        : cachingResolver(systemResolver, options.dnsCacheMs ?? 2000),
     transport,
     timeoutMs,
     maxPayloadBytes,

@@ -70,6 +70,38 @@ describe('delivery target safety', () => {
     );
   });
 
+  it.each([
+    {
+      step: 'a custom transport',
+      options: { transport: () => new Promise<never>(() => {}) },
+      url: () => `${receiver.url}/webhooks`,
+      error: /no response within 100 ms/,
+    },
+    {
+      step: 'a custom fetch that ignores its abort signal',
+      options: { fetch: (() => new Promise<never>(() => {})) as unknown as typeof fetch },
+      url: () => `${receiver.url}/webhooks`,
+      error: /no response within 100 ms/,
+    },
+    {
+      step: 'a custom resolver',
+      options: { resolve: (() => new Promise<never>(() => {})) as Resolver },
+      url: () => `http://hooks.example.test:${receiver.port}/webhooks`,
+      error: /Could not resolve hooks\.example\.test/,
+    },
+  ])(
+    'fails the attempt when $step never settles, instead of holding a slot forever',
+    async ({ options, url, error }) => {
+      make({ allow: { loopback: true, http: true }, timeoutMs: 100, ...options });
+      await dispatcher.createEndpoint({ url: url() });
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
+      const [delivery] = await dispatcher.listDeliveries();
+      expect(delivery).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(delivery?.lastError).toMatch(error);
+    },
+  );
+
   it('refuses a host when any of its addresses is disallowed', async () => {
     const resolve: Resolver = async () => [
       { address: '93.184.215.14', family: 4 },
