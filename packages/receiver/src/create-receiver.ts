@@ -306,14 +306,18 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const withHeartbeat = async <T>(id: string, token: string, run: () => Promise<T>): Promise<T> => {
     const timer = setInterval(
       () => {
-        store.extendLease(id, token, now() + leaseMs).then(
-          (held) => {
-            if (!held) log.warn('lease lost while the handler was running', { id });
-          },
-          (error: unknown) => {
-            log.warn('could not extend the lease', { id, error: toStoredError(error).message });
-          },
-        );
+        // A store (or clock) that throws instead of rejecting is reported the same way: an
+        // exception in a timer would take the process down.
+        Promise.resolve()
+          .then(() => store.extendLease(id, token, now() + leaseMs))
+          .then(
+            (held) => {
+              if (!held) log.warn('lease lost while the handler was running', { id });
+            },
+            (error: unknown) => {
+              log.warn('could not extend the lease', { id, error: toStoredError(error).message });
+            },
+          );
       },
       Math.max(10, Math.floor(leaseMs / 3)),
     );

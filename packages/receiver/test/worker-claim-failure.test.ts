@@ -1,6 +1,12 @@
 import { eventually, sinkFailures } from '@hookline/test-support';
 import { describe, expect, it } from 'vitest';
-import { createReceiver, type ErrorInfo, type ReceiverLogger } from '../src/index.js';
+import {
+  createMemoryStore,
+  createReceiver,
+  type ErrorInfo,
+  type ReceiverLogger,
+  type ReceiverStore,
+} from '../src/index.js';
 import { exampleEvent } from './support/events.js';
 import { SECRET, signedRequest } from './support/sign.js';
 import { flakyClaims, gate, pause } from './support/worker-tools.js';
@@ -104,5 +110,34 @@ describe('worker: a claim that fails', () => {
 
     expect(await receiver.drain()).toBe(1);
     expect(handled).toEqual([others[0]!.id, blocker.id, others[1]!.id]);
+  });
+});
+
+describe('worker: a lease extension that throws instead of rejecting', () => {
+  it('is logged, and the slow handler still finishes (no exception escapes the heartbeat timer)', async () => {
+    const memory = createMemoryStore();
+    const store: ReceiverStore = {
+      ...memory,
+      extendLease: () => {
+        throw new Error('store is not async-safe');
+      },
+    };
+    const warnings: string[] = [];
+    const receiver = createReceiver({
+      secret: SECRET,
+      store,
+      logger: { warn: (message) => warnings.push(message) },
+      worker: { leaseMs: 60 },
+    });
+    const handled: string[] = [];
+    receiver.on('user.created', async (event) => {
+      await pause(150); // a few heartbeats (every leaseMs / 3)
+      handled.push(event.id);
+    });
+    const event = exampleEvent('user.created', 1);
+    expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+    await receiver.drain();
+    expect(handled).toEqual([event.id]);
+    expect(warnings).toContain('could not extend the lease');
   });
 });
