@@ -1,6 +1,7 @@
 import { type AnyEvent, isEventType, latestVersion, parseEvent } from '@hookline/events';
 import type { AllowOptions } from './address-policy.js';
 import { type AttemptResult, attemptDelivery } from './attempt-delivery.js';
+import { bestEffort } from './best-effort.js';
 import { type Clock, systemClock } from './clock.js';
 import { createId, isoSeconds } from './create-id.js';
 import { deadline } from './deadline.js';
@@ -280,16 +281,12 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   const operational = (event: OperationalEvent) => {
     const { type, ...fields } = event;
     log.warn?.(type, fields);
-    const failed = (error: unknown) =>
-      log.error?.('onOperationalEvent failed', { error: String(error) });
-    try {
-      const result: unknown = options.onOperationalEvent?.(event);
-      // An async listener's rejection is reported like a throw, not left unhandled.
-      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
-        (result as PromiseLike<unknown>).then(undefined, failed);
-      }
-    } catch (error) {
-      failed(error);
+    const listener = options.onOperationalEvent;
+    if (listener) {
+      bestEffort(
+        () => listener(event),
+        (error) => log.error?.('onOperationalEvent failed', { error: String(error) }),
+      );
     }
   };
 

@@ -1,3 +1,5 @@
+import { bestEffort } from './best-effort.js';
+
 /**
  * Where the dispatcher reports what it does. Fields are plain data (ids, URLs, status codes,
  * errors); secrets and payload bodies are never passed.
@@ -22,13 +24,7 @@ export function bestEffortLogger(logger: DispatcherLogger | undefined): Dispatch
     safe[level] = (message, fields) => {
       // Looked up on every call: loggers such as pino swap their methods when the level changes.
       const target = logger[level];
-      if (!target) return;
-      try {
-        const result: unknown = target.call(logger, message, fields);
-        if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
-          (result as PromiseLike<unknown>).then(undefined, () => {});
-        }
-      } catch {}
+      if (target) bestEffort(() => target.call(logger, message, fields));
     };
   }
   return safe;

@@ -6,6 +6,7 @@ import {
   latestVersion,
   parseEvent,
 } from '@hookline/events';
+import { bestEffort } from './best-effort.js';
 import { isAddressAllowed, parseRanges, resolveClientAddress } from './client-address.js';
 import { checkContentType } from './content-type.js';
 import {
@@ -250,14 +251,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // Listeners tend to log what they get: they see the error with the secrets masked.
     const safe = redactError(error, redact);
     for (const listener of errorListeners) {
-      // A faulty listener (a throw, or an async one's rejection) must not break the pipeline
-      // or surface as an unhandled rejection.
-      try {
-        const result: unknown = listener(safe, info);
-        if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
-          (result as PromiseLike<unknown>).then(undefined, () => {});
-        }
-      } catch {}
+      // A faulty listener must not break the pipeline.
+      bestEffort(() => listener(safe, info));
     }
   };
 

@@ -1,3 +1,5 @@
+import { bestEffort } from './best-effort.js';
+
 /** Structured log fields. Never contains secrets or raw bodies. */
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
@@ -28,14 +30,8 @@ export function createSafeLogger(
       for (const [key, value] of Object.entries(fields ?? {})) {
         clean[key] = typeof value === 'string' ? redact(value) : value;
       }
-      // Logging is best effort: a failing sink (a throw, or an async logger's rejection) must
-      // not change an answer, stop the worker or surface as an unhandled rejection.
-      try {
-        const result: unknown = target.call(logger, redact(message), clean);
-        if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') {
-          (result as PromiseLike<unknown>).then(undefined, silent);
-        }
-      } catch {}
+      // Logging is best effort: a failing sink must not change an answer or stop the worker.
+      bestEffort(() => target.call(logger, redact(message), clean));
     };
   };
   return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
