@@ -307,21 +307,29 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
        FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
        RETURNING ${t.deliveries}.id AS id, ${t.deliveries}.endpoint_id AS endpoint_id`;
 
+  /** Runs one of the `jsonRows` inserts for `rows` (each a row's values, in column order). */
+  const insertRows = (db: SqliteDatabase, sql: string, rows: readonly unknown[][]) => {
+    stmt(db, sql).run(JSON.stringify(rows));
+  };
+  // Set-based statements whose one parameter is a JSON array of seqs or ids.
+  const leaseSql = `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT value FROM json_each(?))`;
+  const endpointsOfSql = `SELECT id, endpoint_id FROM ${t.deliveries} WHERE id IN (SELECT value FROM json_each(?))`;
+
   /** Appends attempts to the log, in one statement. */
   const insertAttempts = (db: SqliteDatabase, attempts: readonly AttemptRecord[]) => {
-    stmt(db, insertAttemptsSql).run(
-      JSON.stringify(
-        attempts.map((a) => [
-          a.deliveryId,
-          a.attempt,
-          a.startedAt,
-          a.durationMs,
-          a.statusCode,
-          a.responseExcerpt,
-          a.error,
-          a.outcome,
-        ]),
-      ),
+    insertRows(
+      db,
+      insertAttemptsSql,
+      attempts.map((a) => [
+        a.deliveryId,
+        a.attempt,
+        a.startedAt,
+        a.durationMs,
+        a.statusCode,
+        a.responseExcerpt,
+        a.error,
+        a.outcome,
+      ]),
     );
   };
 
@@ -331,18 +339,18 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     inputs: readonly PublishItem[],
     batch: Batch,
   ): Map<PublishItem, { deliveries: number }> => {
-    stmt(db, insertEventsSql).run(
-      JSON.stringify(
-        inputs.map(({ event: e }) => [
-          e.id,
-          e.event,
-          e.version,
-          e.timestamp,
-          e.resourceId,
-          e.payload,
-          e.createdAt,
-        ]),
-      ),
+    insertRows(
+      db,
+      insertEventsSql,
+      inputs.map(({ event: e }) => [
+        e.id,
+        e.event,
+        e.version,
+        e.timestamp,
+        e.resourceId,
+        e.payload,
+        e.createdAt,
+      ]),
     );
     const endpoints = enabledEndpoints(db, batch);
     const counts = new Map<PublishItem, { deliveries: number }>();
@@ -352,22 +360,22 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       return deliveries;
     });
     if (planned.length > 0) {
-      stmt(db, insertDeliveriesSql).run(
-        JSON.stringify(
-          planned.map((d) => [
-            d.id,
-            d.eventId,
-            d.endpointId,
-            d.eventType,
-            d.resourceId,
-            d.status,
-            d.version,
-            d.attempts,
-            d.nextAttemptAt,
-            d.createdAt,
-            d.updatedAt,
-          ]),
-        ),
+      insertRows(
+        db,
+        insertDeliveriesSql,
+        planned.map((d) => [
+          d.id,
+          d.eventId,
+          d.endpointId,
+          d.eventType,
+          d.resourceId,
+          d.status,
+          d.version,
+          d.attempts,
+          d.nextAttemptAt,
+          d.createdAt,
+          d.updatedAt,
+        ]),
       );
     }
     return counts;
@@ -415,10 +423,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     // Outcomes whose lease no longer held still count towards their endpoint's failure run.
     const missing = ids.filter((id) => !endpointOf.has(id));
     if (missing.length > 0) {
-      const rows = stmt(
-        db,
-        `SELECT id, endpoint_id FROM ${t.deliveries} WHERE id IN (SELECT value FROM json_each(?))`,
-      ).all(JSON.stringify(missing)) as Array<{ id: string; endpoint_id: string }>;
+      const rows = stmt(db, endpointsOfSql).all(JSON.stringify(missing)) as Array<{
+        id: string;
+        endpoint_id: string;
+      }>;
       for (const row of rows) endpointOf.set(row.id, row.endpoint_id);
     }
     const failingSince = new Map<string, number | null>();
@@ -534,9 +542,12 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     }
   };
 
-  /** `json_object('a', x.a, 'b', x.b, …)`: a row as one JSON object with the row's own keys. */
+  /** `'a', x.a, 'b', x.b, …`: the arguments of a `json_object` with the row's own keys. */
+  const keyed = (alias: string, columns: readonly string[]) =>
+    columns.map((c) => `'${c}', ${alias}.${c}`).join(', ');
+  /** A row as one JSON object. */
   const asJson = (alias: string, columns: readonly string[]) =>
-    `json_object(${columns.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+    `json_object(${keyed(alias, columns)})`;
   const deliveryColumns = [
     'seq',
     'id',
@@ -577,7 +588,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
             AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
       ORDER BY d.next_attempt_at, d.seq LIMIT ?2)
     SELECT json_object(
-      'deliveries', (SELECT json_group_array(json_object(${deliveryColumns.map((c) => `'${c}', d.${c}`).join(', ')}, 'event', ${asJson('ev', eventColumns)}))
+      'deliveries', (SELECT json_group_array(json_object(${keyed('d', deliveryColumns)}, 'event', ${asJson('ev', eventColumns)}))
         FROM due d JOIN ${t.events} ev ON ev.id = d.event_id),
       'endpoints', (SELECT json_group_array(${asJson('e', endpointColumns)})
         FROM ${t.endpoints} e WHERE e.id IN (SELECT endpoint_id FROM due))) AS due`;
@@ -598,10 +609,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         Number(a.next_attempt_at) - Number(b.next_attempt_at) || Number(a.seq) - Number(b.seq),
     );
     const token = createId('lease', now);
-    stmt(
-      db,
-      `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT value FROM json_each(?))`,
-    ).run(token, now + leaseMs, JSON.stringify(rows.map((row) => row.seq)));
+    stmt(db, leaseSql).run(token, now + leaseMs, JSON.stringify(rows.map((row) => row.seq)));
     const endpoints = new Map(found.endpoints.map((row) => [row.id, endpointFromRow(row)]));
     const claims: ClaimedDelivery[] = [];
     for (const { event, ...row } of rows) {
