@@ -737,6 +737,19 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     },
     async listDeliveries(query = {}) {
       await ready();
+      // A cursor must be a delivery: an unknown one (a typo, another system's id) would select
+      // nothing and silently end the paging.
+      for (const [name, cursor] of [
+        ['before', query.before],
+        ['after', query.after],
+      ] as const) {
+        if (cursor !== undefined && (await store.getDelivery(cursor)) === undefined) {
+          throw new DispatcherError(
+            'delivery_not_found',
+            `listDeliveries: ${name} is ${cursor}, which is no delivery; pass the id of a delivery from the previous page.`,
+          );
+        }
+      }
       return store.listDeliveries(query);
     },
     async getDelivery(id) {

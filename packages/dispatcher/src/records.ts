@@ -131,11 +131,14 @@ export interface DeliveryQuery {
   since?: number;
   /** Page size; default 100, at most 1000. */
   limit?: number;
-  /** Cursor: only deliveries older than this delivery id (none when the id is unknown). */
+  /**
+   * Cursor: only deliveries older than this delivery id. `dispatcher.listDeliveries` refuses an
+   * unknown id (`delivery_not_found`); a store alone selects nothing for one.
+   */
   before?: string;
   /**
    * Cursor for reading forward: only deliveries newer than this delivery id, oldest first unless
-   * `order` says otherwise (none when the id is unknown).
+   * `order` says otherwise. An unknown id as for `before`.
    */
   after?: string;
   /** `'newest'` first (the default) or `'oldest'` first (the default with `after`). */

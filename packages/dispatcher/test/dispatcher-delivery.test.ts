@@ -498,6 +498,29 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     }
   });
 
+  it('pages the delivery log with before/after and refuses a cursor that is no delivery', async () => {
+    make();
+    await dispatcher.createEndpoint({ url: receiver.url, secret });
+    for (let i = 0; i < 3; i++) await dispatcher.publish(draftEvent('user.created'));
+    const all = await dispatcher.listDeliveries({ order: 'oldest' });
+    expect(all).toHaveLength(3);
+    expect((await dispatcher.listDeliveries({ after: all[0]!.id })).map((d) => d.id)).toEqual(
+      all.slice(1).map((d) => d.id),
+    );
+    expect((await dispatcher.listDeliveries({ before: all[2]!.id })).map((d) => d.id)).toEqual(
+      all
+        .slice(0, 2)
+        .reverse()
+        .map((d) => d.id),
+    );
+    for (const cursor of [{ after: 'dlv_typo' }, { before: 'dlv_typo' }]) {
+      await expect(dispatcher.listDeliveries(cursor)).rejects.toMatchObject({
+        code: 'delivery_not_found',
+        message: expect.stringContaining('dlv_typo'),
+      });
+    }
+  });
+
   it('delivers in the background after start() without manual polling', async () => {
     make({ clock: { now: () => Date.now() }, pollIntervalMs: 50 });
     await dispatcher.createEndpoint({ url: receiver.url, secret });

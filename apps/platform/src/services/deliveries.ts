@@ -1,4 +1,9 @@
-import type { AttemptRecord, DeliveryRecord, EndpointRecord } from '@hookline/dispatcher';
+import {
+  type AttemptRecord,
+  type DeliveryRecord,
+  type EndpointRecord,
+  isDispatcherError,
+} from '@hookline/dispatcher';
 import { type EventType, isEventType, latestVersion } from '@hookline/events';
 import type { Delivery } from '@hookline/openapi';
 import { isoSeconds } from '../create-id.js';
@@ -74,27 +79,28 @@ export function createDeliveryHandlers(
       }
       const status =
         query.status === undefined ? undefined : recordStatusFor(query.status, endpoint.enabled);
-      // A cursor is a place in the log: it may be a delivery the filters (or another endpoint)
-      // leave out, but it must exist — an unknown one would silently end the paging.
-      if (
-        query.starting_after !== undefined &&
-        (await ctx.dispatcher.getDelivery(query.starting_after)) === undefined
-      ) {
-        throw invalidField(
-          'query.starting_after',
-          `is ${query.starting_after}, which is no delivery; pass the next_cursor of the previous page`,
-        );
-      }
       if (status === null) return { data: [], has_more: false, next_cursor: null };
-      // Oldest first, one row more than the page to learn whether another page follows.
-      const records = await ctx.dispatcher.listDeliveries({
-        endpointId: endpoint.id,
-        order: 'oldest',
-        limit: query.limit + 1,
-        ...(query.event_id !== undefined && { eventId: query.event_id }),
-        ...(status !== undefined && { status }),
-        ...(query.starting_after !== undefined && { after: query.starting_after }),
-      });
+      // Oldest first, one row more than the page to learn whether another page follows. The
+      // cursor is a place in the log: it may be a delivery the filters (or another endpoint)
+      // leave out, but it must exist (the dispatcher refuses an unknown one).
+      const records = await ctx.dispatcher
+        .listDeliveries({
+          endpointId: endpoint.id,
+          order: 'oldest',
+          limit: query.limit + 1,
+          ...(query.event_id !== undefined && { eventId: query.event_id }),
+          ...(status !== undefined && { status }),
+          ...(query.starting_after !== undefined && { after: query.starting_after }),
+        })
+        .catch((error: unknown) => {
+          if (isDispatcherError(error) && error.code === 'delivery_not_found') {
+            throw invalidField(
+              'query.starting_after',
+              `is ${query.starting_after}, which is no delivery; pass the next_cursor of the previous page`,
+            );
+          }
+          throw error;
+        });
       const page = records.slice(0, query.limit);
       const attempts = await ctx.dispatcher.listAttemptsFor(page.map((record) => record.id));
       const data = page.map((record) =>
