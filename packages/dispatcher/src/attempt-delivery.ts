@@ -54,7 +54,8 @@ function checkedUrl(raw: string, settings: AttemptSettings): URL {
 
 /**
  * Renders, signs and POSTs one delivery: cast to the pinned version, check the target address,
- * sign with every active secret, send with the event id as `webhook-id`. Never throws.
+ * sign with every active secret, send with the event id as `webhook-id`. Reports every failure
+ * as an outcome; only a `settings.now` that throws makes it reject.
  */
 export async function attemptDelivery(
   claim: ClaimedDelivery,

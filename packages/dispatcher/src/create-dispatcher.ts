@@ -570,6 +570,17 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
           });
         recording.add(record);
       })
+      // attemptDelivery reports every failure as an outcome; what still escapes it comes from
+      // a user-supplied part (a clock that throws). Nothing is recorded then: the lease expires.
+      .catch((error: unknown) => {
+        log.error?.(
+          'a delivery attempt failed unexpectedly; the lease will expire and it is retried',
+          {
+            deliveryId: claim.delivery.id,
+            error: error instanceof Error ? error.message : String(error),
+          },
+        );
+      })
       .finally(() => {
         inFlight.delete(work);
         if (running) wake();
