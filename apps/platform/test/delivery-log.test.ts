@@ -111,6 +111,17 @@ describe("an endpoint's delivery log", () => {
     expect(unknown.body.errors).toEqual([
       { path: 'query.starting_after', message: expect.stringContaining('next_cursor') },
     ]);
+    // Also where the status filter alone rules every delivery out (failed: picky is enabled).
+    const unknownFiltered = await log(picky, '?status=failed&starting_after=dlv_unknown');
+    expect(unknownFiltered).toMatchObject({
+      status: 400,
+      body: { code: 'invalid_request', errors: unknown.body.errors },
+    });
+    expect((await log(picky, `?status=failed&starting_after=${all[0]}`)).body).toEqual({
+      data: [],
+      has_more: false,
+      next_cursor: null,
+    });
   });
 
   it('filters by event and status, continuing after a cursor the filter leaves out', async () => {

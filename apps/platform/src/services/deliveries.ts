@@ -77,9 +77,23 @@ export function createDeliveryHandlers(
           `No webhook endpoint has the id ${params.endpoint_id}. List them with GET /v1/webhook_endpoints.`,
         );
       }
+      const unknownCursor = () =>
+        invalidField(
+          'query.starting_after',
+          `is ${query.starting_after}, which is no delivery; pass the next_cursor of the previous page`,
+        );
       const status =
         query.status === undefined ? undefined : recordStatusFor(query.status, endpoint.enabled);
-      if (status === null) return { data: [], has_more: false, next_cursor: null };
+      if (status === null) {
+        // No delivery can match, but a cursor that names none is still the caller's mistake.
+        if (
+          query.starting_after !== undefined &&
+          !(await ctx.dispatcher.getDelivery(query.starting_after))
+        ) {
+          throw unknownCursor();
+        }
+        return { data: [], has_more: false, next_cursor: null };
+      }
       // Oldest first, one row more than the page to learn whether another page follows. The
       // cursor is a place in the log: it may be a delivery the filters (or another endpoint)
       // leave out, but it must exist (the dispatcher refuses an unknown one).
@@ -94,10 +108,7 @@ export function createDeliveryHandlers(
         })
         .catch((error: unknown) => {
           if (isDispatcherError(error) && error.code === 'delivery_not_found') {
-            throw invalidField(
-              'query.starting_after',
-              `is ${query.starting_after}, which is no delivery; pass the next_cursor of the previous page`,
-            );
+            throw unknownCursor();
           }
           throw error;
         });
