@@ -1,11 +1,12 @@
 import { signWebhookSync } from '@hookline/signature/node';
 import { type AllowOptions, checkEndpointUrl } from './address-policy.js';
+import { deadline } from './deadline.js';
 import { activeSecrets } from './endpoint-input.js';
 import type { AttemptRecord, ClaimedDelivery } from './records.js';
 import { remember } from './remember.js';
 import { renderPayload } from './render-payload.js';
 import { type Resolver, resolveTarget } from './resolve-target.js';
-import type { DeliveryTransport } from './transport.js';
+import type { DeliveryTransport, TransportResponse } from './transport.js';
 
 /** What one HTTP attempt produced, before the retry policy decides what comes next. */
 export interface AttemptResult {
@@ -102,26 +103,47 @@ export async function attemptDelivery(
 
   try {
     const url = checkedUrl(endpoint.url, settings);
-    const address = await resolveTarget(url, settings.allow, settings.resolve);
+    // One deadline for the whole attempt: resolving the host and the request share timeoutMs
+    // (the lease is sized on it), and a resolver that never settles fails the attempt.
+    const address = await resolveTarget(url, settings.allow, (hostname) =>
+      deadline(
+        settings.resolve(hostname),
+        settings.timeoutMs,
+        `resolving ${hostname} took longer than ${settings.timeoutMs} ms`,
+      ),
+    );
+    const timeLeft = Math.floor(settings.timeoutMs - (performance.now() - started));
+    if (timeLeft <= 0) {
+      return failed(`no response within ${settings.timeoutMs} ms (resolving the host took it all)`);
+    }
     const signature = signWebhookSync({
       id: event.id,
       timestamp: Math.floor(settings.now() / 1000),
       payload: body,
       secret: activeSecrets(endpoint, startedAt),
     });
-    const response = await settings.transport({
-      url,
-      address,
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'hookline-dispatcher',
-        'x-webhook-version': String(version),
-        ...signature,
-      },
-      body,
-      timeoutMs: settings.timeoutMs,
-      excerptBytes: settings.excerptBytes,
-    });
+    let response: TransportResponse;
+    try {
+      response = await settings.transport({
+        url,
+        address,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'hookline-dispatcher',
+          'x-webhook-version': String(version),
+          ...signature,
+        },
+        body,
+        timeoutMs: timeLeft,
+        excerptBytes: settings.excerptBytes,
+      });
+    } catch (error) {
+      // The transport timed out on what was left; the log names the attempt's timeout.
+      if ((error as { code?: unknown } | null)?.code !== 'ETIMEDOUT') throw error;
+      throw Object.assign(new Error(`no response within ${settings.timeoutMs} ms`), {
+        code: 'ETIMEDOUT',
+      });
+    }
     const { status, excerpt } = response;
     if (status >= 200 && status < 300) {
       return {

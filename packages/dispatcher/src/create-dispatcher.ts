@@ -223,6 +223,31 @@ export interface Dispatcher<Tx = never> {
 }
 
 /**
+ * A numeric option, or its default; a RangeError names the option when it is not a finite
+ * number >= `min` (NaN from an unset environment variable would otherwise slip through every
+ * comparison).
+ */
+function checkedNumber(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  { min = 0, integer = false }: { min?: number; integer?: boolean } = {},
+): number {
+  const n = value ?? fallback;
+  if (
+    typeof n !== 'number' ||
+    !Number.isFinite(n) ||
+    n < min ||
+    (integer && !Number.isInteger(n))
+  ) {
+    throw new RangeError(
+      `${name} must be a finite ${integer ? 'integer' : 'number'} >= ${min} (got ${String(n)})`,
+    );
+  }
+  return n;
+}
+
+/**
  * Creates a dispatcher over a store.
  *
  * @example
@@ -241,13 +266,30 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   const clock = options.clock ?? systemClock;
   const allow: AllowOptions = { ...options.allow };
   const schedule = resolveRetrySchedule(options.schedule);
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const maxPayloadBytes = options.maxPayloadBytes ?? 256 * 1024;
-  const concurrency = Math.max(1, options.concurrency ?? 64);
-  const pollIntervalMs = options.pollIntervalMs ?? 500;
-  const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
-  const disableAfterMs = options.disableAfterMs ?? 5 * day;
-  const secretGraceMs = options.secretGraceMs ?? day;
+  const timeoutMs = checkedNumber('timeoutMs', options.timeoutMs, 15_000, { min: 1 });
+  const maxPayloadBytes = checkedNumber('maxPayloadBytes', options.maxPayloadBytes, 256 * 1024, {
+    min: 1,
+    integer: true,
+  });
+  const concurrency = checkedNumber('concurrency', options.concurrency, 64, {
+    min: 1,
+    integer: true,
+  });
+  const pollIntervalMs = checkedNumber('pollIntervalMs', options.pollIntervalMs, 500, { min: 1 });
+  const leaseMs = checkedNumber('leaseMs', options.leaseMs, timeoutMs + 30_000, { min: 1 });
+  if (leaseMs <= timeoutMs) {
+    // An attempt may take timeoutMs; a lease that ends sooner lets another worker claim the
+    // delivery and send it beside the attempt still running.
+    throw new RangeError(
+      `leaseMs (${leaseMs}) must be longer than timeoutMs (${timeoutMs}), with room to record the outcome; the default is timeoutMs + 30 s`,
+    );
+  }
+  const disableAfterMs = checkedNumber('disableAfterMs', options.disableAfterMs, 5 * day);
+  const secretGraceMs = checkedNumber('secretGraceMs', options.secretGraceMs, day);
+  const excerptBytes = checkedNumber('responseExcerptBytes', options.responseExcerptBytes, 1024, {
+    integer: true,
+  });
+  const dnsCacheMs = checkedNumber('dnsCacheMs', options.dnsCacheMs, 2000);
   const random = options.random ?? Math.random;
   const log = bestEffortLogger(options.logger);
   const nodeTransport = options.transport || options.fetch ? undefined : createNodeTransport();
@@ -258,23 +300,16 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     ? (request) =>
         deadline(custom(request), request.timeoutMs, `no response within ${request.timeoutMs} ms`)
     : nodeTransport!;
-  const customResolve = options.resolve;
   const attemptSettings = {
     allow,
-    resolve: customResolve
-      ? (hostname: string) =>
-          deadline(
-            customResolve(hostname),
-            timeoutMs,
-            `resolving ${hostname} took longer than ${timeoutMs} ms`,
-          )
-      : options.dnsCacheMs === 0
-        ? systemResolver
-        : cachingResolver(systemResolver, options.dnsCacheMs ?? 2000),
+    // Held to the attempt's deadline in attemptDelivery, like the transport.
+    resolve:
+      options.resolve ??
+      (dnsCacheMs === 0 ? systemResolver : cachingResolver(systemResolver, dnsCacheMs)),
     transport,
     timeoutMs,
     maxPayloadBytes,
-    excerptBytes: options.responseExcerptBytes ?? 1024,
+    excerptBytes,
     now: () => clock.now(),
   };
 
@@ -291,6 +326,8 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   };
 
   let readyPromise: Promise<void> | undefined;
+  /** ready() has created the endpoints of `options.endpoints`. */
+  let seeded = !options.endpoints?.length;
   const ready = () => {
     readyPromise ??= (async () => {
       await store.init();
@@ -300,6 +337,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
           buildEndpoint(seed, { ordered: options.ordered ?? false, allow, now: clock.now() }),
         );
       }
+      seeded = true;
     })();
     readyPromise.catch(() => {
       readyPromise = undefined;
@@ -402,6 +440,14 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     if (tx !== undefined && store.insertEventSync) {
       // A synchronous transaction (SQLite): validate and write now, and throw now, so that a
       // failure inside `db.transaction(fn)` rolls the caller's state change back with it.
+      // There is no waiting for ready() here: without the endpoints it seeds, the event would
+      // fan out to none of them.
+      if (!seeded) {
+        throw new DispatcherError(
+          'not_ready',
+          'publish() with { tx } ran before the endpoints passed in `endpoints` were created; await dispatcher.ready() once at start-up, before publishing inside a transaction.',
+        );
+      }
       const prepared = prepare(input);
       const { stored } = prepared;
       const { deliveries } = store.insertEventSync(stored, tx, targetOf(stored, publishOptions));
@@ -416,10 +462,8 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       return Promise.reject(error);
     }
     const { stored } = prepared;
-    const written =
-      tx !== undefined
-        ? store.insertEvent(stored, tx, target)
-        : ready().then(() => store.insertEvent(stored, undefined, target));
+    // Inside the caller's transaction too, the tables and seeded endpoints must exist first.
+    const written = ready().then(() => store.insertEvent(stored, tx, target));
     return written.then(({ deliveries }) => published(prepared, deliveries, tx === undefined));
   }
 
@@ -545,6 +589,10 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   let timer: ReturnType<typeof setTimeout> | undefined;
   let claiming: Promise<number> | undefined;
   let unsubscribe: (() => Promise<void>) | undefined;
+  /** How many times stop() was called; a start() that sees it change backs out. */
+  let stops = 0;
+  /** start() calls still waiting for ready() or the store subscription. */
+  const starting = new Set<Promise<void>>();
 
   function track(claim: ClaimedDelivery): Promise<void> {
     const work: Promise<void> = attemptDelivery(claim, attemptSettings)
@@ -824,25 +872,38 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       return count;
     },
     ready,
-    async start() {
-      await ready();
-      if (running) return;
-      running = true;
-      schedule_(0);
-      if (store.subscribe) {
-        try {
-          unsubscribe = await store.subscribe(wake);
-        } catch (error) {
-          log.warn?.('could not subscribe to store notifications; relying on polling', {
-            error: error instanceof Error ? error.message : String(error),
-          });
+    start() {
+      const started = (async () => {
+        // A stop() during one of the awaits below wins: this start then leaves nothing running.
+        const generation = stops;
+        await ready();
+        if (running || stops !== generation) return;
+        running = true;
+        schedule_(0);
+        if (store.subscribe) {
+          try {
+            const release = await store.subscribe(wake);
+            if (stops === generation) unsubscribe = release;
+            else await release().catch(() => {});
+          } catch (error) {
+            log.warn?.('could not subscribe to store notifications; relying on polling', {
+              error: error instanceof Error ? error.message : String(error),
+            });
+          }
         }
-      }
+      })();
+      starting.add(started);
+      const settled = () => starting.delete(started);
+      started.then(settled, settled);
+      return started;
     },
     async stop() {
+      stops++;
       running = false;
       clearTimeout(timer);
       timer = undefined;
+      // A start() still on its way finishes first (it sees the stop and backs out).
+      await Promise.all([...starting].map((started) => started.catch(() => {})));
       const release = unsubscribe;
       unsubscribe = undefined;
       await release?.().catch(() => {});

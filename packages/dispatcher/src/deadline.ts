@@ -1,7 +1,8 @@
 /**
  * `promise`, or a rejection (code `ETIMEDOUT`, `message`) once `ms` have passed, whichever comes
- * first. For steps the caller supplies (a custom transport, `fetch` or resolver): one that never
- * settles must fail its attempt, not hold a worker slot forever.
+ * first. For steps of an attempt that may never settle (a DNS lookup; a transport, `fetch` or
+ * resolver the caller supplies): one that hangs must fail its attempt, not hold a worker slot
+ * forever.
  */
 export function deadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

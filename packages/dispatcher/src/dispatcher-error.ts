@@ -11,6 +11,7 @@ export type DispatcherErrorCode =
   | 'insecure_url'
   | 'dns_failed'
   | 'transaction_unsupported'
+  | 'not_ready'
   | 'store_failed';
 
 const statusByCode: Record<DispatcherErrorCode, number | undefined> = {
@@ -25,6 +26,7 @@ const statusByCode: Record<DispatcherErrorCode, number | undefined> = {
   insecure_url: 400,
   dns_failed: undefined,
   transaction_unsupported: undefined,
+  not_ready: undefined,
   store_failed: undefined,
 };
 

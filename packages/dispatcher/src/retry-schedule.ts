@@ -49,7 +49,14 @@ export function resolveRetrySchedule(
   }
   const jitter = given.jitter ?? 0.2;
   if (!(jitter >= 0 && jitter < 1)) throw new RangeError('schedule.jitter must be in [0, 1)');
-  return { delaysMs, jitter, maxRetryAfterMs: given.maxRetryAfterMs ?? hour };
+  const maxRetryAfterMs = given.maxRetryAfterMs ?? hour;
+  // NaN or Infinity would make a Retry-After answer schedule the retry at NaN: never due.
+  if (!(Number.isFinite(maxRetryAfterMs) && maxRetryAfterMs >= 0)) {
+    throw new RangeError(
+      `schedule.maxRetryAfterMs must be a finite number of milliseconds >= 0 (got ${maxRetryAfterMs})`,
+    );
+  }
+  return { delaysMs, jitter, maxRetryAfterMs };
 }
 
 /**

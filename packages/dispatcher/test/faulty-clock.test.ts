@@ -52,6 +52,7 @@ describe('a clock that throws during an attempt', () => {
       logger: { error: (message) => errors.push(message) },
       allow: { loopback: true, http: true },
       pollIntervalMs: 10,
+      timeoutMs: 100,
       leaseMs: 200,
     });
     await dispatcher.createEndpoint({ url: receiver.url });
