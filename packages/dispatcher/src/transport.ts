@@ -8,6 +8,7 @@ export interface TransportRequest {
   address: ResolvedAddress;
   headers: Record<string, string>;
   body: string;
+  /** What is left of the attempt's `timeoutMs` (resolving the host took the rest). */
   timeoutMs: number;
   /** How many bytes of the response body to keep for the delivery log. */
   excerptBytes: number;
@@ -24,14 +25,16 @@ export interface TransportResponse {
 /** Sends one request; rejects on network errors and timeouts. */
 export type DeliveryTransport = (request: TransportRequest) => Promise<TransportResponse>;
 
-/** Decodes the start of a body for the delivery log. */
+/**
+ * Decodes the start of a body for the delivery log: at most `limit` bytes of UTF-8. A character
+ * cut by the limit is left out (a streaming decode holds back an unfinished sequence instead of
+ * turning it into U+FFFD); other bytes that are not UTF-8 become U+FFFD, and since that takes three
+ * bytes, the text is then shortened again to stay within `limit` once encoded.
+ */
 export function decodeExcerpt(chunks: readonly Uint8Array[], limit: number): string {
-  const joined = new Uint8Array(
-    Math.min(
-      limit,
-      chunks.reduce((n, c) => n + c.byteLength, 0),
-    ),
-  );
+  if (!(limit > 0)) return '';
+  const total = chunks.reduce((n, c) => n + c.byteLength, 0);
+  const joined = new Uint8Array(Math.min(limit, total));
   let offset = 0;
   for (const chunk of chunks) {
     if (offset >= joined.byteLength) break;
@@ -39,5 +42,12 @@ export function decodeExcerpt(chunks: readonly Uint8Array[], limit: number): str
     joined.set(part, offset);
     offset += part.byteLength;
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(joined);
+  // Cut short, the body may go on past an unfinished character: decode as a stream then.
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(joined, {
+    stream: total > limit,
+  });
+  if (text.length * 3 <= limit) return text;
+  // encodeInto writes whole characters only; `read` is how much of the text fitted.
+  const { read } = new TextEncoder().encodeInto(text, new Uint8Array(limit));
+  return text.slice(0, read);
 }
