@@ -158,12 +158,14 @@ export function assertAddressAllowed(address: string, host: string, allow: Allow
 export function checkEndpointUrl(raw: string, allow: AllowOptions): URL {
   let url: URL;
   try {
+    if (typeof raw !== 'string') throw new TypeError('not a string');
     url = new URL(raw);
-  } catch (cause) {
+  } catch {
+    // No cause: the TypeError keeps the raw URL (`input`), which may carry credentials or a
+    // query token.
     throw new DispatcherError(
       'invalid_endpoint',
-      `Endpoint URL is not a valid absolute URL; expected e.g. https://example.com/webhooks.`,
-      { cause },
+      `Endpoint URL is not a valid absolute URL: ${describeUnparsable(raw)}; expected e.g. https://example.com/webhooks.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -187,6 +189,28 @@ export function checkEndpointUrl(raw: string, allow: AllowOptions): URL {
   const host = hostOf(url);
   if (isIP(host) !== 0) assertAddressAllowed(host, host, allow);
   return url;
+}
+
+/**
+ * Why `raw` does not parse as a URL, without quoting any of it (it may carry credentials or
+ * a token, and a part cut out of a malformed URL may be a piece of a password).
+ */
+function describeUnparsable(raw: unknown): string {
+  if (typeof raw !== 'string')
+    return `it is ${raw === null ? 'null' : `a ${typeof raw}`}, not a string`;
+  const text = raw.trim();
+  if (text === '') return 'it is empty';
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text);
+  if (!scheme) return 'it has no scheme (it must start with https://)';
+  if (!/^https?$/i.test(scheme[1]!)) return 'its scheme is not https: (or http:)';
+  const authority = /^[/\\]*([^/\\?#]*)/.exec(text.slice(scheme[0].length))?.[1] ?? '';
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  if (hostPort === '') return 'it has no host';
+  const port = /^(?:\[[^\]]*\]|[^:]*):(.*)$/.exec(hostPort)?.[1];
+  if (port !== undefined && port !== '' && !(/^\d+$/.test(port) && Number(port) <= 65535)) {
+    return 'the port is not a number from 0 to 65535';
+  }
+  return 'the host is not a valid host name or IP address (check for spaces, stray characters or a malformed IP address)';
 }
 
 /** The URL's host without IPv6 brackets. */

@@ -1,5 +1,6 @@
 import { eventVersions, isEventType } from '@hookline/events';
 import { generateSecret } from '@hookline/signature';
+import { isWebhookVerificationError, signWebhookSync } from '@hookline/signature/node';
 import { type AllowOptions, checkEndpointUrl } from './address-policy.js';
 import { createId } from './create-id.js';
 import { DispatcherError } from './dispatcher-error.js';
@@ -33,6 +34,18 @@ function checkSecret(secret: string): string {
     throw new DispatcherError(
       'invalid_endpoint',
       'The endpoint secret must be a Standard Webhooks secret ("whsec_" + base64, or "whsk_" for Ed25519); omit it to have one generated.',
+    );
+  }
+  // The signature package decides what it can sign with (base64 that decodes, a 32-byte
+  // Ed25519 seed): signing once here turns a secret that would fail every delivery into an
+  // error now. Its messages never quote the secret; the error is not kept as the cause.
+  try {
+    signWebhookSync({ id: 'msg_secret_check', timestamp: 0, payload: '', secret });
+  } catch (error) {
+    if (!isWebhookVerificationError(error)) throw error;
+    throw new DispatcherError(
+      'invalid_endpoint',
+      `The endpoint secret cannot sign webhooks: ${error.message} Pass a valid "whsec_"/"whsk_" secret, or omit it to have one generated.`,
     );
   }
   return secret;
