@@ -133,7 +133,9 @@ export function createMemoryStore(): DispatcherStore<never> {
       });
       let deadLettered = 0;
       for (const row of rows) {
-        if (row.delivery.endpointId === id && row.delivery.status === 'pending') {
+        // A delivery in flight (live lease) keeps going: its outcome decides (see recordAttempt).
+        const inFlight = row.leaseToken !== null && (row.leaseExpiresAt ?? 0) > now;
+        if (row.delivery.endpointId === id && row.delivery.status === 'pending' && !inFlight) {
           Object.assign(row.delivery, {
             status: 'failed',
             nextAttemptAt: null,
@@ -186,10 +188,14 @@ export function createMemoryStore(): DispatcherStore<never> {
       if (!row || row.leaseToken !== leaseToken || row.delivery.status !== 'pending') {
         return { recorded: false, failingSince };
       }
+      // An endpoint disabled while the attempt ran takes no retries: a failure is a dead letter.
+      const status =
+        next.status === 'pending' && endpoint?.enabled === false ? 'failed' : next.status;
       Object.assign(row.delivery, {
-        status: next.status,
+        status,
         attempts: row.delivery.attempts + 1,
-        nextAttemptAt: next.status === 'pending' ? next.nextAttemptAt : null,
+        nextAttemptAt:
+          status === 'pending' && next.status === 'pending' ? next.nextAttemptAt : null,
         lastStatusCode: attempt.statusCode,
         lastError: attempt.error,
         updatedAt: now,

@@ -79,6 +79,37 @@ describe('an attempt', () => {
   });
 });
 
+describe('an endpoint disabled while an attempt runs', () => {
+  let receiver: TestReceiver | undefined;
+  afterEach(async () => {
+    await receiver?.close();
+  });
+
+  it('keeps the attempt’s success: the delivery is not dead-lettered under it', async () => {
+    receiver = await startReceiver();
+    let answer!: () => void;
+    receiver.respond = (_req, res) => {
+      answer = () => res.writeHead(200).end('ok');
+    };
+    const warnings: string[] = [];
+    const dispatcher = createDispatcher({
+      store: createMemoryStore(),
+      allow: { loopback: true, http: true },
+      logger: { warn: (message) => warnings.push(message) },
+    });
+    const endpoint = await dispatcher.createEndpoint({ url: receiver.url });
+    const { event } = await dispatcher.publish(draftEvent('user.created'));
+    const attempted = dispatcher.processDue();
+    await receiver.waitFor(1);
+    await dispatcher.disableEndpoint(endpoint.id);
+    answer();
+    expect(await attempted).toBe(1);
+    const [delivery] = await dispatcher.listDeliveries({ eventId: event.id });
+    expect(delivery).toMatchObject({ status: 'succeeded', lastStatusCode: 200 });
+    expect(warnings.filter((w) => w.includes('lease lost'))).toEqual([]);
+  });
+});
+
 describe('start() and stop()', () => {
   it('a stop() while start() waits for the store leaves nothing running', async () => {
     const memory = createMemoryStore();

@@ -30,6 +30,7 @@ import {
   failureRunStatement,
   failureRuns,
   listDeliveriesStatement,
+  notInFlight,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -295,6 +296,8 @@ export function createPostgresStore(
    * lease-checked delivery updates in one statement each, then each endpoint's failure run
    * (endpoints in id order, so concurrent batches lock them in the same order).
    */
+  /** An outcome asks for a retry, but its endpoint was disabled while the attempt ran. */
+  const retryOnDisabled = `v.status = 'pending' AND NOT EXISTS (SELECT 1 FROM ${t.endpoints} e WHERE e.id = d.endpoint_id AND e.enabled)`;
   const recordAttemptsWith = async (
     client: PostgresQueryable,
     inputs: readonly RecordInput[],
@@ -306,7 +309,8 @@ export function createPostgresStore(
       `WITH logged AS (
          INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome)
          SELECT * FROM unnest($1::text[], $8::int[], $9::bigint[], $10::int[], $5::int[], $11::text[], $6::text[], $12::text[]))
-       UPDATE ${t.deliveries} d SET status = v.status, attempts = d.attempts + 1, next_attempt_at = v.next_at,
+       UPDATE ${t.deliveries} d SET status = CASE WHEN ${retryOnDisabled} THEN 'failed' ELSE v.status END,
+         attempts = d.attempts + 1, next_attempt_at = CASE WHEN ${retryOnDisabled} THEN NULL ELSE v.next_at END,
          last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::bigint[])
          AS v(id, token, status, next_at, code, err, now)
@@ -474,7 +478,7 @@ export function createPostgresStore(
           );
           if (changed.rowCount === 0) return { changed: false, deadLettered: 0 };
           const dead = await client.query(
-            `UPDATE ${t.deliveries} SET status = 'failed', next_attempt_at = NULL, last_error = $2, updated_at = $3, lease_token = NULL, lease_expires_at = NULL WHERE endpoint_id = $1 AND status = 'pending'`,
+            `UPDATE ${t.deliveries} SET status = 'failed', next_attempt_at = NULL, last_error = $2, updated_at = $3, lease_token = NULL, lease_expires_at = NULL WHERE endpoint_id = $1 AND status = 'pending' AND ${notInFlight('$3')}`,
             [id, `endpoint disabled (${reason})`, now],
           );
           return { changed: true, deadLettered: dead.rowCount ?? 0 };
@@ -499,7 +503,7 @@ export function createPostgresStore(
            WITH due AS (
              SELECT d.seq FROM ${t.deliveries} d
              WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
-               AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ${now})
+               AND ${notInFlight(String(now), 'd.')}
                AND (SELECT e.enabled AND (NOT e.ordered OR NOT EXISTS (
                  SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
                    AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))

@@ -282,6 +282,13 @@ function replayWhere(
  * pending delivery that no worker holds a live lease on is made due `now` (attempts kept); a
  * leased one is left alone, so no second attempt ever runs beside the one in flight.
  */
+/**
+ * SQL: no attempt of the delivery is in flight at `now` (a placeholder or literal): it holds no
+ * lease, or its lease expired. `alias` qualifies the columns (`d.`).
+ */
+export const notInFlight = (now: string, alias = ''): string =>
+  `(${alias}lease_expires_at IS NULL OR ${alias}lease_expires_at <= ${now})`;
+
 export function requeueStatement(
   table: string,
   selector: ReplaySelector,
@@ -291,10 +298,7 @@ export function requeueStatement(
   const at = placeholder();
   const updatedAt = placeholder();
   const { sql, params } = replayWhere(selector, placeholder);
-  const waiting =
-    'deliveryId' in selector
-      ? ` OR (lease_expires_at IS NULL OR lease_expires_at <= ${placeholder()})`
-      : '';
+  const waiting = 'deliveryId' in selector ? ` OR ${notInFlight(placeholder())}` : '';
   return {
     sql: `UPDATE ${table} SET status = 'pending', attempts = CASE WHEN status = 'pending' THEN attempts ELSE 0 END, next_attempt_at = ${at}, updated_at = ${updatedAt}, lease_token = NULL, lease_expires_at = NULL WHERE ${sql} AND (status <> 'pending'${waiting})`,
     params: 'deliveryId' in selector ? [now, now, ...params, now] : [now, now, ...params],

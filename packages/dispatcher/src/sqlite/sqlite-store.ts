@@ -29,6 +29,7 @@ import {
   failureRunStatement,
   failureRuns,
   listDeliveriesStatement,
+  notInFlight,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -302,8 +303,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const insertAttemptsSql = `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) ${jsonRows(8)}`;
   const insertEventsSql = `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) ${jsonRows(7)}`;
   const insertDeliveriesSql = `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) ${jsonRows(11)}`;
+  /** An outcome asks for a retry, but its endpoint was disabled while the attempt ran. */
+  const retryOnDisabled = `v.status = 'pending' AND NOT EXISTS (SELECT 1 FROM ${t.endpoints} e WHERE e.id = ${t.deliveries}.endpoint_id AND e.enabled = 1)`;
   const recordOutcomesSql = `WITH v(id, token, status, next_at, code, err, now) AS (${jsonRows(7)})
-       UPDATE ${t.deliveries} SET status = v.status, attempts = attempts + 1, next_attempt_at = v.next_at, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
+       UPDATE ${t.deliveries} SET status = CASE WHEN ${retryOnDisabled} THEN 'failed' ELSE v.status END, attempts = attempts + 1, next_attempt_at = CASE WHEN ${retryOnDisabled} THEN NULL ELSE v.next_at END, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
        FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
        RETURNING ${t.deliveries}.id AS id, ${t.deliveries}.endpoint_id AS endpoint_id`;
 
@@ -582,7 +585,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     WITH due AS (
       SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
       WHERE d.status = 'pending' AND d.next_attempt_at <= ?1
-        AND (d.lease_expires_at IS NULL OR d.lease_expires_at <= ?1) AND e.enabled = 1
+        AND ${notInFlight('?1', 'd.')} AND e.enabled = 1
         AND (e.ordered = 0 OR NOT EXISTS (
           SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
             AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
@@ -734,7 +737,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           if (changed.changes === 0) return { changed: false, deadLettered: 0 };
           const dead = stmt(
             db,
-            `UPDATE ${t.deliveries} SET status = 'failed', next_attempt_at = NULL, last_error = ?, updated_at = ?, lease_token = NULL, lease_expires_at = NULL WHERE endpoint_id = ? AND status = 'pending'`,
+            `UPDATE ${t.deliveries} SET status = 'failed', next_attempt_at = NULL, last_error = ?1, updated_at = ?2, lease_token = NULL, lease_expires_at = NULL WHERE endpoint_id = ?3 AND status = 'pending' AND ${notInFlight('?2')}`,
           ).run(`endpoint disabled (${reason})`, now, id) as { changes: number };
           return { changed: true, deadLettered: dead.changes };
         }),

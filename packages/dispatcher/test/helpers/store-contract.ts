@@ -440,6 +440,49 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       });
     });
 
+    it('leaves deliveries in flight to their outcome when the endpoint is disabled: a success stays one, a failure is not retried', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      for (const resource of ['usr_1', 'usr_2', 'usr_3']) {
+        await store.insertEvent(storedEvent('user.created', resource, 1000));
+      }
+      // Two in flight (leased until 1000 + lease), one expired lease (its worker died).
+      const [ok, bad] = await store.claimDue({ now: 1200, limit: 2, leaseMs: lease });
+      const [stale] = await store.claimDue({ now: 1200, limit: 1, leaseMs: 50 });
+      expect(await store.disableEndpoint(ep.id, 'manual', 1300)).toEqual({
+        changed: true,
+        deadLettered: 1,
+      });
+      expect(await store.getDelivery(stale!.delivery.id)).toMatchObject({ status: 'failed' });
+      expect(
+        await store.recordAttempt({
+          leaseToken: ok!.leaseToken,
+          attempt: attempt(ok!.delivery.id, 1250, 'succeeded'),
+          next: { status: 'succeeded' },
+          now: 1400,
+        }),
+      ).toMatchObject({ recorded: true });
+      expect(
+        await store.recordAttempt({
+          leaseToken: bad!.leaseToken,
+          attempt: attempt(bad!.delivery.id, 1250, 'failed'),
+          next: { status: 'pending', nextAttemptAt: 9000 },
+          now: 1400,
+        }),
+      ).toMatchObject({ recorded: true });
+      expect(await store.getDelivery(ok!.delivery.id)).toMatchObject({
+        status: 'succeeded',
+        attempts: 1,
+      });
+      // The endpoint takes no retries any more: a dead letter, with the attempt's own error.
+      expect(await store.getDelivery(bad!.delivery.id)).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        nextAttemptAt: null,
+        lastError: 'receiver answered HTTP 500',
+      });
+    });
+
     it('lists deliveries newest first with filters and a cursor', async () => {
       const ep = endpointRecord();
       const other = endpointRecord();
