@@ -11,6 +11,7 @@ import {
   buildEndpointPatch,
   type EndpointInput,
   type EndpointUpdate,
+  nextSecret,
   rotateSecrets,
 } from './endpoint-input.js';
 import type { FanOutTarget } from './fan-out.js';
@@ -479,9 +480,13 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     return endpoint;
   }
 
-  async function patchEndpoint(id: string, patch: Parameters<typeof store.updateEndpoint>[1]) {
+  async function patchEndpoint(
+    id: string,
+    patch: Parameters<typeof store.updateEndpoint>[1],
+    now = clock.now(),
+  ) {
     await ready();
-    const updated = await store.updateEndpoint(id, patch, clock.now());
+    const updated = await store.updateEndpoint(id, patch, now);
     if (!updated) {
       throw new DispatcherError(
         'endpoint_not_found',
@@ -782,16 +787,20 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       return store.listEndpoints();
     },
     async rotateSecret(id, rotateOptions = {}) {
-      const endpoint = await mustGetEndpoint(id);
+      const secret = nextSecret(rotateOptions.secret);
+      const graceMs = checkedNumber('graceMs', rotateOptions.graceMs, secretGraceMs);
       const now = clock.now();
-      const { secrets, secret } = rotateSecrets(
-        endpoint,
-        rotateOptions.secret,
-        rotateOptions.graceMs ?? secretGraceMs,
+      // Computed from the endpoint as the store holds it inside the update: two rotations at
+      // once both land (neither caller gets a secret that was never stored).
+      const updated = await patchEndpoint(
+        id,
+        (current) => ({ secrets: rotateSecrets(current, secret, graceMs, now) }),
         now,
       );
-      const updated = await patchEndpoint(id, { secrets });
-      log.info?.('endpoint secret rotated', { endpointId: id, signingSecrets: secrets.length });
+      log.info?.('endpoint secret rotated', {
+        endpointId: id,
+        signingSecrets: updated.secrets.length,
+      });
       return { endpoint: updated, secret };
     },
     async listDeliveries(query = {}) {

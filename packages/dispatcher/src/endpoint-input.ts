@@ -126,18 +126,22 @@ export function buildEndpointPatch(update: EndpointUpdate, allow: AllowOptions):
 /** The secret list after a rotation: expired ones dropped, current ones expiring after `graceMs`. */
 export function rotateSecrets(
   endpoint: EndpointRecord,
-  newSecret: string | undefined,
+  secret: string,
   graceMs: number,
   now: number,
-): { secrets: EndpointRecord['secrets']; secret: string } {
-  const secret = checkSecret(newSecret ?? generateSecret());
+): EndpointRecord['secrets'] {
   const kept = endpoint.secrets
     .filter((s) => s.expiresAt === null || s.expiresAt > now)
     .map((s) => ({
       ...s,
       expiresAt: Math.min(s.expiresAt ?? Number.POSITIVE_INFINITY, now + graceMs),
     }));
-  return { secrets: [...kept, { secret, createdAt: now, expiresAt: null }], secret };
+  return [...kept, { secret, createdAt: now, expiresAt: null }];
+}
+
+/** The secret a rotation adds: `given`, checked, or a new one. */
+export function nextSecret(given: string | undefined): string {
+  return checkSecret(given ?? generateSecret());
 }
 
 /** Secrets that sign at `now`: the current one and any still within their grace period. */

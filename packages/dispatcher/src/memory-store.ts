@@ -101,7 +101,8 @@ export function createMemoryStore(): DispatcherStore<never> {
     async updateEndpoint(id, patch, now) {
       const current = endpoints.get(id);
       if (!current) return undefined;
-      Object.assign(current, clone(patch), { updatedAt: now });
+      const changes = typeof patch === 'function' ? patch(clone(current)) : patch;
+      Object.assign(current, clone(changes), { updatedAt: now });
       return clone(current);
     },
     async getEndpoint(id) {

@@ -42,10 +42,14 @@ export interface DispatcherStore<Tx = never> {
   getEvent(id: string): Promise<StoredEvent | undefined>;
 
   createEndpoint(endpoint: EndpointRecord): Promise<void>;
-  /** Applies `patch`; resolves to the updated endpoint, or `undefined` when it does not exist. */
+  /**
+   * Applies `patch`; resolves to the updated endpoint, or `undefined` when it does not exist.
+   * A function is called with the current endpoint inside the update's transaction (the row
+   * locked), so a read-modify-write such as a secret rotation cannot lose a concurrent one.
+   */
   updateEndpoint(
     id: string,
-    patch: EndpointPatch,
+    patch: EndpointPatch | ((current: EndpointRecord) => EndpointPatch),
     now: number,
   ): Promise<EndpointRecord | undefined>;
   getEndpoint(id: string): Promise<EndpointRecord | undefined>;

@@ -204,3 +204,28 @@ describe('publish({ tx }) and the endpoints seeded by ready()', () => {
     }
   });
 });
+
+describe('rotateSecret', () => {
+  const dir = tempDir();
+  afterEach(() => dir.remove());
+
+  it('two rotations at once both land: each caller’s new secret is stored', async () => {
+    const store = createSqliteStore({ path: join(dir.path, 'rotate.db') });
+    const dispatcher = createDispatcher({ store });
+    try {
+      const endpoint = await dispatcher.createEndpoint({ url: 'https://hooks.example.com/a' });
+      const rotations = await Promise.all([
+        dispatcher.rotateSecret(endpoint.id),
+        dispatcher.rotateSecret(endpoint.id),
+      ]);
+      const stored = (await dispatcher.getEndpoint(endpoint.id))!.secrets.map((s) => s.secret);
+      for (const { secret } of rotations) expect(stored).toContain(secret);
+      expect(stored).toHaveLength(3);
+      await expect(dispatcher.rotateSecret(endpoint.id, { graceMs: Number.NaN })).rejects.toThrow(
+        /graceMs/,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -440,7 +440,8 @@ export function createPostgresStore(
         transaction(async (client) => {
           const current = await getEndpoint(client, id, true);
           if (!current) return undefined;
-          const next: EndpointRecord = { ...current, ...patch, updatedAt: now };
+          const changes = typeof patch === 'function' ? patch(current) : patch;
+          const next: EndpointRecord = { ...current, ...changes, updatedAt: now };
           const row = endpointToRow(next);
           const columns = endpointColumns.filter((c) => c !== 'id');
           await client.query(

@@ -6,7 +6,6 @@ import type {
   AttemptRecord,
   ClaimedDelivery,
   DeliveryNext,
-  EndpointPatch,
   EndpointRecord,
   StoredEvent,
 } from '../records.js';
@@ -696,7 +695,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         write(db, () => {
           const current = getEndpointSync(db, id);
           if (!current) return undefined;
-          const next: EndpointRecord = { ...current, ...(patch as EndpointPatch), updatedAt: now };
+          const changes = typeof patch === 'function' ? patch(current) : patch;
+          const next: EndpointRecord = { ...current, ...changes, updatedAt: now };
           const row = endpointToRow(next);
           const columns = endpointColumns.filter((c) => c !== 'id');
           stmt(

@@ -266,6 +266,32 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect(await store.getDelivery(delivery!.id)).toBeUndefined();
     });
 
+    it('applies a patch computed from the current endpoint atomically: concurrent read-modify-writes all land', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      const others = [store, fixture.peer ?? store];
+      // Each adds one secret to whatever list it finds (as a secret rotation does).
+      const added = Array.from({ length: 6 }, (_, i) => `whsec_added${i}`);
+      await Promise.all(
+        added.map((secret, i) =>
+          others[i % 2]!.updateEndpoint(
+            ep.id,
+            (current) => ({
+              secrets: [...current.secrets, { secret, createdAt: 2000 + i, expiresAt: null }],
+            }),
+            2000 + i,
+          ),
+        ),
+      );
+      const stored = await store.getEndpoint(ep.id);
+      expect(stored?.secrets.map((s) => s.secret).sort()).toEqual(
+        [...ep.secrets.map((s) => s.secret), ...added].sort(),
+      );
+      expect(
+        await store.updateEndpoint('ep_missing', () => ({ url: 'https://x.example' }), 1),
+      ).toBe(undefined);
+    });
+
     it('leases a due delivery to one claimer until the lease expires', async () => {
       const ep = endpointRecord();
       await store.createEndpoint(ep);
