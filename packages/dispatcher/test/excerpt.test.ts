@@ -27,6 +27,12 @@ describe('decodeExcerpt', () => {
     }
   });
 
+  it('turns NUL (a binary body) into U+FFFD, within the limit', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x41]);
+    expect(decodeExcerpt([png], 64)).toBe('\uFFFDPNG\uFFFD\uFFFDA');
+    expect(byteLength(decodeExcerpt([png], 6))).toBeLessThanOrEqual(6);
+  });
+
   it('backs off across chunk boundaries and when reading stopped exactly at the limit', () => {
     const body = utf8(`${'a'.repeat(1022)}€ and more`);
     const chunks = [body.subarray(0, 1023), body.subarray(1023, 1025), body.subarray(1025)];

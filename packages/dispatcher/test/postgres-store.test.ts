@@ -161,43 +161,49 @@ describe('postgres store', () => {
     }
   });
 
-  it('wakes a worker in another process on commit (LISTEN/NOTIFY) instead of waiting for its next poll', async () => {
-    const tablePrefix = nextPrefix();
-    const receiver = await startReceiver();
-    const publisherStore = createPostgresStore({ connectionString: url, tablePrefix, max: 2 });
-    const workerStore = createPostgresStore({ connectionString: url, tablePrefix, max: 2 });
-    const publisher = createDispatcher({
-      store: publisherStore,
-      allow: { loopback: true, http: true },
-    });
-    // A poll interval far longer than the test: only a notification can trigger the delivery.
-    const worker = createDispatcher({
-      store: workerStore,
-      allow: { loopback: true, http: true },
-      pollIntervalMs: 600_000,
-    });
-    try {
-      await publisher.createEndpoint({ url: receiver.url });
-      await worker.start();
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the first (empty) poll is over
-      const pool = new pg.Pool({ connectionString: url, max: 1 });
-      const client = await pool.connect();
-      await client.query('BEGIN');
-      const { event } = await publisher.publish(draftEvent('user.created'), { tx: client });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(receiver.received).toEqual([]); // not committed yet: nothing to see
-      await client.query('COMMIT');
-      client.release();
-      await pool.end();
-      await receiver.waitFor(1, 10_000);
-      expect(receiver.received[0]?.id).toBe(event.id);
-    } finally {
-      await worker.stop();
-      await publisherStore.close();
-      await workerStore.close();
-      await receiver.close();
-    }
-  });
+  it.each([
+    ['a lower-case', ''],
+    ['a mixed-case', 'Mx'],
+  ])(
+    'wakes a worker in another process on commit (LISTEN/NOTIFY) instead of waiting for its next poll (%s table prefix)',
+    async (_case, lead) => {
+      const tablePrefix = `${lead}${nextPrefix()}`;
+      const receiver = await startReceiver();
+      const publisherStore = createPostgresStore({ connectionString: url, tablePrefix, max: 2 });
+      const workerStore = createPostgresStore({ connectionString: url, tablePrefix, max: 2 });
+      const publisher = createDispatcher({
+        store: publisherStore,
+        allow: { loopback: true, http: true },
+      });
+      // A poll interval far longer than the test: only a notification can trigger the delivery.
+      const worker = createDispatcher({
+        store: workerStore,
+        allow: { loopback: true, http: true },
+        pollIntervalMs: 600_000,
+      });
+      try {
+        await publisher.createEndpoint({ url: receiver.url });
+        await worker.start();
+        await new Promise((resolve) => setTimeout(resolve, 100)); // the first (empty) poll is over
+        const pool = new pg.Pool({ connectionString: url, max: 1 });
+        const client = await pool.connect();
+        await client.query('BEGIN');
+        const { event } = await publisher.publish(draftEvent('user.created'), { tx: client });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(receiver.received).toEqual([]); // not committed yet: nothing to see
+        await client.query('COMMIT');
+        client.release();
+        await pool.end();
+        await receiver.waitFor(1, 10_000);
+        expect(receiver.received[0]?.id).toBe(event.id);
+      } finally {
+        await worker.stop();
+        await publisherStore.close();
+        await workerStore.close();
+        await receiver.close();
+      }
+    },
+  );
 
   it.each([
     { session: undefined, publishes: undefined },

@@ -101,7 +101,8 @@ export function createPostgresStore(
   // the pool replaces it on the next query.
   if (ownsPool) pool.on('error', () => {});
   let initialised: Promise<void> | undefined;
-  const channel = `${options.tablePrefix ?? 'hookline_'}outbox`;
+  // Lower case: LISTEN folds an unquoted name to lower case, pg_notify does not.
+  const channel = `${options.tablePrefix ?? 'hookline_'}outbox`.toLowerCase();
 
   const schema = `
     CREATE TABLE IF NOT EXISTS ${t.events} (
@@ -383,9 +384,27 @@ export function createPostgresStore(
     durable: boolean,
     fn: (client: PostgresQueryable, items: readonly I[]) => Promise<BatchOutcome<O>[]>,
   ) =>
-    createGroupCommit<I, O>((items) =>
-      run(what, () => transaction((client) => fn(client, items), durable)),
-    );
+    createGroupCommit<I, O>(async (items) => {
+      const once = (batch: readonly I[]) =>
+        run(what, () => transaction((client) => fn(client, batch), durable));
+      try {
+        return await once(items);
+      } catch (error) {
+        if (items.length === 1) throw error;
+        // One bad item (a value Postgres refuses, say) fails the statement for the whole batch:
+        // run each on its own, in order, so only that item fails.
+        const outcomes: BatchOutcome<O>[] = [];
+        for (const item of items) {
+          outcomes.push(
+            await once([item]).then(
+              ([outcome]) => outcome ?? { ok: false, error: new Error('no outcome') },
+              (itemError: unknown) => ({ ok: false, error: itemError }),
+            ),
+          );
+        }
+        return outcomes;
+      }
+    });
 
   const insertEventBatched = batched('publish', true, insertEventsWith);
   const recordAttemptBatched = batched('recordAttempt', false, recordAttemptsWith);

@@ -142,6 +142,41 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       }
     });
 
+    it('a value one store refuses fails only its own item of a concurrent batch', async () => {
+      const ep = endpointRecord();
+      await store.createEndpoint(ep);
+      for (let i = 0; i < 3; i++)
+        await store.insertEvent(storedEvent('user.created', `usr_b${i}`, 1000));
+      const claims = await store.claimDue({ now: 1000, limit: 10, leaseMs: lease });
+      // Postgres text cannot hold NUL; memory and SQLite take it. The others must land anyway.
+      const results = await Promise.allSettled(
+        claims.map((claim, i) =>
+          store.recordAttempt({
+            leaseToken: claim.leaseToken,
+            attempt: {
+              ...attempt(claim.delivery.id, 1100, 'succeeded'),
+              responseExcerpt: i === 1 ? 'PNG\0binary' : 'ok',
+            },
+            next: { status: 'succeeded' },
+            now: 1200,
+          }),
+        ),
+      );
+      for (const i of [0, 2]) {
+        expect(results[i]).toMatchObject({ status: 'fulfilled', value: { recorded: true } });
+        expect(await store.getDelivery(claims[i]!.delivery.id)).toMatchObject({
+          status: 'succeeded',
+        });
+      }
+      const published = await Promise.allSettled([
+        store.insertEvent(storedEvent('user.created', 'usr_ok1', 2000)),
+        store.insertEvent(storedEvent('user.created', 'usr_bad\0', 2000)),
+        store.insertEvent(storedEvent('user.created', 'usr_ok2', 2000)),
+      ]);
+      expect(published[0]).toMatchObject({ status: 'fulfilled', value: { deliveries: 1 } });
+      expect(published[2]).toMatchObject({ status: 'fulfilled', value: { deliveries: 1 } });
+    });
+
     it('clears the endpoint’s failure run when a batch of attempts succeeds', async () => {
       const ep = endpointRecord();
       await store.createEndpoint(ep);
