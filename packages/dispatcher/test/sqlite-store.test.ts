@@ -49,6 +49,36 @@ describe('sqlite store with the application database', () => {
     return { store, dispatcher };
   };
 
+  it('with the application’s connection ({ database }), its own writes wait for the application’s transaction instead of joining it', async () => {
+    const store = createSqliteStore({ database: app });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+    app.exec('BEGIN IMMEDIATE');
+    app.prepare('INSERT INTO orders VALUES (?, 1)').run('ord_rolled_back');
+    // Not a { tx } publish: it must commit on its own, whatever the application does.
+    const publishing = dispatcher.publish(draftEvent('user.created'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    app.exec('ROLLBACK');
+    const { event } = await publishing;
+    expect(await store.getEvent(event.id)).toBeDefined();
+    expect(app.prepare('SELECT count(*) AS n FROM orders').get()).toMatchObject({ n: 0 });
+  });
+
+  it('gives up with store_failed when the application holds its transaction past busyTimeoutMs', async () => {
+    const store = createSqliteStore({ database: app, busyTimeoutMs: 50 });
+    const dispatcher = createDispatcher({ store });
+    await dispatcher.ready();
+    app.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(dispatcher.publish(draftEvent('user.created'))).rejects.toMatchObject({
+        code: 'store_failed',
+        message: expect.stringContaining('transaction'),
+      });
+    } finally {
+      app.exec('ROLLBACK');
+    }
+  });
+
   it('switches the file to WAL mode', async () => {
     const { store } = await setup();
     // A connection opened afterwards sees the file's persistent journal mode.

@@ -129,8 +129,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   };
 
   /** Sets up a connection the store owns: busy timeout, WAL, durability, tables. */
-  const configure = (db: SqliteDatabase) => {
-    if (prepared.has(db)) return;
+  const configure = (db: SqliteDatabase): SqliteDatabase => {
+    if (prepared.has(db)) return db;
     // Set-up waits the plain way (once per connection); afterwards see `ownsConnection`.
     db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
     db.exec('PRAGMA journal_mode = WAL');
@@ -139,6 +139,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     db.exec(schema);
     if (ownsConnection) db.exec('PRAGMA busy_timeout = 0');
     prepared.add(db);
+    return db;
   };
 
   /**
@@ -237,21 +238,30 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    * Runs `fn` (one atomic unit: a read, or a whole `write`) on the store's connection. When the
    * database is locked by another connection, runs it again on a later turn of the event loop
    * until `busyTimeoutMs` has passed (a failed `write` has rolled back, so a retry starts clean).
+   * A transaction the application holds open on a connection passed as `database` is waited
+   * out the same way: joined, the store's writes would resolve and then vanish with its ROLLBACK.
    */
   const wrap = async <T>(what: string, fn: (db: SqliteDatabase) => T): Promise<T> => {
-    const db = await open();
     const started = performance.now();
+    const expired = () => performance.now() - started >= busyTimeoutMs;
     for (let tries = 0; ; tries++) {
-      try {
-        return fn(db);
-      } catch (error) {
-        if (
-          !ownsConnection ||
-          !isBusy(error) ||
-          db.inTransaction ||
-          performance.now() - started >= busyTimeoutMs
-        ) {
-          throw storeError(what, error);
+      const shared = options.database;
+      if (shared?.inTransaction) {
+        if (expired()) {
+          throw new DispatcherError(
+            'store_failed',
+            `SQLite store: ${what} waited ${busyTimeoutMs} ms for the transaction the application holds open on the connection passed as \`database\`; commit or roll back sooner, or give the store a connection of its own ({ path }).`,
+          );
+        }
+      } else {
+        // No await between the check above and `fn` on a shared connection.
+        const db = shared ? configure(shared) : await open();
+        try {
+          return fn(db);
+        } catch (error) {
+          if (!ownsConnection || !isBusy(error) || db.inTransaction || expired()) {
+            throw storeError(what, error);
+          }
         }
       }
       // The first retries on the next turns (a lock is usually held for well under 1 ms), then
