@@ -36,6 +36,63 @@ describeStoreContract('postgres', async () => {
 });
 
 describe('postgres store', () => {
+  it('runs a transaction Postgres aborted to break a deadlock again: an outcome racing disableEndpoint', async () => {
+    // recordAttempt locks the delivery, then the endpoint (failure run); disableEndpoint the
+    // endpoint, then its deliveries. A pause before each one's second statement makes them
+    // overlap for certain; the delivery's lease has expired, so disabling wants its row too.
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient>;
+    const secondStatement =
+      /^UPDATE \S+endpoints SET failing_since|^UPDATE \S+deliveries SET status = 'failed'/;
+    pool.connect = ((callback?: unknown) => {
+      // pool.query() connects with a callback (and queries with one): not the store's writes.
+      if (typeof callback === 'function') return connect(callback);
+      return wrapped();
+    }) as never;
+    const slowed = new WeakSet<pg.PoolClient>();
+    const wrapped = async () => {
+      const client = await connect();
+      if (slowed.has(client)) return client;
+      slowed.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = (async (...args: unknown[]) => {
+        // pool.query() passes a callback: leave that path alone.
+        const [first] = args;
+        const text = typeof first === 'string' ? first : (first as { text?: string }).text;
+        if (typeof args.at(-1) !== 'function' && text && secondStatement.test(text)) {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+        }
+        return query(...args);
+      }) as never;
+      return client;
+    };
+    const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
+    try {
+      await store.init();
+      const endpoint = endpointRecord();
+      await store.createEndpoint(endpoint);
+      await store.insertEvent(storedEvent('user.created', 'usr_1', 1000));
+      const [claim] = await store.claimDue({ now: 2000, limit: 1, leaseMs: 1 });
+      const results = await Promise.allSettled([
+        store.recordAttempt({
+          leaseToken: claim!.leaseToken,
+          attempt: attempt(claim!.delivery.id, 2000, 'failed'),
+          next: { status: 'pending', nextAttemptAt: 9000 },
+          now: 2001,
+        }),
+        new Promise((resolve) => setTimeout(resolve, 20)).then(() =>
+          store.disableEndpoint(endpoint.id, 'failing', 2002),
+        ),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      expect(await store.getEndpoint(endpoint.id)).toMatchObject({ enabled: false });
+      expect(await store.getDelivery(claim!.delivery.id)).toMatchObject({ status: 'failed' });
+    } finally {
+      await store.close();
+      await pool.end();
+    }
+  });
+
   it('joins the caller transaction on a PoolClient: rollback leaves no event and no delivery, commit keeps both', async () => {
     const pool = new pg.Pool({ connectionString: url });
     const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });

@@ -167,22 +167,30 @@ export function createPostgresStore(
    * level (`on`, `remote_write`, `remote_apply`) is kept.
    */
   const beginDurable = `BEGIN; SELECT set_config('synchronous_commit', 'local', true) WHERE current_setting('synchronous_commit') = 'off'`;
+  /** SQLSTATEs of a transaction Postgres aborted that can simply run again. */
+  const retryable = new Set(['40P01', '40001']);
   const transaction = async <T>(
     fn: (client: pg.PoolClient) => Promise<T>,
     durable = true,
   ): Promise<T> => {
-    const client = await pool.connect();
-    owned.add(client);
-    try {
-      await client.query(durable ? beginDurable : 'BEGIN; SET LOCAL synchronous_commit = off');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
+    for (let round = 1; ; round++) {
+      const client = await pool.connect();
+      owned.add(client);
+      try {
+        await client.query(durable ? beginDurable : 'BEGIN; SET LOCAL synchronous_commit = off');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        // Postgres aborted this transaction to break a deadlock (or a serialization conflict):
+        // nothing of it was kept, so it runs again. Endpoint changes and attempt outcomes lock
+        // an endpoint and its deliveries in opposite orders, which can deadlock.
+        if (round < 3 && retryable.has((error as { code?: unknown }).code as string)) continue;
+        throw error;
+      } finally {
+        client.release();
+      }
     }
   };
 
