@@ -34,14 +34,15 @@ export function createMemoryStore(): DispatcherStore<never> {
   const attempts = new Map<string, AttemptRecord[]>();
   let seq = 0;
 
-  const isBlocked = (row: Row, endpoint: EndpointRecord): boolean =>
+  /** Same rule as the SQL stores' `heldBack`: an older pending one, or a newer one in flight. */
+  const isBlocked = (row: Row, endpoint: EndpointRecord, now: number): boolean =>
     endpoint.ordered &&
     rows.some(
       (other) =>
-        other.seq < row.seq &&
         other.delivery.endpointId === row.delivery.endpointId &&
         other.delivery.resourceId === row.delivery.resourceId &&
-        other.delivery.status === 'pending',
+        other.delivery.status === 'pending' &&
+        (other.seq < row.seq || (other.seq > row.seq && (other.leaseExpiresAt ?? 0) > now)),
     );
 
   const findRow = (id: string) => rows.find((row) => row.delivery.id === id);
@@ -163,7 +164,7 @@ export function createMemoryStore(): DispatcherStore<never> {
         if (claimed.length >= limit) break;
         const endpoint = endpoints.get(row.delivery.endpointId);
         const event = events.get(row.delivery.eventId);
-        if (!endpoint?.enabled || !event || isBlocked(row, endpoint)) continue;
+        if (!endpoint?.enabled || !event || isBlocked(row, endpoint, now)) continue;
         row.leaseToken = token;
         row.leaseExpiresAt = now + leaseMs;
         claimed.push({

@@ -29,6 +29,7 @@ import {
   eventFromRow,
   failureRunStatement,
   failureRuns,
+  heldBack,
   listDeliveriesStatement,
   notInFlight,
   requeueStatement,
@@ -532,9 +533,7 @@ export function createPostgresStore(
              SELECT d.seq FROM ${t.deliveries} d
              WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
                AND ${notInFlight(String(now), 'd.')}
-               AND (SELECT e.enabled AND (NOT e.ordered OR NOT EXISTS (
-                 SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
-                   AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
+               AND (SELECT e.enabled AND (NOT e.ordered OR NOT ${heldBack(t.deliveries, String(now))})
                  FROM ${t.endpoints} e WHERE e.id = d.endpoint_id)
              ORDER BY d.next_attempt_at, d.seq LIMIT ${limit}
              FOR UPDATE OF d SKIP LOCKED),

@@ -289,6 +289,15 @@ function replayWhere(
 export const notInFlight = (now: string, alias = ''): string =>
   `(${alias}lease_expires_at IS NULL OR ${alias}lease_expires_at <= ${now})`;
 
+/**
+ * SQL: delivery `d` of an ordered endpoint waits: another pending delivery of its endpoint and
+ * resource is older, or is newer but in flight (a replayed older delivery must not run beside
+ * it, nor, with Postgres, one whose publish committed after a newer one's).
+ */
+export const heldBack = (deliveries: string, now: string): string =>
+  `(EXISTS (SELECT 1 FROM ${deliveries} p WHERE p.endpoint_id = d.endpoint_id AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending')
+    OR EXISTS (SELECT 1 FROM ${deliveries} p WHERE p.endpoint_id = d.endpoint_id AND p.resource_id = d.resource_id AND p.seq > d.seq AND p.status = 'pending' AND p.lease_expires_at > ${now}))`;
+
 export function requeueStatement(
   table: string,
   selector: ReplaySelector,

@@ -27,6 +27,7 @@ import {
   eventFromRow,
   failureRunStatement,
   failureRuns,
+  heldBack,
   listDeliveriesStatement,
   notInFlight,
   requeueStatement,
@@ -595,9 +596,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
       WHERE d.status = 'pending' AND d.next_attempt_at <= ?1
         AND ${notInFlight('?1', 'd.')} AND e.enabled = 1
-        AND (e.ordered = 0 OR NOT EXISTS (
-          SELECT 1 FROM ${t.deliveries} p WHERE p.endpoint_id = d.endpoint_id
-            AND p.resource_id = d.resource_id AND p.seq < d.seq AND p.status = 'pending'))
+        AND (e.ordered = 0 OR NOT ${heldBack(t.deliveries, '?1')})
       ORDER BY d.next_attempt_at, d.seq LIMIT ?2)
     SELECT json_object(
       'deliveries', (SELECT json_group_array(json_object(${keyed('d', deliveryColumns)}, 'event', ${asJson('ev', eventColumns)}))

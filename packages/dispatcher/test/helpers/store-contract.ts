@@ -466,6 +466,35 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect(next?.event.id).toBe(a2.id);
     });
 
+    it('never has two deliveries of one resource in flight on an ordered endpoint, whatever their order (a replayed older one waits)', async () => {
+      const ordered = endpointRecord({ ordered: true });
+      await store.createEndpoint(ordered);
+      const a1 = storedEvent('user.created', 'usr_A', 1000);
+      const a2 = storedEvent('user.login', 'usr_A', 1001);
+      await store.insertEvent(a1);
+      const [first] = await store.claimDue({ now: 2000, limit: 10, leaseMs: lease });
+      await store.recordAttempt({
+        leaseToken: first!.leaseToken,
+        attempt: attempt(first!.delivery.id, 2000, 'succeeded'),
+        next: { status: 'succeeded' },
+        now: 2001,
+      });
+      await store.insertEvent(a2);
+      const [second] = await store.claimDue({ now: 3000, limit: 10, leaseMs: lease });
+      expect(second?.event.id).toBe(a2.id);
+      // a1 is replayed while a2 is in flight: it must wait for a2's outcome.
+      expect(await store.requeue({ deliveryId: first!.delivery.id }, 3001)).toBe(1);
+      expect(await store.claimDue({ now: 3002, limit: 10, leaseMs: lease })).toEqual([]);
+      await store.recordAttempt({
+        leaseToken: second!.leaseToken,
+        attempt: attempt(second!.delivery.id, 3000, 'succeeded'),
+        next: { status: 'succeeded' },
+        now: 3003,
+      });
+      const [replayed] = await store.claimDue({ now: 3004, limit: 10, leaseMs: lease });
+      expect(replayed?.event.id).toBe(a1.id);
+    });
+
     it('does not hold back deliveries of unordered endpoints', async () => {
       const ep = endpointRecord({ ordered: false });
       await store.createEndpoint(ep);
