@@ -313,6 +313,11 @@ export function createPostgresStore(
     inputs: readonly RecordInput[],
   ): Promise<BatchOutcome<{ recorded: boolean; failingSince: number | null }>[]> => {
     const attempts = inputs.map((i) => i.attempt);
+    if (new Set(attempts.map((a) => a.deliveryId)).size !== attempts.length) {
+      // One UPDATE moves a row once: two outcomes of a delivery would both look recorded. The
+      // group commit then records them one by one (see `batched`).
+      throw new Error('one delivery has two outcomes in this batch; recording them one by one');
+    }
     // One round trip: the log rows (a data-modifying CTE) and the lease-checked updates.
     const updated = await query<{ id: string; endpoint_id: string; token: string }>(
       client,

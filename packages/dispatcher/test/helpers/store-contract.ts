@@ -268,6 +268,14 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
         attempts: 1,
       });
       expect(await store.listAttempts(stale!.delivery.id)).toHaveLength(2);
+      // The same lease presented twice in one batch moves the delivery once: one is recorded.
+      await store.insertEvent(storedEvent('user.created', 'usr_dup', 2000));
+      const [dup] = await store.claimDue({ now: 1000 + lease + 20, limit: 1, leaseMs: lease });
+      const twice = await Promise.all([
+        outcome(dup!.leaseToken, dup!.delivery.id),
+        outcome(dup!.leaseToken, dup!.delivery.id),
+      ]);
+      expect(twice.map((r) => r.recorded).sort()).toEqual([false, true]);
     });
 
     it('stores, updates, lists and deletes endpoints with their deliveries', async () => {
