@@ -249,6 +249,21 @@ function checkedNumber(
 }
 
 /**
+ * A `since` instant as the stores compare it: whole epoch ms, rounded up (createdAt values are
+ * whole ms, so "at or after 1000.5" is "at or after 1001"); a RangeError for no instant at all.
+ */
+function sinceMs(method: string, since: Date | number | undefined): number | undefined {
+  if (since === undefined) return undefined;
+  const ms = typeof since === 'number' ? since : since?.getTime?.();
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw new RangeError(
+      `${method}: since must be a Date or epoch milliseconds (got ${String(since)})`,
+    );
+  }
+  return Math.ceil(ms);
+}
+
+/**
  * Creates a dispatcher over a store.
  *
  * @example
@@ -804,6 +819,12 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       return { endpoint: updated, secret };
     },
     async listDeliveries(query = {}) {
+      if (query.limit !== undefined && !Number.isFinite(query.limit)) {
+        throw new RangeError(
+          `listDeliveries: limit must be a number from 1 to 1000 (got ${String(query.limit)})`,
+        );
+      }
+      const since = sinceMs('listDeliveries', query.since);
       await ready();
       // A cursor must be a delivery: an unknown one (a typo, another system's id) would select
       // nothing and silently end the paging.
@@ -818,7 +839,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
           );
         }
       }
-      return store.listDeliveries(query);
+      return store.listDeliveries(since === undefined ? query : { ...query, since });
     },
     async getDelivery(id) {
       await ready();
@@ -834,7 +855,8 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     },
     async countDeliveries(query = {}) {
       await ready();
-      return store.countDeliveries(query);
+      const since = sinceMs('countDeliveries', query.since);
+      return store.countDeliveries(since === undefined ? query : { ...query, since });
     },
     async replayDelivery(deliveryId) {
       await ready();
@@ -875,7 +897,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     },
     async replayFailed({ endpointId, since }) {
       await mustGetEndpoint(endpointId);
-      const failedSince = typeof since === 'number' ? since : since.getTime();
+      const failedSince = sinceMs('replayFailed', since)!;
       const count = await store.requeue({ endpointId, failedSince }, clock.now());
       wake();
       return count;

@@ -53,5 +53,7 @@ export function planDeliveries(
 
 /** Page size for listing deliveries: default 100, between 1 and 1000. */
 export function pageSize(limit: number | undefined): number {
-  return Math.min(1000, Math.max(1, Math.floor(limit ?? 100)));
+  return limit === undefined || !Number.isFinite(limit)
+    ? 100
+    : Math.min(1000, Math.max(1, Math.floor(limit)));
 }

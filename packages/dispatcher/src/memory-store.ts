@@ -1,5 +1,6 @@
 import { createId } from './create-id.js';
 import { DispatcherError } from './dispatcher-error.js';
+import { patchedEndpoint } from './endpoint-patch.js';
 import { pageSize, planDeliveries } from './fan-out.js';
 import type {
   AttemptRecord,
@@ -102,9 +103,9 @@ export function createMemoryStore(): DispatcherStore<never> {
     async updateEndpoint(id, patch, now) {
       const current = endpoints.get(id);
       if (!current) return undefined;
-      const changes = typeof patch === 'function' ? patch(clone(current)) : patch;
-      Object.assign(current, clone(changes), { updatedAt: now });
-      return clone(current);
+      const next = clone(patchedEndpoint(current, patch, now));
+      endpoints.set(id, next);
+      return clone(next);
     },
     async getEndpoint(id) {
       const endpoint = endpoints.get(id);

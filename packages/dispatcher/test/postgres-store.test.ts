@@ -36,6 +36,29 @@ describeStoreContract('postgres', async () => {
 });
 
 describe('postgres store', () => {
+  it('takes the same query numbers as the other stores: a fractional since, an odd limit', async () => {
+    const store = createPostgresStore({ connectionString: url, tablePrefix: nextPrefix() });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      const endpoint = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+      await dispatcher.publish(draftEvent('user.created'));
+      const since = Date.now() - 60_000 + 0.5;
+      expect(await dispatcher.listDeliveries({ since, limit: 2.7 })).toHaveLength(1);
+      expect(await dispatcher.countDeliveries({ since })).toHaveLength(1);
+      expect(await dispatcher.replayFailed({ endpointId: endpoint.id, since })).toBe(0);
+      await expect(dispatcher.listDeliveries({ since: Number.NaN })).rejects.toThrow(RangeError);
+      await expect(dispatcher.listDeliveries({ limit: Number.NaN })).rejects.toThrow(/limit/);
+      await expect(
+        dispatcher.replayFailed({ endpointId: endpoint.id, since: new Date('nope') }),
+      ).rejects.toThrow(/since must be a Date/);
+      expect(await store.claimDue({ now: Date.now() + 1000, limit: -1, leaseMs: 1000 })).toEqual(
+        [],
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   it('runs a transaction Postgres aborted to break a deadlock again: an outcome racing disableEndpoint', async () => {
     // recordAttempt locks the delivery, then the endpoint (failure run); disableEndpoint the
     // endpoint, then its deliveries. A pause before each one's second statement makes them

@@ -2,15 +2,10 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
+import { patchedEndpoint } from '../endpoint-patch.js';
 import { type FanOutTarget, pageSize, planDeliveries } from '../fan-out.js';
 import { type BatchOutcome, createGroupCommit } from '../group-commit.js';
-import type {
-  AttemptRecord,
-  DeliveryNext,
-  DeliveryRecord,
-  EndpointRecord,
-  StoredEvent,
-} from '../records.js';
+import type { AttemptRecord, DeliveryNext, DeliveryRecord, StoredEvent } from '../records.js';
 import { remember } from '../remember.js';
 import {
   type AttemptRow,
@@ -473,8 +468,7 @@ export function createPostgresStore(
         transaction(async (client) => {
           const current = await getEndpoint(client, id, true);
           if (!current) return undefined;
-          const changes = typeof patch === 'function' ? patch(current) : patch;
-          const next: EndpointRecord = { ...current, ...changes, updatedAt: now };
+          const next = patchedEndpoint(current, patch, now);
           const row = endpointToRow(next);
           const columns = endpointColumns.filter((c) => c !== 'id');
           await client.query(
@@ -520,6 +514,7 @@ export function createPostgresStore(
       ),
     claimDue: ({ now, limit, leaseMs }) =>
       run('claimDue', async () => {
+        if (!(limit > 0)) return [];
         const token = createId('lease', now);
         // Inlined into one simple-protocol query (one round trip for the whole transaction):
         // only integers and our own [0-9A-Z_] token, checked here.

@@ -1,5 +1,6 @@
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
+import { patchedEndpoint } from '../endpoint-patch.js';
 import { type FanOutTarget, pageSize, planDeliveries } from '../fan-out.js';
 import { type BatchOutcome, createGroupCommit, nextTurn } from '../group-commit.js';
 import type {
@@ -608,6 +609,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     db: SqliteDatabase,
     { now, limit, leaseMs }: { now: number; limit: number; leaseMs: number },
   ): ClaimedDelivery[] => {
+    // SQLite reads a negative LIMIT as none at all.
+    if (!(limit > 0)) return [];
     const { due } = stmt(db, dueSql).get(now, limit) as { due: string };
     const found = JSON.parse(due) as {
       deliveries: Array<DeliveryRow & { event: EventRow }>;
@@ -704,8 +707,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         write(db, () => {
           const current = getEndpointSync(db, id);
           if (!current) return undefined;
-          const changes = typeof patch === 'function' ? patch(current) : patch;
-          const next: EndpointRecord = { ...current, ...changes, updatedAt: now };
+          const next = patchedEndpoint(current, patch, now);
           const row = endpointToRow(next);
           const columns = endpointColumns.filter((c) => c !== 'id');
           stmt(

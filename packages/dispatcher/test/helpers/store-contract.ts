@@ -295,6 +295,11 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
         ordered: true,
       });
       expect(await store.getEndpoint(ep.id)).toEqual(updated);
+      // A key set to undefined leaves the field alone (every store alike).
+      expect(await store.updateEndpoint(ep.id, { description: undefined } as never, 2100)).toEqual({
+        ...updated,
+        updatedAt: 2100,
+      });
       expect(
         await store.updateEndpoint('ep_missing', { url: 'https://x.example' }, 1),
       ).toBeUndefined();
@@ -381,6 +386,9 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       for (let i = 0; i < 5; i++)
         await store.insertEvent(storedEvent('user.created', `usr_${i}`, 1000 + i));
       await store.disableEndpoint(off.id, 'manual', 1100);
+      // No room, no claim (SQLite would read a negative LIMIT as none).
+      expect(await store.claimDue({ now: 2000, limit: 0, leaseMs: lease })).toEqual([]);
+      expect(await store.claimDue({ now: 2000, limit: -1, leaseMs: lease })).toEqual([]);
       const first = await store.claimDue({ now: 2000, limit: 3, leaseMs: lease });
       expect(first.map((c) => c.event.resourceId)).toEqual(['usr_0', 'usr_1', 'usr_2']);
       const rest = await store.claimDue({ now: 2000, limit: 10, leaseMs: lease });
