@@ -51,11 +51,24 @@ describe('postgres store', () => {
       await expect(
         dispatcher.replayFailed({ endpointId: endpoint.id, since: new Date('nope') }),
       ).rejects.toThrow(/since must be a Date/);
-      expect(await store.claimDue({ now: Date.now() + 1000, limit: -1, leaseMs: 1000 })).toEqual(
-        [],
-      );
     } finally {
       await store.close();
+    }
+  });
+
+  it('refuses a pool as the transaction of a publish: only a client holds one', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+      await expect(
+        dispatcher.publish(draftEvent('user.created'), { tx: pool }),
+      ).rejects.toMatchObject({ code: 'transaction_unsupported', message: /PoolClient/ });
+      expect(await dispatcher.listDeliveries()).toEqual([]);
+    } finally {
+      await store.close();
+      await pool.end();
     }
   });
 

@@ -435,10 +435,20 @@ export function createPostgresStore(
   return {
     kind: 'postgres',
     init,
-    insertEvent: (event, tx, target) =>
-      tx !== undefined
-        ? run('publish', () => unwrap(insertEventsWith(tx, [{ event, target }])))
-        : insertEventBatched({ event, target }),
+    insertEvent: (event, tx, target) => {
+      if (tx === undefined) return insertEventBatched({ event, target });
+      // A pool runs each statement on whichever connection is free, each in a transaction of
+      // its own: the event and its deliveries would not commit together with the caller's work.
+      if ('totalCount' in tx && 'idleCount' in tx) {
+        return Promise.reject(
+          new DispatcherError(
+            'transaction_unsupported',
+            'publish({ tx }) got a pg Pool; pass the PoolClient your transaction runs on (const client = await pool.connect(); await client.query("BEGIN"); ... publish(event, { tx: client })).',
+          ),
+        );
+      }
+      return run('publish', () => unwrap(insertEventsWith(tx, [{ event, target }])));
+    },
     getEvent: (id) =>
       run('getEvent', async () => {
         const { rows } = await pool.query<EventRow>(`SELECT * FROM ${t.events} WHERE id = $1`, [
