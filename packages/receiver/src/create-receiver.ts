@@ -28,7 +28,7 @@ import {
   type ProviderEvent,
 } from './provider-event.js';
 import { checkContentLength, readBody } from './read-body.js';
-import { isReceiverError, ReceiverError } from './receiver-error.js';
+import { isReceiverError, methodNotAllowed, ReceiverError } from './receiver-error.js';
 import { createRetrySchedule, type RetryOptions } from './retry-schedule.js';
 import type {
   ClaimedEntry,
@@ -595,13 +595,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   };
 
   const pipeline = async (request: Request, context: FetchContext): Promise<Response> => {
-    if (request.method !== 'POST') {
-      throw new ReceiverError(
-        'method_not_allowed',
-        `Webhooks are delivered with POST, not ${request.method}.`,
-        { status: 405 },
-      );
-    }
+    if (request.method !== 'POST') throw methodNotAllowed(request.method);
     const headers = request.headers;
     checkContentLength(headers, maxBodyBytes);
     checkContentType(headers);

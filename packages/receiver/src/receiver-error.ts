@@ -69,3 +69,12 @@ export function isReceiverError(value: unknown): value is ReceiverError {
       typeof (value as { code?: unknown }).code === 'string')
   );
 }
+
+/** The 405 for a request that is not a POST. */
+export function methodNotAllowed(method: string): ReceiverError {
+  return new ReceiverError(
+    'method_not_allowed',
+    `Webhooks are delivered with POST, not ${method}.`,
+    { status: 405 },
+  );
+}

@@ -1,7 +1,7 @@
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express';
 import type { Receiver } from '../create-receiver.js';
 import { errorResponse } from '../json-response.js';
-import { sendWebResponse, toWebRequest } from '../node/node-request.js';
+import { receiveNodeRequest, sendWebResponse } from '../node/node-request.js';
 import { ReceiverError } from '../receiver-error.js';
 
 /**
@@ -30,12 +30,7 @@ export function createExpressMiddleware(
         await sendWebResponse(req, res, errorResponse(alreadyParsed()));
         return;
       }
-      const remoteAddress = req.socket.remoteAddress;
-      const response = await receiver.fetch(
-        toWebRequest(req, raw ?? req),
-        remoteAddress === undefined ? {} : { remoteAddress },
-      );
-      await sendWebResponse(req, res, response);
+      await sendWebResponse(req, res, await receiveNodeRequest(receiver, req, raw ?? req));
     } catch (error) {
       next(error);
     }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Receiver } from '../create-receiver.js';
-import { drainRequest, toWebRequest } from '../node/node-request.js';
+import { drainRequest, receiveNodeRequest } from '../node/node-request.js';
 
 /** Options for {@link hooklineFastify}. */
 export interface HooklineFastifyOptions {
@@ -33,11 +33,7 @@ export const hooklineFastify: FastifyPluginAsync<HooklineFastifyOptions> = async
   fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
   fastify.all(options.path ?? '/webhooks', async (request, reply) => {
     const stream = request.body as Readable | undefined;
-    const remoteAddress = request.raw.socket.remoteAddress;
-    const response = await receiver.fetch(
-      toWebRequest(request.raw, stream ?? request.raw),
-      remoteAddress === undefined ? {} : { remoteAddress },
-    );
+    const response = await receiveNodeRequest(receiver, request.raw, stream ?? request.raw);
     reply.status(response.status);
     response.headers.forEach((value, name) => {
       reply.header(name, value);

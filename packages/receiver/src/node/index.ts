@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Receiver } from '../create-receiver.js';
-import { sendWebResponse, toWebRequest } from './node-request.js';
+import { errorResponse } from '../json-response.js';
+import { ReceiverError } from '../receiver-error.js';
+import { receiveNodeRequest, sendWebResponse } from './node-request.js';
 
 /**
  * A `node:http` request listener for a receiver. Mount it on the webhook path; every
@@ -18,13 +20,24 @@ export function createNodeHandler(
   receiver: Receiver,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const response = await receiver.fetch(toWebRequest(req), {
-      ...(req.socket.remoteAddress === undefined
-        ? {}
-        : { remoteAddress: req.socket.remoteAddress }),
-    });
-    await sendWebResponse(req, res, response);
+    try {
+      await sendWebResponse(req, res, await receiveNodeRequest(receiver, req));
+    } catch {
+      // receiver.fetch answers every failure itself; this is the adapter's own (a response
+      // that could not be written). A request listener's rejection would end the process.
+      if (!res.headersSent) {
+        await sendWebResponse(
+          req,
+          res,
+          errorResponse(
+            new ReceiverError('handler_failed', 'The receiver failed unexpectedly.', {
+              status: 500,
+            }),
+          ),
+        ).catch(() => res.destroy());
+      } else res.destroy();
+    }
   };
 }
 
-export { sendWebResponse, toWebRequest } from './node-request.js';
+export { receiveNodeRequest, sendWebResponse, toWebRequest } from './node-request.js';

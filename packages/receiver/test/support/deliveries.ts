@@ -20,14 +20,26 @@ export function rawPost(
   headers: Record<string, string>,
   body: string,
 ): Promise<{ status: number; body: string }> {
+  return rawRequest(url, 'POST', headers, body).then(({ status, body }) => ({ status, body }));
+}
+
+/** Any method node:http can send (fetch refuses TRACE, CONNECT and TRACK). */
+export function rawRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string> = {},
+  body = '',
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers }, (res) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
       let data = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         data += chunk;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: data, headers: { ...res.headers } }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -77,4 +89,9 @@ export async function checkAdapter(url: string, receiver: Receiver, handled: str
 
   const get = await fetch(url);
   expect(get.status).toBe(405);
+  // A method a Web Request cannot even hold: the same 405, and the server lives on.
+  const trace = await rawRequest(url, 'TRACE');
+  expect(trace).toMatchObject({ status: 405, headers: { allow: 'POST' } });
+  expect(JSON.parse(trace.body).error.code).toBe('method_not_allowed');
+  expect((await deliver(url, exampleEvent('user.created', 1))).status).toBe(200);
 }
