@@ -276,7 +276,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       const event = { id: entry.id, type: entry.event, payload: JSON.parse(entry.payload) };
       return { kind: 'provider', event, text: entry.payload };
     }
-    const parsed = parseEvent(entry.payload);
+    // The entry's id and version are the ones accepted. An id that came from webhook-id (a
+    // sender's msg_… message id) is checked by the header rule, as when it was accepted, not by
+    // the contract's evt_ rule for ids a body carries.
+    const body = JSON.parse(entry.payload) as Record<string, unknown>;
+    if (body.id === entry.id) delete body.id;
+    const parsed = parseEvent(body, { id: entry.id, version: entry.version });
     if (!parsed.ok) throw parsed.error;
     return { kind: 'hookline', event: parsed.event };
   };

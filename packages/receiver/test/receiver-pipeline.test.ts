@@ -124,6 +124,28 @@ describe('accepting deliveries (ack-first)', () => {
     expect(latest).toEqual([[2, '203.0.113.42']]);
   });
 
+  it('handles a body without an id under a Svix-style message id (msg_…), not only an evt_ one', async () => {
+    const receiver = receiverFor();
+    const handled: string[] = [];
+    receiver.onAny((event) => {
+      handled.push(event.id);
+    });
+    const { id: _id, ...withoutId } = exampleEvent('user.created', 1);
+    const body = JSON.stringify(withoutId);
+    const id = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
+    const response = await receiver.fetch(
+      new Request('http://x/webhooks', {
+        method: 'POST',
+        headers: await signedHeaders(body, { id }),
+        body,
+      }),
+    );
+    expect(response.status).toBe(200);
+    await receiver.drain();
+    expect(handled).toEqual([id]);
+    expect(await receiver.store.listDeadLetters()).toEqual([]);
+  });
+
   it('takes the version from X-Webhook-Version when the body has none', async () => {
     const receiver = receiverFor();
     const versions: number[] = [];
