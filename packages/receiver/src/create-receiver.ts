@@ -402,14 +402,24 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     token: string,
     event: Received,
   ): Promise<{ response: Response; outcome: 'new' | 'failed' }> => {
-    let result: HandlerResult;
+    /** Forgets the event, so that the sender's retry runs the handler again. */
+    const release = () => store.release(entry.id, token).catch(() => false);
+    let response: Response;
+    let stored: StoredResponse;
     try {
-      result = await withHeartbeat(entry.id, token, () =>
+      const result = await withHeartbeat(entry.id, token, () =>
         dispatch(event, contextFor(entry, entry.attempts)),
       );
+      // Inside the try: an answer that cannot be serialised (a BigInt, a used-up Response) is
+      // the handler's failure, not the store's.
+      response = toResponse(result);
+      stored = {
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        body: await response.clone().text(),
+      };
     } catch (error) {
-      // Forget the event so the sender's retry runs the handler again.
-      await store.release(entry.id, token).catch(() => false);
+      await release();
       log.error('sync handler failed; event released for redelivery', {
         id: entry.id,
         event: entry.event,
@@ -429,12 +439,17 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       );
       return { response: errorResponse(failure), outcome: 'failed' };
     }
-    const response = toResponse(result);
-    const stored: StoredResponse = {
-      status: response.status,
-      contentType: response.headers.get('content-type'),
-      body: await response.clone().text(),
-    };
+    if (response.status < 200 || response.status >= 300) {
+      // Not handled, by the handler's own answer (a 503 "try later"): the sender retries a
+      // non-2xx, and its retry must run the handler again, not get this answer back.
+      await release();
+      log.info('sync handler answered non-2xx; event released for redelivery', {
+        id: entry.id,
+        event: entry.event,
+        status: response.status,
+      });
+      return { response, outcome: 'failed' };
+    }
     await store.complete(entry.id, token, now(), JSON.stringify(stored)).catch((error: unknown) => {
       // The handler ran; failing to record it only risks a second run on redelivery.
       log.error('could not mark event done', { id: entry.id, error: toStoredError(error).message });

@@ -635,6 +635,43 @@ describe('sync mode', () => {
     expect(calls).toBe(2);
   });
 
+  it('passes a non-2xx answer of the handler on without recording it: a redelivery runs the handler again', async () => {
+    const receiver = receiverFor({ mode: 'sync' });
+    let calls = 0;
+    receiver.on('mfa.verified', () => {
+      calls += 1;
+      return calls === 1
+        ? new Response('busy', { status: 503, headers: { 'retry-after': '1' } })
+        : { ok: true };
+    });
+    const event = exampleEvent('mfa.verified', 1);
+    const busy = await receiver.fetch(await signedRequest(event));
+    expect(busy.status).toBe(503);
+    expect(await busy.text()).toBe('busy');
+    expect(await receiver.inspect(event.id)).toBeUndefined();
+    const retried = await receiver.fetch(await signedRequest(event));
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toEqual({ ok: true });
+    expect(calls).toBe(2);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done' });
+  });
+
+  it('answers 500 handler_failed (not 503 store_unavailable) when the handler’s answer cannot be serialised, and runs it again on redelivery', async () => {
+    const receiver = receiverFor({ mode: 'sync' });
+    let calls = 0;
+    receiver.on('mfa.verified', () => {
+      calls += 1;
+      return calls === 1 ? { amount: 10n } : { ok: true };
+    });
+    const event = exampleEvent('mfa.verified', 1);
+    const failed = await receiver.fetch(await signedRequest(event));
+    expect(failed.status).toBe(500);
+    expect(await errorCode(failed)).toBe('handler_failed');
+    const retried = await receiver.fetch(await signedRequest(event));
+    expect(retried.status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
   it('answers 409 in_progress with Retry-After (never 2xx) to a duplicate while the first run is still handling it, so a failure of that run is retried', async () => {
     const receiver = receiverFor({ mode: 'sync' });
     let calls = 0;
