@@ -232,21 +232,29 @@ function checkedNumber(
   name: string,
   value: number | undefined,
   fallback: number,
-  { min = 0, integer = false }: { min?: number; integer?: boolean } = {},
+  {
+    min = 0,
+    max = Number.MAX_SAFE_INTEGER,
+    integer = false,
+  }: { min?: number; max?: number; integer?: boolean } = {},
 ): number {
   const n = value ?? fallback;
   if (
     typeof n !== 'number' ||
     !Number.isFinite(n) ||
     n < min ||
+    n > max ||
     (integer && !Number.isInteger(n))
   ) {
     throw new RangeError(
-      `${name} must be a finite ${integer ? 'integer' : 'number'} >= ${min} (got ${String(n)})`,
+      `${name} must be a finite ${integer ? 'integer' : 'number'} from ${min} to ${max} (got ${String(n)})`,
     );
   }
   return n;
 }
+
+/** The longest delay a Node timer keeps (longer ones fire after 1 ms). */
+const maxTimerMs = 2 ** 31 - 1;
 
 /**
  * A `since` instant as the stores compare it: whole epoch ms, rounded up (createdAt values are
@@ -282,7 +290,10 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   const clock = options.clock ?? systemClock;
   const allow: AllowOptions = { ...options.allow };
   const schedule = resolveRetrySchedule(options.schedule);
-  const timeoutMs = checkedNumber('timeoutMs', options.timeoutMs, 15_000, { min: 1 });
+  const timeoutMs = checkedNumber('timeoutMs', options.timeoutMs, 15_000, {
+    min: 1,
+    max: maxTimerMs,
+  });
   const maxPayloadBytes = checkedNumber('maxPayloadBytes', options.maxPayloadBytes, 256 * 1024, {
     min: 1,
     integer: true,
@@ -291,13 +302,16 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     min: 1,
     integer: true,
   });
-  const pollIntervalMs = checkedNumber('pollIntervalMs', options.pollIntervalMs, 500, { min: 1 });
+  const pollIntervalMs = checkedNumber('pollIntervalMs', options.pollIntervalMs, 500, {
+    min: 1,
+    max: maxTimerMs,
+  });
   const leaseMs = checkedNumber('leaseMs', options.leaseMs, timeoutMs + 30_000, { min: 1 });
   if (leaseMs <= timeoutMs) {
     // An attempt may take timeoutMs; a lease that ends sooner lets another worker claim the
     // delivery and send it beside the attempt still running.
     throw new RangeError(
-      `leaseMs (${leaseMs}) must be longer than timeoutMs (${timeoutMs}), with room to record the outcome; the default is timeoutMs + 30 s`,
+      `leaseMs (${leaseMs}) must be longer than timeoutMs (${timeoutMs}); leave room to record the outcome (the default is timeoutMs + 30 s)`,
     );
   }
   const disableAfterMs = checkedNumber('disableAfterMs', options.disableAfterMs, 5 * day);
@@ -812,6 +826,14 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
         (current) => ({ secrets: rotateSecrets(current, secret, graceMs, now) }),
         now,
       );
+      if (!updated.secrets.some((s) => s.secret === secret)) {
+        // A store that ignores a function patch (written against the object-only form) would
+        // otherwise hand out a secret nothing signs with.
+        throw new DispatcherError(
+          'store_failed',
+          'The store did not apply the secret rotation: DispatcherStore.updateEndpoint must call a patch given as a function with the current endpoint.',
+        );
+      }
       log.info?.('endpoint secret rotated', {
         endpointId: id,
         signingSecrets: updated.secrets.length,

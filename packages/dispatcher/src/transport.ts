@@ -42,10 +42,11 @@ export function decodeExcerpt(chunks: readonly Uint8Array[], limit: number): str
     joined.set(part, offset);
     offset += part.byteLength;
   }
-  // Cut short, the body may go on past an unfinished character: decode as a stream then.
-  // NUL (a binary body) becomes U+FFFD too: Postgres cannot store it in text.
+  // Cut at the limit (or read up to it: the transport stops reading there), the body may go on
+  // past an unfinished character: decode as a stream then. NUL (a binary body) becomes U+FFFD
+  // too: Postgres cannot store it in text.
   const text = new TextDecoder('utf-8', { fatal: false })
-    .decode(joined, { stream: total > limit })
+    .decode(joined, { stream: total >= limit })
     .replaceAll('\0', '\uFFFD');
   if (text.length * 3 <= limit) return text;
   // encodeInto writes whole characters only; `read` is how much of the text fitted.

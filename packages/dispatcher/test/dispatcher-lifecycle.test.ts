@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'libsql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createDispatcher,
   createMemoryStore,
@@ -17,6 +17,9 @@ describe('numeric options', () => {
   it.each([
     ['timeoutMs', { timeoutMs: Number.NaN }],
     ['timeoutMs', { timeoutMs: 0 }],
+    // Node fires a timer longer than 2^31 - 1 ms after 1 ms: every attempt would time out.
+    ['timeoutMs', { timeoutMs: 30 * 24 * 3600 * 1000 }],
+    ['pollIntervalMs', { pollIntervalMs: 2 ** 31 }],
     ['concurrency', { concurrency: Number.NaN }],
     ['concurrency', { concurrency: 0 }],
     ['concurrency', { concurrency: 2.5 }],
@@ -176,7 +179,10 @@ describe('start() and stop()', () => {
 });
 
 describe('publish({ tx }) and the endpoints seeded by ready()', () => {
-  const dir = tempDir();
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(() => dir.remove());
 
   it('is refused before ready() (SQLite writes at once; the event would reach no endpoint)', async () => {
@@ -206,8 +212,27 @@ describe('publish({ tx }) and the endpoints seeded by ready()', () => {
 });
 
 describe('rotateSecret', () => {
-  const dir = tempDir();
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
   afterEach(() => dir.remove());
+
+  it('refuses to hand out a secret a store did not keep (one that ignores a function patch)', async () => {
+    const memory = createMemoryStore();
+    const store: DispatcherStore<unknown> = {
+      ...memory,
+      // Written against the object-only form: a function patch changes nothing.
+      updateEndpoint: (id, patch, now) =>
+        memory.updateEndpoint(id, typeof patch === 'function' ? {} : patch, now),
+    };
+    const dispatcher = createDispatcher({ store });
+    const endpoint = await dispatcher.createEndpoint({ url: 'https://hooks.example.com/a' });
+    await expect(dispatcher.rotateSecret(endpoint.id)).rejects.toMatchObject({
+      code: 'store_failed',
+      message: expect.stringContaining('function'),
+    });
+  });
 
   it('two rotations at once both land: each caller’s new secret is stored', async () => {
     const store = createSqliteStore({ path: join(dir.path, 'rotate.db') });

@@ -39,6 +39,9 @@ describe('decodeExcerpt', () => {
     expect(decodeExcerpt(chunks, 1024)).toBe('a'.repeat(1022));
     // The transport may stop after exactly `limit` bytes: the body may go on.
     expect(decodeExcerpt([body.subarray(0, 1024)], 1024)).toBe('a'.repeat(1022));
+    // A 4-byte character cut after 3 of them: its U+FFFD (3 bytes) would fit the limit.
+    const emoji = utf8(`${'a'.repeat(1021)}😀 and more`);
+    expect(decodeExcerpt([emoji.subarray(0, 1024)], 1024)).toBe('a'.repeat(1021));
   });
 
   it('never exceeds the limit in UTF-8 bytes, even when invalid bytes become U+FFFD', () => {
