@@ -625,8 +625,8 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
   let unsubscribe: (() => Promise<void>) | undefined;
   /** How many times stop() was called; a start() that sees it change backs out. */
   let stops = 0;
-  /** start() calls still waiting for ready() or the store subscription. */
-  const starting = new Set<Promise<void>>();
+  /** Store subscriptions start() is opening (they never reject). */
+  const subscribing = new Set<Promise<void>>();
 
   function track(claim: ClaimedDelivery): Promise<void> {
     const work: Promise<void> = attemptDelivery(claim, attemptSettings)
@@ -925,38 +925,37 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       return count;
     },
     ready,
-    start() {
-      const started = (async () => {
-        // A stop() during one of the awaits below wins: this start then leaves nothing running.
-        const generation = stops;
-        await ready();
-        if (running || stops !== generation) return;
-        running = true;
-        schedule_(0);
-        if (store.subscribe) {
-          try {
-            const release = await store.subscribe(wake);
-            if (stops === generation) unsubscribe = release;
-            else await release().catch(() => {});
-          } catch (error) {
-            log.warn?.('could not subscribe to store notifications; relying on polling', {
-              error: error instanceof Error ? error.message : String(error),
-            });
-          }
+    async start() {
+      // A stop() during one of the awaits below wins: this start then leaves nothing running.
+      const generation = stops;
+      await ready();
+      if (running || stops !== generation) return;
+      running = true;
+      schedule_(0);
+      if (!store.subscribe) return;
+      const subscribed = (async () => {
+        try {
+          const release = await store.subscribe!(wake);
+          if (stops === generation) unsubscribe = release;
+          else await release().catch(() => {});
+        } catch (error) {
+          log.warn?.('could not subscribe to store notifications; relying on polling', {
+            error: error instanceof Error ? error.message : String(error),
+          });
         }
       })();
-      starting.add(started);
-      const settled = () => starting.delete(started);
-      started.then(settled, settled);
-      return started;
+      subscribing.add(subscribed);
+      await subscribed;
+      subscribing.delete(subscribed);
     },
     async stop() {
       stops++;
       running = false;
       clearTimeout(timer);
       timer = undefined;
-      // A start() still on its way finishes first (it sees the stop and backs out).
-      await Promise.all([...starting].map((started) => started.catch(() => {})));
+      // A subscription still being opened is released before stop() resolves. (A start() still
+      // waiting for ready() is not waited for — the store may never answer — it backs out.)
+      await Promise.all([...subscribing]);
       const release = unsubscribe;
       unsubscribe = undefined;
       await release?.().catch(() => {});

@@ -151,6 +151,18 @@ describe('start() and stop()', () => {
     expect(subscribed).toBe(0);
   });
 
+  it('stop() does not wait for a store that never answers start()', async () => {
+    const memory = createMemoryStore();
+    const store: DispatcherStore<unknown> = {
+      ...memory,
+      // An unreachable database with no connect timeout.
+      init: () => new Promise<void>(() => {}),
+    };
+    const dispatcher = createDispatcher({ store, pollIntervalMs: 5 });
+    void dispatcher.start();
+    await dispatcher.stop();
+  });
+
   it('a subscription that completes after stop() is released', async () => {
     const memory = createMemoryStore();
     let subscribedGate!: () => void;
