@@ -61,6 +61,14 @@ describe('sqlite store with the application database', () => {
     app.exec('ROLLBACK');
     const { event } = await publishing;
     expect(await store.getEvent(event.id)).toBeDefined();
+    // Reads do not wait: they may run inside the application's transaction.
+    app.exec('BEGIN IMMEDIATE');
+    try {
+      expect(await dispatcher.getDelivery('dlv_missing')).toBeUndefined();
+      expect(await dispatcher.listEndpoints()).toHaveLength(1);
+    } finally {
+      app.exec('ROLLBACK');
+    }
     expect(app.prepare('SELECT count(*) AS n FROM orders').get()).toMatchObject({ n: 0 });
   });
 

@@ -242,13 +242,19 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    * until `busyTimeoutMs` has passed (a failed `write` has rolled back, so a retry starts clean).
    * A transaction the application holds open on a connection passed as `database` is waited
    * out the same way: joined, the store's writes would resolve and then vanish with its ROLLBACK.
+   * `readOnly` operations need not wait (see {@link read}).
    */
-  const wrap = async <T>(what: string, fn: (db: SqliteDatabase) => T): Promise<T> => {
+  const wrap = async <T>(
+    what: string,
+    fn: (db: SqliteDatabase) => T,
+    readOnly = false,
+  ): Promise<T> => {
     const started = performance.now();
     const expired = () => performance.now() - started >= busyTimeoutMs;
     for (let tries = 0; ; tries++) {
       const shared = options.database;
-      if (shared?.inTransaction) {
+      // A read may run inside it (it writes nothing), once the connection is set up.
+      if (shared?.inTransaction && !(readOnly && prepared.has(shared))) {
         if (expired()) {
           throw new DispatcherError(
             'store_failed',
@@ -273,6 +279,9 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       );
     }
   };
+
+  /** {@link wrap} for an operation that only reads. */
+  const read = <T>(what: string, fn: (db: SqliteDatabase) => T): Promise<T> => wrap(what, fn, true);
 
   /** Enabled endpoints, read once per transaction (nothing else writes while it holds the lock). */
   const enabledEndpoints = (db: SqliteDatabase, batch: Batch): EndpointRecord[] => {
@@ -680,7 +689,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     },
     insertEventSync: (event, tx, target) => insertEventInto(tx, event, target),
     getEvent: (id) =>
-      wrap('getEvent', (db) => {
+      read('getEvent', (db) => {
         const row = stmt(db, `SELECT * FROM ${t.events} WHERE id = ?`).get(id) as
           | EventRow
           | undefined;
@@ -717,9 +726,9 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           return next;
         }),
       ),
-    getEndpoint: (id) => wrap('getEndpoint', (db) => getEndpointSync(db, id)),
+    getEndpoint: (id) => read('getEndpoint', (db) => getEndpointSync(db, id)),
     listEndpoints: () =>
-      wrap('listEndpoints', (db) =>
+      read('listEndpoints', (db) =>
         (
           stmt(db, `SELECT * FROM ${t.endpoints} ORDER BY created_at, id`).all() as EndpointRow[]
         ).map(endpointFromRow),
@@ -756,14 +765,14 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     claimDue: (input) => claimBatched(input),
     recordAttempt: (input) => recordAttemptBatched(input),
     getDelivery: (id) =>
-      wrap('getDelivery', (db) => {
+      read('getDelivery', (db) => {
         const row = stmt(db, `SELECT * FROM ${t.deliveries} WHERE id = ?`).get(id) as
           | DeliveryRow
           | undefined;
         return row && deliveryFromRow(row);
       }),
     listDeliveries: (query) =>
-      wrap('listDeliveries', (db) => {
+      read('listDeliveries', (db) => {
         const { sql, params } = listDeliveriesStatement(
           t.deliveries,
           query,
@@ -773,12 +782,12 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         return (db.prepare(sql).all(...params) as DeliveryRow[]).map(deliveryFromRow);
       }),
     countDeliveries: (query) =>
-      wrap('countDeliveries', (db) => {
+      read('countDeliveries', (db) => {
         const { sql, params } = countDeliveriesStatement(t.deliveries, query, () => '?');
         return (stmt(db, sql).all(...params) as DeliveryCountRow[]).map(deliveryCountFromRow);
       }),
     listAttempts: (deliveryId) =>
-      wrap('listAttempts', (db) =>
+      read('listAttempts', (db) =>
         (
           stmt(db, `SELECT * FROM ${t.attempts} WHERE delivery_id = ? ORDER BY id`).all(
             deliveryId,
@@ -786,7 +795,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         ).map(attemptFromRow),
       ),
     listAttemptsFor: (deliveryIds) =>
-      wrap('listAttemptsFor', (db) => {
+      read('listAttemptsFor', (db) => {
         if (deliveryIds.length === 0) return new Map();
         const rows = stmt(
           db,
