@@ -556,12 +556,14 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     const { delivery, endpoint } = claim;
     const now = clock.now();
     const next = decideNext(claim, result, now);
-    const { recorded, failingSince } = await store.recordAttempt({
+    const { recorded, failingSince, status } = await store.recordAttempt({
       leaseToken: claim.leaseToken,
       attempt: result.attempt,
       next,
       now,
     });
+    // What the store made of it: a retry on an endpoint disabled meanwhile is a dead letter.
+    const outcome = status ?? next.status;
     // Built only for a logger that takes the line (the URL is parsed to redact it).
     const fields = () => ({
       deliveryId: delivery.id,
@@ -578,7 +580,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       log.info('delivery attempt failed', {
         ...fields(),
         error: result.attempt.error,
-        next: next.status,
+        next: outcome,
       });
     }
     if (!recorded) {
@@ -588,7 +590,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       );
       return;
     }
-    if (next.status === 'failed') {
+    if (outcome === 'failed') {
       operational({
         type: 'delivery.dead_lettered',
         deliveryId: delivery.id,

@@ -67,5 +67,5 @@ export {
   type RetryScheduleOptions,
   resolveRetrySchedule,
 } from './retry-schedule.js';
-export type { DispatcherStore, StoreTransaction } from './store.js';
+export type { DispatcherStore, RecordedOutcome, StoreTransaction } from './store.js';
 export type { DeliveryTransport, TransportRequest, TransportResponse } from './transport.js';

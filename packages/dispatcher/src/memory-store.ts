@@ -205,7 +205,7 @@ export function createMemoryStore(): DispatcherStore<never> {
       });
       row.leaseToken = null;
       row.leaseExpiresAt = null;
-      return { recorded: true, failingSince };
+      return { recorded: true, failingSince, status };
     },
     async getDelivery(id) {
       const row = findRow(id);

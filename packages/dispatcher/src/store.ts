@@ -7,6 +7,7 @@ import type {
   DeliveryNext,
   DeliveryQuery,
   DeliveryRecord,
+  DeliveryStatus,
   DisabledReason,
   EndpointPatch,
   EndpointRecord,
@@ -82,7 +83,7 @@ export interface DispatcherStore<Tx = never> {
     attempt: AttemptRecord;
     next: DeliveryNext;
     now: number;
-  }): Promise<{ recorded: boolean; failingSince: number | null }>;
+  }): Promise<RecordedOutcome>;
 
   getDelivery(id: string): Promise<DeliveryRecord | undefined>;
   listDeliveries(query: DeliveryQuery): Promise<DeliveryRecord[]>;
@@ -115,3 +116,16 @@ export interface DispatcherStore<Tx = never> {
 
 /** The transaction handle type of a store. */
 export type StoreTransaction<S> = S extends DispatcherStore<infer Tx> ? Tx : never;
+
+/** What {@link DispatcherStore.recordAttempt} reports. */
+export interface RecordedOutcome {
+  /** The lease still held, so the outcome moved the delivery on. */
+  recorded: boolean;
+  /** When the endpoint's current run of failures began, after a failed attempt. */
+  failingSince: number | null;
+  /**
+   * The delivery's status once recorded: `next.status`, or `failed` when a retry was asked for
+   * but the endpoint was disabled while the attempt ran. Stores that predate it may omit it.
+   */
+  status?: DeliveryStatus;
+}

@@ -6,6 +6,7 @@ import {
   createMemoryStore,
   type Dispatcher,
   type DispatcherStore,
+  type OperationalEvent,
 } from '../src/index.js';
 import { createSqliteStore, type SqliteDatabase } from '../src/sqlite/index.js';
 import { draftEvent } from './helpers/events.js';
@@ -110,6 +111,32 @@ describe('an endpoint disabled while an attempt runs', () => {
     const [delivery] = await dispatcher.listDeliveries({ eventId: event.id });
     expect(delivery).toMatchObject({ status: 'succeeded', lastStatusCode: 200 });
     expect(warnings.filter((w) => w.includes('lease lost'))).toEqual([]);
+  });
+
+  it('turns the attempt’s failure into a dead letter, and says so (delivery.dead_lettered)', async () => {
+    receiver = await startReceiver();
+    let answer!: () => void;
+    receiver.respond = (_req, res) => {
+      answer = () => res.writeHead(500).end('boom');
+    };
+    const events: OperationalEvent[] = [];
+    const dispatcher = createDispatcher({
+      store: createMemoryStore(),
+      allow: { loopback: true, http: true },
+      onOperationalEvent: (event) => {
+        events.push(event);
+      },
+    });
+    const endpoint = await dispatcher.createEndpoint({ url: receiver.url });
+    const { event } = await dispatcher.publish(draftEvent('user.created'));
+    const attempted = dispatcher.processDue();
+    await receiver.waitFor(1);
+    await dispatcher.disableEndpoint(endpoint.id);
+    answer();
+    expect(await attempted).toBe(1);
+    const [delivery] = await dispatcher.listDeliveries({ eventId: event.id });
+    expect(delivery).toMatchObject({ status: 'failed', lastStatusCode: 500 });
+    expect(events.map((e) => e.type)).toEqual(['endpoint.disabled', 'delivery.dead_lettered']);
   });
 });
 

@@ -5,7 +5,13 @@ import { DispatcherError } from '../dispatcher-error.js';
 import { patchedEndpoint } from '../endpoint-patch.js';
 import { type FanOutTarget, pageSize, planDeliveries } from '../fan-out.js';
 import { type BatchOutcome, createGroupCommit } from '../group-commit.js';
-import type { AttemptRecord, DeliveryNext, DeliveryRecord, StoredEvent } from '../records.js';
+import type {
+  AttemptRecord,
+  DeliveryNext,
+  DeliveryRecord,
+  DeliveryStatus,
+  StoredEvent,
+} from '../records.js';
 import { remember } from '../remember.js';
 import {
   type AttemptRow,
@@ -30,7 +36,7 @@ import {
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
-import type { DispatcherStore } from '../store.js';
+import type { DispatcherStore, RecordedOutcome } from '../store.js';
 
 /** Something that runs a query: a `pg.Pool`, `pg.Client` or `pg.PoolClient`. */
 export interface PostgresQueryable {
@@ -306,7 +312,7 @@ export function createPostgresStore(
   const recordAttemptsWith = async (
     client: PostgresQueryable,
     inputs: readonly RecordInput[],
-  ): Promise<BatchOutcome<{ recorded: boolean; failingSince: number | null }>[]> => {
+  ): Promise<BatchOutcome<RecordedOutcome>[]> => {
     const attempts = inputs.map((i) => i.attempt);
     if (new Set(attempts.map((a) => a.deliveryId)).size !== attempts.length) {
       // One UPDATE moves a row once: two outcomes of a delivery would both look recorded. The
@@ -314,7 +320,12 @@ export function createPostgresStore(
       throw new Error('one delivery has two outcomes in this batch; recording them one by one');
     }
     // One round trip: the log rows (a data-modifying CTE) and the lease-checked updates.
-    const updated = await query<{ id: string; endpoint_id: string; token: string }>(
+    const updated = await query<{
+      id: string;
+      endpoint_id: string;
+      token: string;
+      status: DeliveryStatus;
+    }>(
       client,
       `WITH logged AS (
          INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome)
@@ -325,7 +336,7 @@ export function createPostgresStore(
        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::bigint[])
          AS v(id, token, status, next_at, code, err, now)
        WHERE d.id = v.id AND d.lease_token = v.token AND d.status = 'pending'
-       RETURNING d.id, d.endpoint_id, v.token`,
+       RETURNING d.id, d.endpoint_id, v.token, d.status`,
       [
         attempts.map((a) => a.deliveryId),
         inputs.map((i) => i.leaseToken),
@@ -343,7 +354,7 @@ export function createPostgresStore(
     );
     // Keyed by delivery and lease: of two outcomes for one delivery (a stale lease beside a
     // fresh one) only the one whose lease held is recorded.
-    const recorded = new Set(updated.rows.map((r) => `${r.id} ${r.token}`));
+    const recorded = new Map(updated.rows.map((r) => [`${r.id} ${r.token}`, r.status]));
     const endpointOf = new Map(updated.rows.map((r) => [r.id, r.endpoint_id]));
     const missing = attempts.filter((a) => !endpointOf.has(a.deliveryId)).map((a) => a.deliveryId);
     if (missing.length > 0) {
@@ -371,16 +382,16 @@ export function createPostgresStore(
     }
     return attempts.map((a, i) => {
       const endpointId = endpointOf.get(a.deliveryId);
-      return {
-        ok: true,
-        value: {
-          recorded: recorded.has(`${a.deliveryId} ${inputs[i]!.leaseToken}`),
-          failingSince:
-            a.outcome === 'failed' && endpointId !== undefined
-              ? (failingSince.get(endpointId) ?? null)
-              : null,
-        },
+      const status = recorded.get(`${a.deliveryId} ${inputs[i]!.leaseToken}`);
+      const value: RecordedOutcome = {
+        recorded: status !== undefined,
+        failingSince:
+          a.outcome === 'failed' && endpointId !== undefined
+            ? (failingSince.get(endpointId) ?? null)
+            : null,
       };
+      if (status !== undefined) value.status = status;
+      return { ok: true, value };
     });
   };
 

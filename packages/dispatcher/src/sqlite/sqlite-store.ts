@@ -7,6 +7,7 @@ import type {
   AttemptRecord,
   ClaimedDelivery,
   DeliveryNext,
+  DeliveryStatus,
   EndpointRecord,
   StoredEvent,
 } from '../records.js';
@@ -34,7 +35,7 @@ import {
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
-import type { DispatcherStore } from '../store.js';
+import type { DispatcherStore, RecordedOutcome } from '../store.js';
 
 /** The part of a better-sqlite3-compatible statement the store uses (libsql, better-sqlite3). */
 export interface SqliteStatement {
@@ -328,7 +329,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const recordOutcomesSql = `WITH v(id, token, status, next_at, code, err, now) AS (${jsonRows(7)})
        UPDATE ${t.deliveries} SET status = CASE WHEN ${retryOnDisabled} THEN 'failed' ELSE v.status END, attempts = attempts + 1, next_attempt_at = CASE WHEN ${retryOnDisabled} THEN NULL ELSE v.next_at END, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
        FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
-       RETURNING ${t.deliveries}.id AS id, ${t.deliveries}.endpoint_id AS endpoint_id`;
+       RETURNING ${t.deliveries}.id AS id, ${t.deliveries}.endpoint_id AS endpoint_id, ${t.deliveries}.status AS status`;
 
   /** Runs one of the `jsonRows` inserts for `rows` (each a row's values, in column order). */
   const insertRows = (db: SqliteDatabase, sql: string, rows: readonly unknown[][]) => {
@@ -415,7 +416,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     db: SqliteDatabase,
     inputs: readonly RecordInput[],
     batch: Batch,
-  ): Map<RecordInput, { recorded: boolean; failingSince: number | null }> => {
+  ): Map<RecordInput, RecordedOutcome> => {
     const ids = inputs.map((input) => input.attempt.deliveryId);
     if (new Set(ids).size !== ids.length) {
       throw new Error('one delivery has two outcomes in this batch; recording them one by one');
@@ -425,7 +426,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       inputs.map((input) => input.attempt),
     );
     const endpointOf = new Map<string, string>();
-    const recorded = new Set<string>();
+    /** The status each recorded outcome left its delivery in. */
+    const recorded = new Map<string, DeliveryStatus>();
     const updated = stmt(db, recordOutcomesSql).all(
       JSON.stringify(
         inputs.map(({ attempt, leaseToken, next, now }) => [
@@ -438,9 +440,9 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           now,
         ]),
       ),
-    ) as Array<{ id: string; endpoint_id: string }>;
+    ) as Array<{ id: string; endpoint_id: string; status: DeliveryStatus }>;
     for (const row of updated) {
-      recorded.add(row.id);
+      recorded.set(row.id, row.status);
       endpointOf.set(row.id, row.endpoint_id);
     }
     // Outcomes whose lease no longer held still count towards their endpoint's failure run.
@@ -466,16 +468,16 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     return new Map(
       inputs.map((input) => {
         const endpointId = endpointOf.get(input.attempt.deliveryId);
-        return [
-          input,
-          {
-            recorded: recorded.has(input.attempt.deliveryId),
-            failingSince:
-              input.attempt.outcome === 'failed' && endpointId !== undefined
-                ? (failingSince.get(endpointId) ?? null)
-                : null,
-          },
-        ];
+        const status = recorded.get(input.attempt.deliveryId);
+        const outcome: RecordedOutcome = {
+          recorded: status !== undefined,
+          failingSince:
+            input.attempt.outcome === 'failed' && endpointId !== undefined
+              ? (failingSince.get(endpointId) ?? null)
+              : null,
+        };
+        if (status !== undefined) outcome.status = status;
+        return [input, outcome];
       }),
     );
   };
@@ -662,7 +664,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       durable: false,
       run: (db, batch) => recordAttemptsSync(db, [input], batch).get(input)!,
       bulk: { input, runAll: recordAttemptsSync as BulkWrite },
-    }) as Promise<{ recorded: boolean; failingSince: number | null }>;
+    }) as Promise<RecordedOutcome>;
   const claimBatched = batched('claimDue', false, claimSync);
 
   const getEndpointSync = (db: SqliteDatabase, id: string) => {

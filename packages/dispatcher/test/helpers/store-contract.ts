@@ -189,7 +189,7 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
         next: { status: 'pending', nextAttemptAt: 9000 },
         now: 1100,
       });
-      expect(failed).toEqual({ recorded: true, failingSince: 1100 });
+      expect(failed).toEqual({ recorded: true, failingSince: 1100, status: 'pending' });
       expect((await store.getEndpoint(ep.id))?.failingSince).toBe(1100);
       const results = await Promise.all(
         rest.map((claim) =>
@@ -201,7 +201,9 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
           }),
         ),
       );
-      expect(results).toEqual(rest.map(() => ({ recorded: true, failingSince: null })));
+      expect(results).toEqual(
+        rest.map(() => ({ recorded: true, failingSince: null, status: 'succeeded' })),
+      );
       expect((await store.getEndpoint(ep.id))?.failingSince).toBeNull();
     });
 
@@ -234,8 +236,8 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       expect((await store.getEndpoint(ep.id))?.failingSince).toBe(3000);
       const second = await Promise.all([record(4, 3500, 'succeeded'), record(5, 3600, 'failed')]);
       expect(second).toEqual([
-        { recorded: true, failingSince: null },
-        { recorded: true, failingSince: 3600 },
+        { recorded: true, failingSince: null, status: 'succeeded' },
+        { recorded: true, failingSince: 3600, status: 'pending' },
       ]);
       expect((await store.getEndpoint(ep.id))?.failingSince).toBe(3600);
     });
@@ -407,7 +409,7 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
         next: { status: 'pending', nextAttemptAt: 6000 },
         now: 1010,
       });
-      expect(failed).toEqual({ recorded: true, failingSince: 1000 });
+      expect(failed).toEqual({ recorded: true, failingSince: 1000, status: 'pending' });
       expect(await store.getDelivery(claim!.delivery.id)).toMatchObject({
         status: 'pending',
         attempts: 1,
@@ -434,7 +436,7 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
         next: { status: 'succeeded' },
         now: 7010,
       });
-      expect(ok).toEqual({ recorded: true, failingSince: null });
+      expect(ok).toEqual({ recorded: true, failingSince: null, status: 'succeeded' });
       expect(await store.getDelivery(third!.delivery.id)).toMatchObject({
         status: 'succeeded',
         attempts: 3,
@@ -567,7 +569,7 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
           next: { status: 'succeeded' },
           now: 1400,
         }),
-      ).toMatchObject({ recorded: true });
+      ).toMatchObject({ recorded: true, status: 'succeeded' });
       expect(
         await store.recordAttempt({
           leaseToken: bad!.leaseToken,
@@ -575,7 +577,7 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
           next: { status: 'pending', nextAttemptAt: 9000 },
           now: 1400,
         }),
-      ).toMatchObject({ recorded: true });
+      ).toMatchObject({ recorded: true, status: 'failed' });
       expect(await store.getDelivery(ok!.delivery.id)).toMatchObject({
         status: 'succeeded',
         attempts: 1,
