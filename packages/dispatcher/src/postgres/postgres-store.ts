@@ -33,6 +33,7 @@ import {
   heldBack,
   listDeliveriesStatement,
   notInFlight,
+  outcomeAssignments,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -307,8 +308,6 @@ export function createPostgresStore(
    * lease-checked delivery updates in one statement each, then each endpoint's failure run
    * (endpoints in id order, so concurrent batches lock them in the same order).
    */
-  /** An outcome asks for a retry, but its endpoint was disabled while the attempt ran. */
-  const retryOnDisabled = `v.status = 'pending' AND NOT EXISTS (SELECT 1 FROM ${t.endpoints} e WHERE e.id = d.endpoint_id AND e.enabled)`;
   const recordAttemptsWith = async (
     client: PostgresQueryable,
     inputs: readonly RecordInput[],
@@ -317,7 +316,9 @@ export function createPostgresStore(
     if (new Set(attempts.map((a) => a.deliveryId)).size !== attempts.length) {
       // One UPDATE moves a row once: two outcomes of a delivery would both look recorded. The
       // group commit then records them one by one (see `batched`).
-      throw new Error('one delivery has two outcomes in this batch; recording them one by one');
+      throw new SplitBatch(
+        'one delivery has two outcomes in this batch; recording them one by one',
+      );
     }
     // One round trip: the log rows (a data-modifying CTE) and the lease-checked updates.
     const updated = await query<{
@@ -330,8 +331,8 @@ export function createPostgresStore(
       `WITH logged AS (
          INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome)
          SELECT * FROM unnest($1::text[], $8::int[], $9::bigint[], $10::int[], $5::int[], $11::text[], $6::text[], $12::text[]))
-       UPDATE ${t.deliveries} d SET status = CASE WHEN ${retryOnDisabled} THEN 'failed' ELSE v.status END,
-         attempts = d.attempts + 1, next_attempt_at = CASE WHEN ${retryOnDisabled} THEN NULL ELSE v.next_at END,
+       UPDATE ${t.deliveries} d SET ${outcomeAssignments(t.endpoints, 'd')},
+         attempts = d.attempts + 1,
          last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::bigint[])
          AS v(id, token, status, next_at, code, err, now)
@@ -410,9 +411,10 @@ export function createPostgresStore(
       try {
         return await once(items);
       } catch (error) {
-        if (items.length === 1) throw error;
+        if (items.length === 1 || !oneItemsFault(error)) throw error;
         // One bad item (a value Postgres refuses, say) fails the statement for the whole batch:
-        // run each on its own, in order, so only that item fails.
+        // run each on its own, in order, so only that item fails. (Not for a lost connection
+        // or a timeout: one by one would only multiply the load on a struggling database.)
         const outcomes: BatchOutcome<O>[] = [];
         for (const item of items) {
           outcomes.push(
@@ -674,4 +676,18 @@ interface RecordInput {
   attempt: AttemptRecord;
   next: DeliveryNext;
   now: number;
+}
+
+/** A batch that must be written item by item (see the Postgres store's group commit). */
+class SplitBatch extends Error {}
+
+/**
+ * The failure of a whole batch may be one item's: a value Postgres refuses (SQLSTATE class 22,
+ * data exception; 23, integrity constraint) or a batch that must be split.
+ */
+function oneItemsFault(error: unknown): boolean {
+  const cause = error instanceof DispatcherError ? error.cause : error;
+  if (cause instanceof SplitBatch) return true;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }

@@ -290,6 +290,16 @@ export const notInFlight = (now: string, alias = ''): string =>
   `(${alias}lease_expires_at IS NULL OR ${alias}lease_expires_at <= ${now})`;
 
 /**
+ * SQL: the `status` and `next_attempt_at` assignments of an outcome update, from the row `v`
+ * (status, next_at) of a delivery (`delivery`: its table name or alias). A retry asked for on
+ * an endpoint that was disabled while the attempt ran is a dead letter instead.
+ */
+export const outcomeAssignments = (endpoints: string, delivery: string): string => {
+  const retryOnDisabled = `v.status = 'pending' AND NOT EXISTS (SELECT 1 FROM ${endpoints} e WHERE e.id = ${delivery}.endpoint_id AND e.enabled)`;
+  return `status = CASE WHEN ${retryOnDisabled} THEN 'failed' ELSE v.status END, next_attempt_at = CASE WHEN ${retryOnDisabled} THEN NULL ELSE v.next_at END`;
+};
+
+/**
  * SQL: delivery `d` of an ordered endpoint waits: another pending delivery of its endpoint and
  * resource is older, or is newer but in flight (a replayed older delivery must not run beside
  * it, nor, with Postgres, one whose publish committed after a newer one's).

@@ -32,6 +32,7 @@ import {
   heldBack,
   listDeliveriesStatement,
   notInFlight,
+  outcomeAssignments,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -324,10 +325,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const insertAttemptsSql = `INSERT INTO ${t.attempts} (delivery_id, attempt, started_at, duration_ms, status_code, response_excerpt, error, outcome) ${jsonRows(8)}`;
   const insertEventsSql = `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at) ${jsonRows(7)}`;
   const insertDeliveriesSql = `INSERT INTO ${t.deliveries} (id, event_id, endpoint_id, event_type, resource_id, status, version, attempts, next_attempt_at, created_at, updated_at) ${jsonRows(11)}`;
-  /** An outcome asks for a retry, but its endpoint was disabled while the attempt ran. */
-  const retryOnDisabled = `v.status = 'pending' AND NOT EXISTS (SELECT 1 FROM ${t.endpoints} e WHERE e.id = ${t.deliveries}.endpoint_id AND e.enabled = 1)`;
   const recordOutcomesSql = `WITH v(id, token, status, next_at, code, err, now) AS (${jsonRows(7)})
-       UPDATE ${t.deliveries} SET status = CASE WHEN ${retryOnDisabled} THEN 'failed' ELSE v.status END, attempts = attempts + 1, next_attempt_at = CASE WHEN ${retryOnDisabled} THEN NULL ELSE v.next_at END, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
+       UPDATE ${t.deliveries} SET ${outcomeAssignments(t.endpoints, t.deliveries)}, attempts = attempts + 1, last_status_code = v.code, last_error = v.err, updated_at = v.now, lease_token = NULL, lease_expires_at = NULL
        FROM v WHERE ${t.deliveries}.id = v.id AND ${t.deliveries}.lease_token = v.token AND ${t.deliveries}.status = 'pending'
        RETURNING ${t.deliveries}.id AS id, ${t.deliveries}.endpoint_id AS endpoint_id, ${t.deliveries}.status AS status`;
 
