@@ -56,6 +56,48 @@ describe('postgres store', () => {
     }
   });
 
+  it('never has two deliveries of one resource in flight on an ordered endpoint, across workers claiming at once', async () => {
+    // Worker A's claim of the newer delivery a2 is slow to commit (a trigger stands in for a
+    // loaded server) while the older a1 is replayed and worker B claims: B must see A's lease.
+    const tablePrefix = nextPrefix();
+    const slow = new URL(url);
+    slow.searchParams.set('application_name', 'slow_claimer');
+    const a = createPostgresStore({ connectionString: slow.toString(), tablePrefix });
+    const b = createPostgresStore({ connectionString: url, tablePrefix });
+    const admin = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await a.init();
+      await admin.query(`CREATE FUNCTION ${tablePrefix}slow() RETURNS trigger AS $$ BEGIN
+          IF current_setting('application_name') = 'slow_claimer' AND NEW.lease_token IS NOT NULL
+          THEN PERFORM pg_sleep(0.3); END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+        CREATE TRIGGER slow AFTER UPDATE ON ${tablePrefix}deliveries
+          FOR EACH ROW EXECUTE FUNCTION ${tablePrefix}slow();`);
+      const endpoint = endpointRecord({ ordered: true });
+      await b.createEndpoint(endpoint);
+      const a1 = storedEvent('user.created', 'usr_A', 1000);
+      const a2 = storedEvent('user.login', 'usr_A', 1001);
+      await b.insertEvent(a1);
+      await b.insertEvent(a2);
+      const [first] = await b.claimDue({ now: 2000, limit: 10, leaseMs: 60_000 });
+      await b.recordAttempt({
+        leaseToken: first!.leaseToken,
+        attempt: attempt(first!.delivery.id, 2000, 'succeeded'),
+        next: { status: 'succeeded' },
+        now: 2001,
+      });
+      const claimedByA = a.claimDue({ now: 3000, limit: 10, leaseMs: 60_000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await b.requeue({ deliveryId: first!.delivery.id }, 3001);
+      const claimedByB = await b.claimDue({ now: 3002, limit: 10, leaseMs: 60_000 });
+      expect((await claimedByA).map((c) => c.event.id)).toEqual([a2.id]);
+      expect(claimedByB).toEqual([]);
+    } finally {
+      await admin.end();
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('refuses a pool as the transaction of a publish: only a client holds one', async () => {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });

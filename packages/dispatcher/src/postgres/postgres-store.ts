@@ -104,6 +104,8 @@ export function createPostgresStore(
   // the pool replaces it on the next query.
   if (ownsPool) pool.on('error', () => {});
   let initialised: Promise<void> | undefined;
+  /** Taken by a claim only while some enabled endpoint is ordered (see `claimDue`). */
+  const orderedClaimLock = `SELECT pg_advisory_xact_lock(${advisoryKey(`${t.deliveries} ordered claims`)}) WHERE EXISTS (SELECT 1 FROM ${t.endpoints} WHERE ordered AND enabled)`;
   // Lower case: LISTEN folds an unquoted name to lower case, pg_notify does not.
   const channel = `${options.tablePrefix ?? 'hookline_'}outbox`.toLowerCase();
 
@@ -535,6 +537,10 @@ export function createPostgresStore(
           return { changed: true, deadLettered: dead.rowCount ?? 0 };
         }),
       ),
+    // With an ordered endpoint, claims take turns (a transaction-scoped advisory lock, in a
+    // statement of its own so that the claim's snapshot is taken after it): the ordering rule
+    // reads other workers' leases, and an uncommitted one is invisible — two workers could
+    // each lease a delivery of one resource. Without ordered endpoints claims run side by side.
     claimDue: ({ now, limit, leaseMs }) =>
       run('claimDue', async () => {
         if (!(limit > 0)) return [];
@@ -552,6 +558,7 @@ export function createPostgresStore(
         try {
           results = (await client.query(
             `BEGIN; SET LOCAL enable_sort = off; SET LOCAL synchronous_commit = off;
+           ${orderedClaimLock};
            WITH due AS (
              SELECT d.seq FROM ${t.deliveries} d
              WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
@@ -576,7 +583,7 @@ export function createPostgresStore(
         } finally {
           client.release();
         }
-        const rows = (results[3]?.rows ?? []) as Array<
+        const rows = (results[4]?.rows ?? []) as Array<
           DeliveryRow & { event_row: EventRow; endpoint_row: EndpointRow }
         >;
         // One round trip: the lease, the events and the endpoints come back together.
@@ -690,4 +697,9 @@ function oneItemsFault(error: unknown): boolean {
   if (cause instanceof SplitBatch) return true;
   const code = (cause as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
+/** A stable 64-bit advisory lock key for `name` (a signed bigint literal). */
+function advisoryKey(name: string): string {
+  return createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
 }
