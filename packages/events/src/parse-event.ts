@@ -158,11 +158,15 @@ function decodeBody(input: unknown): Record<string, unknown> {
     try {
       value = JSON.parse(text);
     } catch (cause) {
+      // V8's message (and so the SyntaxError itself) quotes the body, which may carry personal
+      // data or tokens and ends up in logs: only the position is kept, and no cause.
+      const position =
+        cause instanceof Error ? / at position (\d+)/.exec(cause.message)?.[1] : undefined;
+      const where =
+        text.trim() === '' ? ' (it is empty)' : position ? ` (at character ${position})` : '';
       throw new HooklineEventError(
         'invalid_json',
-        `The body is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}). ` +
-          'Pass the raw request body, or the object it parses to.',
-        { cause },
+        `The body is not valid JSON${where}. Pass the raw request body, or the object it parses to.`,
       );
     }
   }

@@ -604,11 +604,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     let body: unknown;
     try {
       body = JSON.parse(text);
-    } catch (error) {
+    } catch {
+      // No cause: the SyntaxError's message quotes the body (personal data, tokens).
       throw new ReceiverError(
         'invalid_json',
         `The ${scheme} delivery body is not valid JSON. The sender must post a JSON body.`,
-        { status: 400, cause: error },
+        { status: 400 },
       );
     }
     return { kind: 'provider', event: readProvider(body, headers, signed), text };

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createReceiver, type LogFields, type ReceiverLogger } from '../src/index.js';
 import { exampleEvent } from './support/events.js';
@@ -68,4 +69,43 @@ describe('secrets never leak', () => {
       expect(everything).not.toContain(secret.slice('whsec_'.length));
     }
   });
+
+  it.each([
+    ['a Hookline receiver', {}],
+    ['a provider receiver', { parse: 'provider' as const }],
+  ])(
+    '%s keeps a body that is not JSON out of its logs, its answer and onError',
+    async (_kind, options) => {
+      const lines: string[] = [];
+      const capture = (message: string, fields?: LogFields) => {
+        lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+      };
+      const reported: unknown[] = [];
+      const receiver = createReceiver({
+        secret: SECRET,
+        ...options,
+        logger: { debug: capture, info: capture, warn: capture, error: capture },
+      });
+      receiver.onError((error) => {
+        reported.push(error);
+      });
+      // A sender's broken body that carries a customer's token.
+      const body = '{"card": tok_live_s3cret}';
+      const response = await receiver.fetch(
+        new Request('http://x', {
+          method: 'POST',
+          headers: await signedHeaders(body, { id: 'evt_broken' }),
+          body,
+        }),
+      );
+      expect(response.status).toBe(400);
+      const everything = [
+        ...lines,
+        await response.text(),
+        inspect(reported, { depth: Number.POSITIVE_INFINITY }),
+      ].join('\n');
+      expect(everything).toContain('invalid_json');
+      expect(everything).not.toContain('tok_live');
+    },
+  );
 });
