@@ -40,6 +40,8 @@ export class Worker {
    */
   readonly #byId = new Map<string, Promise<void>>();
   #running = false;
+  /** Bumped by every start() and stop(): a loop runs while the generation it started in lasts. */
+  #generation = 0;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   /** Something happened since the loop last looked (a push arrived, a slot freed, stop). */
@@ -54,15 +56,20 @@ export class Worker {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#loop = this.#runLoop();
+    // A loop still stopping (stop() not awaited) finishes its runs first: never two loops.
+    const stopping = this.#loop;
+    const generation = ++this.#generation;
+    this.#loop = (stopping ?? Promise.resolve()).then(() => this.#runLoop(generation));
   }
 
   /** Stops claiming and resolves once the entries already running have settled. */
   async stop(): Promise<void> {
     this.#running = false;
+    this.#generation++;
     this.wake();
-    await this.#loop;
-    this.#loop = undefined;
+    const loop = this.#loop;
+    await loop;
+    if (this.#loop === loop) this.#loop = undefined;
   }
 
   /** Cuts the current sleep short (new work arrived). */
@@ -144,13 +151,14 @@ export class Worker {
     this.#byId.set(entry.id, settled);
   }
 
-  async #runLoop(): Promise<void> {
+  async #runLoop(generation: number): Promise<void> {
     const inFlight = new Set<Promise<void>>();
-    while (this.#running) {
+    const current = () => this.#generation === generation;
+    while (current()) {
       this.#nudged = false;
       // A failed claim is reported; the next poll, push or freed slot claims again.
       await this.#fillSlots(inFlight, this.#deps.onError);
-      if (!this.#running || this.#nudged) continue;
+      if (!current() || this.#nudged) continue;
       // Full: wait for a slot to free. Otherwise nothing more is due: wait for a push, a freed
       // slot (its retry may be due) or the poll interval.
       const full = inFlight.size >= this.#concurrency;

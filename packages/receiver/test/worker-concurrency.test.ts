@@ -87,6 +87,44 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
     await store.close();
   });
 
+  it('start() right after stop() (not awaited) leaves one loop: stop() resolves, concurrency holds', async () => {
+    const store = createSqliteStore({ path: join(dir, 'restart.db') });
+    const receiver = createReceiver({
+      secret: SECRET,
+      store,
+      worker: { concurrency: 2, pollIntervalMs: 60_000 },
+    });
+    const release = gate();
+    const seen = tracker();
+    receiver.on('user.created', (event) => seen.around(event.id, () => release.wait));
+    receiver.start();
+    const first = [1, 2].map(() => exampleEvent('user.created', 1));
+    for (const event of first) {
+      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+    }
+    await eventually(() => (seen.state.running === 2 ? true : undefined), 'two running', 5_000);
+    const stopped = receiver.stop();
+    receiver.start();
+    // The restarted worker must not claim beside the stopping one's runs.
+    const more = [1, 2].map(() => exampleEvent('user.created', 1));
+    for (const event of more) {
+      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+    }
+    await pause(50);
+    expect(seen.state.maxRunning).toBe(2);
+    release.open();
+    await stopped;
+    await allDone(
+      store,
+      [...first, ...more].map((event) => event.id),
+      'all four handled by the restarted worker',
+      5_000,
+    );
+    expect(seen.state.maxRunning).toBe(2);
+    await receiver.stop();
+    await store.close();
+  });
+
   it('drain() refills a freed slot at once instead of waiting for the blocked entry', async () => {
     const store = createSqliteStore({ path: join(dir, 'drain.db') });
     const receiver = createReceiver({ secret: SECRET, store, worker: { concurrency: 2 } });
