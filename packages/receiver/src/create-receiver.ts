@@ -226,7 +226,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     );
   }
   const mode = options.mode ?? 'ack-first';
-  const now = options.now ?? Date.now;
+  // Whole milliseconds, as every store keeps them (Postgres BIGINT refuses a fraction).
+  const clock = options.now;
+  const now = clock ? () => Math.floor(clock()) : Date.now;
   const store = options.store ?? createMemoryStore();
   const allow: IpRange[] | undefined =
     options.allowIps && parseRanges('allowIps', options.allowIps);
@@ -696,7 +698,15 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     drain() {
       return worker.drain();
     },
-    deadLetters(listOptions) {
+    async deadLetters(listOptions) {
+      const limit = listOptions?.limit;
+      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+        // The stores read a negative or fractional limit three different ways.
+        throw new ReceiverError(
+          'invalid_options',
+          `deadLetters: limit must be a whole number of at least 0 (got ${String(limit)}); omit it for all.`,
+        );
+      }
       return store.listDeadLetters(listOptions);
     },
     async replay(id) {

@@ -123,18 +123,19 @@ export function createProviderReader(
     format === 'provider' ? BUILT_IN[scheme] : { parse: format, ...CUSTOM };
   return (body, headers, signed) => {
     const { id, type } = parse(body, headers, signed);
-    if (typeof id !== 'string' || id.length === 0) {
+    // NUL cannot be stored (Postgres text refuses it): such an id or type is as good as none.
+    if (typeof id !== 'string' || id.length === 0 || id.includes('\0')) {
       throw new ReceiverError(
         'missing_provider_id',
-        `The ${scheme} delivery has no event id in ${idSource}, so it cannot be deduplicated. ` +
+        `The ${scheme} delivery has no usable event id in ${idSource} (missing, empty or holding a NUL character), so it cannot be deduplicated. ` +
           'Check that a proxy does not strip headers and that `scheme` matches the sender.',
         { status: 400 },
       );
     }
-    if (typeof type !== 'string' || type.length === 0) {
+    if (typeof type !== 'string' || type.length === 0 || type.includes('\0')) {
       throw new ReceiverError(
         'missing_provider_type',
-        `The ${scheme} delivery ${JSON.stringify(id)} has no event type in ${typeSource}, so no handler can be chosen. ` +
+        `The ${scheme} delivery ${JSON.stringify(id)} has no usable event type in ${typeSource} (missing, empty or holding a NUL character), so no handler can be chosen. ` +
           'Check that a proxy does not strip headers and that `scheme` matches the sender.',
         { status: 400 },
       );

@@ -1,8 +1,10 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReceiver } from '../src/index.js';
 import { createPostgresStore, migratePostgres } from '../src/postgres/index.js';
 import { describeStoreContract } from './store-contract.js';
+import { exampleEvent } from './support/events.js';
 import {
   createPool,
   dropSchema,
@@ -11,6 +13,7 @@ import {
   type TestPostgres,
   uniqueSchema,
 } from './support/postgres.js';
+import { SECRET, signedHeaders, signedRequest } from './support/sign.js';
 
 let server: TestPostgres;
 let pool: pg.Pool;
@@ -36,6 +39,32 @@ describeStoreContract('postgres', async () => {
 });
 
 describe('postgres store', () => {
+  it('takes what the other stores take: a fractional clock, odd provider ids, any dead-letter limit', async () => {
+    const store = createPostgresStore({ pool, schema, tablePrefix: 'odd_' });
+    await store.migrate();
+    const receiver = createReceiver({ secret: SECRET, store, now: () => Date.now() + 0.5 });
+    const accepted = await receiver.fetch(await signedRequest(exampleEvent('user.created', 1)));
+    expect(accepted.status).toBe(200);
+    // A verified provider body whose type holds a NUL: a 400 that says so, not a 503 forever.
+    const provider = createReceiver({ secret: SECRET, store, parse: 'provider' });
+    const body = JSON.stringify({ type: 'user.\u0000created', data: {} });
+    const refused = await provider.fetch(
+      new Request('http://x', {
+        method: 'POST',
+        headers: await signedHeaders(body, { id: 'msg_nul' }),
+        body,
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'missing_provider_type',
+    );
+    await expect(receiver.deadLetters({ limit: -1 })).rejects.toMatchObject({
+      code: 'invalid_options',
+    });
+    expect(await receiver.deadLetters({ limit: 10 })).toEqual([]);
+  });
+
   it('migrate() is idempotent and safe to run from several processes at once', async () => {
     const options = { pool, schema, tablePrefix: 'mig_' };
     await Promise.all([
