@@ -111,13 +111,7 @@ describe('accepting deliveries (ack-first)', () => {
     });
     const id = freshId();
     const body = readFileSync(new URL('./fixtures/seed-user-login.json', import.meta.url), 'utf8');
-    const response = await receiver.fetch(
-      new Request('http://x/webhooks', {
-        method: 'POST',
-        headers: await signedHeaders(body, { id }),
-        body,
-      }),
-    );
+    const response = await receiver.fetch(await signedRequest(body, { id }));
     expect(response.status).toBe(200);
     await receiver.drain();
     expect(v1).toEqual([{ ...JSON.parse(body), id, version: 1 }]);
@@ -133,13 +127,7 @@ describe('accepting deliveries (ack-first)', () => {
     const { id: _id, ...withoutId } = exampleEvent('user.created', 1);
     const body = JSON.stringify(withoutId);
     const id = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
-    const response = await receiver.fetch(
-      new Request('http://x/webhooks', {
-        method: 'POST',
-        headers: await signedHeaders(body, { id }),
-        body,
-      }),
-    );
+    const response = await receiver.fetch(await signedRequest(body, { id }));
     expect(response.status).toBe(200);
     await receiver.drain();
     expect(handled).toEqual([id]);
@@ -155,11 +143,7 @@ describe('accepting deliveries (ack-first)', () => {
     const { version: _v, ...withoutVersion } = exampleEvent('payment.succeeded', 2);
     const body = JSON.stringify(withoutVersion);
     const response = await receiver.fetch(
-      new Request('http://x/webhooks', {
-        method: 'POST',
-        headers: await signedHeaders(body, { headers: { 'x-webhook-version': '2' } }),
-        body,
-      }),
+      await signedRequest(body, { headers: { 'x-webhook-version': '2' } }),
     );
     expect(response.status).toBe(200);
     await receiver.drain();
