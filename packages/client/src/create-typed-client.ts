@@ -204,7 +204,8 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   // One attempt: fetch and read the whole body under one timeout, so a slow body times out too.
   async function send(req: OutgoingRequest, signal: AbortSignal | undefined, timeoutMs: number) {
     // Without a timeout, the caller's signal (if any) goes to fetch as is: no extra controller.
-    const controller = timeoutMs > 0 ? new AbortController() : undefined;
+    // One longer than a timer can hold (Infinity, say) is none: Node would fire it after 1 ms.
+    const controller = timeoutMs > 0 && timeoutMs <= maxTimerMs ? new AbortController() : undefined;
     let timedOut = false;
     const timer =
       controller &&
@@ -262,7 +263,14 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     const headers = { ...baseHeaders };
     let body: string | undefined;
     if (init.body !== undefined) {
-      body = JSON.stringify(init.body);
+      try {
+        body = JSON.stringify(init.body);
+      } catch (cause) {
+        throw new HooklineApiError(
+          'invalid_request',
+          `${method} ${path}: the body cannot be sent as JSON (${cause instanceof Error ? cause.message : String(cause)}); convert BigInt and cyclic values first`,
+        );
+      }
       headers['content-type'] = 'application/json';
     }
     mergeHeaders(headers, init.params?.header);
@@ -286,14 +294,34 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     let retries = 0;
     let refreshed = false;
     let forceRefresh = false;
+    /** `step`, or the caller's abort, whichever comes first. */
+    const unlessAborted = <T>(step: T | Promise<T>): Promise<T> => {
+      if (!signal) return Promise.resolve(step);
+      if (signal.aborted) return Promise.reject(aborted(req, signal.reason));
+      return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(aborted(req, signal.reason));
+        signal.addEventListener('abort', onAbort, { once: true });
+        Promise.resolve(step).then(
+          (value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+          },
+          (error: unknown) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        );
+      });
+    };
     for (;;) {
       req.attempt++;
       if (token) {
-        lastToken = await token({ forceRefresh });
+        lastToken = await unlessAborted(token({ forceRefresh }));
         forceRefresh = false;
         headers.authorization = `Bearer ${lastToken}`;
       }
-      if (onRequest) await onRequest(req);
+      if (onRequest) await unlessAborted(onRequest(req));
+      checkHeaderValues(req);
       if (logger) log('debug', `${method} ${path}: attempt ${req.attempt}`, req);
       let outcome: { response: Response; text: string };
       try {
@@ -324,7 +352,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
       }
       if (retries < maxRetries && isRetryableStatus(status, response.headers)) {
         const hint = serverRetryDelay(response);
-        if (hint === undefined || hint <= maxRetryAfterMs) {
+        if (hint === undefined || (hint <= maxRetryAfterMs && hint <= maxTimerMs)) {
           const delay = hint ?? backoff(retries);
           retries++;
           if (logger) log('warn', `${method} ${path}: ${status}; retrying in ${delay} ms`, req);
@@ -338,16 +366,23 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
 
   function finish(method: HttpMethod, path: string, response: Response, text: string) {
     const status = response.status;
+    const json = response.headers.get('content-type')?.includes('json') ?? false;
     let body: unknown = text || undefined;
     try {
-      if (text && response.headers.get('content-type')?.includes('json')) body = JSON.parse(text);
+      // A 2xx body is data of the type the operation declares: JSON, or nothing.
+      if (response.ok && text && !json) throw new Error(`a ${status} body that is not JSON`);
+      if (text && json) body = JSON.parse(text);
       if (validate) body = validate({ method, path, status, body });
     } catch (cause) {
-      throw new HooklineApiError(
-        'invalid_response',
-        `${method} ${path} answered ${status} with a body that is not valid; check that the client and API versions match`,
-        { status, cause, requestId: requestIdOf(response) },
-      );
+      if (response.ok) {
+        throw new HooklineApiError(
+          'invalid_response',
+          `${method} ${path} answered ${status} with a body that is not valid; check that the client and API versions match (and that no proxy answered instead)`,
+          { status, cause, requestId: requestIdOf(response) },
+        );
+      }
+      // An error status stays a result, whatever its body (a gateway's HTML or its own JSON).
+      body = undefined;
     }
     if (response.ok) return { ok: true as const, status, data: body, response };
     const error = (
@@ -393,4 +428,23 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
 function withoutQuery(url: string): string {
   const cut = url.search(/[?#]/);
   return cut === -1 ? url : url.slice(0, cut);
+}
+
+/** The longest delay a timer holds (Node fires a longer one after 1 ms). */
+const maxTimerMs = 2 ** 31 - 1;
+
+/**
+ * Refuses a header value fetch cannot send (a line break, NUL): fetch's own error quotes the
+ * value — an API key read with its newline would end up in the error and its logs — and
+ * retrying cannot help.
+ */
+function checkHeaderValues(req: OutgoingRequest): void {
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (/[\r\n\0]/.test(value)) {
+      throw new HooklineApiError(
+        'invalid_request',
+        `${req.method} ${req.path}: the ${name} header has a line break or NUL in its value${name === 'authorization' ? ' (an API key or token read with its trailing newline?)' : ''}; trim it`,
+      );
+    }
+  }
 }

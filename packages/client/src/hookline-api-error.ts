@@ -69,9 +69,11 @@ export function errorFromProblem(
   what: string,
 ): HooklineApiError {
   const detail = problem.detail ?? problem.title ?? response.statusText;
+  // Only a string is a code (a proxy's or another API's body may carry anything there).
+  const code = typeof problem.code === 'string' && problem.code ? problem.code : undefined;
   return new HooklineApiError(
-    (problem.code as ApiProblemCode | undefined) ?? 'http_error',
-    `${what} answered ${problem.status}${problem.code ? ` ${problem.code}` : ''}${detail ? `: ${detail}` : ''}`,
+    (code as ApiProblemCode | undefined) ?? 'http_error',
+    `${what} answered ${problem.status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`,
     { status: problem.status, problem, requestId: problem.request_id ?? requestIdOf(response) },
   );
 }
