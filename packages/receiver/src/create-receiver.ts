@@ -245,6 +245,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   });
   const schedule = createRetrySchedule(options.retry);
   const leaseMs = options.worker?.leaseMs ?? 60_000;
+  if (!(Number.isSafeInteger(leaseMs) && leaseMs > 0)) {
+    // Stored as whole milliseconds (Postgres BIGINT): a fraction would fail every claim.
+    throw new ReceiverError(
+      'invalid_options',
+      `worker.leaseMs must be a whole number of milliseconds above 0, got ${leaseMs}.`,
+    );
+  }
   const registry = new HandlerRegistry();
   const errorListeners = new Set<(error: unknown, info: ErrorInfo) => void>();
 
@@ -700,7 +707,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     },
     async deadLetters(listOptions) {
       const limit = listOptions?.limit;
-      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+      if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
         // The stores read a negative or fractional limit three different ways.
         throw new ReceiverError(
           'invalid_options',

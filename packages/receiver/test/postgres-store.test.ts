@@ -59,9 +59,14 @@ describe('postgres store', () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
       'missing_provider_type',
     );
-    await expect(receiver.deadLetters({ limit: -1 })).rejects.toMatchObject({
-      code: 'invalid_options',
-    });
+    for (const limit of [-1, 1.5, 2 ** 63]) {
+      await expect(receiver.deadLetters({ limit })).rejects.toMatchObject({
+        code: 'invalid_options',
+      });
+    }
+    expect(() => createReceiver({ secret: SECRET, store, worker: { leaseMs: 1500.5 } })).toThrow(
+      expect.objectContaining({ code: 'invalid_options' }),
+    );
     expect(await receiver.deadLetters({ limit: 10 })).toEqual([]);
   });
 
