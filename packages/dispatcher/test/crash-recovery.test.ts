@@ -70,6 +70,14 @@ describe('crash recovery (SIGKILL at random moments)', () => {
 
   it('delivers every acknowledged event at least once, always with the same webhook-id, across many kill -9s', async () => {
     writeFileSync(join(dir.path, 'acked.txt'), '');
+    const ackedCount = () =>
+      readFileSync(join(dir.path, 'acked.txt'), 'utf8').split('\n').filter(Boolean).length;
+    const firstAckAfter = async (before: number, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      while (ackedCount() === before && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
     const stderr: string[] = [];
     for (let run = 0; run < kills; run++) {
       const child = spawnChild('publish', run);
@@ -82,7 +90,10 @@ describe('crash recovery (SIGKILL at random moments)', () => {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
       } else {
         await readyLine(child, 30_000);
-        await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 480));
+        // Once this run has acknowledged an event (on a loaded machine the first publish can
+        // take longer than the random delay), then at a random moment.
+        await firstAckAfter(ackedCount(), 30_000);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 480));
       }
       child.kill('SIGKILL');
       const { signal } = await done;
@@ -101,8 +112,8 @@ describe('crash recovery (SIGKILL at random moments)', () => {
 
     const acked = readFileSync(join(dir.path, 'acked.txt'), 'utf8').split('\n').filter(Boolean);
     const receivedIds = new Set(receiver.received.map((r) => r.id));
-    // The runs killed after start-up published and acknowledged events before dying.
-    expect(acked.length).toBeGreaterThan(kills);
+    // The runs killed after start-up (all but every fourth) each acknowledged events first.
+    expect(acked.length).toBeGreaterThanOrEqual(kills - Math.ceil(kills / 4));
     const lost = acked.filter((id) => !receivedIds.has(id));
     expect(lost).toEqual([]);
 

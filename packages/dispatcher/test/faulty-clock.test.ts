@@ -52,8 +52,9 @@ describe('a clock that throws during an attempt', () => {
       logger: { error: (message) => errors.push(message) },
       allow: { loopback: true, http: true },
       pollIntervalMs: 10,
-      timeoutMs: 100,
-      leaseMs: 200,
+      // The lease must outlast a retry's attempt and its recording on a loaded machine.
+      timeoutMs: 1000,
+      leaseMs: 1500,
     });
     await dispatcher.createEndpoint({ url: receiver.url });
     const { event } = await dispatcher.publish(draftEvent('user.created'));
