@@ -19,10 +19,11 @@ import type {
 } from './path-types.js';
 import { redactHeaders, redactSecrets } from './redact.js';
 import {
-  backoffDelay,
   isRetryableStatus,
+  MAX_TIMER_MS,
   type RetryOptions,
-  serverRetryDelay,
+  retryBackoff,
+  retryDelay,
   sleep,
 } from './retry-delay.js';
 
@@ -176,8 +177,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   const maxRetriesDefault = retry.maxRetries ?? 2;
   const maxRetryAfterMs = retry.maxRetryAfterMs ?? 60_000;
   const random = retry.random ?? Math.random;
-  const backoff = (n: number) =>
-    backoffDelay(n, retry.baseDelayMs ?? 500, retry.maxDelayMs ?? 8000, random);
+  const backoff = (n: number) => retryBackoff(n, { ...retry, random });
   const wait = retry.sleep ?? sleep;
   const defaultTimeoutMs = options.timeoutMs ?? 30_000;
   const validate = options.validateResponses || undefined;
@@ -205,7 +205,8 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   async function send(req: OutgoingRequest, signal: AbortSignal | undefined, timeoutMs: number) {
     // Without a timeout, the caller's signal (if any) goes to fetch as is: no extra controller.
     // One longer than a timer can hold (Infinity, say) is none: Node would fire it after 1 ms.
-    const controller = timeoutMs > 0 && timeoutMs <= maxTimerMs ? new AbortController() : undefined;
+    const controller =
+      timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? new AbortController() : undefined;
     let timedOut = false;
     const timer =
       controller &&
@@ -351,9 +352,9 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         continue;
       }
       if (retries < maxRetries && isRetryableStatus(status, response.headers)) {
-        const hint = serverRetryDelay(response);
-        if (hint === undefined || (hint <= maxRetryAfterMs && hint <= maxTimerMs)) {
-          const delay = hint ?? backoff(retries);
+        // The server's hint, never shorter than the backoff; undefined: too long, stop here.
+        const delay = retryDelay(response, retries, { ...retry, random, maxRetryAfterMs });
+        if (delay !== undefined) {
           retries++;
           if (logger) log('warn', `${method} ${path}: ${status}; retrying in ${delay} ms`, req);
           await pause(delay, signal, req);
@@ -420,6 +421,7 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         },
         init.params?.query?.starting_after as string | undefined,
         limit,
+        `GET ${path}`,
       )) as Client<Paths, Problem>['paginate'],
   };
 }
@@ -429,9 +431,6 @@ function withoutQuery(url: string): string {
   const cut = url.search(/[?#]/);
   return cut === -1 ? url : url.slice(0, cut);
 }
-
-/** The longest delay a timer holds (Node fires a longer one after 1 ms). */
-const maxTimerMs = 2 ** 31 - 1;
 
 /**
  * Refuses a header value fetch cannot send (a line break, NUL): fetch's own error quotes the

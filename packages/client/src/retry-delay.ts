@@ -28,9 +28,53 @@ export function isRetryableStatus(status: number, headers?: Headers): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-/** Full-jitter exponential backoff: a random delay in [0, min(cap, base * 2^retry)). */
+/**
+ * The longest delay a timer holds: Node (and browsers) fire a longer one, or `Infinity`, after
+ * 1 ms, which would turn a long wait into an instant retry.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Full-jitter exponential backoff: a random delay in [0, min(cap, base * 2^retry)), and never
+ * above {@link MAX_TIMER_MS} (so `maxDelayMs: Infinity` cannot overflow a timer).
+ */
 export function backoffDelay(retry: number, baseMs: number, capMs: number, random: () => number) {
-  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry));
+  const delay = Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry, MAX_TIMER_MS));
+  // NaN (a NaN setting) would be a 1 ms timer too: no backoff rather than a hidden one.
+  return Number.isNaN(delay) ? 0 : delay;
+}
+
+/** The jittered backoff before retry number `retry` (from 0) with the client's retry options. */
+export function retryBackoff(retry: number, options: RetryOptions = {}): number {
+  return backoffDelay(
+    retry,
+    options.baseDelayMs ?? 500,
+    options.maxDelayMs ?? 8000,
+    options.random ?? Math.random,
+  );
+}
+
+/**
+ * The wait before retry number `retry` (0 for the first) after a retryable `response`: the
+ * backoff for that retry, or the server's hint ({@link serverRetryDelay}) when that is longer.
+ * A hint never shortens the backoff, so `Retry-After: 0` or a past date cannot make every client
+ * retry at once, in lockstep. `undefined` when the server asks for a longer wait than
+ * `maxRetryAfterMs` (or than a timer holds, {@link MAX_TIMER_MS}): stop retrying and return the
+ * response.
+ */
+export function retryDelay(
+  response: { status: number; headers: Headers },
+  retry: number,
+  options: RetryOptions = {},
+  now = Date.now(),
+): number | undefined {
+  const backoff = retryBackoff(retry, options);
+  const hint = serverRetryDelay(response, now);
+  if (hint === undefined) return backoff;
+  // Not `hint > max`: a NaN maxRetryAfterMs then allows no hint rather than any.
+  const maxWait = Math.min(options.maxRetryAfterMs ?? 60_000, MAX_TIMER_MS);
+  if (!(hint <= maxWait)) return undefined;
+  return Math.max(hint, backoff);
 }
 
 /**
@@ -45,10 +89,11 @@ export function serverRetryDelay(
   const { headers } = response;
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== null) {
-    const seconds = Number(retryAfter);
-    if (retryAfter.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    // Only what RFC 9110 §10.2.3 allows: delay-seconds (digits) or an HTTP-date. Number() and
+    // Date.parse() accept far more ("0x10", "1e3", "-1", a merged "5, 10" read as a date).
+    if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
+    const date = parseHttpDate(retryAfter, now);
+    if (date !== undefined) return Math.max(0, date - now);
   }
   // RateLimit-* ride on every response; a reset only means "wait" once the quota is spent.
   const structured = headers.get('ratelimit') ?? '';
@@ -61,18 +106,82 @@ export function serverRetryDelay(
   return Math.max(0, reset * 1000);
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const mon = `(${months.join('|')})`;
+const hms = '(\\d{2}):(\\d{2}):(\\d{2})';
+/** IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT` (day, month, year, h, m, s). */
+const imfFixdate = new RegExp(
+  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) ${mon} (\\d{4}) ${hms} GMT$`,
+);
+/** Obsolete rfc850-date: `Sunday, 06-Nov-94 08:49:37 GMT` (day, month, yy, h, m, s). */
+const rfc850Date = new RegExp(
+  `^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d{2})-${mon}-(\\d{2}) ${hms} GMT$`,
+);
+/** Obsolete asctime-date: `Sun Nov  6 08:49:37 1994` (month, day, h, m, s, year). */
+const asctimeDate = new RegExp(
+  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${mon} ([ \\d]\\d) ${hms} (\\d{4})$`,
+);
+
+/**
+ * An HTTP-date (RFC 9110 §5.6.7: IMF-fixdate, or the obsolete rfc850 and asctime formats) in ms
+ * since the epoch; `undefined` for anything else, including an impossible date (31 Feb).
+ */
+export function parseHttpDate(value: string, now = Date.now()): number | undefined {
+  const fields = (): (string | undefined)[] | undefined => {
+    const imf = imfFixdate.exec(value);
+    if (imf) return imf.slice(1);
+    const asctime = asctimeDate.exec(value);
+    if (asctime) {
+      const [, month, day, h, m, s, year] = asctime;
+      return [day, month, year, h, m, s];
+    }
+    const rfc850 = rfc850Date.exec(value);
+    if (!rfc850) return undefined;
+    // A two-digit year more than 50 years ahead is the latest past year with those digits.
+    const thisYear = new Date(now).getUTCFullYear();
+    let year = thisYear - (thisYear % 100) + Number(rfc850[3]);
+    if (year > thisYear + 50) year -= 100;
+    return [rfc850[1], rfc850[2], String(year), ...rfc850.slice(4)];
+  };
+  const parts = fields();
+  if (!parts) return undefined;
+  const [day, month, year, h, m, s] = parts.map((part, i) =>
+    i === 1 ? months.indexOf(part ?? '') : Number(part),
+  ) as [number, number, number, number, number, number];
+  // 60 is a leap second (RFC 5322); it counts as the next second.
+  if (h > 23 || m > 59 || s > 60) return undefined;
+  // setUTCFullYear, not Date.UTC, which reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  if (date.getUTCMonth() !== month || date.getUTCDate() !== day) return undefined;
+  return date.getTime() + ((h * 60 + m) * 60 + s) * 1000;
+}
+
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as `signal` aborts. A wait longer than
+ * a timer holds ({@link MAX_TIMER_MS}) is slept in several timers, never cut to 1 ms; `Infinity`
+ * waits for the signal.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
+    // A negative or NaN wait is none (setTimeout would read NaN as 1 ms).
+    let left = Number.isNaN(ms) ? 0 : Math.max(ms, 0);
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    const arm = () => {
+      const step = Math.min(left, MAX_TIMER_MS);
+      left -= step;
+      timer = setTimeout(() => {
+        if (left > 0) return arm();
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, step);
+    };
+    arm();
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -172,6 +172,29 @@ describe('requests against a real loopback server', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('a Date in the query is sent as its ISO 8601 string', async () => {
+    const since = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    await client().GET('/v1/payments', {
+      // biome-ignore lint/suspicious/noExplicitAny: the test paths declare no date parameter
+      params: { query: { since, between: [since, new Date(0)], limit: 2 } } as any,
+    });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/payments?since=2026-01-02T03%3A04%3A05.000Z&between=2026-01-02T03%3A04%3A05.000Z&between=1970-01-01T00%3A00%3A00.000Z&limit=2',
+    ]);
+  });
+
+  it('an object in the query fails before sending, with invalid_request, not as [object Object]', async () => {
+    const error = await client()
+      // biome-ignore lint/suspicious/noExplicitAny: deliberately bypassing the types to test the runtime check
+      .GET('/v1/payments', { params: { query: { created: { gte: 1 } } } } as any)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'HooklineApiError', code: 'invalid_request' });
+    expect((error as Error).message).toBe(
+      'Query parameter "created" of /v1/payments is an object, which has no URL form; pass a string, number, boolean or Date (or an array of them), e.g. JSON.stringify it or spread its fields into separate parameters',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('headers: client defaults, per-request overrides, and null removes a header', async () => {
     const c = createTypedClient<paths>({
       baseUrl: server.url,

@@ -61,6 +61,84 @@ describe('paginate', () => {
     await expect(walk()).rejects.toMatchObject({ code: 'rate_limited', status: 429 });
     expect(seen).toHaveLength(4);
   });
+
+  /** A list page with the given items (by id), has_more and next_cursor. */
+  const page = (ids: string[], hasMore: boolean, nextCursor?: string | null) => ({
+    kind: 'answer' as const,
+    status: 200,
+    body: {
+      data: ids.map((id) => ({ id, amount: 1, currency: 'eur', status: 'succeeded' })),
+      has_more: hasMore,
+      ...(nextCursor === undefined ? {} : { next_cursor: nextCursor }),
+    },
+  });
+  const walkAll = async (seen: string[]) => {
+    const c = createTypedClient<paths>({ baseUrl: server.url });
+    for await (const p of c.paginate('/v1/payments')) seen.push(p.id);
+  };
+
+  // Each case answers from faults, then the real route takes over: the old code, which did not
+  // notice, went on to the route's pages (or stopped) instead of failing.
+  it.each([
+    {
+      name: 'next_cursor is the cursor just used',
+      pages: [page(['pay_1'], true, 'pay_1'), page(['pay_1'], true, 'pay_1')],
+      requests: 2,
+      message: 'the page after cursor "pay_1" with has_more: true but next_cursor "pay_1"',
+    },
+    {
+      name: 'next_cursor goes back to an earlier cursor (a cycle)',
+      pages: [
+        page(['pay_1'], true, 'pay_1'),
+        page(['pay_2'], true, 'pay_2'),
+        page(['pay_1'], true, 'pay_1'),
+      ],
+      requests: 3,
+      message: 'the page after cursor "pay_2" with has_more: true but next_cursor "pay_1"',
+    },
+    {
+      name: 'an empty page says has_more',
+      pages: [page([], true, 'pay_3')],
+      requests: 1,
+      message: 'the first page with has_more: true but no items',
+    },
+    {
+      name: 'has_more comes with next_cursor null',
+      pages: [page(['pay_1'], true, null)],
+      requests: 1,
+      message: 'the first page with has_more: true but next_cursor null',
+    },
+    {
+      name: 'has_more comes without next_cursor',
+      pages: [page(['pay_1'], true)],
+      requests: 1,
+      message: 'the first page with has_more: true but next_cursor undefined',
+    },
+  ])('throws invalid_response instead of paging forever when $name', async (broken) => {
+    server.faults.push(...broken.pages);
+    const seen: string[] = [];
+    const error = await walkAll(seen).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ name: 'HooklineApiError', code: 'invalid_response' });
+    expect((error as Error).message).toContain(broken.message);
+    expect((error as Error).message).toContain('report this cursor');
+    expect(server.requests).toHaveLength(broken.requests);
+    // Items of the pages before the broken one were yielded.
+    expect(seen).toEqual(broken.pages.flatMap((p) => p.body.data.map((d) => d.id)));
+  });
+
+  it('a last page without next_cursor ends the walk normally', async () => {
+    server.faults.push(page(['pay_1'], true, 'pay_1'), page(['pay_2'], false, null));
+    const seen: string[] = [];
+    await walkAll(seen);
+    expect(seen).toEqual(['pay_1', 'pay_2']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1/payments',
+      '/v1/payments?starting_after=pay_1',
+    ]);
+  });
 });
 
 describe('poll', () => {

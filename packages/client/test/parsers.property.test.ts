@@ -85,6 +85,62 @@ describe('Retry-After / RateLimit parsing (property-based)', () => {
   });
 });
 
+describe('Retry-After strictness (property-based)', () => {
+  const retryAfter = (value: string) =>
+    serverRetryDelay({ status: 503, headers: new Headers({ 'retry-after': value }) }, now);
+
+  it('only digits are delay-seconds: signs, fractions, exponents, hex and lists are no wait', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 86_400 }),
+        fc.integer({ min: 0, max: 86_400 }),
+        fc.constantFrom(
+          (a: number) => `-${a}`,
+          (a: number) => `+${a}`,
+          (a: number) => `${a}.5`,
+          (a: number) => `${a}e1`,
+          (a: number) => `0x${a.toString(16)}`,
+          (a: number, b: number) => `${a}, ${b}`,
+          (a: number, b: number) => `${a},${b}`,
+        ),
+        (a, b, format) => {
+          expect(retryAfter(format(a, b))).toBeUndefined();
+        },
+      ),
+    );
+  });
+
+  it('the obsolete rfc850 and asctime dates mean the same instant as IMF-fixdate', () => {
+    const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 * 86_400 }), (offset) => {
+        const at = new Date(now + offset * 1000);
+        const [day, dd, mon, yyyy, time] = at.toUTCString().split(' ') as string[];
+        const rfc850 = `${days[at.getUTCDay()]}, ${dd}-${mon}-${yyyy?.slice(2)} ${time} GMT`;
+        const asctime = `${day?.slice(0, 3)} ${mon} ${String(at.getUTCDate()).padStart(2, ' ')} ${time} ${yyyy}`;
+        expect(retryAfter(at.toUTCString())).toBe(offset * 1000);
+        expect(retryAfter(rfc850)).toBe(offset * 1000);
+        expect(retryAfter(asctime)).toBe(offset * 1000);
+      }),
+    );
+  });
+
+  it('a date Date.parse reads but HTTP does not allow is no wait', () => {
+    const later = new Date(now + 60_000);
+    for (const value of [
+      later.toISOString(),
+      later.toString(),
+      later.toUTCString().toLowerCase(),
+      later.toUTCString().replace('GMT', 'UTC'),
+      'Tue, 31 Feb 2026 17:00:00 GMT', // Date.parse: 3 March
+      'Fri, 13 Mar 2026 24:00:00 GMT',
+      '5, 10', // Date.parse: 10 May 2001
+      'March 14, 2026',
+    ])
+      expect(retryAfter(value), value).toBeUndefined();
+  });
+});
+
 describe('backoff (property-based)', () => {
   it('full jitter stays in [0, min(cap, base * 2^n))', () => {
     fc.assert(
@@ -136,6 +192,64 @@ describe('buildUrl (property-based)', () => {
         expect(params.get('q')).toBe(q);
         expect(params.getAll('many')).toEqual(many);
         expect(params.has('skip')).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('buildUrl query values (property-based)', () => {
+  it('a Date is sent as its ISO 8601 string, alone or in an array (whose nulls are skipped)', () => {
+    fc.assert(
+      fc.property(fc.date({ noInvalidDate: true }), fc.date({ noInvalidDate: true }), (a, b) => {
+        const url = buildUrl('http://h', '/v1/x', { query: { since: a, at: [a, null, b] } });
+        const params = new URL(url).searchParams;
+        expect(params.get('since')).toBe(a.toISOString());
+        expect(params.getAll('at')).toEqual([a.toISOString(), b.toISOString()]);
+      }),
+    );
+  });
+
+  it('an object, alone or in an array, is refused with invalid_request naming the parameter', () => {
+    fc.assert(
+      fc.property(fc.object(), fc.boolean(), (value, inArray) => {
+        const query = { filter: inArray ? ['a', value] : value };
+        expect(() => buildUrl('http://h', '/v1/x', { query })).toThrow(
+          expect.objectContaining({
+            name: 'HooklineApiError',
+            code: 'invalid_request',
+            message: expect.stringMatching(
+              /query parameter "filter" of \/v1\/x is an object, which has no URL form; pass a string/i,
+            ),
+          }),
+        );
+      }),
+    );
+  });
+
+  it('an invalid Date, a nested array, a function and a symbol are refused too', () => {
+    for (const [value, kind] of [
+      [new Date(Number.NaN), 'an invalid Date'],
+      [[['a']], 'an array'],
+      [() => 1, 'a function'],
+      [Symbol('s'), 'a symbol'],
+    ] as const)
+      expect(() => buildUrl('http://h', '/v1/x', { query: { q: value } }), kind).toThrow(
+        expect.objectContaining({
+          code: 'invalid_request',
+          message: expect.stringContaining(kind),
+        }),
+      );
+  });
+
+  it('a path parameter follows the same rules', () => {
+    const at = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    expect(buildUrl('http://h', '/v1/days/{day}', { path: { day: at } })).toBe(
+      'http://h/v1/days/2026-01-02T03%3A04%3A05.000Z',
+    );
+    expect(() => buildUrl('http://h', '/v1/days/{day}', { path: { day: { d: 1 } } })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_request',
+        message: expect.stringContaining('Path parameter "day" of /v1/days/{day} is an object'),
       }),
     );
   });

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTypedClient, isRetryableStatus, type RetryOptions } from '../src/index.js';
+import { MAX_TIMER_MS, retryDelay, sleep } from '../src/retry-delay.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
 import type { paths } from './support/test-paths.js';
@@ -172,6 +173,12 @@ describe('retries', () => {
     expect(waits).toEqual([3000]);
   });
 
+  it('a Retry-After of 0 does not cut the backoff short: clients do not retry in lockstep', async () => {
+    server.faults.push({ kind: 'answer', status: 503, headers: { 'retry-after': '0' } });
+    expect((await client({ baseDelayMs: 1000 }).GET('/v1/payments')).status).toBe(200);
+    expect(waits).toEqual([500]);
+  });
+
   it('honours Retry-After as an HTTP date', async () => {
     const at = new Date(Date.now() + 20_000).toUTCString();
     server.faults.push({ kind: 'answer', status: 503, headers: { 'retry-after': at } });
@@ -212,9 +219,111 @@ describe('retries', () => {
     },
   );
 
+  it.each(['0x10', '1e3', '-1', '1.5', '5, 10', ' 5 s', 'Infinity'])(
+    'a Retry-After of %j is not a wait: the backoff applies',
+    async (value) => {
+      server.faults.push({ kind: 'answer', status: 503, headers: { 'retry-after': value } });
+      const result = await client({ baseDelayMs: 1000 }).GET('/v1/payments');
+      expect(result.status).toBe(200);
+      expect(server.requests).toHaveLength(2);
+      // random() = 0.5 of base 1000; not 16 s, 1000 s (which ended retrying), 0 or a 2001 date.
+      expect(waits).toEqual([500]);
+    },
+  );
+
+  it('no backoff delay goes above what a timer holds, even with maxDelayMs: Infinity', async () => {
+    server.faults.push({ kind: 'answer', status: 503 });
+    await client({ baseDelayMs: 2 ** 32, maxDelayMs: Number.POSITIVE_INFINITY }).GET(
+      '/v1/payments',
+    );
+    expect(waits).toEqual([Math.floor(0.5 * MAX_TIMER_MS)]);
+  });
+
   it('maxRetries per request overrides the client setting', async () => {
     server.faults.push({ kind: 'answer', status: 500 }, { kind: 'answer', status: 500 });
     expect((await client().GET('/v1/payments', { maxRetries: 0 })).status).toBe(500);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('retryDelay', () => {
+  const now = Date.UTC(2026, 2, 13, 17, 0, 0);
+  const answer = (headers: Record<string, string>, status = 503) => ({
+    status,
+    headers: new Headers(headers),
+  });
+  const options: RetryOptions = { random: () => 0.5, baseDelayMs: 1000, maxDelayMs: 8000 };
+
+  it('is the backoff for that retry when the server names no wait', () => {
+    expect([0, 1, 2, 3, 4].map((n) => retryDelay(answer({}), n, options, now))).toEqual([
+      500, 1000, 2000, 4000, 4000,
+    ]);
+  });
+
+  it('a Retry-After of 0 or a past date does not cut the backoff (no retries in lockstep)', () => {
+    expect(retryDelay(answer({ 'retry-after': '0' }), 2, options, now)).toBe(2000);
+    const past = new Date(now - 60_000).toUTCString();
+    expect(retryDelay(answer({ 'retry-after': past }), 1, options, now)).toBe(1000);
+    expect(retryDelay(answer({ 'ratelimit-reset': '0' }, 429), 0, options, now)).toBe(500);
+  });
+
+  it('a longer server wait replaces the backoff', () => {
+    expect(retryDelay(answer({ 'retry-after': '3' }), 0, options, now)).toBe(3000);
+    const later = new Date(now + 20_000).toUTCString();
+    expect(retryDelay(answer({ 'retry-after': later }), 0, options, now)).toBe(20_000);
+  });
+
+  it('is undefined (stop retrying) when the server asks for more than maxRetryAfterMs', () => {
+    const twoMinutes = answer({ 'retry-after': '120' });
+    expect(retryDelay(twoMinutes, 0, { ...options, maxRetryAfterMs: 60_000 }, now)).toBeUndefined();
+    expect(retryDelay(twoMinutes, 0, options, now)).toBeUndefined(); // default 60 s
+    expect(retryDelay(twoMinutes, 0, { ...options, maxRetryAfterMs: 120_000 }, now)).toBe(120_000);
+  });
+
+  it('a non-finite maxRetryAfterMs never lets a wait past a timer through (it would fire in 1 ms)', () => {
+    const thirtyDays = answer({ 'retry-after': String(30 * 24 * 3600) });
+    const anyWait = { ...options, maxRetryAfterMs: Number.POSITIVE_INFINITY };
+    expect(retryDelay(thirtyDays, 0, anyWait, now)).toBeUndefined();
+    const huge = answer({ 'retry-after': '9'.repeat(400) }); // Number() reads it as Infinity
+    expect(retryDelay(huge, 0, anyWait, now)).toBeUndefined();
+    const nan = { ...options, maxRetryAfterMs: Number.NaN };
+    expect(retryDelay(answer({ 'retry-after': '1' }), 0, nan, now)).toBeUndefined();
+    const day = answer({ 'retry-after': String(24 * 3600) });
+    expect(retryDelay(day, 0, anyWait, now)).toBe(24 * 3600 * 1000);
+  });
+});
+
+describe('sleep', () => {
+  // Fake timers model the overflow: a delay above 2^31 - 1 ms fires after 1 ms, as in Node.
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a wait longer than a timer holds is not cut to 1 ms', async () => {
+    let done = false;
+    void sleep(MAX_TIMER_MS + 5000).then(() => {
+      done = true;
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(MAX_TIMER_MS);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(done).toBe(true);
+  });
+
+  it('Infinity waits until the signal aborts', async () => {
+    const controller = new AbortController();
+    let settled = false;
+    const pending = sleep(Number.POSITIVE_INFINITY, controller.signal).finally(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(3 * MAX_TIMER_MS);
+    expect(settled).toBe(false);
+    controller.abort(new Error('stop'));
+    await expect(pending).rejects.toThrow('stop');
   });
 });
