@@ -39,6 +39,11 @@ export class Worker {
    * first one instead of running the handlers beside it.
    */
   readonly #byId = new Map<string, Promise<void>>();
+  /**
+   * Runs in flight, of the loop and of drain() alike: together they never hold more than
+   * `concurrency` (drain() while the worker runs fills the loop's free slots, not its own).
+   */
+  readonly #inFlight = new Set<Promise<void>>();
   #running = false;
   /** Bumped by every start() and stop(): a loop runs while the generation it started in lasts. */
   #generation = 0;
@@ -84,7 +89,7 @@ export class Worker {
    * entries already running have settled.
    */
   async drain(): Promise<number> {
-    const inFlight = new Set<Promise<void>>();
+    const inFlight = this.#inFlight;
     let total = 0;
     let failure: { error: unknown } | undefined;
     const fail = (error: unknown) => {
@@ -152,7 +157,7 @@ export class Worker {
   }
 
   async #runLoop(generation: number): Promise<void> {
-    const inFlight = new Set<Promise<void>>();
+    const inFlight = this.#inFlight;
     const current = () => this.#generation === generation;
     while (current()) {
       this.#nudged = false;

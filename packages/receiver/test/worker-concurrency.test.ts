@@ -159,6 +159,38 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
     await store.close();
   });
 
+  it('drain() while the worker runs shares its slots: never more than `concurrency` at once', async () => {
+    const store = createSqliteStore({ path: join(dir, 'drain-running.db') });
+    const receiver = createReceiver({
+      secret: SECRET,
+      store,
+      worker: { concurrency: 2, pollIntervalMs: 60_000 },
+    });
+    const release = gate();
+    const seen = tracker();
+    receiver.on('user.created', (event) => seen.around(event.id, () => release.wait));
+    receiver.start();
+    const events = [1, 2, 3, 4].map(() => exampleEvent('user.created', 1));
+    for (const event of events) {
+      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+    }
+    await eventually(() => (seen.state.running === 2 ? true : undefined), 'two running', 5_000);
+    const draining = receiver.drain();
+    await pause(50);
+    expect(seen.state.maxRunning).toBe(2);
+    release.open();
+    await draining;
+    await allDone(
+      store,
+      events.map((event) => event.id),
+      'all four handled',
+      5_000,
+    );
+    expect(seen.state.maxRunning).toBe(2);
+    await receiver.stop();
+    await store.close();
+  });
+
   it('an entry re-claimed after its lease ran out waits for its own earlier run instead of running beside it', async () => {
     const sqlite = createSqliteStore({ path: join(dir, 'lease.db') });
     // The heartbeat cannot reach the store, so the blocked entry's lease runs out mid-run.
