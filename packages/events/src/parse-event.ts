@@ -117,11 +117,18 @@ function explainUnknown(candidate: Record<string, unknown>): HooklineEventError 
   const { event: name, version } = envelope.data;
   const versions = eventVersions(name);
   if (versions.length === 0) {
+    // Quoted only when it looks like an event name: the field is the sender's text, and the
+    // message goes to logs and answers.
+    const named = /^[A-Za-z0-9_.-]{1,100}$/.test(name);
+    const shown = named ? `"${name}"` : `(${name.length} characters that are not an event name)`;
     return new HooklineEventError(
       'unknown_event',
-      `Unknown event type "${name}". Expected one of: ${eventTypes.join(', ')}. ` +
+      `Unknown event type ${shown}. Expected one of: ${eventTypes.join(', ')}. ` +
         'Upgrade @hookline/events if the sender added a new event type.',
-      { issues: [{ path: ['event'], message: `Unknown event type "${name}"` }], event: name },
+      {
+        issues: [{ path: ['event'], message: `Unknown event type ${shown}` }],
+        ...(named ? { event: name } : {}),
+      },
     );
   }
   return new HooklineEventError(

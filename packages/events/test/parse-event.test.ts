@@ -144,6 +144,10 @@ describe('error codes', () => {
       expect(result.error.code).toBe('invalid_json');
       expect(inspect(result.error, { depth: Number.POSITIVE_INFINITY })).not.toContain('tok_live');
     }
+    const odd = parseEvent({ ...JSON.parse(seedBody), id: 'evt_1', event: 'tok_live_s3cret oops' });
+    expect(odd.ok ? '' : inspect(odd.error, { depth: Number.POSITIVE_INFINITY })).not.toContain(
+      'tok_live',
+    );
     const cut = parseEvent('{"a":1');
     expect(cut.ok ? '' : cut.error.message).toMatch(/not valid JSON \(at character 6\)|ends early/);
   });
