@@ -42,16 +42,19 @@ const RULES: Record<SchemeName, KeyRule> = {
  * ```
  */
 export function checkSecrets(scheme: SchemeName, secret: unknown): readonly string[] {
-  const rule = RULES[scheme];
-  if (rule === undefined) {
+  // Own keys only ('constructor' is no scheme); the name is quoted only when it looks like one
+  // (arguments passed the wrong way round would put the secret here).
+  if (typeof scheme !== 'string' || !Object.hasOwn(RULES, scheme)) {
+    const shown = typeof scheme === 'string' && /^[a-z-]{1,24}$/.test(scheme) ? ` "${scheme}"` : '';
     throw new WebhookVerificationError(
       'invalid_options',
-      `Unknown signature scheme ${JSON.stringify(scheme)}; expected one of ${Object.keys(RULES).join(', ')}.`,
+      `Unknown signature scheme${shown}; expected one of ${Object.keys(RULES).join(', ')}.`,
     );
   }
+  const rule = RULES[scheme];
   const secrets = toSecretList(secret, rule.label);
-  secrets.forEach((item, index) => {
-    rule.key(item, index, secrets.length);
-  });
+  for (let index = 0; index < secrets.length; index++) {
+    rule.key(secrets[index]!, index, secrets.length);
+  }
   return secrets;
 }

@@ -12,14 +12,16 @@ export function toSecretList(secret: unknown, scheme: string): readonly string[]
       `No ${scheme} secret was given (an empty list). Pass the endpoint's secret, or several during rotation.`,
     );
   }
-  list.forEach((item, index) => {
+  // An index loop: forEach skips the holes of a sparse array (new Array(2)).
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
     if (typeof item !== 'string' || item.trim() === '') {
       throw new WebhookVerificationError(
         'invalid_secret',
         `The ${scheme} ${secretLabel(index, list.length)} is ${describeUnusable(item)}. Check the configuration that provides it (an unset environment variable is the usual cause).`,
       );
     }
-  });
+  }
   return list as readonly string[];
 }
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { builds } from './builds.js';
 import { at, T0 } from './helpers.js';
@@ -100,6 +101,44 @@ describe.each(builds)('checkSecrets — $name', ({ api }) => {
       expect(check('standard-webhooks', secret)).toBe('invalid_secret');
     },
   );
+
+  it('refuses an Ed25519 key as a provider secret: a public key as HMAC key lets anyone sign', async () => {
+    const { publicKey, secretKey } = await pair;
+    for (const scheme of ['stripe', 'github', 'authgear', 'shopify'] as const) {
+      for (const key of [publicKey, secretKey]) {
+        expect(check(scheme, key), `${scheme}`).toBe('invalid_secret');
+        expect(() => api.checkSecrets(scheme, key)).not.toThrow(key.slice(5, 20));
+      }
+    }
+    // A forgery made with the public key (which anyone has) is refused, not verified.
+    const forged = `sha256=${createHmac('sha256', publicKey).update(body).digest('hex')}`;
+    expect(await verifyWith('github', publicKey)).toBe('invalid_secret');
+    await expect(
+      Promise.resolve().then(() =>
+        api.github.verify(body, { 'x-hub-signature-256': forged }, publicKey),
+      ),
+    ).rejects.toThrow(/Ed25519 key/);
+  });
+
+  it('names no secret for an unknown scheme (arguments the wrong way round) and knows no inherited names', () => {
+    for (const scheme of [whsec, 'constructor', 'toString', '__proto__']) {
+      let caught: unknown;
+      try {
+        api.checkSecrets(scheme as never, 'x');
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, scheme).toMatchObject({ code: 'invalid_options' });
+      expect((caught as Error).message).not.toContain(whsec.slice('whsec_'.length, 20));
+    }
+  });
+
+  it('refuses a list with holes (new Array(2)) like one with blank entries', () => {
+    expect(check('standard-webhooks', new Array(2))).toBe('invalid_secret');
+    expect(check('standard-webhooks', Object.assign(new Array(2), { 1: whsec }))).toBe(
+      'invalid_secret',
+    );
+  });
 
   it('refuses a whsk_ signing key for verifying and names the whpk_ key to use instead', async () => {
     const { secretKey } = await pair;

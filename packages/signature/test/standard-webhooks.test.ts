@@ -13,6 +13,22 @@ describe.each(builds)('Standard Webhooks sign/verify — $name', ({ api }) => {
     expect(webhook).toEqual({ id: 'msg_1', timestamp: T0, payload: body });
   });
 
+  it('accepts a signature in its one canonical base64 spelling only', async () => {
+    const secret = api.generateSecret();
+    const headers = await api.signWebhook({ id: 'msg_c1', timestamp: T0, payload: body, secret });
+    const signature = headers['webhook-signature'].slice('v1,'.length);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    // 32 bytes: 43 characters, the last carrying 2 unused bits. Its siblings decode the same.
+    const last = alphabet.indexOf(signature[42]!);
+    for (const variant of [1, 2, 3].map((d) => alphabet[(last & ~3) | ((last + d) & 3)]!)) {
+      const spelled = `v1,${signature.slice(0, 42)}${variant}=`;
+      await expect(
+        api.verifyWebhook(body, { ...headers, 'webhook-signature': spelled }, secret, at(T0)),
+      ).rejects.toMatchObject({ code: 'no_matching_signature' });
+    }
+    await expect(api.verifyWebhook(body, headers, secret, at(T0))).resolves.toBeDefined();
+  });
+
   it('round-trips a v1a (Ed25519) delivery with a generated key pair', async () => {
     const { publicKey, secretKey } = await api.generateEd25519KeyPair();
     expect(publicKey).toMatch(/^whpk_[A-Za-z0-9+/]{43}=$/);

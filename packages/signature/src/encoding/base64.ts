@@ -52,5 +52,8 @@ export function decodeBase64(text: string): Uint8Array | undefined {
       out[o++] = (buffer >> bits) & 0xff;
     }
   }
+  // Canonical only: the unused low bits of the last character must be zero, so one byte string
+  // has one spelling (a signature cannot be varied in its last character).
+  if ((buffer & ((1 << bits) - 1)) !== 0) return undefined;
   return out;
 }
