@@ -24,7 +24,7 @@ import { createWriter, type PlatformContext, type RequestClient } from './platfo
 import { isPlatformError } from './platform-error.js';
 import { createAccountHandlers, loadAccount } from './services/account.js';
 import { createAnalyticsHandlers } from './services/analytics.js';
-import { createCheckoutHandlers } from './services/checkout.js';
+import { createCheckoutHandlers, isWebUrl } from './services/checkout.js';
 import { createDeliveryHandlers } from './services/deliveries.js';
 import { createEventHandlers } from './services/events.js';
 import { createPaymentHandlers } from './services/payments.js';
@@ -272,7 +272,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
               client,
             );
             if (paid.payment.status === 'succeeded') {
-              return c.redirect(paid.checkout_session.success_url, 303);
+              // Only to a web URL (a session stored before the check could hold another scheme).
+              if (isWebUrl(paid.checkout_session.success_url)) {
+                return c.redirect(paid.checkout_session.success_url, 303);
+              }
+              return c.html(
+                payPage(paid.checkout_session, { ok: true, message: `Paid (${paid.payment.id}).` }),
+              );
             }
             return c.html(
               payPage(paid.checkout_session, {

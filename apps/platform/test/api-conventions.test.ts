@@ -51,6 +51,38 @@ describe('authentication and problem details', () => {
     ]);
   });
 
+  it('a checkout URL that is not http(s) is refused: the pay page links and redirects there', async () => {
+    for (const [field, url] of [
+      ['cancel_url', 'javascript:alert(document.domain)//'],
+      ['success_url', 'data:text/html,<script>alert(1)</script>'],
+    ]) {
+      const response = await platform.api<Json>('POST', '/v1/checkout/sessions', {
+        body: {
+          amount: 2500,
+          currency: 'USD',
+          success_url: 'https://shop.example.com/thanks',
+          [field as string]: url,
+        },
+      });
+      expect(response.status, field).toBe(400);
+      expect(response.body.errors).toEqual([
+        { path: `body.${field}`, message: expect.stringContaining('http') },
+      ]);
+    }
+  });
+
+  it('account default event versions are checked when set, not when an endpoint inherits them', async () => {
+    const refused = await platform.api<Json>('PATCH', '/v1/account', {
+      body: { default_event_versions: { 'user.created': 99 } },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe('body.default_event_versions.user.created');
+    const created = await platform.api<Json>('POST', '/v1/webhook_endpoints', {
+      body: { url: 'https://hooks.example.com/x', enabled_events: ['user.created'] },
+    });
+    expect(created.status).toBe(201);
+  });
+
   it('an unknown route is a 404 problem, a known path with another method a 405 with Allow', async () => {
     const unknown = await platform.api<Json>('GET', '/v1/nothing-here');
     expect(unknown).toMatchObject({ status: 404, body: { code: 'not_found' } });

@@ -1,4 +1,5 @@
 import type { CheckoutSession } from '@hookline/openapi';
+import { isWebUrl } from '../services/checkout.js';
 import { baseStyle, escapeHtml } from './html.js';
 
 const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency}`;
@@ -41,7 +42,7 @@ ${
     : ''
 }
 <p id="result"${result ? ` class="${result.ok ? 'ok' : 'bad'}"` : ''}>${result ? escapeHtml(result.message) : ''}</p>
-${session.cancel_url && open ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel and go back</a></p>` : ''}
+${session.cancel_url && open && isWebUrl(session.cancel_url) ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel and go back</a></p>` : ''}
 </section></main>
 </body></html>`;
 }

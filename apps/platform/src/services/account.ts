@@ -4,6 +4,7 @@ import type { Queryable } from '../db/database.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
 import { parseJson } from './paginate.js';
+import { checkPins } from './version-policy.js';
 
 interface AccountRow {
   id: string;
@@ -57,6 +58,11 @@ export function createAccountHandlers(
   return {
     getAccount: () => loadAccount(ctx.db, ctx.now(), 'Hookline sandbox'),
     async updateAccount({ body }) {
+      // Checked here, not when an endpoint inherits them: a bad default would make every later
+      // endpoint creation fail on a field its request never sent.
+      if (body.default_event_versions !== undefined) {
+        checkPins(body.default_event_versions, 'body.default_event_versions');
+      }
       const account = await loadAccount(ctx.db, ctx.now(), 'Hookline sandbox');
       const next: Account = {
         ...account,

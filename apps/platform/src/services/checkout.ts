@@ -3,7 +3,7 @@ import { createId, isoSeconds } from '../create-id.js';
 import type { Queryable } from '../db/database.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
-import { PlatformError } from '../platform-error.js';
+import { invalidField, PlatformError } from '../platform-error.js';
 import { parseJson } from './paginate.js';
 import { insertPayment, type PaymentRow, toPayment } from './payments.js';
 import { insertSubscription } from './subscriptions.js';
@@ -106,6 +106,19 @@ export function createCheckoutHandlers(
         throw new PlatformError('invalid_request', `body.user_id ${message}.`, {
           errors: [{ path: 'body.user_id', message }],
         });
+      }
+      // The pay page links to cancel_url and redirects to success_url: a javascript: (or data:)
+      // URL there would run on the platform's origin.
+      for (const [field, value] of [
+        ['success_url', body.success_url],
+        ['cancel_url', body.cancel_url],
+      ] as const) {
+        if (value !== undefined && value !== null && !isWebUrl(value)) {
+          throw invalidField(
+            `body.${field}`,
+            'must be an http:// or https:// URL (the customer is sent there from the pay page)',
+          );
+        }
       }
       let user: UserRow | undefined;
       if (body.user_id !== undefined) user = await mustGetUserField(ctx.db, body.user_id);
@@ -330,4 +343,14 @@ export function createCheckoutHandlers(
         return { checkout_session: toCheckoutSession(completed, now), payment: toPayment(payment) };
       }),
   };
+}
+
+/** An absolute http(s) URL: the only kind the pay page links or redirects to. */
+export function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import { type EventType, eventTypes, eventVersions, latestVersion } from '@hookline/events';
+import { PlatformError } from '../platform-error.js';
 
 /** An endpoint's (or the account's default) version policy, as the API describes it. */
 export interface VersionPolicy {
@@ -29,4 +30,22 @@ export function dispatcherVersions(policy: VersionPolicy): Record<string, number
     }
   }
   return versions;
+}
+
+/** Rejects a version of `type` the catalog does not have (the dispatcher would refuse it). */
+export function checkVersion(type: EventType, version: number, path: string): void {
+  const known = eventVersions(type);
+  if (!known.includes(version)) {
+    const message = `${type} has no version ${version}; known versions are ${known.join(', ')}`;
+    throw new PlatformError('invalid_request', `${path}: ${message}.`, {
+      errors: [{ path, message }],
+    });
+  }
+}
+
+/** Rejects pins of versions the catalog does not have. */
+export function checkPins(pins: Partial<Record<EventType, number>>, field: string): void {
+  for (const [type, version] of Object.entries(pins) as [EventType, number][]) {
+    checkVersion(type, version, `${field}.${type}`);
+  }
 }

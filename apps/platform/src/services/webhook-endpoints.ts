@@ -1,5 +1,5 @@
 import type { EndpointRecord } from '@hookline/dispatcher';
-import { type AnyEvent, type EventType, eventVersions, getEventDefinition } from '@hookline/events';
+import { type AnyEvent, getEventDefinition } from '@hookline/events';
 import type { WebhookEndpoint } from '@hookline/openapi';
 import { createId, isoSeconds } from '../create-id.js';
 import type { OperationHandlers } from '../http/operation-types.js';
@@ -8,7 +8,13 @@ import { notFound, PlatformError } from '../platform-error.js';
 import { loadAccount } from './account.js';
 import { toDelivery } from './deliveries.js';
 import { parseJson } from './paginate.js';
-import { dispatcherVersions, type VersionPolicy, versionFor } from './version-policy.js';
+import {
+  checkPins,
+  checkVersion,
+  dispatcherVersions,
+  type VersionPolicy,
+  versionFor,
+} from './version-policy.js';
 
 interface EndpointMetaRow {
   id: string;
@@ -39,24 +45,6 @@ function toEndpoint(record: EndpointRecord, meta: EndpointMetaRow): WebhookEndpo
 }
 
 const notFoundEndpoint = (id: string) => notFound('webhook endpoint', id, '/v1/webhook_endpoints');
-
-/** Rejects a version of `type` the catalog does not have (the dispatcher would refuse it). */
-function checkVersion(type: EventType, version: number, path: string): void {
-  const known = eventVersions(type);
-  if (!known.includes(version)) {
-    const message = `${type} has no version ${version}; known versions are ${known.join(', ')}`;
-    throw new PlatformError('invalid_request', `${path}: ${message}.`, {
-      errors: [{ path, message }],
-    });
-  }
-}
-
-/** Rejects pins of versions the catalog does not have. */
-function checkPins(pins: Partial<Record<EventType, number>>, field: string): void {
-  for (const [type, version] of Object.entries(pins) as [EventType, number][]) {
-    checkVersion(type, version, `${field}.${type}`);
-  }
-}
 
 /**
  * Webhook endpoints, backed by the dispatcher (URL, secrets, subscriptions, status) plus a row
