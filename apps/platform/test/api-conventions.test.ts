@@ -22,6 +22,7 @@ describe('authentication and problem details', () => {
       const response = await platform.api<Json>('GET', '/v1/payments', { key });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="hookline"');
       expect(response.body).toMatchObject({
         type: 'https://hookline.dev/problems/unauthorized',
         title: 'Unauthorized',

@@ -20,6 +20,8 @@ export function problemResponse(
 ): Response {
   const headers = new Headers({ 'content-type': problemMediaType });
   if (error.retryAfter !== undefined) headers.set('retry-after', String(error.retryAfter));
+  // RFC 9110 §11.6.1: a 401 says which scheme would authenticate (RFC 6750 for Bearer).
+  if (error.status === 401) headers.set('www-authenticate', 'Bearer realm="hookline"');
   return new Response(JSON.stringify(problemBody(error, instance, requestId)), {
     status: error.status,
     headers,
