@@ -72,6 +72,20 @@ describe('authentication and problem details', () => {
     }
   });
 
+  it('metadata takes at most 50 keys, as the document says', async () => {
+    const metadata = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+    const refused = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'meta51@example.com', password: 'long enough', metadata: metadata(51) },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe('body.metadata');
+    const accepted = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'meta50@example.com', password: 'long enough', metadata: metadata(50) },
+    });
+    expect(accepted.status).toBe(201);
+  });
+
   it('account default event versions are checked when set, not when an endpoint inherits them', async () => {
     const refused = await platform.api<Json>('PATCH', '/v1/account', {
       body: { default_event_versions: { 'user.created': 99 } },

@@ -19,7 +19,12 @@ export const timestampSchema = z.iso.datetime({ offset: false });
 export const metadataSchema = component(
   'Metadata',
   'Up to 50 string key/value pairs you attach to an object for your own use; Hookline never interprets them.',
-  z.record(z.string().min(1).max(40), z.string().max(500)),
+  z
+    .record(z.string().min(1).max(40), z.string().max(500))
+    .refine((metadata) => Object.keys(metadata).length <= 50, {
+      message: 'Too many keys: at most 50',
+    })
+    .meta({ maxProperties: 50 }),
 );
 
 /** Three-letter ISO 4217 currency code, upper case (as in events): `USD`, `EUR`. */
