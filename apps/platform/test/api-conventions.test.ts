@@ -164,6 +164,21 @@ describe('request bodies', () => {
       headers: { 'content-type': 'Application/JSON; charset=utf-8' },
     });
     expect(charset.status).toBe(201);
+
+    // A body the API would decode wrongly: compressed, or in another charset.
+    for (const headers of [
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      { 'content-type': 'application/json; charset=latin1' },
+    ]) {
+      const refused = await platform.api<Json>('POST', '/v1/users', {
+        rawBody: JSON.stringify({ email: 'coded@example.com', password: 'long enough' }),
+        headers,
+      });
+      expect(refused, JSON.stringify(headers)).toMatchObject({
+        status: 415,
+        body: { code: 'unsupported_media_type' },
+      });
+    }
   });
 
   it('a body whose connection breaks mid-read is a 400 invalid_request, not a 500', async () => {

@@ -431,5 +431,14 @@ describe('account defaults and analytics', () => {
       events: { total: 0 },
       deliveries: { total: 0 },
     });
+    // A since with a fraction, just after the newest user's second: that user is not counted
+    // (rows keep whole seconds; compared as text, '…:11Z' sorted after '…:11.999Z').
+    const newest = users
+      .map((u: Json) => u.created_at as string)
+      .sort()
+      .at(-1)!;
+    const justAfter = newest.replace('Z', '.999Z');
+    const later = await platform.api<Json>('GET', `/v1/analytics/summary?since=${justAfter}`);
+    expect(later.body, JSON.stringify(later.body)).toMatchObject({ users: { total: 0 } });
   });
 });

@@ -59,9 +59,12 @@ function rateLimitHeaders(headers: Headers, decision: RateLimitDecision) {
   headers.set('ratelimit-reset', String(decision.resetSeconds));
 }
 
-/** `application/json`, with or without parameters such as `charset=utf-8`. */
-const isJsonContentType = (value: string | null) =>
-  value !== null && /^application\/json\s*(;|$)/i.test(value.trim());
+/** `application/json`, with or without parameters; a charset, if named, must be UTF-8. */
+const isJsonContentType = (value: string | null) => {
+  if (value === null || !/^application\/json\s*(;|$)/i.test(value.trim())) return false;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(value)?.[1];
+  return charset === undefined || /^utf-?8$/i.test(charset);
+};
 
 function json(status: number, body: string, extra?: Record<string, string>): Response {
   return new Response(body, {
@@ -171,7 +174,14 @@ export function createApp(options: AppOptions): Hono {
       if (bodyText !== '' && !isJsonContentType(request.headers.get('content-type'))) {
         throw new PlatformError(
           'unsupported_media_type',
-          `The body was sent as ${request.headers.get('content-type') ?? 'no content-type'}; the API reads only JSON. Send it with \`content-type: application/json\`.`,
+          `The body was sent as ${request.headers.get('content-type') ?? 'no content-type'}; the API reads only UTF-8 JSON. Send it with \`content-type: application/json\`.`,
+        );
+      }
+      const coding = request.headers.get('content-encoding')?.trim().toLowerCase();
+      if (bodyText !== '' && coding && coding !== 'identity') {
+        throw new PlatformError(
+          'unsupported_media_type',
+          `The body was sent with content-encoding ${coding}; the API reads bodies uncompressed. Send it without content-encoding.`,
         );
       }
       let parsedParams: unknown = {};

@@ -11,8 +11,10 @@ export function createAnalyticsHandlers(
 ): Pick<OperationHandlers, 'getAnalyticsSummary'> {
   return {
     async getAnalyticsSummary({ query }) {
-      const since = query.since ?? null;
-      const sinceMs = since === null ? undefined : Date.parse(since);
+      const sinceMs = query.since === undefined ? undefined : Date.parse(query.since);
+      // Rows keep whole-second RFC 3339 text ('…:11Z') and are compared as text: a since with a
+      // fraction ('…:11.999Z') would sort before them. "At or after 11.999 s" is "at or after 12 s".
+      const since = sinceMs === undefined ? null : isoSeconds(Math.ceil(sinceMs / 1000) * 1000);
       const where = since === null ? '' : 'WHERE created_at >= ?';
       const params: SqlValue[] = since === null ? [] : [since];
       const count = async (table: string) =>
