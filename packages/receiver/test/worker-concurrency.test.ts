@@ -37,6 +37,33 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-worker-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /**
+   * A started worker (concurrency 2, no polling) whose handlers all wait for `release`, with
+   * `count` events pushed and two of them running.
+   */
+  async function blockedWorker(file: string, count: number) {
+    const store = createSqliteStore({ path: join(dir, file) });
+    const receiver = createReceiver({
+      secret: SECRET,
+      store,
+      worker: { concurrency: 2, pollIntervalMs: 60_000 },
+    });
+    const release = gate();
+    const seen = tracker();
+    receiver.on('user.created', (event) => seen.around(event.id, () => release.wait));
+    receiver.start();
+    const push = async (n: number) => {
+      const events = Array.from({ length: n }, () => exampleEvent('user.created', 1));
+      for (const event of events) {
+        expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+      }
+      return events;
+    };
+    const events = await push(count);
+    await eventually(() => (seen.state.running === 2 ? true : undefined), 'two running', 5_000);
+    return { store, receiver, release, seen, events, push };
+  }
+
   it('a handler blocked until released does not hold back the other entries (running worker)', async () => {
     const store = createSqliteStore({ path: join(dir, 'loop.db') });
     // A long poll interval: only pushes and freed slots can make the worker claim.
@@ -88,35 +115,18 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
   });
 
   it('start() right after stop() (not awaited) leaves one loop: stop() resolves, concurrency holds', async () => {
-    const store = createSqliteStore({ path: join(dir, 'restart.db') });
-    const receiver = createReceiver({
-      secret: SECRET,
-      store,
-      worker: { concurrency: 2, pollIntervalMs: 60_000 },
-    });
-    const release = gate();
-    const seen = tracker();
-    receiver.on('user.created', (event) => seen.around(event.id, () => release.wait));
-    receiver.start();
-    const first = [1, 2].map(() => exampleEvent('user.created', 1));
-    for (const event of first) {
-      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
-    }
-    await eventually(() => (seen.state.running === 2 ? true : undefined), 'two running', 5_000);
+    const { store, receiver, release, seen, events, push } = await blockedWorker('restart.db', 2);
     const stopped = receiver.stop();
     receiver.start();
     // The restarted worker must not claim beside the stopping one's runs.
-    const more = [1, 2].map(() => exampleEvent('user.created', 1));
-    for (const event of more) {
-      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
-    }
+    const more = await push(2);
     await pause(50);
     expect(seen.state.maxRunning).toBe(2);
     release.open();
     await stopped;
     await allDone(
       store,
-      [...first, ...more].map((event) => event.id),
+      [...events, ...more].map((event) => event.id),
       'all four handled by the restarted worker',
       5_000,
     );
@@ -160,21 +170,7 @@ describe('worker keeps `concurrency` entries in flight (SQLite file)', () => {
   });
 
   it('drain() while the worker runs shares its slots: never more than `concurrency` at once', async () => {
-    const store = createSqliteStore({ path: join(dir, 'drain-running.db') });
-    const receiver = createReceiver({
-      secret: SECRET,
-      store,
-      worker: { concurrency: 2, pollIntervalMs: 60_000 },
-    });
-    const release = gate();
-    const seen = tracker();
-    receiver.on('user.created', (event) => seen.around(event.id, () => release.wait));
-    receiver.start();
-    const events = [1, 2, 3, 4].map(() => exampleEvent('user.created', 1));
-    for (const event of events) {
-      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
-    }
-    await eventually(() => (seen.state.running === 2 ? true : undefined), 'two running', 5_000);
+    const { store, receiver, release, seen, events } = await blockedWorker('drain-running.db', 4);
     const draining = receiver.drain();
     await pause(50);
     expect(seen.state.maxRunning).toBe(2);
