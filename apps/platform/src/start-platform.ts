@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpBindings } from '@hono/node-server';
 import { createAdaptorServer } from '@hono/node-server';
@@ -296,7 +297,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       },
     });
 
-    const server = createAdaptorServer({ fetch: app.fetch });
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    // Idle keep-alive connections outlive the clients' own idle timeouts (undici's is 4 s),
+    // so a client never sends on a connection the server is closing at that moment (a reset
+    // the client cannot tell from a failure). 65 s is the usual choice behind load balancers.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 4010, host, () => {
