@@ -1,6 +1,5 @@
 import { signWebhookSync } from '@hookline/signature/node';
 import { type AllowOptions, checkEndpointUrl } from './address-policy.js';
-import { deadline } from './deadline.js';
 import { activeSecrets } from './endpoint-input.js';
 import type { AttemptRecord, ClaimedDelivery } from './records.js';
 import { remember } from './remember.js';
@@ -103,15 +102,9 @@ export async function attemptDelivery(
 
   try {
     const url = checkedUrl(endpoint.url, settings);
-    // One deadline for the whole attempt: resolving the host and the request share timeoutMs
-    // (the lease is sized on it), and a resolver that never settles fails the attempt.
-    const address = await resolveTarget(url, settings.allow, (hostname) =>
-      deadline(
-        settings.resolve(hostname),
-        settings.timeoutMs,
-        `resolving ${hostname} took longer than ${settings.timeoutMs} ms`,
-      ),
-    );
+    // One deadline for the whole attempt: resolving the host (held to timeoutMs where the
+    // resolver is built, see createDispatcher) and the request share timeoutMs.
+    const address = await resolveTarget(url, settings.allow, settings.resolve);
     const timeLeft = Math.floor(settings.timeoutMs - (performance.now() - started));
     if (timeLeft <= 0) {
       return failed(`no response within ${settings.timeoutMs} ms (resolving the host took it all)`);

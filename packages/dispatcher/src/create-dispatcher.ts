@@ -330,12 +330,17 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     ? (request) =>
         deadline(custom(request), request.timeoutMs, `no response within ${request.timeoutMs} ms`)
     : nodeTransport!;
+  // Every lookup (the system's too: dns.lookup has no timeout of its own) is held to the
+  // attempt timeout; wrapped under the cache, so a cached answer costs no timer.
+  const lookup: Resolver = (hostname) =>
+    deadline(
+      (options.resolve ?? systemResolver)(hostname),
+      timeoutMs,
+      `resolving ${hostname} took longer than ${timeoutMs} ms`,
+    );
   const attemptSettings = {
     allow,
-    // Held to the attempt's deadline in attemptDelivery, like the transport.
-    resolve:
-      options.resolve ??
-      (dnsCacheMs === 0 ? systemResolver : cachingResolver(systemResolver, dnsCacheMs)),
+    resolve: options.resolve || dnsCacheMs === 0 ? lookup : cachingResolver(lookup, dnsCacheMs),
     transport,
     timeoutMs,
     maxPayloadBytes,
