@@ -34,6 +34,7 @@ import {
   listDeliveriesStatement,
   notInFlight,
   outcomeAssignments,
+  recordedOutcome,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -385,15 +386,11 @@ export function createPostgresStore(
     }
     return attempts.map((a, i) => {
       const endpointId = endpointOf.get(a.deliveryId);
-      const status = recorded.get(`${a.deliveryId} ${inputs[i]!.leaseToken}`);
-      const value: RecordedOutcome = {
-        recorded: status !== undefined,
-        failingSince:
-          a.outcome === 'failed' && endpointId !== undefined
-            ? (failingSince.get(endpointId) ?? null)
-            : null,
-      };
-      if (status !== undefined) value.status = status;
+      const value = recordedOutcome(
+        a,
+        recorded.get(`${a.deliveryId} ${inputs[i]!.leaseToken}`),
+        endpointId === undefined ? undefined : failingSince.get(endpointId),
+      );
       return { ok: true, value };
     });
   };

@@ -10,6 +10,7 @@ import type {
   ReplaySelector,
   StoredEvent,
 } from '../records.js';
+import type { RecordedOutcome } from '../store.js';
 
 /** Table names with the configured prefix (letters, digits and `_` only). */
 export function tableNames(prefix: string) {
@@ -378,4 +379,22 @@ export function failureRunStatement(
     sql: `UPDATE ${table} SET failing_since = ${value} ${where} RETURNING failing_since`,
     params: [endpointId, run.start],
   };
+}
+
+/**
+ * What `recordAttempt` reports for one attempt of a batch: recorded when the update left the
+ * delivery in `status` (undefined: its lease no longer held); the endpoint's failure run only
+ * after a failure.
+ */
+export function recordedOutcome(
+  attempt: Pick<AttemptRecord, 'outcome'>,
+  status: DeliveryStatus | undefined,
+  endpointFailingSince: number | null | undefined,
+): RecordedOutcome {
+  const outcome: RecordedOutcome = {
+    recorded: status !== undefined,
+    failingSince: attempt.outcome === 'failed' ? (endpointFailingSince ?? null) : null,
+  };
+  if (status !== undefined) outcome.status = status;
+  return outcome;
 }

@@ -33,6 +33,7 @@ import {
   listDeliveriesStatement,
   notInFlight,
   outcomeAssignments,
+  recordedOutcome,
   requeueStatement,
   tableNames,
 } from '../sql/sql-shared.js';
@@ -467,15 +468,11 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     return new Map(
       inputs.map((input) => {
         const endpointId = endpointOf.get(input.attempt.deliveryId);
-        const status = recorded.get(input.attempt.deliveryId);
-        const outcome: RecordedOutcome = {
-          recorded: status !== undefined,
-          failingSince:
-            input.attempt.outcome === 'failed' && endpointId !== undefined
-              ? (failingSince.get(endpointId) ?? null)
-              : null,
-        };
-        if (status !== undefined) outcome.status = status;
+        const outcome = recordedOutcome(
+          input.attempt,
+          recorded.get(input.attempt.deliveryId),
+          endpointId === undefined ? undefined : failingSince.get(endpointId),
+        );
         return [input, outcome];
       }),
     );
