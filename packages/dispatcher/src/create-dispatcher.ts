@@ -2,6 +2,7 @@ import { type AnyEvent, isEventType, latestVersion, parseEvent } from '@hookline
 import type { AllowOptions } from './address-policy.js';
 import { type AttemptResult, attemptDelivery } from './attempt-delivery.js';
 import { bestEffort } from './best-effort.js';
+import { checkedNumber } from './checked-number.js';
 import { type Clock, systemClock } from './clock.js';
 import { createId, isoSeconds } from './create-id.js';
 import { deadline } from './deadline.js';
@@ -221,36 +222,6 @@ export interface Dispatcher<Tx = never> {
    * were made. For tests with an injected clock and for cron-style use without `start`.
    */
   processDue(): Promise<number>;
-}
-
-/**
- * A numeric option, or its default; a RangeError names the option when it is not a finite
- * number >= `min` (NaN from an unset environment variable would otherwise slip through every
- * comparison).
- */
-function checkedNumber(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  {
-    min = 0,
-    max = Number.MAX_SAFE_INTEGER,
-    integer = false,
-  }: { min?: number; max?: number; integer?: boolean } = {},
-): number {
-  const n = value ?? fallback;
-  if (
-    typeof n !== 'number' ||
-    !Number.isFinite(n) ||
-    n < min ||
-    n > max ||
-    (integer && !Number.isInteger(n))
-  ) {
-    throw new RangeError(
-      `${name} must be a finite ${integer ? 'integer' : 'number'} from ${min} to ${max} (got ${String(n)})`,
-    );
-  }
-  return n;
 }
 
 /** The longest delay a Node timer keeps (longer ones fire after 1 ms). */

@@ -87,6 +87,18 @@ describe('sqlite store with the application database', () => {
     }
   });
 
+  it.each([Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY])(
+    'refuses busyTimeoutMs %s with a RangeError naming it',
+    (busyTimeoutMs) => {
+      expect(() => createSqliteStore({ database: app, busyTimeoutMs })).toThrow(
+        expect.objectContaining({
+          name: 'RangeError',
+          message: expect.stringContaining('busyTimeoutMs'),
+        }),
+      );
+    },
+  );
+
   it('switches the file to WAL mode', async () => {
     const { store } = await setup();
     // A connection opened afterwards sees the file's persistent journal mode.

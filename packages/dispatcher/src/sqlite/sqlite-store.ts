@@ -1,3 +1,4 @@
+import { checkedNumber } from '../checked-number.js';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
 import { patchedEndpoint } from '../endpoint-patch.js';
@@ -114,7 +115,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const prepared = new WeakSet<SqliteDatabase>();
   let own: SqliteDatabase | undefined = options.database;
   let opening: Promise<SqliteDatabase> | undefined;
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const busyTimeoutMs = checkedNumber('busyTimeoutMs', options.busyTimeoutMs, 5000, {
+    max: 2 ** 31 - 1,
+    integer: true,
+  });
   /**
    * The store opened the connection itself (`path`). Then it fails fast on a lock
    * (busy_timeout 0) and waits for the lock between event-loop turns — SQLite's own busy handler
