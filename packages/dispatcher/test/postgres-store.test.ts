@@ -215,6 +215,89 @@ describe('postgres store', () => {
     }
   });
 
+  it('deleting or disabling an endpoint waits for a publish still in its transaction: nothing is left behind', async () => {
+    // The publish read the endpoints (both enabled) and planned a delivery to each, inside the
+    // caller's transaction. Deleting and disabling must see those deliveries: a delete that ran
+    // first would leave a delivery to an endpoint that no longer exists, a disable one pending
+    // on a disabled endpoint instead of dead-lettered.
+    const pool = new pg.Pool({ connectionString: url });
+    const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    const client = await pool.connect();
+    try {
+      const deleted = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/deleted' });
+      const disabled = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/disabled' });
+      await client.query('BEGIN');
+      const { event, deliveries } = await dispatcher.publish(draftEvent('user.created'), {
+        tx: client,
+      });
+      expect(deliveries).toBe(2);
+      const settled: string[] = [];
+      const changes = [
+        dispatcher.deleteEndpoint(deleted.id).finally(() => settled.push('delete')),
+        dispatcher.disableEndpoint(disabled.id).finally(() => settled.push('disable')),
+      ];
+      // Both wait on a lock (or, without the fence, are done) before the publish commits.
+      const waiting = async () =>
+        Number(
+          (await pool.query<{ n: string }>('SELECT count(*) AS n FROM pg_locks WHERE NOT granted'))
+            .rows[0]!.n,
+        );
+      for (let i = 0; i < 500 && settled.length + (await waiting()) < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await client.query('COMMIT');
+      await Promise.all(changes);
+      expect(await dispatcher.listDeliveries({ eventId: event.id })).toEqual([
+        expect.objectContaining({ endpointId: disabled.id, status: 'failed' }),
+      ]);
+    } finally {
+      client.release();
+      await store.close();
+      await pool.end();
+    }
+  });
+
+  it('gives up deleting or disabling after endpointLockTimeoutMs while a publish transaction stays open, changing nothing', async () => {
+    const pool = new pg.Pool({ connectionString: url });
+    const store = createPostgresStore({
+      pool,
+      tablePrefix: nextPrefix(),
+      endpointLockTimeoutMs: 100,
+    });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    const client = await pool.connect();
+    try {
+      const endpoint = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/kept' });
+      await client.query('BEGIN');
+      await dispatcher.publish(draftEvent('user.created'), { tx: client });
+      for (const change of [
+        () => dispatcher.deleteEndpoint(endpoint.id),
+        () => dispatcher.disableEndpoint(endpoint.id),
+      ]) {
+        await expect(change()).rejects.toMatchObject({
+          code: 'store_failed',
+          message: expect.stringContaining('endpointLockTimeoutMs'),
+        });
+      }
+      await client.query('COMMIT');
+      expect(await dispatcher.getEndpoint(endpoint.id)).toMatchObject({ enabled: true });
+      expect(await dispatcher.listDeliveries({ endpointId: endpoint.id })).toEqual([
+        expect.objectContaining({ status: 'pending' }),
+      ]);
+      // Once the publish committed, the same change goes through.
+      await dispatcher.deleteEndpoint(endpoint.id);
+      expect(await dispatcher.listDeliveries({ endpointId: endpoint.id })).toEqual([]);
+    } finally {
+      client.release();
+      await store.close();
+      await pool.end();
+    }
+    expect(() => createPostgresStore({ connectionString: url, endpointLockTimeoutMs: 0 })).toThrow(
+      /endpointLockTimeoutMs/,
+    );
+  });
+
   it('two pools claiming in parallel from one database never lease the same delivery twice', async () => {
     const tablePrefix = nextPrefix();
     const a = createPostgresStore({ connectionString: url, tablePrefix, max: 4 });

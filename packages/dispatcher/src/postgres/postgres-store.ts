@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { checkedNumber } from '../checked-number.js';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
 import { patchedEndpoint } from '../endpoint-patch.js';
@@ -58,6 +59,12 @@ export type PostgresStoreOptions = {
    * keep them (PgBouncer in transaction mode before 1.21, or without `max_prepared_statements`).
    */
   prepareStatements?: boolean;
+  /**
+   * How long deleting or disabling an endpoint waits for publishes whose transactions are
+   * still open (a `publish(event, { tx })` holds the endpoints steady until that transaction
+   * ends), in ms. Then it fails with `store_failed` and changes nothing. Default 30000.
+   */
+  endpointLockTimeoutMs?: number;
 } & (
   | {
       /** A pool the application owns (the store does not end it). */
@@ -107,6 +114,41 @@ export function createPostgresStore(
   let initialised: Promise<void> | undefined;
   /** Taken by a claim only while some enabled endpoint is ordered (see `claimDue`). */
   const orderedClaimLock = `SELECT pg_advisory_xact_lock(${advisoryKey(`${t.deliveries} ordered claims`)}) WHERE EXISTS (SELECT 1 FROM ${t.endpoints} WHERE ordered AND enabled)`;
+  /**
+   * The publish fence. A publish reads the enabled endpoints and plans deliveries to them in
+   * its own transaction (the caller's, with `tx`); a delete or disable that committed in
+   * between could not see those deliveries, and would leave one to an endpoint that no longer
+   * exists, or pending on a disabled one. So publishes hold this advisory lock shared (they
+   * never wait for each other) from before they read the endpoints to their commit, and
+   * deleting or disabling an endpoint takes it exclusively first: it waits for publishes in
+   * flight to commit, and later publishes read the endpoints after it committed.
+   */
+  const publishFence = advisoryKey(`${t.deliveries} publish fence`);
+  const fenceWaitMs = checkedNumber(
+    'endpointLockTimeoutMs',
+    options.endpointLockTimeoutMs,
+    30_000,
+    {
+      min: 1,
+      max: 2 ** 31 - 1,
+      integer: true,
+    },
+  );
+  /** Takes the publish fence exclusively (see above), waiting at most `fenceWaitMs`. */
+  const fencePublishes = async (client: pg.PoolClient, what: string) => {
+    try {
+      await client.query(
+        `SET LOCAL lock_timeout = ${fenceWaitMs}; SELECT pg_advisory_xact_lock(${publishFence}); SET LOCAL lock_timeout = DEFAULT`,
+      );
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '55P03') throw error;
+      throw new DispatcherError(
+        'store_failed',
+        `Postgres store: ${what} waited ${fenceWaitMs} ms (endpointLockTimeoutMs) for publishes whose transactions are still open, and changed nothing; a publish({ tx }) holds the endpoints until its transaction commits or rolls back. End those transactions sooner, then try again.`,
+        { cause: error },
+      );
+    }
+  };
   // Lower case: LISTEN folds an unquoted name to lower case, pg_notify does not.
   const channel = `${options.tablePrefix ?? 'hookline_'}outbox`.toLowerCase();
 
@@ -248,10 +290,13 @@ export function createPostgresStore(
     items: readonly { event: StoredEvent; target: FanOutTarget | undefined }[],
   ): Promise<BatchOutcome<{ deliveries: number }>[]> => {
     const events = items.map((item) => item.event);
+    // The insert takes the publish fence (shared, once: an uncorrelated subquery runs once),
+    // so the endpoints are read below, in a statement of their own, only after it is held.
     const inserted = await query<{ id: string }>(
       db,
       `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[])
+       WHERE (SELECT count(*) FROM (SELECT pg_advisory_xact_lock_shared(${publishFence})) AS fence) = 1
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         events.map((e) => e.id),
@@ -510,6 +555,7 @@ export function createPostgresStore(
     deleteEndpoint: (id) =>
       run('deleteEndpoint', () =>
         transaction(async (client) => {
+          await fencePublishes(client, 'deleteEndpoint');
           await client.query(
             `DELETE FROM ${t.attempts} WHERE delivery_id IN (SELECT id FROM ${t.deliveries} WHERE endpoint_id = $1)`,
             [id],
@@ -522,6 +568,7 @@ export function createPostgresStore(
     disableEndpoint: (id, reason, now) =>
       run('disableEndpoint', () =>
         transaction(async (client) => {
+          await fencePublishes(client, 'disableEndpoint');
           const changed = await client.query(
             `UPDATE ${t.endpoints} SET enabled = false, disabled_reason = $2, disabled_at = $3, updated_at = $3 WHERE id = $1 AND enabled`,
             [id, reason, now],
