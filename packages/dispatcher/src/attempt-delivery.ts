@@ -104,7 +104,7 @@ export async function attemptDelivery(
     const url = checkedUrl(endpoint.url, settings);
     // One deadline for the whole attempt: resolving the host (held to timeoutMs where the
     // resolver is built, see createDispatcher) and the request share timeoutMs.
-    const address = await resolveTarget(url, settings.allow, settings.resolve);
+    const addresses = await resolveTarget(url, settings.allow, settings.resolve);
     const timeLeft = Math.floor(settings.timeoutMs - (performance.now() - started));
     if (timeLeft <= 0) {
       return failed(`no response within ${settings.timeoutMs} ms (resolving the host took it all)`);
@@ -119,7 +119,8 @@ export async function attemptDelivery(
     try {
       response = await settings.transport({
         url,
-        address,
+        address: addresses[0],
+        addresses,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'hookline-dispatcher',

@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import { Pool } from 'undici';
-import { type DeliveryTransport, decodeExcerpt } from './transport.js';
+import { type DeliveryTransport, decodeExcerpt, type TransportRequest } from './transport.js';
 
 /** Options of {@link createNodeTransport}. */
 export interface NodeTransportOptions {
@@ -28,8 +28,8 @@ export function createNodeTransport(
   const pools = new Map<string, Pool>();
   const ca = options.ca === undefined ? {} : { ca: [options.ca].flat() };
 
-  const poolFor = (url: URL, address: { address: string; family: number }): Pool => {
-    const key = `${url.origin} ${address.address}`;
+  const poolFor = (url: URL, addresses: TransportRequest['addresses']): Pool => {
+    const key = `${url.origin} ${addresses.map((a) => a.address).join(' ')}`;
     let pool = pools.get(key);
     if (pool) {
       // Most recently used last: eviction takes the pool idle the longest.
@@ -37,18 +37,22 @@ export function createNodeTransport(
       pools.set(key, pool);
       return pool;
     }
+    // Node asks for every address when it may try several (autoSelectFamily, on below when
+    // there are several): it then connects to the first that accepts, in this order.
     const pinned: LookupFunction = (_host, lookupOptions, callback) => {
       if ((lookupOptions as { all?: boolean }).all) {
-        (callback as unknown as (e: null, a: ReadonlyArray<typeof address>) => void)(null, [
-          address,
-        ]);
+        (callback as unknown as (e: null, a: TransportRequest['addresses']) => void)(
+          null,
+          addresses,
+        );
       } else {
-        callback(null, address.address, address.family);
+        const [first] = addresses;
+        callback(null, first!.address, first!.family);
       }
     };
     pool = new Pool(url.origin, {
       connections: options.connections ?? 256,
-      connect: { lookup: pinned, ...ca },
+      connect: { lookup: pinned, autoSelectFamily: addresses.length > 1, ...ca },
     });
     if (pools.size >= maxPools) {
       const [oldest, evicted] = pools.entries().next().value as [string, Pool];
@@ -84,7 +88,7 @@ export function createNodeTransport(
       }, req.timeoutMs);
       /** Set when the body outgrew maxDrainBytes: the answer is complete enough to keep. */
       let dropped = false;
-      poolFor(req.url, req.address).dispatch(
+      poolFor(req.url, req.addresses).dispatch(
         {
           origin: req.url.origin,
           path: `${req.url.pathname}${req.url.search}`,

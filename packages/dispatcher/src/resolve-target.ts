@@ -20,19 +20,20 @@ export const systemResolver: Resolver = async (hostname) => {
 
 /**
  * Resolves the URL's host and checks every address against `allow`; the delivery then connects
- * to the returned address only, so a DNS answer that changes between check and connect
- * (rebinding) cannot redirect it. One disallowed address refuses the whole host.
+ * to these addresses only (the first that accepts, in the resolver's order), so a DNS answer
+ * that changes between check and connect (rebinding) cannot redirect it. One disallowed
+ * address refuses the whole host. Never empty.
  */
 export async function resolveTarget(
   url: URL,
   allow: AllowOptions,
   resolve: Resolver,
-): Promise<ResolvedAddress> {
+): Promise<readonly [ResolvedAddress, ...ResolvedAddress[]]> {
   const host = hostOf(url);
   const literal = isIP(host);
   if (literal !== 0) {
     assertAddressAllowed(host, host, allow);
-    return { address: host, family: literal === 6 ? 6 : 4 };
+    return [{ address: host, family: literal === 6 ? 6 : 4 }];
   }
   let addresses: readonly ResolvedAddress[];
   try {
@@ -44,14 +45,14 @@ export async function resolveTarget(
       { cause },
     );
   }
-  const first = addresses[0];
+  const [first, ...rest] = addresses;
   if (!first)
     throw new DispatcherError(
       'dns_failed',
       `${host} resolved to no addresses; check the endpoint URL's host name.`,
     );
   for (const { address } of addresses) assertAddressAllowed(address, host, allow);
-  return first;
+  return [first, ...rest];
 }
 
 /**

@@ -4,8 +4,13 @@ import type { ResolvedAddress } from './resolve-target.js';
 export interface TransportRequest {
   /** The endpoint URL, checked. Shared between attempts: read it, do not modify it. */
   url: URL;
-  /** The checked address to connect to (already allowed by the address policy). */
+  /** The first checked address of the host (allowed by the address policy). */
   address: ResolvedAddress;
+  /**
+   * Every checked address of the host, `address` first, in the resolver's order: connect to
+   * the first that accepts (a host's first record may be dead, or an AAAA without a route).
+   */
+  addresses: readonly ResolvedAddress[];
   headers: Record<string, string>;
   body: string;
   /** What is left of the attempt's `timeoutMs` (resolving the host took the rest). */

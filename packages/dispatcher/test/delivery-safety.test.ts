@@ -133,6 +133,26 @@ describe('delivery target safety', () => {
     expect(delivery?.status).toBe('succeeded');
   });
 
+  it.each([
+    ['another IPv4 address', { address: '127.0.0.2', family: 4 as const }],
+    ['an IPv6 address', { address: '::1', family: 6 as const }],
+  ])(
+    'falls back to the next checked address when %s the host resolves to first refuses the connection',
+    async (_, unreachable) => {
+      // Nothing listens on the first address (the receiver is on 127.0.0.1 only): a host
+      // whose first record is dead (a stale A record, an AAAA without an IPv6 route) is still
+      // reached on its other checked addresses, as a browser or curl would reach it.
+      const resolve: Resolver = async () => [unreachable, { address: '127.0.0.1', family: 4 }];
+      make({ allow: { http: true, loopback: true }, resolve });
+      await dispatcher.createEndpoint({ url: `http://two.invalid:${receiver.port}/webhooks` });
+      await dispatcher.publish(draftEvent('user.created'));
+      await dispatcher.processDue();
+      const [delivery] = await dispatcher.listDeliveries();
+      expect(delivery).toMatchObject({ status: 'succeeded', lastError: null });
+      expect(receiver.received).toHaveLength(1);
+    },
+  );
+
   it('uses the system resolver by default (localhost resolves to loopback and is allowed only with allow.loopback)', async () => {
     make({ allow: { http: true } });
     await dispatcher.createEndpoint({ url: `http://localhost:${receiver.port}/webhooks` });

@@ -39,6 +39,7 @@ const request = (port: number, timeoutMs = 2000) => ({
   // The host name does not exist: the request can only arrive through the pinned address.
   url: new URL(`http://hookline-test.invalid:${port}/hook?x=1`),
   address: { address: '127.0.0.1', family: 4 as const },
+  addresses: [{ address: '127.0.0.1', family: 4 as const }],
   headers: { 'content-type': 'application/json', 'webhook-id': 'msg_1' },
   body: '{"hello":"world"}',
   timeoutMs,
