@@ -138,7 +138,10 @@ export interface DeliveryQuery {
   before?: string;
   /**
    * Cursor for reading forward: only deliveries newer than this delivery id, oldest first unless
-   * `order` says otherwise. An unknown id as for `before`.
+   * `order` says otherwise. An unknown id as for `before`. Deliveries are ordered by when their
+   * publish wrote them, not when it committed: with Postgres, a publish that committed after a
+   * later one's shows up behind a cursor already read past. To follow new deliveries without
+   * a gap, read again from a cursor a little behind (or by `since`) and skip the ids you have.
    */
   after?: string;
   /** `'newest'` first (the default) or `'oldest'` first (the default with `after`). */
