@@ -17,4 +17,10 @@ export default defineConfig({
   target: 'es2022',
   // Optional peers and the sibling packages are resolved by the consumer, never bundled.
   external: [/^@hookline\//, 'libsql', 'pg', 'express', 'fastify', 'hono', /^node:/],
+  // The bundler's runtime helpers (CommonJS interop) get a chunk of their own: left to
+  // itself it puts them in the sqlite entry, and the core .cjs then requires that entry —
+  // and with it `libsql`, an optional peer a Postgres user never installed.
+  outputOptions: {
+    advancedChunks: { groups: [{ name: 'rolldown-runtime', test: /rolldown[\\/]runtime/ }] },
+  },
 });

@@ -1,4 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +23,8 @@ const fixtures = fileURLToPath(new URL('../fixtures/consumer/', import.meta.url)
 describe('a consumer project installing the packed tarballs with npm', () => {
   const work = mkdtempSync(join(tmpdir(), 'hookline-consumer-'));
   const project = join(work, 'project');
+  /** The consumer resolves from its own node_modules only, never through a NODE_PATH. */
+  const isolated = { NODE_PATH: '' };
 
   beforeAll(async () => {
     const tarballs = join(work, 'tarballs');
@@ -56,7 +66,7 @@ describe('a consumer project installing the packed tarballs with npm', () => {
   });
 
   it('imports from ESM and runs one signed delivery through the receiver', async () => {
-    const { stdout } = await run('node', ['delivery.mjs'], { cwd: project });
+    const { stdout } = await run('node', ['delivery.mjs'], { cwd: project, env: isolated });
     const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
     expect(result).toEqual({
       module: 'esm',
@@ -68,7 +78,7 @@ describe('a consumer project installing the packed tarballs with npm', () => {
   });
 
   it('requires from CommonJS and runs the same delivery', async () => {
-    const { stdout } = await run('node', ['delivery.cjs'], { cwd: project });
+    const { stdout } = await run('node', ['delivery.cjs'], { cwd: project, env: isolated });
     const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
     expect(result).toEqual({
       module: 'cjs',
@@ -79,12 +89,45 @@ describe('a consumer project installing the packed tarballs with npm', () => {
     });
   });
 
+  it('loads every entry but the optional-peer subpaths with require and import when no optional peer is installed', async () => {
+    // Subpaths that exist for an optional peer (a database driver, a framework); everything
+    // else must load without any of them, from CommonJS as from ESM.
+    const peerSubpaths = new Set(['./sqlite', './postgres', './express', './fastify', './hono']);
+    const entries = publicPackages().flatMap((pkg) =>
+      Object.keys(pkg.manifest.exports ?? {})
+        .filter((key) => !peerSubpaths.has(key) && !/\.(json|ya?ml)$/.test(key))
+        .map((key) => `${pkg.name}${key.slice(1)}`),
+    );
+    expect(entries).toContain('@hookline/dispatcher');
+    // libsql is the one optional peer this project installs (for the /sqlite delivery above).
+    const libsql = join(project, 'node_modules', 'libsql');
+    const hidden = `${libsql}.hidden`;
+    renameSync(libsql, hidden);
+    try {
+      const script = `const entries = ${JSON.stringify(entries)};
+        const failed = [];
+        for (const entry of entries) {
+          try { require(entry); } catch (e) { failed.push(entry + ' (require): ' + e.message.split('\\n')[0]); }
+          try { await import(entry); } catch (e) { failed.push(entry + ' (import): ' + e.message.split('\\n')[0]); }
+        }
+        console.log(JSON.stringify(failed));`;
+      const { stdout } = await run(
+        'node',
+        ['--input-type=commonjs', '-e', `(async () => { ${script} })()`],
+        { cwd: project, env: isolated },
+      );
+      expect(JSON.parse(stdout.trim())).toEqual([]);
+    } finally {
+      renameSync(hidden, libsql);
+    }
+  });
+
   for (const resolution of ['node16', 'bundler']) {
     it(`type-checks a consumer .ts file under moduleResolution ${resolution}`, async () => {
       const result = await run(
         join(project, 'node_modules', '.bin', 'tsc'),
         ['-p', `tsconfig.${resolution}.json`],
-        { cwd: project, allowFailure: true },
+        { cwd: project, env: isolated, allowFailure: true },
       );
       expect(result.code, result.stdout + result.stderr).toBe(0);
     });
@@ -100,7 +143,7 @@ describe('a consumer project installing the packed tarballs with npm', () => {
     const result = await run(
       join(project, 'node_modules', '.bin', 'tsc'),
       ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', 'misuse.ts'],
-      { cwd: project, allowFailure: true },
+      { cwd: project, env: isolated, allowFailure: true },
     );
     expect(result.code).not.toBe(0);
     expect(result.stdout).toContain('misuse.ts(3');
