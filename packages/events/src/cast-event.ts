@@ -1,7 +1,7 @@
 import { eventMigrations, eventVersions, latestVersion } from './catalog.js';
 import type { EventEnvelope } from './envelope.js';
 import { HooklineEventError } from './event-error.js';
-import type { AnyEvent, EventOf, EventType, EventVersion, LatestVersion } from './types.js';
+import type { AnyEvent, EventOf, EventType, LatestVersion, SharedVersion } from './types.js';
 
 /** A migration step with its types erased, for walking the chain at runtime. */
 interface Step {
@@ -27,13 +27,17 @@ const stepsByType: ReadonlyMap<string, readonly Step[]> = (() => {
  * against; the dispatcher downcasts to the version an endpoint is pinned to. The input is not
  * modified. Casting to the event's own version returns it unchanged.
  *
+ * For an event that may be of several types (an un-narrowed {@link AnyEvent}), `toVersion` must
+ * be a version every one of them has: narrow on `event.event` first to reach a version only
+ * some types have (`castEvent(anyEvent, 2)` does not compile; most types have no version 2).
+ *
  * @throws {HooklineEventError} `cast_unavailable` when `toVersion` is not a version of the event
- * type or a step is missing (only reachable by bypassing the types).
+ * type or a step is missing (only reachable by bypassing the types, e.g. with `as never`).
  * @example
  * const v2 = castEvent(loginV1, 2); // v2.metadata.client.ip_address
  * const v1 = castEvent(v2, 1);      // v1.metadata.ip_address
  */
-export function castEvent<T extends EventType, V extends EventVersion<T>>(
+export function castEvent<T extends EventType, V extends SharedVersion<T>>(
   event: AnyEvent & { readonly event: T },
   toVersion: V,
 ): EventOf<T, V> {
@@ -70,7 +74,8 @@ function castTo(event: EventEnvelope, toVersion: number): EventEnvelope {
 }
 
 /**
- * Casts an event up to the newest version of its type.
+ * Casts an event up to the newest version of its type (for a union of types, each to its own
+ * newest).
  *
  * @example upcast(paymentV1).metadata.amount.value
  */
@@ -82,11 +87,11 @@ export function upcast<T extends EventType>(
 
 /**
  * Casts an event down to an older version (for an endpoint pinned to it). Same as
- * {@link castEvent}, but refuses to go up.
+ * {@link castEvent} (including the rule for a union of types), but refuses to go up.
  *
  * @throws {HooklineEventError} `cast_unavailable` when `toVersion` is newer than the event.
  */
-export function downcast<T extends EventType, V extends EventVersion<T>>(
+export function downcast<T extends EventType, V extends SharedVersion<T>>(
   event: AnyEvent & { readonly event: T },
   toVersion: V,
 ): EventOf<T, V> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deepFreeze } from './deep-freeze.js';
 import { type EventEnvelope, eventIdSchema, eventTimestampSchema } from './envelope.js';
 import { HooklineEventError } from './event-error.js';
 import { prefixedId } from './fields.js';
@@ -91,7 +92,8 @@ export function defineEvent<
       title: `${input.event} v${input.version}`,
       description: input.description,
     });
-  return Object.freeze({ ...input, metadata, schema });
+  // The example is shared by every importer: frozen all the way down, like the schemas.
+  return Object.freeze({ ...input, metadata, schema, example: deepFreeze(input.example) });
 }
 
 /**

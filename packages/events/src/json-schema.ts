@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventCatalog, eventVersions } from './catalog.js';
+import { deepFreeze } from './deep-freeze.js';
 import { envelopeSchema } from './envelope.js';
 import { HooklineEventError } from './event-error.js';
 import type { EventType, EventVersion } from './types.js';
@@ -25,14 +26,6 @@ function toJsonSchema(schema: z.ZodType): EventJsonSchema {
     cycles: 'throw',
   });
   return deepFreeze({ ...json, $schema: JSON_SCHEMA_DIALECT });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**

@@ -84,7 +84,10 @@ export function parseEventOrThrow(input: unknown, context: ParseEventContext = {
 
   const parsed = definition.schema.safeParse(candidate);
   if (!parsed.success) {
-    const onlyMetadata = parsed.error.issues.every((issue) => issue.path[0] === 'metadata');
+    // A missing or non-object metadata breaks the envelope itself, as it does for an unknown
+    // version (explainUnknown); invalid_metadata is for an object that breaks the contract.
+    const onlyMetadata =
+      isObject(body.metadata) && parsed.error.issues.every((issue) => issue.path[0] === 'metadata');
     throw invalid(
       onlyMetadata ? 'invalid_metadata' : 'invalid_envelope',
       onlyMetadata
@@ -103,6 +106,25 @@ const HEADER_ID_STAND_IN = 'evt_from_webhook_id_header';
 /** What Standard Webhooks allows as a message id (`webhook-id`). */
 const WEBHOOK_ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
+/**
+ * Whether sender text (an event name, a key) may be quoted in an error: it looks like a name.
+ * Messages go to logs and HTTP answers, so anything else is told by its length only.
+ */
+function isNameLike(text: string): boolean {
+  return /^[A-Za-z0-9_.-]{1,100}$/.test(text);
+}
+
+/** Sender text as an error message may show it: itself when name-like, else its length. */
+function shown(text: string, quote: string, what: string): string {
+  return isNameLike(text)
+    ? `${quote}${text}${quote}`
+    : `(${text.length} characters that are not ${what})`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The error for a body whose (event, version) is not in the catalog: a bad envelope first. */
 function explainUnknown(candidate: Record<string, unknown>): HooklineEventError {
   const envelope = envelopeSchema.safeParse(candidate);
@@ -117,17 +139,15 @@ function explainUnknown(candidate: Record<string, unknown>): HooklineEventError 
   const { event: name, version } = envelope.data;
   const versions = eventVersions(name);
   if (versions.length === 0) {
-    // Quoted only when it looks like an event name: the field is the sender's text, and the
-    // message goes to logs and answers.
-    const named = /^[A-Za-z0-9_.-]{1,100}$/.test(name);
-    const shown = named ? `"${name}"` : `(${name.length} characters that are not an event name)`;
+    // Quoted only when it looks like an event name: the field is the sender's text.
+    const what = shown(name, '"', 'an event name');
     return new HooklineEventError(
       'unknown_event',
-      `Unknown event type ${shown}. Expected one of: ${eventTypes.join(', ')}. ` +
+      `Unknown event type ${what}. Expected one of: ${eventTypes.join(', ')}. ` +
         'Upgrade @hookline/events if the sender added a new event type.',
       {
-        issues: [{ path: ['event'], message: `Unknown event type ${shown}` }],
-        ...(named ? { event: name } : {}),
+        issues: [{ path: ['event'], message: `Unknown event type ${what}` }],
+        ...(isNameLike(name) ? { event: name } : {}),
       },
     );
   }
@@ -143,18 +163,27 @@ function explainUnknown(candidate: Record<string, unknown>): HooklineEventError 
   );
 }
 
+/**
+ * An `ArrayBuffer` or `SharedArrayBuffer` from any realm: `instanceof ArrayBuffer` misses
+ * buffers made in a `vm` context or by jsdom, and every `SharedArrayBuffer`.
+ */
+function isArrayBuffer(value: unknown): value is ArrayBufferLike {
+  const tag = Object.prototype.toString.call(value);
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+}
+
 /** Turns string/bytes into JSON and checks for an object. */
 function decodeBody(input: unknown): Record<string, unknown> {
   let value = input;
-  if (typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+  // ArrayBuffer.isView works across realms (it reads an internal slot, not the prototype).
+  if (typeof input === 'string' || isArrayBuffer(input) || ArrayBuffer.isView(input)) {
     let text: string;
     try {
+      // TextDecoder drops a leading byte order mark from bytes; a string loses it the same way.
       text =
         typeof input === 'string'
-          ? input
-          : new TextDecoder('utf-8', { fatal: true }).decode(
-              input as ArrayBuffer | ArrayBufferView,
-            );
+          ? input.replace(/^\uFEFF/, '')
+          : new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch (cause) {
       throw new HooklineEventError(
         'invalid_json',
@@ -177,7 +206,7 @@ function decodeBody(input: unknown): Record<string, unknown> {
       );
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isObject(value)) {
     const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
     throw new HooklineEventError(
       'invalid_envelope',
@@ -185,7 +214,7 @@ function decodeBody(input: unknown): Record<string, unknown> {
       { issues: [{ path: [], message: `Expected an object, got ${got}` }] },
     );
   }
-  return value as Record<string, unknown>;
+  return value;
 }
 
 function resolveHeaderId(context: ParseEventContext): string {
@@ -267,9 +296,13 @@ function invalid(
     }
     return [{ path, message: issue.message }];
   });
+  // The message shows a key only when it looks like a field name: unknown keys are the sender's
+  // text (a header pasted into the body, 100 kB of junk). With at most 5 issues, paths as deep
+  // as the schema and messages from the schema, the message stays short. `issues` keeps exact
+  // paths, for code; receivers answer with the message only.
   const listed = issues
     .slice(0, MAX_ISSUES_IN_MESSAGE)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .map((issue) => `${messagePath(issue.path)}: ${issue.message}`)
     .join('; ');
   const more =
     issues.length > MAX_ISSUES_IN_MESSAGE
@@ -278,7 +311,17 @@ function invalid(
   return new HooklineEventError(code, `${what}: ${listed}${more}.`, {
     issues,
     cause: error,
-    ...(typeof candidate.event === 'string' ? { event: candidate.event } : {}),
+    ...(typeof candidate.event === 'string' && isNameLike(candidate.event)
+      ? { event: candidate.event }
+      : {}),
     ...(typeof candidate.version === 'number' ? { version: candidate.version } : {}),
   });
+}
+
+/** A path as an error message shows it: `metadata.client.ip_address`, `(root)` when empty. */
+function messagePath(path: EventIssue['path']): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((key) => (typeof key === 'number' ? String(key) : shown(key, '', 'a field name')))
+    .join('.');
 }

@@ -48,15 +48,28 @@ export type LatestVersion<T extends EventType> = T extends EventType
   : never;
 
 /**
- * The typed envelope of event `T` at version `V` (default: the latest).
+ * The typed envelope of event `T` at version `V` (default: the latest). With a union of types,
+ * the default is the latest version of each member: `EventOf<'user.login' | 'user.created'>`
+ * is `user.login` v2 or `user.created` v1 (writing `LatestVersion<T>` out means the same).
  *
  * @example
  * type Login = EventOf<'user.login', 1>; // { id, event: 'user.login', version: 1, ..., metadata: { ip_address, user_agent } }
  */
-export type EventOf<
-  T extends EventType,
-  V extends EventVersion<T> = LatestVersion<T>,
-> = T extends EventType ? EventMap[T][V & keyof EventMap[T]] : never;
+export type EventOf<T extends EventType, V extends EventVersion<T> = LatestVersion<T>> =
+  IsExactly<V, LatestVersion<T>> extends true ? LatestOfEach<T> : EventOfEach<T, V>;
+
+/** The envelope of each member of `T` at version `V` (members without `V` drop out). */
+type EventOfEach<T extends EventType, V> = T extends EventType
+  ? EventMap[T][V & keyof EventMap[T]]
+  : never;
+
+/** The envelope of each member of `T` at its own latest version. */
+type LatestOfEach<T extends EventType> = T extends EventType
+  ? EventMap[T][LatestVersion<T> & keyof EventMap[T]]
+  : never;
+
+/** `true` when the two (unions of) types are the same. */
+type IsExactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** The `metadata` type of event `T` at version `V` (default: the latest). */
 export type EventMetadata<
@@ -69,5 +82,17 @@ export type AnyEvent = {
   [T in EventType]: EventMap[T][keyof EventMap[T]];
 }[EventType];
 
-/** Any version of event type `T`. */
-export type AnyVersionOf<T extends EventType> = EventOf<T, EventVersion<T>>;
+/** Any version of event type `T` (of each member, for a union). */
+export type AnyVersionOf<T extends EventType> = EventOfEach<T, EventVersion<T>>;
+
+/**
+ * The versions that every member of `T` has: `1 | 2` for `'user.login' | 'payment.succeeded'`,
+ * `1` for `'user.login' | 'user.created'`. What `castEvent` accepts for an event of type `T`.
+ */
+export type SharedVersion<T extends EventType> = EventVersion<T> &
+  // Inferring from a union of parameter positions gives the intersection of the versions.
+  ((T extends EventType ? (version: EventVersion<T>) => void : never) extends (
+    version: infer V,
+  ) => void
+    ? V
+    : never);

@@ -119,4 +119,21 @@ describe('eventCatalog', () => {
     expect(Object.isFrozen(eventCatalog[0])).toBe(true);
     expect(Object.isFrozen(eventTypes)).toBe(true);
   });
+
+  it('deep-freezes the examples, so no consumer can change one for everybody', () => {
+    const isDeepFrozen = (value: unknown): boolean =>
+      typeof value !== 'object' ||
+      value === null ||
+      (Object.isFrozen(value) && Object.values(value).every(isDeepFrozen));
+    for (const definition of eventCatalog) {
+      expect(isDeepFrozen(definition.example), `${definition.event} v${definition.version}`).toBe(
+        true,
+      );
+    }
+    const payment = getEventDefinition('payment.succeeded', 2);
+    expect(() => {
+      if (payment) (payment.example.metadata.amount as { value: number }).value = -1;
+    }).toThrow(TypeError);
+    expect(payment?.schema.safeParse(payment.example).success).toBe(true);
+  });
 });

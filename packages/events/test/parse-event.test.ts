@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -192,7 +193,36 @@ describe('error codes', () => {
     expect(codeOf({ ...loginV1, version: 1.5 })).toBe('invalid_envelope');
     expect(codeOf({ ...loginV1, version: '1' })).toBe('invalid_envelope');
     expect(codeOf({ ...loginV1, event: 7 })).toBe('invalid_envelope');
-    expect(codeOf({ ...loginV1, metadata: [] })).toBe('invalid_metadata');
+    expect(codeOf({ ...loginV1, metadata: [] })).toBe('invalid_envelope');
+  });
+
+  it('invalid_envelope for a missing or non-object metadata, whether or not the version is known', () => {
+    const { metadata: _metadata, ...noMetadata } = loginV1;
+    for (const version of [1, 3]) {
+      for (const [label, body] of [
+        ['missing', { ...noMetadata, version }],
+        ['null', { ...loginV1, version, metadata: null }],
+        ['an array', { ...loginV1, version, metadata: [] }],
+        ['a string', { ...loginV1, version, metadata: 'ip=203.0.113.42' }],
+      ] as const) {
+        const error = errorOf(body);
+        expect(error.code, `metadata ${label} at v${version}`).toBe('invalid_envelope');
+        expect(error.issues[0]?.path).toEqual(['metadata']);
+      }
+    }
+    // An object that breaks the contract is the metadata's fault.
+    expect(codeOf({ ...loginV1, metadata: {} })).toBe('invalid_metadata');
+    expect(codeOf({ ...loginV1, metadata: { surprise: true } })).toBe('invalid_metadata');
+  });
+
+  it("user.deleted's actor_id says it expects a usr_ or key_ id, or null", () => {
+    const deleted = readFixture(fixtureName('user.deleted', 1)) as { metadata: object };
+    for (const actor_id of ['adm_1', 42]) {
+      const error = errorOf({ ...deleted, metadata: { ...deleted.metadata, actor_id } });
+      expect(error.issues).toEqual([
+        { path: ['metadata', 'actor_id'], message: expect.stringMatching(/usr_.*key_.*null/) },
+      ]);
+    }
   });
 
   it('unknown_event names the known types', () => {
@@ -233,6 +263,72 @@ describe('error codes', () => {
     );
     expect(error.message).toContain('metadata.amount.currency: Expected an ISO 4217 code');
     expect(error.message).toContain('payment.succeeded v2');
+  });
+});
+
+describe('sender text in errors (messages go to logs and HTTP answers)', () => {
+  it('names an unknown key in the message only when it looks like a field name', () => {
+    const key = 'Authorization: Bearer sk_live_abc';
+    const error = errorOf({ ...loginV1, [key]: 1 });
+    expect(error.code).toBe('invalid_envelope');
+    expect(error.message).not.toContain('sk_live');
+    expect(error.message).toContain(`${key.length} characters`);
+    // The structured issues keep the exact path: code reads them, the receiver does not send them.
+    expect(error.issues).toEqual([
+      { path: [key], message: expect.stringMatching(/^Unrecognized key/) },
+    ]);
+    expect(errorOf({ ...loginV1, data: {} }).message).toContain('data: Unrecognized key');
+  });
+
+  it('keeps the message short whatever the keys', () => {
+    const metadata = loginV1.metadata as object;
+    const huge = errorOf({ ...loginV1, metadata: { ...metadata, ['x'.repeat(100_000)]: 1 } });
+    expect(huge.code).toBe('invalid_metadata');
+    expect(huge.message.length).toBeLessThan(500);
+    const many = Object.fromEntries(
+      Array.from({ length: 50 }, (_, index) => [`${index} ${'y'.repeat(10_000)}`, 1]),
+    );
+    const manyError = errorOf({ ...loginV1, ...many, metadata: { ...metadata, ...many } });
+    expect(manyError.issues).toHaveLength(100);
+    expect(manyError.message.length).toBeLessThan(1000);
+  });
+
+  it('sets error.event on invalid_envelope only when the event looks like an event name', () => {
+    const odd = errorOf({ ...loginV1, event: 'card 4242424242424242 cvc 123', timestamp: 'bad' });
+    expect(odd.code).toBe('invalid_envelope');
+    expect(odd.event).toBeUndefined();
+    expect(inspect(odd, { depth: Number.POSITIVE_INFINITY })).not.toContain('4242');
+    expect(errorOf({ ...loginV1, event: 'user.logout', timestamp: 'bad' }).event).toBe(
+      'user.logout',
+    );
+    expect(errorOf({ ...loginV1, timestamp: 'bad' }).event).toBe('user.login');
+  });
+});
+
+describe('raw bodies', () => {
+  const text = JSON.stringify(loginV1);
+  const bytes = new TextEncoder().encode(text);
+
+  it('decodes an ArrayBuffer or a view from another realm (vm, jsdom), and a SharedArrayBuffer', () => {
+    const foreign = runInNewContext(
+      'const buffer = new ArrayBuffer(bytes.length); new Uint8Array(buffer).set(bytes); buffer',
+      { bytes: [...bytes] },
+    );
+    expect(foreign instanceof ArrayBuffer).toBe(false);
+    expect(parseEventOrThrow(foreign)).toEqual(loginV1);
+    const foreignView = runInNewContext('new Uint8Array(bytes)', { bytes: [...bytes] });
+    expect(parseEventOrThrow(foreignView)).toEqual(loginV1);
+    const shared = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(shared).set(bytes);
+    expect(parseEventOrThrow(shared)).toEqual(loginV1);
+    expect(parseEventOrThrow(new Uint8Array(shared))).toEqual(loginV1);
+  });
+
+  it('skips one leading byte order mark in a string, as in bytes', () => {
+    expect(parseEventOrThrow(`\uFEFF${text}`)).toEqual(loginV1);
+    expect(parseEventOrThrow(new TextEncoder().encode(`\uFEFF${text}`))).toEqual(loginV1);
+    expect(codeOf(`\uFEFF\uFEFF${text}`)).toBe('invalid_json');
+    expect(codeOf(new TextEncoder().encode(`\uFEFF\uFEFF${text}`))).toBe('invalid_json');
   });
 });
 

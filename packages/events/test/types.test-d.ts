@@ -1,7 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type AnyEvent,
+  type AnyVersionOf,
   castEvent,
+  downcast,
   type EventMap,
   type EventMetadata,
   type EventOf,
@@ -68,6 +70,22 @@ describe('EventOf / EventMap', () => {
       'totp' | 'sms' | 'email' | 'webauthn' | 'push' | 'recovery_code'
     >();
     expectTypeOf<EventMetadata<'session.revoked'>['ip_address']>().toEqualTypeOf<string | null>();
+  });
+
+  it('defaults to the latest version of each member of a union of types', () => {
+    expectTypeOf<EventOf<'user.login' | 'user.created'>>().toEqualTypeOf<
+      EventOf<'user.login', 2> | EventOf<'user.created', 1>
+    >();
+    // Written out, the default means the same.
+    expectTypeOf<
+      EventOf<'user.login' | 'user.created', LatestVersion<'user.login' | 'user.created'>>
+    >().toEqualTypeOf<EventOf<'user.login', 2> | EventOf<'user.created', 1>>();
+    expectTypeOf<EventMetadata<'user.login' | 'user.created'>>().toEqualTypeOf<
+      EventOf<'user.login', 2>['metadata'] | EventOf<'user.created', 1>['metadata']
+    >();
+    expectTypeOf<AnyVersionOf<'user.login' | 'user.created'>>().toEqualTypeOf<
+      EventOf<'user.login', 1> | EventOf<'user.login', 2> | EventOf<'user.created', 1>
+    >();
   });
 
   it('rejects names and versions that do not exist', () => {
@@ -147,6 +165,16 @@ describe('castEvent', () => {
     // @ts-expect-error: not an event
     castEvent({ event: 'user.login', version: 1 }, 2);
   });
+
+  it('upcasts a union of types to the latest version of each', () => {
+    const latest = upcast({} as AnyEvent);
+    if (latest.event === 'user.login') {
+      expectTypeOf(latest).toEqualTypeOf<EventOf<'user.login', 2>>();
+    }
+    expectTypeOf(upcast({} as EventOf<'user.login', 1> | EventOf<'user.created', 1>)).toEqualTypeOf<
+      EventOf<'user.login', 2> | EventOf<'user.created', 1>
+    >();
+  });
 });
 
 describe('catalog lookups', () => {
@@ -183,5 +211,29 @@ describe('castEvent on a union of versions', () => {
   it('accepts any version of one type and returns the requested one', () => {
     const either = {} as EventOf<'user.login', 1> | EventOf<'user.login', 2>;
     expectTypeOf(castEvent(either, 1)).toEqualTypeOf<EventOf<'user.login', 1>>();
+  });
+});
+
+describe('castEvent and downcast on a union of event types', () => {
+  it('accept only a version that every member of the union has', () => {
+    const any = {} as AnyEvent;
+    // @ts-expect-error: user.created (like most types) has no version 2: narrow on event first
+    castEvent(any, 2);
+    const loginOrCreated = {} as EventOf<'user.login', 2> | EventOf<'user.created', 1>;
+    // @ts-expect-error: user.created has no version 2
+    castEvent(loginOrCreated, 2);
+    // @ts-expect-error: user.created has no version 2
+    downcast(loginOrCreated, 2);
+  });
+
+  it('type the result per member when every member has the version', () => {
+    const loginOrPayment = {} as EventOf<'user.login', 1> | EventOf<'payment.succeeded', 1>;
+    expectTypeOf(castEvent(loginOrPayment, 2)).toEqualTypeOf<
+      EventOf<'user.login', 2> | EventOf<'payment.succeeded', 2>
+    >();
+    expectTypeOf(
+      downcast({} as EventOf<'user.login', 2> | EventOf<'user.created', 1>, 1),
+    ).toEqualTypeOf<EventOf<'user.login', 1> | EventOf<'user.created', 1>>();
+    expectTypeOf(castEvent({} as AnyEvent, 1).version).toEqualTypeOf<1>();
   });
 });

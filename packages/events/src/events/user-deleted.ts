@@ -14,7 +14,9 @@ export const userDeletedV1 = defineEvent({
       .enum(['user', 'admin', 'system'])
       .describe('Who deleted it: the user themself, an admin, or the platform.'),
     actor_id: z
-      .union([prefixedId('usr'), prefixedId('key')])
+      .union([prefixedId('usr'), prefixedId('key')], {
+        error: 'Expected a user id like "usr_abc123", an API key id like "key_abc123", or null',
+      })
       .nullable()
       .describe(
         'The admin (`usr_...`) or API key (`key_...`) that deleted it; `null` for self-service and system.',
