@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/http/create-app.js';
+import type { IdempotencyKeys } from '../src/http/idempotency-keys.js';
+import type { OperationHandlers } from '../src/http/operation-types.js';
 import { eventually, startTestPlatform } from './support/test-platform.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
@@ -104,6 +107,41 @@ describe('authentication and problem details', () => {
     const method = await platform.api<Json>('PUT', '/v1/users');
     expect(method).toMatchObject({ status: 405, body: { code: 'method_not_allowed' } });
     expect(method.headers.get('allow')).toBe('POST, GET');
+  });
+
+  it("a problem's instance is the path as sent, still percent-encoded (a URI reference), on 401, 404 and 405", async () => {
+    const unauthorized = await platform.api<Json>('GET', '/v1/users/x%20y', { key: null });
+    const unknown = await platform.api<Json>('GET', '/v1/no%20such%22thing');
+    const method = await platform.api<Json>('PUT', '/v1/users/x%20y');
+    expect([unauthorized, unknown, method].map((r) => [r.status, r.body.instance])).toEqual([
+      [401, '/v1/users/x%20y'],
+      [404, '/v1/no%20such%22thing'],
+      [405, '/v1/users/x%20y'],
+    ]);
+    expect(method.headers.get('allow')).toBe('GET, DELETE');
+  });
+
+  it("an unexpected error's 500 problem carries the path as sent, still percent-encoded", async () => {
+    const app = createApp({
+      handlers: {} as OperationHandlers,
+      apiKeys: [],
+      rateLimiter: null,
+      idempotency: {} as IdempotencyKeys,
+      now: () => 0,
+      maxBodyBytes: 1024,
+      clientIp: () => null,
+      pages: (hono) => {
+        hono.get('/broken/:name', () => {
+          throw new Error('boom');
+        });
+      },
+    });
+    const response = await app.request('http://platform.test/broken/a%20b%22c');
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({
+      code: 'internal_error',
+      instance: '/broken/a%20b%22c',
+    });
   });
 
   it('a body over the size limit is a 413 payload_too_large', async () => {

@@ -47,7 +47,10 @@ export function requestComponent<T extends z.ZodType>(
   return component(id, description, schema, 'input');
 }
 
-/** Every named schema, in registration order. */
+/**
+ * Every named schema, sorted by id (code-unit order). Not registration order: that follows
+ * module import order, which would make the document depend on who imported what first.
+ */
 export function listComponents(): readonly ComponentEntry[] {
-  return [...components.values()];
+  return [...components.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,7 +1,11 @@
 import { eventCatalog, getEventJsonSchema } from '@hookline/events';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { apiOperations } from '../src/operations/index.js';
+import { createCheckoutSessionRequestSchema } from '../src/schemas/checkout-session.js';
+import { emailSchema, timestampSchema } from '../src/schemas/common.js';
 import { problemCodes } from '../src/schemas/problem.js';
+import { createWebhookEndpointRequestSchema } from '../src/schemas/webhook-endpoint.js';
 import {
   createValidator,
   document,
@@ -146,6 +150,88 @@ describe('the OpenAPI document', () => {
     expect(validate(pointer, withoutCurrency).valid).toBe(false);
   });
 
+  it('rejects what the zod contracts reject: timestamps, emails, endpoint urls, subscription checkouts', () => {
+    const cases: { pointer: string[]; schema: z.ZodType; values: unknown[] }[] = [
+      {
+        pointer: ['paths', '/v1/analytics/summary', 'get', 'parameters', '0', 'schema'],
+        schema: timestampSchema,
+        values: [
+          '2026-03-13T17:00:00Z',
+          '2026-03-13T17:00:00.123Z',
+          '2026-03-13T17:00:00+01:00',
+          '2026-03-13t17:00:00z',
+          '2026-03-13T17:00:00',
+          '2026-02-30T17:00:00Z',
+        ],
+      },
+      {
+        pointer: ['components', 'schemas', 'WebhookEndpoint', 'properties', 'created_at'],
+        schema: timestampSchema,
+        values: ['2026-03-13T17:00:00Z', '2026-03-13T17:00:00-05:00', '2026-03-13T17:00:00z'],
+      },
+      {
+        pointer: ['components', 'schemas', 'CreateUserRequest', 'properties', 'email'],
+        schema: emailSchema,
+        values: ['ada@example.com', 'A@B.CO', "o'brien!x@example.com", 'a@example.c0m', 'a@b'],
+      },
+      {
+        pointer: ['components', 'schemas', 'CreateWebhookEndpointRequest', 'properties', 'url'],
+        schema: createWebhookEndpointRequestSchema.shape.url,
+        values: [
+          'https://shop.example.com/hooks',
+          'http://localhost:3000/hooks',
+          'HTTPS://shop.example.com/hooks',
+          'ftp://example.com/x',
+          'ws://example.com/x',
+          'mailto:ops@example.com',
+        ],
+      },
+      {
+        pointer: ['components', 'schemas', 'CreateCheckoutSessionRequest'],
+        schema: createCheckoutSessionRequestSchema,
+        values: [
+          { amount: 1500, currency: 'USD', success_url: 'https://shop.example.com/thanks' },
+          {
+            mode: 'subscription',
+            amount: 1500,
+            currency: 'USD',
+            success_url: 'https://shop.example.com/thanks',
+            plan_id: 'plan_pro_monthly',
+            interval: 'month',
+          },
+          {
+            mode: 'subscription',
+            amount: 1500,
+            currency: 'USD',
+            success_url: 'https://shop.example.com/thanks',
+          },
+          {
+            mode: 'subscription',
+            amount: 1500,
+            currency: 'USD',
+            success_url: 'https://shop.example.com/thanks',
+            plan_id: 'plan_pro_monthly',
+          },
+        ],
+      },
+    ];
+    const disagreements: string[] = [];
+    let rejected = 0;
+    for (const { pointer, schema, values } of cases) {
+      for (const value of values) {
+        const byZod = schema.safeParse(value).success;
+        const byDocument = validate(pointer, value).valid;
+        if (!byZod) rejected += 1;
+        if (byZod !== byDocument)
+          disagreements.push(
+            `${pointer.join(' ')} ${JSON.stringify(value)}: zod ${byZod}, document ${byDocument}`,
+          );
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(rejected).toBeGreaterThanOrEqual(10);
+  });
+
   it('takes an Idempotency-Key header on every POST (and only there)', () => {
     for (const { path, method, operation } of documentOperations()) {
       const refs = ((operation.parameters ?? []) as Json[]).map((p) => p.$ref);
@@ -204,6 +290,31 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('declares 400 on every POST: the server validates its Idempotency-Key header', () => {
+    for (const { path, method, operation } of documentOperations()) {
+      if (method !== 'post') continue;
+      expect(Object.keys(operation.responses as Json), `${method} ${path}`).toContain('400');
+    }
+    const fieldIssue = document.components.schemas.FieldIssue as Json;
+    const issuePath = (fieldIssue.properties as Json).path as Json;
+    expect(issuePath.description).toContain('`header.`');
+    expect(issuePath.examples).toEqual(expect.arrayContaining(['header.Idempotency-Key', 'body']));
+  });
+
+  it('declares Idempotent-Replayed on the problem responses a POST replays (stored 4xx)', () => {
+    for (const { path, method, operation } of documentOperations()) {
+      if (method !== 'post') continue;
+      const responses = operation.responses as Record<string, unknown>;
+      for (const status of ['400', '404', '409']) {
+        if (!(status in responses)) continue;
+        const response = resolveRef<{ headers?: Json }>(responses[status]);
+        expect(response.headers?.['Idempotent-Replayed'], `${method} ${path} ${status}`).toEqual({
+          $ref: '#/components/headers/IdempotentReplayed',
+        });
+      }
+    }
+  });
+
   it('sends Retry-After and RateLimit-* headers with every 429', () => {
     const rateLimited = resolveRef<{ headers: Json }>(document.components.responses.RateLimited);
     expect(Object.keys(rateLimited.headers).sort()).toEqual([
@@ -218,9 +329,20 @@ describe('the OpenAPI document', () => {
     const conflict = resolveRef<{
       headers: Record<string, { required?: boolean; description: string }>;
     }>(document.components.responses.Conflict);
-    expect(Object.keys(conflict.headers)).toEqual(['Retry-After']);
+    expect(Object.keys(conflict.headers)).toEqual(['Retry-After', 'Idempotent-Replayed']);
     expect(conflict.headers['Retry-After']?.required).toBeUndefined();
     expect(conflict.headers['Retry-After']?.description).toContain('idempotency_key_in_use');
+  });
+
+  it("declares a Problem's instance as a URI reference: a raw, still-encoded path", () => {
+    const pointer = ['components', 'schemas', 'Problem', 'properties', 'instance'];
+    const problem = document.components.schemas.Problem as Json;
+    expect((problem.properties as Json).instance).toMatchObject({
+      type: 'string',
+      format: 'uri-reference',
+    });
+    expect(validate(pointer, '/v1/no%20such%22thing').valid).toBe(true);
+    expect(validate(pointer, '/v1/no such"thing').valid).toBe(false);
   });
 
   it('lists the closed set of problem codes in the ProblemCode schema', () => {

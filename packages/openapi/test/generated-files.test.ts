@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { packageRoot, renderGeneratedFiles } from '../scripts/generated-files.js';
 
 describe('generated files', () => {
@@ -32,5 +32,23 @@ describe('generated files', () => {
 
   it('render the same bytes twice (the generator is deterministic)', async () => {
     expect(await renderGeneratedFiles()).toEqual(await renderGeneratedFiles());
+  });
+
+  it('do not depend on which module was imported first (components.schemas has a fixed order)', async () => {
+    const committed = await readFile(join(packageRoot, 'generated/openapi.json'), 'utf8');
+    // Fresh module graphs, entered through different modules: the registration order differs.
+    for (const first of [
+      '../src/index.js',
+      '../src/schemas/webhook-endpoint.js',
+      '../src/schemas/problem.js',
+      '../src/operations/index.js',
+    ]) {
+      vi.resetModules();
+      await import(first);
+      const { buildOpenApiDocument } = await import('../src/document/build-document.js');
+      expect(`${JSON.stringify(buildOpenApiDocument(), null, 2)}\n` === committed, first).toBe(
+        true,
+      );
+    }
   });
 });

@@ -43,6 +43,17 @@ describe('matchOperation', () => {
     expect(allowedMethods('/v1/refunds')).toEqual([]);
     expect(matchOperation('GET', '/v1/payments/pay_1/extra')).toBeUndefined();
   });
+
+  it('treats a malformed percent-encoding as no match instead of throwing', () => {
+    for (const path of ['/v1/payments/%E0%A4%A', '/v1/payments/%', '/v1/users/%zz']) {
+      expect(() => matchOperation('GET', path), path).not.toThrow();
+      expect(matchOperation('GET', path), path).toBeUndefined();
+      // ...and no 405 either: there is no such path.
+      expect(allowedMethods(path), path).toEqual([]);
+    }
+    // Well-formed encodings are still decoded, and a lone valid escape is not malformed.
+    expect(matchOperation('GET', '/v1/users/a%20b')?.params).toEqual({ user_id: 'a b' });
+  });
 });
 
 describe('findOperation / getOperation', () => {

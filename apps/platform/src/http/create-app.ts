@@ -47,6 +47,12 @@ export interface AppOptions {
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
+/**
+ * The path as the client sent it, still percent-encoded: a problem's `instance` must be a URI
+ * reference (RFC 9457 §3.1.5), which Hono's decoded `c.req.path` is not (`/v1/a%20b`).
+ */
+const rawPath = (request: Request) => new URL(request.url).pathname;
+
 /** `/v1/users/{user_id}` -> `/v1/users/:user_id` */
 const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
 
@@ -330,7 +336,7 @@ export function createApp(options: AppOptions): Hono {
               `This API key sent more than ${decision.limit} requests in the rate-limit window. Retry after the number of seconds in Retry-After.`,
               { retryAfter: decision.retryAfterSeconds },
             ),
-            new URL(request.url).pathname,
+            rawPath(request),
             createId('req'),
           )
         : undefined;
@@ -342,7 +348,7 @@ export function createApp(options: AppOptions): Hono {
     options.onResponse({
       operationId,
       method: request.method,
-      path: new URL(request.url).pathname,
+      path: rawPath(request),
       status: response.status,
       headers: Object.fromEntries(response.headers),
       body: await response.clone().text(),
@@ -365,7 +371,7 @@ export function createApp(options: AppOptions): Hono {
             'unauthorized',
             'No valid API key was sent. Send `Authorization: Bearer sk_test_...` with the key the platform printed on start.',
           ),
-          c.req.path,
+          rawPath(request),
           createId('req'),
         );
       } else {
@@ -378,11 +384,13 @@ export function createApp(options: AppOptions): Hono {
   }
 
   app.notFound(async (c) => {
+    const path = rawPath(c.req.raw);
     // Unknown routes under /v1 count against the caller's rate limit like any API request.
-    const { decision, limited } = c.req.path.startsWith('/v1/')
+    const { decision, limited } = path.startsWith('/v1/')
       ? gate(c.req.raw, c.env)
       : { decision: undefined, limited: undefined };
-    const methods = allowedMethods(c.req.path);
+    // The raw path, as matchOperation reads it (a malformed escape matches nothing: a 404).
+    const methods = allowedMethods(path);
     const allowed = methods.length > 0 ? methods : undefined;
     const response = limited
       ? limited
@@ -390,17 +398,17 @@ export function createApp(options: AppOptions): Hono {
         ? problemResponse(
             new PlatformError(
               'method_not_allowed',
-              `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(' or ')}.`,
+              `${c.req.method} is not allowed on ${path}; use ${allowed.join(' or ')}.`,
             ),
-            c.req.path,
+            path,
             createId('req'),
           )
         : problemResponse(
             new PlatformError(
               'not_found',
-              `There is no route ${c.req.method} ${c.req.path}. The API lives under /v1; see GET /openapi.json.`,
+              `There is no route ${c.req.method} ${path}. The API lives under /v1; see GET /openapi.json.`,
             ),
-            c.req.path,
+            path,
             createId('req'),
           );
     if (allowed && !limited) response.headers.set('allow', allowed.join(', '));
@@ -414,7 +422,7 @@ export function createApp(options: AppOptions): Hono {
     if (!problem) options.onError?.(error, null);
     const response = problemResponse(
       problem ?? new PlatformError('internal_error', 'The request failed on our side; retry it.'),
-      c.req.path,
+      rawPath(c.req.raw),
       createId('req'),
     );
     await record(null, c.req.raw, response);

@@ -41,7 +41,8 @@ export interface OpenApiDocument {
 
 function errorStatuses(operation: OperationDefinition): ProblemStatus[] {
   const statuses = new Set<ProblemStatus>([401, 429, 500]);
-  if (operation.body || operation.query) statuses.add(400);
+  // A POST without body or query still has its Idempotency-Key header checked (1–255 chars).
+  if (operation.body || operation.query || operation.method === 'post') statuses.add(400);
   if (operation.pathParams) statuses.add(404);
   if (operation.method === 'post') {
     statuses.add(409);

@@ -7,17 +7,17 @@ import { schemaRefPrefix } from './json-schema.js';
 const maxSafe = Number.MAX_SAFE_INTEGER;
 
 /**
- * Keeps the document readable and forward-compatible: zod spells out the regex behind
- * `format: date-time` / `email` and the safe-integer bounds of `z.int()` (the format, and the
- * zod schema at runtime, already say it); and a plain `z.object` response gets
+ * Keeps the document readable and forward-compatible: zod spells out the safe-integer bounds
+ * of `z.int()` (the type already says it); and a plain `z.object` response gets
  * `additionalProperties: false` although zod itself strips unknown keys — a field added to a
  * response later must not break clients validating against the document.
+ *
+ * The `pattern` zod writes next to `format: date-time` / `email` stays: the formats are wider
+ * than the contracts (`date-time` takes offsets and a lower-case `t`/`z`, zod only a trailing
+ * `Z`; `email` takes addresses zod refuses), and the event bodies carry the same patterns.
  */
 function tidy(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): void {
   const schema = ctx.jsonSchema;
-  if (typeof schema.format === 'string' && ['date-time', 'email'].includes(schema.format)) {
-    delete schema.pattern;
-  }
   if (schema.minimum === -maxSafe) delete schema.minimum;
   if (schema.maximum === maxSafe) delete schema.maximum;
   const def = ctx.zodSchema._zod.def;
@@ -32,7 +32,7 @@ function tidy(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): void
 
 /** The JSON Schemas of the named components and of the extra (inline) schemas asked for. */
 export interface ConvertedSchemas {
-  /** `components.schemas`, by id, in registration order. */
+  /** `components.schemas`, by id, sorted by id (see `listComponents()`). */
   components: Record<string, JsonSchema>;
   /** The inline JSON Schema of each extra zod schema (refs point into `components`). */
   inline: (schema: z.ZodType) => JsonSchema;

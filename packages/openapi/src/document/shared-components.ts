@@ -44,7 +44,7 @@ export const headers = {
   },
   IdempotentReplayed: {
     description:
-      '`true` when this response is the stored response of an earlier request with the same `Idempotency-Key`.',
+      '`true` when this response is the stored response of an earlier POST with the same `Idempotency-Key` (a success or a 400, 403, 404 or 409 problem); absent otherwise.',
     schema: { type: 'string', enum: ['true'] },
     example: 'true',
   },
@@ -112,6 +112,13 @@ export const problemResponses = {
 
 /** A status with a standard problem response. */
 export type ProblemStatus = keyof typeof problemResponses;
+
+/**
+ * The problem statuses a POST can answer after claiming its `Idempotency-Key`: the server
+ * stores such a response and replays it, with `Idempotent-Replayed: true`, for the same key.
+ * (401, 413, 415, 422 and 429 are answered before the claim; a 5xx releases the key.)
+ */
+const replayedStatuses: ReadonlySet<ProblemStatus> = new Set([400, 403, 404, 409]);
 
 const problemDetails: Record<ProblemStatus, { title: string; detail: string; instance: string }> = {
   400: {
@@ -202,30 +209,31 @@ export function buildProblemResponses(statuses: Iterable<ProblemStatus>) {
         `the ${status} response uses problem code ${problemResponses[status].code}, whose status is ${problemCodeStatus[problemResponses[status].code]}; pick a code with status ${status}.`,
       );
     }
-    responses[name] = {
-      description,
-      ...(status === 429
+    const headers: Record<string, unknown> =
+      status === 429
         ? {
-            headers: {
-              'Retry-After': { $ref: '#/components/headers/RetryAfter' },
-              'RateLimit-Limit': { $ref: '#/components/headers/RateLimitLimit' },
-              'RateLimit-Remaining': { $ref: '#/components/headers/RateLimitRemaining' },
-              'RateLimit-Reset': { $ref: '#/components/headers/RateLimitReset' },
-            },
+            'Retry-After': { $ref: '#/components/headers/RetryAfter' },
+            'RateLimit-Limit': { $ref: '#/components/headers/RateLimitLimit' },
+            'RateLimit-Remaining': { $ref: '#/components/headers/RateLimitRemaining' },
+            'RateLimit-Reset': { $ref: '#/components/headers/RateLimitReset' },
           }
         : status === 409
           ? {
               // Sent only with `idempotency_key_in_use`: the one 409 worth retrying.
-              headers: {
-                'Retry-After': {
-                  description:
-                    'Present only when another request holds the `Idempotency-Key` (code `idempotency_key_in_use`): retry after this many seconds. A 409 without it is a state conflict that retrying does not fix.',
-                  schema: { type: 'integer', minimum: 0 },
-                  example: 1,
-                },
+              'Retry-After': {
+                description:
+                  'Present only when another request holds the `Idempotency-Key` (code `idempotency_key_in_use`): retry after this many seconds. A 409 without it is a state conflict that retrying does not fix.',
+                schema: { type: 'integer', minimum: 0 },
+                example: 1,
               },
             }
-          : {}),
+          : {};
+    if (replayedStatuses.has(status)) {
+      headers['Idempotent-Replayed'] = { $ref: '#/components/headers/IdempotentReplayed' };
+    }
+    responses[name] = {
+      description,
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
       content: {
         [problemMediaType]: { schema: schemaRef('Problem'), example: problemExample(status) },
       },

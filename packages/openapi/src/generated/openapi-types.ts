@@ -783,329 +783,121 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        /** @description Up to 50 string key/value pairs you attach to an object for your own use; Hookline never interprets them. */
-        Metadata: {
-            [key: string]: string;
-        };
-        /** @description Three-letter ISO 4217 currency code, upper case (as in events): `USD`, `EUR`, `JPY`. */
-        Currency: string;
-        /**
-         * @description An event type of the catalog (`<resource>.<action>`).
-         * @enum {string}
-         */
-        EventType: "user.created" | "user.login" | "user.deleted" | "password_reset.requested" | "mfa.verified" | "session.revoked" | "checkout.completed" | "payment.succeeded" | "payment.failed" | "subscription.created" | "subscription.cancelled";
-        /**
-         * @description An event type (`payment.succeeded`), every event of a resource (`payment.*`), or every event (`*`).
-         * @enum {string}
-         */
-        EventPattern: "*" | "user.*" | "password_reset.*" | "mfa.*" | "session.*" | "checkout.*" | "payment.*" | "subscription.*" | "user.created" | "user.login" | "user.deleted" | "password_reset.requested" | "mfa.verified" | "session.revoked" | "checkout.completed" | "payment.succeeded" | "payment.failed" | "subscription.created" | "subscription.cancelled";
-        /**
-         * user.created v1
-         * @description A new user account was created, by sign-up, invitation or an admin.
-         */
-        UserCreatedV1Event: {
-            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
+        /** @description The account the API key belongs to, with the defaults new webhook endpoints inherit. */
+        Account: {
+            /**
+             * @description Identifier of an account, prefixed `acct_`.
+             * @example acct_01J9Z1X0Y9W8
+             */
             id: string;
+            name: string;
+            email: string | null;
+            /** @description False for `sk_test_` keys. */
+            livemode: boolean;
+            /** @description `api_version` of webhook endpoints created without one; null means the latest. */
+            default_api_version: number | null;
             /**
-             * @description Event type.
-             * @constant
+             * @description `event_versions` of webhook endpoints created without them.
+             * @example {
+             *       "payment.succeeded": 1
+             *     }
              */
-            event: "user.created";
-            /**
-             * @description Contract version of this event type.
-             * @constant
-             */
-            version: 1;
-            /**
-             * Format: date-time
-             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
-             */
-            timestamp: string;
-            /** @description Id of the resource the event is about (`usr_...`). */
-            resource_id: string;
-            /** @description Data of `user.created` version 1; its shape is fixed by that version. */
-            metadata: {
-                /**
-                 * Format: email
-                 * @description Email address.
-                 */
-                email: string;
-                /** @description Whether the address was confirmed (always `true` for OAuth sign-ups that vouch for it). */
-                email_verified: boolean;
-                /** @description Display name; `null` when not given. */
-                name: string | null;
-                /**
-                 * @description How the account came to be.
-                 * @enum {string}
-                 */
-                source: "signup" | "invitation" | "admin" | "import";
-                /**
-                 * @description How the user will sign in; `oauth_provider` is set when this is `oauth`.
-                 * @enum {string}
-                 */
-                signup_method: "password" | "oauth" | "passkey" | "magic_link" | "sso" | "otp";
-                /** @description The identity provider when `signup_method` is `oauth`; otherwise `null`. */
-                oauth_provider: ("google" | "github" | "apple" | "microsoft" | "facebook") | null;
-                /** @description Preferred language, a BCP 47 tag such as `en-US`. */
-                locale: string | null;
-                /** @description Client address at sign-up; `null` when created by an admin or an import. */
-                ip_address: (string) | null;
-                /** @description Client user agent at sign-up; `null` when created by an admin or an import. */
-                user_agent: string | null;
+            default_event_versions: {
+                [key: string]: number;
             };
+            /** Format: date-time */
+            created_at: string;
         };
-        /**
-         * user.login v1
-         * @description A user signed in. v1: the client address and user agent, flat.
-         */
-        UserLoginV1Event: {
-            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
-            id: string;
-            /**
-             * @description Event type.
-             * @constant
-             */
-            event: "user.login";
-            /**
-             * @description Contract version of this event type.
-             * @constant
-             */
-            version: 1;
-            /**
-             * Format: date-time
-             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
-             */
-            timestamp: string;
-            /** @description Id of the resource the event is about (`usr_...`). */
-            resource_id: string;
-            /** @description Data of `user.login` version 1; its shape is fixed by that version. */
-            metadata: {
-                /** @description IPv4 or IPv6 address of the client. */
-                ip_address: string;
-                /** @description The client's `User-Agent` header, as sent. */
-                user_agent: string;
+        /** @description Counts over the account since `since` (or ever). */
+        AnalyticsSummary: {
+            /** Format: date-time */
+            generated_at: string;
+            since: string | null;
+            users: {
+                total: number;
             };
-        };
-        /**
-         * user.login v2
-         * @description A user signed in. v2: client info nested under `client`, plus the sign-in method, MFA and the new session.
-         */
-        UserLoginV2Event: {
-            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
-            id: string;
-            /**
-             * @description Event type.
-             * @constant
-             */
-            event: "user.login";
-            /**
-             * @description Contract version of this event type.
-             * @constant
-             */
-            version: 2;
-            /**
-             * Format: date-time
-             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
-             */
-            timestamp: string;
-            /** @description Id of the resource the event is about (`usr_...`). */
-            resource_id: string;
-            /** @description Data of `user.login` version 2; its shape is fixed by that version. */
-            metadata: {
-                /** @description The client that signed in. */
-                client: {
-                    /** @description IPv4 or IPv6 address of the client. */
-                    ip_address: string;
-                    /** @description The client's `User-Agent` header, as sent. */
-                    user_agent: string;
+            sessions: {
+                total: number;
+                active: number;
+            };
+            payments: {
+                total: number;
+                by_status: {
+                    processing: number;
+                    succeeded: number;
+                    failed: number;
                 };
-                /**
-                 * @description `unknown` only on events upcast from v1, which did not record it.
-                 * @enum {string}
-                 */
-                method: "password" | "oauth" | "passkey" | "magic_link" | "sso" | "otp" | "unknown";
-                /** @description Whether a second factor was verified for this sign-in; `null` when not recorded. */
-                mfa: boolean | null;
-                /** @description The session this sign-in opened; `null` when not recorded. */
-                session_id: string | null;
+                /** @description Succeeded amount per currency. */
+                volume: {
+                    currency: components["schemas"]["Currency"];
+                    amount: number;
+                }[];
+            };
+            subscriptions: {
+                total: number;
+                by_status: {
+                    trialing: number;
+                    incomplete: number;
+                    active: number;
+                    past_due: number;
+                    cancelled: number;
+                };
+            };
+            events: {
+                total: number;
+                /** @description Events per event type. */
+                by_type: {
+                    [key: string]: number;
+                };
+            };
+            webhook_endpoints: {
+                enabled: number;
+                disabled: number;
+            };
+            deliveries: {
+                total: number;
+                by_status: {
+                    pending: number;
+                    succeeded: number;
+                    failed: number;
+                    dead: number;
+                };
+                /** @description Succeeded / (succeeded + failed + dead); null before the first settled delivery. */
+                success_rate: number | null;
             };
         };
         /**
-         * user.deleted v1
-         * @description A user account was deleted, by the user, an admin or a retention policy.
+         * @description How often a subscription is billed; the same values as `plan.interval` in `subscription.created`.
+         * @enum {string}
          */
-        UserDeletedV1Event: {
-            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
-            id: string;
+        BillingInterval: "day" | "week" | "month" | "year";
+        /** @description Cancels a subscription now (default) or at the end of the current period. */
+        CancelSubscriptionRequest: {
             /**
-             * @description Event type.
-             * @constant
+             * @description Keep it active until `current_period_end` instead of ending it now.
+             * @default false
              */
-            event: "user.deleted";
-            /**
-             * @description Contract version of this event type.
-             * @constant
-             */
-            version: 1;
-            /**
-             * Format: date-time
-             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
-             */
-            timestamp: string;
-            /** @description Id of the resource the event is about (`usr_...`). */
-            resource_id: string;
-            /** @description Data of `user.deleted` version 1; its shape is fixed by that version. */
-            metadata: {
-                /**
-                 * @description Who deleted it: the user themself, an admin, or the platform.
-                 * @enum {string}
-                 */
-                deleted_by: "user" | "admin" | "system";
-                /** @description The admin (`usr_...`) or API key (`key_...`) that deleted it; `null` for self-service and system. */
-                actor_id: (string) | null;
-                /**
-                 * @description Why the account was deleted.
-                 * @enum {string}
-                 */
-                reason: "user_requested" | "admin_action" | "inactivity" | "fraud" | "gdpr_erasure";
-                /** @description `true` when personal data was erased, not just the account disabled. */
-                hard_delete: boolean;
-            };
+            at_period_end: boolean;
+            /** @default requested_by_customer */
+            reason: components["schemas"]["CancellationReason"];
+            /** @description The customer's own words. */
+            feedback?: string;
         };
         /**
-         * password_reset.requested v1
-         * @description A password reset was requested; a one-time link or code was sent.
+         * @description Why a subscription was cancelled; the same values as `reason` in `subscription.cancelled`.
+         * @enum {string}
          */
-        PasswordResetRequestedV1Event: {
-            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
-            id: string;
+        CancellationReason: "requested_by_customer" | "payment_failed" | "too_expensive" | "missing_features" | "switched_service" | "unused" | "fraud" | "other";
+        /** @description The card a payment was made with. The full number is never stored or returned. */
+        CardSummary: {
             /**
-             * @description Event type.
-             * @constant
+             * @description Card network; `unknown` when the processor did not report one.
+             * @enum {string}
              */
-            event: "password_reset.requested";
-            /**
-             * @description Contract version of this event type.
-             * @constant
-             */
-            version: 1;
-            /**
-             * Format: date-time
-             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
-             */
-            timestamp: string;
-            /** @description Id of the resource the event is about (`usr_...`). */
-            resource_id: string;
-            /** @description Data of `password_reset.requested` version 1; its shape is fixed by that version. */
-            metadata: {
-                /**
-                 * Format: email
-                 * @description Email address.
-                 */
-                email: string;
-                /**
-                 * @description Where the link or code was sent.
-                 * @enum {string}
-                 */
-                delivery: "email" | "sms";
-                /**
-                 * Format: date-time
-                 * @description When the link or code stops working.
-                 */
-                expires_at: string;
-                /** @description IPv4 or IPv6 address of the client. */
-                ip_address: string;
-                /** @description The client's `User-Agent` header, as sent. */
-                user_agent: string;
-            };
-        };
-        /**
-         * mfa.verified v1
-         * @description A user passed a multi-factor challenge (TOTP, SMS, WebAuthn, recovery code...).
-         */
-        MfaVerifiedV1Event: {
-            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
-            id: string;
-            /**
-             * @description Event type.
-             * @constant
-             */
-            event: "mfa.verified";
-            /**
-             * @description Contract version of this event type.
-             * @constant
-             */
-            version: 1;
-            /**
-             * Format: date-time
-             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
-             */
-            timestamp: string;
-            /** @description Id of the resource the event is about (`usr_...`). */
-            resource_id: string;
-            /** @description Data of `mfa.verified` version 1; its shape is fixed by that version. */
-            metadata: {
-                /**
-                 * @description The kind of second factor that was verified.
-                 * @enum {string}
-                 */
-                factor_type: "totp" | "sms" | "email" | "webauthn" | "push" | "recovery_code";
-                /** @description The enrolled factor that was used. */
-                factor_id: string;
-                /**
-                 * @description Why the challenge was shown.
-                 * @enum {string}
-                 */
-                reason: "login" | "step_up" | "enrollment";
-                /** @description Identifier with the prefix `ses_`. */
-                session_id: string;
-                /** @description IPv4 or IPv6 address of the client. */
-                ip_address: string;
-                /** @description The client's `User-Agent` header, as sent. */
-                user_agent: string;
-            };
-        };
-        /**
-         * session.revoked v1
-         * @description A session was ended: sign-out, admin revocation, password change or a security rule.
-         */
-        SessionRevokedV1Event: {
-            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
-            id: string;
-            /**
-             * @description Event type.
-             * @constant
-             */
-            event: "session.revoked";
-            /**
-             * @description Contract version of this event type.
-             * @constant
-             */
-            version: 1;
-            /**
-             * Format: date-time
-             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
-             */
-            timestamp: string;
-            /** @description Id of the resource the event is about (`ses_...`). */
-            resource_id: string;
-            /** @description Data of `session.revoked` version 1; its shape is fixed by that version. */
-            metadata: {
-                /** @description The user whose session it was. */
-                user_id: string;
-                /**
-                 * @description Why the session ended.
-                 * @enum {string}
-                 */
-                reason: "logout" | "admin_revoked" | "password_changed" | "user_deleted" | "suspicious_activity" | "expired";
-                /**
-                 * @description Who ended it: the user, an admin, or the platform.
-                 * @enum {string}
-                 */
-                revoked_by: "user" | "admin" | "system";
-                /** @description Address the revocation came from; `null` when the system revoked it. */
-                ip_address: (string) | null;
-            };
+            brand: "visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "diners" | "unknown";
+            last4: string;
+            exp_month: number;
+            exp_year: number;
         };
         /**
          * checkout.completed v1
@@ -1170,6 +962,454 @@ export interface components {
                 }[];
             };
         };
+        /** @description A payment page for one purchase (`mode: payment`) or the start of a subscription (`mode: subscription`). The customer pays on the page at `url` (in the sandbox: `POST /v1/checkout/sessions/{checkout_session_id}/pay`). */
+        CheckoutSession: {
+            /**
+             * @description Identifier of a checkout session, prefixed `cs_`.
+             * @example cs_01J9Z6F7G8H9
+             */
+            id: string;
+            /** @enum {string} */
+            status: "open" | "complete" | "expired";
+            /** @enum {string} */
+            mode: "payment" | "subscription";
+            /** @description Amount in the currency's smallest unit (cents for `USD`). */
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            user_id: string | null;
+            /** @description The billing customer; set once the checkout completes (as in `checkout.completed`). */
+            customer_id: string | null;
+            customer_email: string | null;
+            /** @description The plan subscribed to (`mode: subscription`). */
+            plan_id: string | null;
+            interval: components["schemas"]["BillingInterval"] | null;
+            /**
+             * Format: uri
+             * @description The hosted payment page.
+             */
+            url: string;
+            /** Format: uri */
+            success_url: string;
+            cancel_url: string | null;
+            /** @description The latest payment attempt. */
+            payment_id: string | null;
+            subscription_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            completed_at: string | null;
+            metadata: components["schemas"]["Metadata"];
+        };
+        /** @description Opens a checkout session. With `mode: subscription`, `plan_id` and `interval` are required and completing the checkout creates the subscription. */
+        CreateCheckoutSessionRequest: {
+            /**
+             * @default payment
+             * @enum {string}
+             */
+            mode: "payment" | "subscription";
+            /** @description Amount in the currency's smallest unit (cents for `USD`). */
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description Identifier of a user, prefixed `usr_`.
+             * @example usr_01J9Z3K7Q2M5
+             */
+            user_id?: string;
+            /** Format: email */
+            customer_email?: string;
+            /**
+             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
+             * @example plan_pro_monthly
+             */
+            plan_id?: string;
+            interval?: components["schemas"]["BillingInterval"];
+            /** Format: uri */
+            success_url: string;
+            /** Format: uri */
+            cancel_url?: string;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description Logs a user in with email and password. */
+        CreateSessionRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+            ip_address?: string;
+            user_agent?: string;
+        };
+        /** @description Subscribes a user to a plan. */
+        CreateSubscriptionRequest: {
+            /**
+             * @description Identifier of a user, prefixed `usr_`.
+             * @example usr_01J9Z3K7Q2M5
+             */
+            user_id: string;
+            /**
+             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
+             * @example plan_pro_monthly
+             */
+            plan_id: string;
+            /** @description Amount in the currency's smallest unit (cents for `USD`). */
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            interval: components["schemas"]["BillingInterval"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description Creates a user with a password they can log in with. */
+        CreateUserRequest: {
+            /** Format: email */
+            email: string;
+            /** @description At least 8 characters. Never returned. */
+            password: string;
+            name?: string;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description Registers a webhook endpoint. `api_version` and `event_versions` default to the account defaults. */
+        CreateWebhookEndpointRequest: {
+            /**
+             * Format: uri
+             * @description Where deliveries are POSTed. Must be https, except for localhost in test mode.
+             */
+            url: string;
+            enabled_events: components["schemas"]["EventPattern"][];
+            description?: string;
+            /** @description Each event is sent at the highest version of its type that is at most this number; null sends the latest version. */
+            api_version?: number | null;
+            /**
+             * @description Pins single event types to a version, overriding `api_version`.
+             * @example {
+             *       "payment.succeeded": 1
+             *     }
+             */
+            event_versions?: {
+                [key: string]: number;
+            };
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description Three-letter ISO 4217 currency code, upper case (as in events): `USD`, `EUR`, `JPY`. */
+        Currency: string;
+        /** @description Confirms that the User was deleted. */
+        DeletedUser: {
+            /**
+             * @description Identifier of a user, prefixed `usr_`.
+             * @example usr_01J9Z3K7Q2M5
+             */
+            id: string;
+            /** @constant */
+            deleted: true;
+        };
+        /** @description Confirms that the webhook endpoint was deleted. */
+        DeletedWebhookEndpoint: {
+            /**
+             * @description Identifier of a webhook endpoint, prefixed `we_`.
+             * @example we_01J9Z8M4N5P6
+             */
+            id: string;
+            /** @constant */
+            deleted: true;
+        };
+        /** @description The delivery of one event to one endpoint, with every attempt. All attempts carry the same `webhook-id` (the event id). */
+        Delivery: {
+            /**
+             * @description Identifier of a delivery, prefixed `dlv_`.
+             * @example dlv_01J9Z9Q7R8S9
+             */
+            id: string;
+            /**
+             * @description Identifier of a webhook endpoint, prefixed `we_`.
+             * @example we_01J9Z8M4N5P6
+             */
+            endpoint_id: string;
+            /**
+             * @description Identifier of an event, prefixed `evt_`; the `webhook-id` of its deliveries.
+             * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
+             */
+            event_id: string;
+            event_type: components["schemas"]["EventType"];
+            /** @description A version of an event type: 1, 2, ... */
+            event_version: number;
+            status: components["schemas"]["DeliveryStatus"];
+            attempt_count: number;
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            attempts: components["schemas"]["DeliveryAttempt"][];
+        };
+        /** @description One HTTP attempt of a delivery. */
+        DeliveryAttempt: {
+            /** @description 1 for the first attempt. */
+            attempt: number;
+            /** Format: date-time */
+            started_at: string;
+            /** @description The HTTP status answered; null when no response arrived. */
+            status_code: number | null;
+            /** @description Milliseconds until the response (or the error). */
+            latency_ms: number;
+            /** @description The first 1024 characters of the response body. */
+            response_excerpt: string | null;
+            /** @description Why the attempt failed without a status (timeout, connection refused, TLS, redirect). */
+            error: string | null;
+            succeeded: boolean;
+        };
+        /** @description A page of Delivery objects, oldest first. */
+        DeliveryList: {
+            data: components["schemas"]["Delivery"][];
+            /** @description Whether more objects exist after this page. */
+            has_more: boolean;
+            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
+            next_cursor: string | null;
+        };
+        /**
+         * @description `pending`: waiting for its next attempt; `succeeded`: a 2xx arrived; `failed`: the last attempt failed and no retry is due (the endpoint is disabled); `dead`: every retry failed (dead-lettered; retry it by hand).
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "succeeded" | "failed" | "dead";
+        /** @description Something that happened: the envelope of one event type at one version, exactly as delivered in the webhook body (see the `webhooks` section). `GET /v1/events` returns each event at the version it was published. */
+        Event: components["schemas"]["UserCreatedV1Event"] | components["schemas"]["UserLoginV1Event"] | components["schemas"]["UserLoginV2Event"] | components["schemas"]["UserDeletedV1Event"] | components["schemas"]["PasswordResetRequestedV1Event"] | components["schemas"]["MfaVerifiedV1Event"] | components["schemas"]["SessionRevokedV1Event"] | components["schemas"]["CheckoutCompletedV1Event"] | components["schemas"]["PaymentSucceededV1Event"] | components["schemas"]["PaymentSucceededV2Event"] | components["schemas"]["PaymentFailedV1Event"] | components["schemas"]["SubscriptionCreatedV1Event"] | components["schemas"]["SubscriptionCancelledV1Event"];
+        /** @description A page of Event objects, oldest first. */
+        EventList: {
+            data: components["schemas"]["Event"][];
+            /** @description Whether more objects exist after this page. */
+            has_more: boolean;
+            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
+            next_cursor: string | null;
+        };
+        /**
+         * @description An event type (`payment.succeeded`), every event of a resource (`payment.*`), or every event (`*`).
+         * @enum {string}
+         */
+        EventPattern: "*" | "user.*" | "password_reset.*" | "mfa.*" | "session.*" | "checkout.*" | "payment.*" | "subscription.*" | "user.created" | "user.login" | "user.deleted" | "password_reset.requested" | "mfa.verified" | "session.revoked" | "checkout.completed" | "payment.succeeded" | "payment.failed" | "subscription.created" | "subscription.cancelled";
+        /**
+         * @description An event type of the catalog (`<resource>.<action>`).
+         * @enum {string}
+         */
+        EventType: "user.created" | "user.login" | "user.deleted" | "password_reset.requested" | "mfa.verified" | "session.revoked" | "checkout.completed" | "payment.succeeded" | "payment.failed" | "subscription.created" | "subscription.cancelled";
+        /** @description One invalid field of a request: where it is and what is wrong with it. */
+        FieldIssue: {
+            /**
+             * @description Where the issue is: `body.`, `query.`, `path.` or `header.`, then the dotted field path or the header name; a bare `body` when the body as a whole is unusable (not JSON, or cut off).
+             * @example body.enabled_events.0
+             * @example header.Idempotency-Key
+             * @example body
+             */
+            path: string;
+            /** @description What is wrong and what was expected. */
+            message: string;
+        };
+        /** @description Up to 50 string key/value pairs you attach to an object for your own use; Hookline never interprets them. */
+        Metadata: {
+            [key: string]: string;
+        };
+        /**
+         * mfa.verified v1
+         * @description A user passed a multi-factor challenge (TOTP, SMS, WebAuthn, recovery code...).
+         */
+        MfaVerifiedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
+            id: string;
+            /**
+             * @description Event type.
+             * @constant
+             */
+            event: "mfa.verified";
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
+            version: 1;
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
+            timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
+            resource_id: string;
+            /** @description Data of `mfa.verified` version 1; its shape is fixed by that version. */
+            metadata: {
+                /**
+                 * @description The kind of second factor that was verified.
+                 * @enum {string}
+                 */
+                factor_type: "totp" | "sms" | "email" | "webauthn" | "push" | "recovery_code";
+                /** @description The enrolled factor that was used. */
+                factor_id: string;
+                /**
+                 * @description Why the challenge was shown.
+                 * @enum {string}
+                 */
+                reason: "login" | "step_up" | "enrollment";
+                /** @description Identifier with the prefix `ses_`. */
+                session_id: string;
+                /** @description IPv4 or IPv6 address of the client. */
+                ip_address: string;
+                /** @description The client's `User-Agent` header, as sent. */
+                user_agent: string;
+            };
+        };
+        /**
+         * password_reset.requested v1
+         * @description A password reset was requested; a one-time link or code was sent.
+         */
+        PasswordResetRequestedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
+            id: string;
+            /**
+             * @description Event type.
+             * @constant
+             */
+            event: "password_reset.requested";
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
+            version: 1;
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
+            timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
+            resource_id: string;
+            /** @description Data of `password_reset.requested` version 1; its shape is fixed by that version. */
+            metadata: {
+                /**
+                 * Format: email
+                 * @description Email address.
+                 */
+                email: string;
+                /**
+                 * @description Where the link or code was sent.
+                 * @enum {string}
+                 */
+                delivery: "email" | "sms";
+                /**
+                 * Format: date-time
+                 * @description When the link or code stops working.
+                 */
+                expires_at: string;
+                /** @description IPv4 or IPv6 address of the client. */
+                ip_address: string;
+                /** @description The client's `User-Agent` header, as sent. */
+                user_agent: string;
+            };
+        };
+        /** @description The customer pays (this stands in for the hosted payment page). Test cards: `4242424242424242` succeeds, `4000000000000002` is declined, `4000000000009995` has insufficient funds; `outcome` forces a result whatever the card. */
+        PayCheckoutSessionRequest: {
+            card: {
+                number: string;
+                exp_month: number;
+                exp_year: number;
+                cvc: string;
+            };
+            /** @enum {string} */
+            outcome?: "succeeded" | "card_declined" | "insufficient_funds";
+        };
+        /** @description The checkout session after the attempt and the payment it made. On success the session is `complete` (emits `checkout.completed` and `payment.succeeded`, and `subscription.created` in subscription mode); on failure it stays `open` so the customer can try again (emits `payment.failed`). */
+        PayCheckoutSessionResponse: {
+            checkout_session: components["schemas"]["CheckoutSession"];
+            payment: components["schemas"]["Payment"];
+        };
+        /** @description A charge to a card. Emits `payment.succeeded` or `payment.failed` when it settles. */
+        Payment: {
+            /**
+             * @description Identifier of a payment, prefixed `pay_`.
+             * @example pay_3MtwBwLkdIwHu7ix
+             */
+            id: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description Amount in the currency's smallest unit (cents for `USD`). */
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            user_id: string | null;
+            /**
+             * @description The billing customer (`cus_...`), as named in payment and subscription events.
+             * @example cus_NffrFeUfNV2Hib
+             */
+            customer_id: string;
+            checkout_session_id: string | null;
+            subscription_id: string | null;
+            card: components["schemas"]["CardSummary"] | null;
+            failure_code: components["schemas"]["PaymentFailureCode"] | null;
+            failure_message: string | null;
+            /** Format: date-time */
+            created_at: string;
+            metadata: components["schemas"]["Metadata"];
+        };
+        /**
+         * payment.failed v1
+         * @description A payment attempt failed: declined by the issuer, needs authentication, or a processing error.
+         */
+        PaymentFailedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
+            id: string;
+            /**
+             * @description Event type.
+             * @constant
+             */
+            event: "payment.failed";
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
+            version: 1;
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
+            timestamp: string;
+            /** @description Id of the resource the event is about (`pay_...`). */
+            resource_id: string;
+            /** @description Data of `payment.failed` version 1; its shape is fixed by that version. */
+            metadata: {
+                /** @description Minor units of `currency`. */
+                amount: number;
+                /** @description ISO 4217 currency code, upper case. */
+                currency: string;
+                /** @description The customer whose payment failed. */
+                customer_id: string;
+                /**
+                 * @description How the customer paid.
+                 * @enum {string}
+                 */
+                payment_method: "card" | "sepa_debit" | "us_bank_account" | "paypal" | "apple_pay" | "google_pay" | "link";
+                /**
+                 * @description Why the payment failed, as a stable code.
+                 * @enum {string}
+                 */
+                failure_code: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "authentication_required" | "processing_error" | "fraudulent" | "do_not_honor";
+                /** @description Human-readable reason, safe to show to the customer. */
+                failure_message: string;
+                /** @description Issuer's decline code when it gave one (e.g. `generic_decline`). */
+                decline_code: string | null;
+                /** @description 1 for the first attempt; retries count up. */
+                attempt_count: number;
+                /** @description When the platform will retry automatically; `null` when it will not. */
+                next_retry_at: string | null;
+                /** @description The invoice this attempt tried to settle; `null` for one-off payments. */
+                invoice_id: string | null;
+            };
+        };
+        /**
+         * @description Why a payment failed; the same codes as `failure_code` in the `payment.failed` event.
+         * @enum {string}
+         */
+        PaymentFailureCode: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "authentication_required" | "processing_error" | "fraudulent" | "do_not_honor";
+        /** @description A page of Payment objects, oldest first. */
+        PaymentList: {
+            data: components["schemas"]["Payment"][];
+            /** @description Whether more objects exist after this page. */
+            has_more: boolean;
+            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
+            next_cursor: string | null;
+        };
+        /**
+         * @description `processing` until the card network answers, then `succeeded` or `failed`.
+         * @enum {string}
+         */
+        PaymentStatus: "processing" | "succeeded" | "failed";
         /**
          * payment.succeeded v1
          * @description A payment was captured. v1: `amount` (minor units) and `currency` side by side.
@@ -1282,18 +1522,115 @@ export interface components {
                 statement_descriptor: string | null;
             };
         };
+        /** @description An RFC 9457 problem details object, sent with `content-type: application/problem+json`. */
+        Problem: {
+            /**
+             * Format: uri
+             * @description A URI naming the kind of problem: `https://hookline.dev/problems/<code>`.
+             * @example https://hookline.dev/problems/not_found
+             */
+            type: string;
+            /** @description Short, human-readable summary of the kind of problem. */
+            title: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description What happened in this occurrence, what was expected, and how to fix it. */
+            detail: string;
+            /**
+             * Format: uri-reference
+             * @description The request path as sent, still percent-encoded (a URI reference), identifying this occurrence.
+             */
+            instance?: string;
+            code: components["schemas"]["ProblemCode"];
+            /** @description For `invalid_request`: every invalid field. */
+            errors?: components["schemas"]["FieldIssue"][];
+            /** @description Quote this when asking for support. */
+            request_id?: string;
+        };
         /**
-         * payment.failed v1
-         * @description A payment attempt failed: declined by the issuer, needs authentication, or a processing error.
+         * @description Stable machine-readable error code. Switch on this, not on `title` or `detail`.
+         *
+         *     - `invalid_request` (400)
+         *     - `invalid_credentials` (401)
+         *     - `unauthorized` (401)
+         *     - `forbidden` (403)
+         *     - `not_found` (404)
+         *     - `method_not_allowed` (405)
+         *     - `conflict` (409)
+         *     - `idempotency_key_in_use` (409)
+         *     - `payload_too_large` (413)
+         *     - `unsupported_media_type` (415)
+         *     - `idempotency_key_reused` (422)
+         *     - `rate_limited` (429)
+         *     - `internal_error` (500)
+         *     - `service_unavailable` (503)
+         * @enum {string}
          */
-        PaymentFailedV1Event: {
+        ProblemCode: "invalid_request" | "invalid_credentials" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_unavailable";
+        /** @description Issues a new signing secret. Until the grace period ends, deliveries are signed with both the old and the new secret. */
+        RotateWebhookSecretRequest: {
+            /**
+             * @description How long the old secret keeps signing, 0–604800 seconds (default 86400, one day).
+             * @default 86400
+             */
+            grace_period_seconds: number;
+        };
+        /** @description The new signing secret and when the old one stops signing. */
+        RotateWebhookSecretResponse: {
+            /**
+             * @description Identifier of a webhook endpoint, prefixed `we_`.
+             * @example we_01J9Z8M4N5P6
+             */
+            webhook_endpoint_id: string;
+            /** @description The signing secret (`whsec_` + base64). Shown only when created or rotated. */
+            secret: string;
+            /** Format: date-time */
+            previous_secret_expires_at: string;
+        };
+        /** @description A login session of a user. Creating one (a login) emits `user.login`; revoking one emits `session.revoked`. */
+        Session: {
+            /**
+             * @description Identifier of a login session, prefixed `ses_`.
+             * @example ses_01J9Z4A1B2C3
+             */
+            id: string;
+            /**
+             * @description Identifier of a user, prefixed `usr_`.
+             * @example usr_01J9Z3K7Q2M5
+             */
+            user_id: string;
+            /** @enum {string} */
+            status: "active" | "revoked" | "expired";
+            /** @description IP address the login came from. */
+            ip_address: string | null;
+            /** @description User agent the login came from. */
+            user_agent: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            revoked_at: string | null;
+        };
+        /** @description A page of Session objects, oldest first. */
+        SessionList: {
+            data: components["schemas"]["Session"][];
+            /** @description Whether more objects exist after this page. */
+            has_more: boolean;
+            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
+            next_cursor: string | null;
+        };
+        /**
+         * session.revoked v1
+         * @description A session was ended: sign-out, admin revocation, password change or a security rule.
+         */
+        SessionRevokedV1Event: {
             /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
             /**
              * @description Event type.
              * @constant
              */
-            event: "payment.failed";
+            event: "session.revoked";
             /**
              * @description Contract version of this event type.
              * @constant
@@ -1304,36 +1641,118 @@ export interface components {
              * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
              */
             timestamp: string;
-            /** @description Id of the resource the event is about (`pay_...`). */
+            /** @description Id of the resource the event is about (`ses_...`). */
             resource_id: string;
-            /** @description Data of `payment.failed` version 1; its shape is fixed by that version. */
+            /** @description Data of `session.revoked` version 1; its shape is fixed by that version. */
             metadata: {
-                /** @description Minor units of `currency`. */
-                amount: number;
-                /** @description ISO 4217 currency code, upper case. */
-                currency: string;
-                /** @description The customer whose payment failed. */
+                /** @description The user whose session it was. */
+                user_id: string;
+                /**
+                 * @description Why the session ended.
+                 * @enum {string}
+                 */
+                reason: "logout" | "admin_revoked" | "password_changed" | "user_deleted" | "suspicious_activity" | "expired";
+                /**
+                 * @description Who ended it: the user, an admin, or the platform.
+                 * @enum {string}
+                 */
+                revoked_by: "user" | "admin" | "system";
+                /** @description Address the revocation came from; `null` when the system revoked it. */
+                ip_address: (string) | null;
+            };
+        };
+        /** @description A recurring charge. Creating one emits `subscription.created`; cancelling one emits `subscription.cancelled`. */
+        Subscription: {
+            /**
+             * @description Identifier of a subscription, prefixed `sub_`.
+             * @example sub_01J9Z7J1K2L3
+             */
+            id: string;
+            /**
+             * @description Identifier of a user, prefixed `usr_`.
+             * @example usr_01J9Z3K7Q2M5
+             */
+            user_id: string;
+            /**
+             * @description The billing customer (`cus_...`), as named in payment and subscription events.
+             * @example cus_NffrFeUfNV2Hib
+             */
+            customer_id: string;
+            status: components["schemas"]["SubscriptionStatus"];
+            /**
+             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
+             * @example plan_pro_monthly
+             */
+            plan_id: string;
+            /** @description Amount in the currency's smallest unit (cents for `USD`). */
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            interval: components["schemas"]["BillingInterval"];
+            /** Format: date-time */
+            current_period_start: string;
+            /** Format: date-time */
+            current_period_end: string;
+            cancel_at_period_end: boolean;
+            cancelled_at: string | null;
+            cancellation_reason: components["schemas"]["CancellationReason"] | null;
+            /** Format: date-time */
+            created_at: string;
+            metadata: components["schemas"]["Metadata"];
+        };
+        /**
+         * subscription.cancelled v1
+         * @description A subscription was cancelled, effective immediately or at the end of the current period.
+         */
+        SubscriptionCancelledV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
+            id: string;
+            /**
+             * @description Event type.
+             * @constant
+             */
+            event: "subscription.cancelled";
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
+            version: 1;
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
+            timestamp: string;
+            /** @description Id of the resource the event is about (`sub_...`). */
+            resource_id: string;
+            /** @description Data of `subscription.cancelled` version 1; its shape is fixed by that version. */
+            metadata: {
+                /** @description The customer whose subscription it was. */
                 customer_id: string;
+                /** @description The plan that was cancelled. */
+                plan_id: string;
                 /**
-                 * @description How the customer paid.
+                 * Format: date-time
+                 * @description When the cancellation was requested.
+                 */
+                cancelled_at: string;
+                /** @description `true`: access continues until `ends_at` (the current period end). */
+                cancel_at_period_end: boolean;
+                /**
+                 * Format: date-time
+                 * @description When access actually ends.
+                 */
+                ends_at: string;
+                /**
+                 * @description Who cancelled: the customer, an admin, or the platform (e.g. after failed payments).
                  * @enum {string}
                  */
-                payment_method: "card" | "sepa_debit" | "us_bank_account" | "paypal" | "apple_pay" | "google_pay" | "link";
+                cancelled_by: "customer" | "admin" | "system";
                 /**
-                 * @description Why the payment failed, as a stable code.
+                 * @description Why, as chosen by the customer or set by the platform.
                  * @enum {string}
                  */
-                failure_code: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "authentication_required" | "processing_error" | "fraudulent" | "do_not_honor";
-                /** @description Human-readable reason, safe to show to the customer. */
-                failure_message: string;
-                /** @description Issuer's decline code when it gave one (e.g. `generic_decline`). */
-                decline_code: string | null;
-                /** @description 1 for the first attempt; retries count up. */
-                attempt_count: number;
-                /** @description When the platform will retry automatically; `null` when it will not. */
-                next_retry_at: string | null;
-                /** @description The invoice this attempt tried to settle; `null` for one-off payments. */
-                invoice_id: string | null;
+                reason: "requested_by_customer" | "payment_failed" | "too_expensive" | "missing_features" | "switched_service" | "unused" | "fraud" | "other";
+                /** @description Free-text feedback from the customer's cancellation form. */
+                feedback: string | null;
             };
         };
         /**
@@ -1403,88 +1822,28 @@ export interface components {
                 trial_end: string | null;
             };
         };
-        /**
-         * subscription.cancelled v1
-         * @description A subscription was cancelled, effective immediately or at the end of the current period.
-         */
-        SubscriptionCancelledV1Event: {
-            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
-            id: string;
-            /**
-             * @description Event type.
-             * @constant
-             */
-            event: "subscription.cancelled";
-            /**
-             * @description Contract version of this event type.
-             * @constant
-             */
-            version: 1;
-            /**
-             * Format: date-time
-             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
-             */
-            timestamp: string;
-            /** @description Id of the resource the event is about (`sub_...`). */
-            resource_id: string;
-            /** @description Data of `subscription.cancelled` version 1; its shape is fixed by that version. */
-            metadata: {
-                /** @description The customer whose subscription it was. */
-                customer_id: string;
-                /** @description The plan that was cancelled. */
-                plan_id: string;
-                /**
-                 * Format: date-time
-                 * @description When the cancellation was requested.
-                 */
-                cancelled_at: string;
-                /** @description `true`: access continues until `ends_at` (the current period end). */
-                cancel_at_period_end: boolean;
-                /**
-                 * Format: date-time
-                 * @description When access actually ends.
-                 */
-                ends_at: string;
-                /**
-                 * @description Who cancelled: the customer, an admin, or the platform (e.g. after failed payments).
-                 * @enum {string}
-                 */
-                cancelled_by: "customer" | "admin" | "system";
-                /**
-                 * @description Why, as chosen by the customer or set by the platform.
-                 * @enum {string}
-                 */
-                reason: "requested_by_customer" | "payment_failed" | "too_expensive" | "missing_features" | "switched_service" | "unused" | "fraud" | "other";
-                /** @description Free-text feedback from the customer's cancellation form. */
-                feedback: string | null;
-            };
+        /** @description A page of Subscription objects, oldest first. */
+        SubscriptionList: {
+            data: components["schemas"]["Subscription"][];
+            /** @description Whether more objects exist after this page. */
+            has_more: boolean;
+            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
+            next_cursor: string | null;
         };
-        /** @description Something that happened: the envelope of one event type at one version, exactly as delivered in the webhook body (see the `webhooks` section). `GET /v1/events` returns each event at the version it was published. */
-        Event: components["schemas"]["UserCreatedV1Event"] | components["schemas"]["UserLoginV1Event"] | components["schemas"]["UserLoginV2Event"] | components["schemas"]["UserDeletedV1Event"] | components["schemas"]["PasswordResetRequestedV1Event"] | components["schemas"]["MfaVerifiedV1Event"] | components["schemas"]["SessionRevokedV1Event"] | components["schemas"]["CheckoutCompletedV1Event"] | components["schemas"]["PaymentSucceededV1Event"] | components["schemas"]["PaymentSucceededV2Event"] | components["schemas"]["PaymentFailedV1Event"] | components["schemas"]["SubscriptionCreatedV1Event"] | components["schemas"]["SubscriptionCancelledV1Event"];
-        /** @description The account the API key belongs to, with the defaults new webhook endpoints inherit. */
-        Account: {
+        /**
+         * @description `trialing`, `incomplete` (first payment pending) and `active` as in `subscription.created`; `past_due` after a failed renewal; `cancelled` once ended (spelled like the `subscription.cancelled` event).
+         * @enum {string}
+         */
+        SubscriptionStatus: "trialing" | "incomplete" | "active" | "past_due" | "cancelled";
+        /** @description Sends a test event (with example data) to the endpoint, whatever its `enabled_events`. */
+        TestWebhookEndpointRequest: {
             /**
-             * @description Identifier of an account, prefixed `acct_`.
-             * @example acct_01J9Z1X0Y9W8
+             * @description Event type to send (default `user.created`).
+             * @default user.created
              */
-            id: string;
-            name: string;
-            email: string | null;
-            /** @description False for `sk_test_` keys. */
-            livemode: boolean;
-            /** @description `api_version` of webhook endpoints created without one; null means the latest. */
-            default_api_version: number | null;
-            /**
-             * @description `event_versions` of webhook endpoints created without them.
-             * @example {
-             *       "payment.succeeded": 1
-             *     }
-             */
-            default_event_versions: {
-                [key: string]: number;
-            };
-            /** Format: date-time */
-            created_at: string;
+            event: components["schemas"]["EventType"];
+            /** @description Version to send; defaults to the endpoint's version policy. */
+            version?: number;
         };
         /** @description Changes the account. Fields left out keep their value. */
         UpdateAccountRequest: {
@@ -1502,63 +1861,28 @@ export interface components {
                 [key: string]: number;
             };
         };
-        /** @description Counts over the account since `since` (or ever). */
-        AnalyticsSummary: {
-            /** Format: date-time */
-            generated_at: string;
-            since: string | null;
-            users: {
-                total: number;
+        /** @description Changes a webhook endpoint. Fields left out keep their value. `disabled: false` re-enables an endpoint disabled for any reason. */
+        UpdateWebhookEndpointRequest: {
+            /**
+             * Format: uri
+             * @description Where deliveries are POSTed. Must be https, except for localhost in test mode.
+             */
+            url?: string;
+            enabled_events?: components["schemas"]["EventPattern"][];
+            description?: string | null;
+            /** @description Each event is sent at the highest version of its type that is at most this number; null sends the latest version. */
+            api_version?: number | null;
+            /**
+             * @description Pins single event types to a version, overriding `api_version`.
+             * @example {
+             *       "payment.succeeded": 1
+             *     }
+             */
+            event_versions?: {
+                [key: string]: number;
             };
-            sessions: {
-                total: number;
-                active: number;
-            };
-            payments: {
-                total: number;
-                by_status: {
-                    processing: number;
-                    succeeded: number;
-                    failed: number;
-                };
-                /** @description Succeeded amount per currency. */
-                volume: {
-                    currency: components["schemas"]["Currency"];
-                    amount: number;
-                }[];
-            };
-            subscriptions: {
-                total: number;
-                by_status: {
-                    trialing: number;
-                    incomplete: number;
-                    active: number;
-                    past_due: number;
-                    cancelled: number;
-                };
-            };
-            events: {
-                total: number;
-                /** @description Events per event type. */
-                by_type: {
-                    [key: string]: number;
-                };
-            };
-            webhook_endpoints: {
-                enabled: number;
-                disabled: number;
-            };
-            deliveries: {
-                total: number;
-                by_status: {
-                    pending: number;
-                    succeeded: number;
-                    failed: number;
-                    dead: number;
-                };
-                /** @description Succeeded / (succeeded + failed + dead); null before the first settled delivery. */
-                success_rate: number | null;
-            };
+            disabled?: boolean;
+            metadata?: components["schemas"]["Metadata"];
         };
         /** @description A person who can log in to your app. Creating one emits `user.created`; deleting one emits `user.deleted`. */
         User: {
@@ -1580,238 +1904,186 @@ export interface components {
             created_at: string;
             metadata: components["schemas"]["Metadata"];
         };
-        /** @description Creates a user with a password they can log in with. */
-        CreateUserRequest: {
-            /** Format: email */
-            email: string;
-            /** @description At least 8 characters. Never returned. */
-            password: string;
-            name?: string;
-            metadata?: components["schemas"]["Metadata"];
-        };
-        /** @description Confirms that the User was deleted. */
-        DeletedUser: {
-            /**
-             * @description Identifier of a user, prefixed `usr_`.
-             * @example usr_01J9Z3K7Q2M5
-             */
-            id: string;
-            /** @constant */
-            deleted: true;
-        };
         /**
-         * @description `processing` until the card network answers, then `succeeded` or `failed`.
-         * @enum {string}
+         * user.created v1
+         * @description A new user account was created, by sign-up, invitation or an admin.
          */
-        PaymentStatus: "processing" | "succeeded" | "failed";
-        /**
-         * @description Why a payment failed; the same codes as `failure_code` in the `payment.failed` event.
-         * @enum {string}
-         */
-        PaymentFailureCode: "card_declined" | "insufficient_funds" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "authentication_required" | "processing_error" | "fraudulent" | "do_not_honor";
-        /** @description The card a payment was made with. The full number is never stored or returned. */
-        CardSummary: {
-            /**
-             * @description Card network; `unknown` when the processor did not report one.
-             * @enum {string}
-             */
-            brand: "visa" | "mastercard" | "amex" | "discover" | "jcb" | "unionpay" | "diners" | "unknown";
-            last4: string;
-            exp_month: number;
-            exp_year: number;
-        };
-        /** @description A charge to a card. Emits `payment.succeeded` or `payment.failed` when it settles. */
-        Payment: {
-            /**
-             * @description Identifier of a payment, prefixed `pay_`.
-             * @example pay_3MtwBwLkdIwHu7ix
-             */
-            id: string;
-            status: components["schemas"]["PaymentStatus"];
-            /** @description Amount in the currency's smallest unit (cents for `USD`). */
-            amount: number;
-            currency: components["schemas"]["Currency"];
-            user_id: string | null;
-            /**
-             * @description The billing customer (`cus_...`), as named in payment and subscription events.
-             * @example cus_NffrFeUfNV2Hib
-             */
-            customer_id: string;
-            checkout_session_id: string | null;
-            subscription_id: string | null;
-            card: components["schemas"]["CardSummary"] | null;
-            failure_code: components["schemas"]["PaymentFailureCode"] | null;
-            failure_message: string | null;
-            /** Format: date-time */
-            created_at: string;
-            metadata: components["schemas"]["Metadata"];
-        };
-        /**
-         * @description How often a subscription is billed; the same values as `plan.interval` in `subscription.created`.
-         * @enum {string}
-         */
-        BillingInterval: "day" | "week" | "month" | "year";
-        /**
-         * @description Why a subscription was cancelled; the same values as `reason` in `subscription.cancelled`.
-         * @enum {string}
-         */
-        CancellationReason: "requested_by_customer" | "payment_failed" | "too_expensive" | "missing_features" | "switched_service" | "unused" | "fraud" | "other";
-        /**
-         * @description `trialing`, `incomplete` (first payment pending) and `active` as in `subscription.created`; `past_due` after a failed renewal; `cancelled` once ended (spelled like the `subscription.cancelled` event).
-         * @enum {string}
-         */
-        SubscriptionStatus: "trialing" | "incomplete" | "active" | "past_due" | "cancelled";
-        /** @description A recurring charge. Creating one emits `subscription.created`; cancelling one emits `subscription.cancelled`. */
-        Subscription: {
-            /**
-             * @description Identifier of a subscription, prefixed `sub_`.
-             * @example sub_01J9Z7J1K2L3
-             */
+        UserCreatedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
             id: string;
             /**
-             * @description Identifier of a user, prefixed `usr_`.
-             * @example usr_01J9Z3K7Q2M5
+             * @description Event type.
+             * @constant
              */
-            user_id: string;
+            event: "user.created";
             /**
-             * @description The billing customer (`cus_...`), as named in payment and subscription events.
-             * @example cus_NffrFeUfNV2Hib
+             * @description Contract version of this event type.
+             * @constant
              */
-            customer_id: string;
-            status: components["schemas"]["SubscriptionStatus"];
+            version: 1;
             /**
-             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
-             * @example plan_pro_monthly
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
              */
-            plan_id: string;
-            /** @description Amount in the currency's smallest unit (cents for `USD`). */
-            amount: number;
-            currency: components["schemas"]["Currency"];
-            interval: components["schemas"]["BillingInterval"];
-            /** Format: date-time */
-            current_period_start: string;
-            /** Format: date-time */
-            current_period_end: string;
-            cancel_at_period_end: boolean;
-            cancelled_at: string | null;
-            cancellation_reason: components["schemas"]["CancellationReason"] | null;
-            /** Format: date-time */
-            created_at: string;
-            metadata: components["schemas"]["Metadata"];
-        };
-        /** @description Subscribes a user to a plan. */
-        CreateSubscriptionRequest: {
-            /**
-             * @description Identifier of a user, prefixed `usr_`.
-             * @example usr_01J9Z3K7Q2M5
-             */
-            user_id: string;
-            /**
-             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
-             * @example plan_pro_monthly
-             */
-            plan_id: string;
-            /** @description Amount in the currency's smallest unit (cents for `USD`). */
-            amount: number;
-            currency: components["schemas"]["Currency"];
-            interval: components["schemas"]["BillingInterval"];
-            metadata?: components["schemas"]["Metadata"];
-        };
-        /** @description Cancels a subscription now (default) or at the end of the current period. */
-        CancelSubscriptionRequest: {
-            /**
-             * @description Keep it active until `current_period_end` instead of ending it now.
-             * @default false
-             */
-            at_period_end: boolean;
-            /** @default requested_by_customer */
-            reason: components["schemas"]["CancellationReason"];
-            /** @description The customer's own words. */
-            feedback?: string;
-        };
-        /** @description A payment page for one purchase (`mode: payment`) or the start of a subscription (`mode: subscription`). The customer pays on the page at `url` (in the sandbox: `POST /v1/checkout/sessions/{checkout_session_id}/pay`). */
-        CheckoutSession: {
-            /**
-             * @description Identifier of a checkout session, prefixed `cs_`.
-             * @example cs_01J9Z6F7G8H9
-             */
-            id: string;
-            /** @enum {string} */
-            status: "open" | "complete" | "expired";
-            /** @enum {string} */
-            mode: "payment" | "subscription";
-            /** @description Amount in the currency's smallest unit (cents for `USD`). */
-            amount: number;
-            currency: components["schemas"]["Currency"];
-            user_id: string | null;
-            /** @description The billing customer; set once the checkout completes (as in `checkout.completed`). */
-            customer_id: string | null;
-            customer_email: string | null;
-            /** @description The plan subscribed to (`mode: subscription`). */
-            plan_id: string | null;
-            interval: components["schemas"]["BillingInterval"] | null;
-            /**
-             * Format: uri
-             * @description The hosted payment page.
-             */
-            url: string;
-            /** Format: uri */
-            success_url: string;
-            cancel_url: string | null;
-            /** @description The latest payment attempt. */
-            payment_id: string | null;
-            subscription_id: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            expires_at: string;
-            completed_at: string | null;
-            metadata: components["schemas"]["Metadata"];
-        };
-        /** @description Opens a checkout session. With `mode: subscription`, `plan_id` and `interval` are required and completing the checkout creates the subscription. */
-        CreateCheckoutSessionRequest: {
-            /**
-             * @default payment
-             * @enum {string}
-             */
-            mode: "payment" | "subscription";
-            /** @description Amount in the currency's smallest unit (cents for `USD`). */
-            amount: number;
-            currency: components["schemas"]["Currency"];
-            /**
-             * @description Identifier of a user, prefixed `usr_`.
-             * @example usr_01J9Z3K7Q2M5
-             */
-            user_id?: string;
-            /** Format: email */
-            customer_email?: string;
-            /**
-             * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
-             * @example plan_pro_monthly
-             */
-            plan_id?: string;
-            interval?: components["schemas"]["BillingInterval"];
-            /** Format: uri */
-            success_url: string;
-            /** Format: uri */
-            cancel_url?: string;
-            metadata?: components["schemas"]["Metadata"];
-        };
-        /** @description The customer pays (this stands in for the hosted payment page). Test cards: `4242424242424242` succeeds, `4000000000000002` is declined, `4000000000009995` has insufficient funds; `outcome` forces a result whatever the card. */
-        PayCheckoutSessionRequest: {
-            card: {
-                number: string;
-                exp_month: number;
-                exp_year: number;
-                cvc: string;
+            timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
+            resource_id: string;
+            /** @description Data of `user.created` version 1; its shape is fixed by that version. */
+            metadata: {
+                /**
+                 * Format: email
+                 * @description Email address.
+                 */
+                email: string;
+                /** @description Whether the address was confirmed (always `true` for OAuth sign-ups that vouch for it). */
+                email_verified: boolean;
+                /** @description Display name; `null` when not given. */
+                name: string | null;
+                /**
+                 * @description How the account came to be.
+                 * @enum {string}
+                 */
+                source: "signup" | "invitation" | "admin" | "import";
+                /**
+                 * @description How the user will sign in; `oauth_provider` is set when this is `oauth`.
+                 * @enum {string}
+                 */
+                signup_method: "password" | "oauth" | "passkey" | "magic_link" | "sso" | "otp";
+                /** @description The identity provider when `signup_method` is `oauth`; otherwise `null`. */
+                oauth_provider: ("google" | "github" | "apple" | "microsoft" | "facebook") | null;
+                /** @description Preferred language, a BCP 47 tag such as `en-US`. */
+                locale: string | null;
+                /** @description Client address at sign-up; `null` when created by an admin or an import. */
+                ip_address: (string) | null;
+                /** @description Client user agent at sign-up; `null` when created by an admin or an import. */
+                user_agent: string | null;
             };
-            /** @enum {string} */
-            outcome?: "succeeded" | "card_declined" | "insufficient_funds";
         };
-        /** @description The checkout session after the attempt and the payment it made. On success the session is `complete` (emits `checkout.completed` and `payment.succeeded`, and `subscription.created` in subscription mode); on failure it stays `open` so the customer can try again (emits `payment.failed`). */
-        PayCheckoutSessionResponse: {
-            checkout_session: components["schemas"]["CheckoutSession"];
-            payment: components["schemas"]["Payment"];
+        /**
+         * user.deleted v1
+         * @description A user account was deleted, by the user, an admin or a retention policy.
+         */
+        UserDeletedV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
+            id: string;
+            /**
+             * @description Event type.
+             * @constant
+             */
+            event: "user.deleted";
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
+            version: 1;
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
+            timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
+            resource_id: string;
+            /** @description Data of `user.deleted` version 1; its shape is fixed by that version. */
+            metadata: {
+                /**
+                 * @description Who deleted it: the user themself, an admin, or the platform.
+                 * @enum {string}
+                 */
+                deleted_by: "user" | "admin" | "system";
+                /** @description The admin (`usr_...`) or API key (`key_...`) that deleted it; `null` for self-service and system. */
+                actor_id: (string) | null;
+                /**
+                 * @description Why the account was deleted.
+                 * @enum {string}
+                 */
+                reason: "user_requested" | "admin_action" | "inactivity" | "fraud" | "gdpr_erasure";
+                /** @description `true` when personal data was erased, not just the account disabled. */
+                hard_delete: boolean;
+            };
+        };
+        /** @description A page of User objects, oldest first. */
+        UserList: {
+            data: components["schemas"]["User"][];
+            /** @description Whether more objects exist after this page. */
+            has_more: boolean;
+            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
+            next_cursor: string | null;
+        };
+        /**
+         * user.login v1
+         * @description A user signed in. v1: the client address and user agent, flat.
+         */
+        UserLoginV1Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
+            id: string;
+            /**
+             * @description Event type.
+             * @constant
+             */
+            event: "user.login";
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
+            version: 1;
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
+            timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
+            resource_id: string;
+            /** @description Data of `user.login` version 1; its shape is fixed by that version. */
+            metadata: {
+                /** @description IPv4 or IPv6 address of the client. */
+                ip_address: string;
+                /** @description The client's `User-Agent` header, as sent. */
+                user_agent: string;
+            };
+        };
+        /**
+         * user.login v2
+         * @description A user signed in. v2: client info nested under `client`, plus the sign-in method, MFA and the new session.
+         */
+        UserLoginV2Event: {
+            /** @description Unique event id; the same on every redelivery (and equal to `webhook-id`): dedupe on it. */
+            id: string;
+            /**
+             * @description Event type.
+             * @constant
+             */
+            event: "user.login";
+            /**
+             * @description Contract version of this event type.
+             * @constant
+             */
+            version: 2;
+            /**
+             * Format: date-time
+             * @description When the event happened, ISO 8601 in UTC (e.g. `2026-03-13T17:00:00Z`).
+             */
+            timestamp: string;
+            /** @description Id of the resource the event is about (`usr_...`). */
+            resource_id: string;
+            /** @description Data of `user.login` version 2; its shape is fixed by that version. */
+            metadata: {
+                /** @description The client that signed in. */
+                client: {
+                    /** @description IPv4 or IPv6 address of the client. */
+                    ip_address: string;
+                    /** @description The client's `User-Agent` header, as sent. */
+                    user_agent: string;
+                };
+                /**
+                 * @description `unknown` only on events upcast from v1, which did not record it.
+                 * @enum {string}
+                 */
+                method: "password" | "oauth" | "passkey" | "magic_link" | "sso" | "otp" | "unknown";
+                /** @description Whether a second factor was verified for this sign-in; `null` when not recorded. */
+                mfa: boolean | null;
+                /** @description The session this sign-in opened; `null` when not recorded. */
+                session_id: string | null;
+            };
         };
         /** @description A URL that receives signed deliveries of the events it subscribes to. */
         WebhookEndpoint: {
@@ -1848,6 +2120,14 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             metadata: components["schemas"]["Metadata"];
+        };
+        /** @description A page of WebhookEndpoint objects, oldest first. */
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            /** @description Whether more objects exist after this page. */
+            has_more: boolean;
+            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
+            next_cursor: string | null;
         };
         /** @description A newly created webhook endpoint, with its signing secret. Store the secret: it is not shown again. */
         WebhookEndpointWithSecret: {
@@ -1887,286 +2167,12 @@ export interface components {
             /** @description The signing secret (`whsec_` + base64). Shown only when created or rotated. */
             secret: string;
         };
-        /** @description Registers a webhook endpoint. `api_version` and `event_versions` default to the account defaults. */
-        CreateWebhookEndpointRequest: {
-            /**
-             * Format: uri
-             * @description Where deliveries are POSTed. Must be https, except for localhost in test mode.
-             */
-            url: string;
-            enabled_events: components["schemas"]["EventPattern"][];
-            description?: string;
-            /** @description Each event is sent at the highest version of its type that is at most this number; null sends the latest version. */
-            api_version?: number | null;
-            /**
-             * @description Pins single event types to a version, overriding `api_version`.
-             * @example {
-             *       "payment.succeeded": 1
-             *     }
-             */
-            event_versions?: {
-                [key: string]: number;
-            };
-            metadata?: components["schemas"]["Metadata"];
-        };
-        /** @description Changes a webhook endpoint. Fields left out keep their value. `disabled: false` re-enables an endpoint disabled for any reason. */
-        UpdateWebhookEndpointRequest: {
-            /**
-             * Format: uri
-             * @description Where deliveries are POSTed. Must be https, except for localhost in test mode.
-             */
-            url?: string;
-            enabled_events?: components["schemas"]["EventPattern"][];
-            description?: string | null;
-            /** @description Each event is sent at the highest version of its type that is at most this number; null sends the latest version. */
-            api_version?: number | null;
-            /**
-             * @description Pins single event types to a version, overriding `api_version`.
-             * @example {
-             *       "payment.succeeded": 1
-             *     }
-             */
-            event_versions?: {
-                [key: string]: number;
-            };
-            disabled?: boolean;
-            metadata?: components["schemas"]["Metadata"];
-        };
-        /** @description Issues a new signing secret. Until the grace period ends, deliveries are signed with both the old and the new secret. */
-        RotateWebhookSecretRequest: {
-            /**
-             * @description How long the old secret keeps signing, 0–604800 seconds (default 86400, one day).
-             * @default 86400
-             */
-            grace_period_seconds: number;
-        };
-        /** @description The new signing secret and when the old one stops signing. */
-        RotateWebhookSecretResponse: {
-            /**
-             * @description Identifier of a webhook endpoint, prefixed `we_`.
-             * @example we_01J9Z8M4N5P6
-             */
-            webhook_endpoint_id: string;
-            /** @description The signing secret (`whsec_` + base64). Shown only when created or rotated. */
-            secret: string;
-            /** Format: date-time */
-            previous_secret_expires_at: string;
-        };
-        /** @description Sends a test event (with example data) to the endpoint, whatever its `enabled_events`. */
-        TestWebhookEndpointRequest: {
-            /**
-             * @description Event type to send (default `user.created`).
-             * @default user.created
-             */
-            event: components["schemas"]["EventType"];
-            /** @description Version to send; defaults to the endpoint's version policy. */
-            version?: number;
-        };
-        /** @description Confirms that the webhook endpoint was deleted. */
-        DeletedWebhookEndpoint: {
-            /**
-             * @description Identifier of a webhook endpoint, prefixed `we_`.
-             * @example we_01J9Z8M4N5P6
-             */
-            id: string;
-            /** @constant */
-            deleted: true;
-        };
-        /**
-         * @description `pending`: waiting for its next attempt; `succeeded`: a 2xx arrived; `failed`: the last attempt failed and no retry is due (the endpoint is disabled); `dead`: every retry failed (dead-lettered; retry it by hand).
-         * @enum {string}
-         */
-        DeliveryStatus: "pending" | "succeeded" | "failed" | "dead";
-        /** @description One HTTP attempt of a delivery. */
-        DeliveryAttempt: {
-            /** @description 1 for the first attempt. */
-            attempt: number;
-            /** Format: date-time */
-            started_at: string;
-            /** @description The HTTP status answered; null when no response arrived. */
-            status_code: number | null;
-            /** @description Milliseconds until the response (or the error). */
-            latency_ms: number;
-            /** @description The first 1024 characters of the response body. */
-            response_excerpt: string | null;
-            /** @description Why the attempt failed without a status (timeout, connection refused, TLS, redirect). */
-            error: string | null;
-            succeeded: boolean;
-        };
-        /** @description The delivery of one event to one endpoint, with every attempt. All attempts carry the same `webhook-id` (the event id). */
-        Delivery: {
-            /**
-             * @description Identifier of a delivery, prefixed `dlv_`.
-             * @example dlv_01J9Z9Q7R8S9
-             */
-            id: string;
-            /**
-             * @description Identifier of a webhook endpoint, prefixed `we_`.
-             * @example we_01J9Z8M4N5P6
-             */
-            endpoint_id: string;
-            /**
-             * @description Identifier of an event, prefixed `evt_`; the `webhook-id` of its deliveries.
-             * @example evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1
-             */
-            event_id: string;
-            event_type: components["schemas"]["EventType"];
-            /** @description A version of an event type: 1, 2, ... */
-            event_version: number;
-            status: components["schemas"]["DeliveryStatus"];
-            attempt_count: number;
-            next_attempt_at: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            attempts: components["schemas"]["DeliveryAttempt"][];
-        };
-        /** @description A page of Delivery objects, oldest first. */
-        DeliveryList: {
-            data: components["schemas"]["Delivery"][];
-            /** @description Whether more objects exist after this page. */
-            has_more: boolean;
-            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
-            next_cursor: string | null;
-        };
-        /** @description A page of Event objects, oldest first. */
-        EventList: {
-            data: components["schemas"]["Event"][];
-            /** @description Whether more objects exist after this page. */
-            has_more: boolean;
-            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
-            next_cursor: string | null;
-        };
-        /** @description A page of Payment objects, oldest first. */
-        PaymentList: {
-            data: components["schemas"]["Payment"][];
-            /** @description Whether more objects exist after this page. */
-            has_more: boolean;
-            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
-            next_cursor: string | null;
-        };
-        /** @description A login session of a user. Creating one (a login) emits `user.login`; revoking one emits `session.revoked`. */
-        Session: {
-            /**
-             * @description Identifier of a login session, prefixed `ses_`.
-             * @example ses_01J9Z4A1B2C3
-             */
-            id: string;
-            /**
-             * @description Identifier of a user, prefixed `usr_`.
-             * @example usr_01J9Z3K7Q2M5
-             */
-            user_id: string;
-            /** @enum {string} */
-            status: "active" | "revoked" | "expired";
-            /** @description IP address the login came from. */
-            ip_address: string | null;
-            /** @description User agent the login came from. */
-            user_agent: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            expires_at: string;
-            revoked_at: string | null;
-        };
-        /** @description Logs a user in with email and password. */
-        CreateSessionRequest: {
-            /** Format: email */
-            email: string;
-            password: string;
-            ip_address?: string;
-            user_agent?: string;
-        };
-        /** @description A page of Session objects, oldest first. */
-        SessionList: {
-            data: components["schemas"]["Session"][];
-            /** @description Whether more objects exist after this page. */
-            has_more: boolean;
-            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
-            next_cursor: string | null;
-        };
-        /** @description A page of Subscription objects, oldest first. */
-        SubscriptionList: {
-            data: components["schemas"]["Subscription"][];
-            /** @description Whether more objects exist after this page. */
-            has_more: boolean;
-            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
-            next_cursor: string | null;
-        };
-        /** @description A page of User objects, oldest first. */
-        UserList: {
-            data: components["schemas"]["User"][];
-            /** @description Whether more objects exist after this page. */
-            has_more: boolean;
-            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
-            next_cursor: string | null;
-        };
-        /** @description A page of WebhookEndpoint objects, oldest first. */
-        WebhookEndpointList: {
-            data: components["schemas"]["WebhookEndpoint"][];
-            /** @description Whether more objects exist after this page. */
-            has_more: boolean;
-            /** @description The id of the last object in `data` (null when `data` is empty). Pass it as `starting_after` for the next page — or keep it to poll for newer objects later. */
-            next_cursor: string | null;
-        };
-        /**
-         * @description Stable machine-readable error code. Switch on this, not on `title` or `detail`.
-         *
-         *     - `invalid_request` (400)
-         *     - `invalid_credentials` (401)
-         *     - `unauthorized` (401)
-         *     - `forbidden` (403)
-         *     - `not_found` (404)
-         *     - `method_not_allowed` (405)
-         *     - `conflict` (409)
-         *     - `idempotency_key_in_use` (409)
-         *     - `payload_too_large` (413)
-         *     - `unsupported_media_type` (415)
-         *     - `idempotency_key_reused` (422)
-         *     - `rate_limited` (429)
-         *     - `internal_error` (500)
-         *     - `service_unavailable` (503)
-         * @enum {string}
-         */
-        ProblemCode: "invalid_request" | "invalid_credentials" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "service_unavailable";
-        /** @description One invalid field of a request: where it is and what is wrong with it. */
-        FieldIssue: {
-            /**
-             * @description Where the issue is: `body.`, `query.` or `path.` then the dotted field path.
-             * @example body.enabled_events.0
-             */
-            path: string;
-            /** @description What is wrong and what was expected. */
-            message: string;
-        };
-        /** @description An RFC 9457 problem details object, sent with `content-type: application/problem+json`. */
-        Problem: {
-            /**
-             * Format: uri
-             * @description A URI naming the kind of problem: `https://hookline.dev/problems/<code>`.
-             * @example https://hookline.dev/problems/not_found
-             */
-            type: string;
-            /** @description Short, human-readable summary of the kind of problem. */
-            title: string;
-            /** @description The HTTP status code. */
-            status: number;
-            /** @description What happened in this occurrence, what was expected, and how to fix it. */
-            detail: string;
-            /** @description The request path (or a URI) identifying this occurrence. */
-            instance?: string;
-            code: components["schemas"]["ProblemCode"];
-            /** @description For `invalid_request`: every invalid field. */
-            errors?: components["schemas"]["FieldIssue"][];
-            /** @description Quote this when asking for support. */
-            request_id?: string;
-        };
     };
     responses: {
         /** @description The request is malformed or invalid. */
         BadRequest: {
             headers: {
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2211,6 +2217,7 @@ export interface components {
         /** @description No such object. */
         NotFound: {
             headers: {
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2235,6 +2242,7 @@ export interface components {
                  * @example 1
                  */
                 "Retry-After"?: number;
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2381,7 +2389,7 @@ export interface components {
          */
         RateLimitReset: number;
         /**
-         * @description `true` when this response is the stored response of an earlier request with the same `Idempotency-Key`.
+         * @description `true` when this response is the stored response of an earlier POST with the same `Idempotency-Key` (a success or a 400, 403, 404 or 409 problem); absent otherwise.
          * @example true
          */
         IdempotentReplayed: "true";
@@ -4190,6 +4198,7 @@ export interface operations {
                     "application/json": components["schemas"]["Delivery"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];

@@ -75,7 +75,15 @@ export const createCheckoutSessionRequestSchema = requestComponent(
         message: '`plan_id` and `interval` are required when `mode` is `subscription`',
         path: ['plan_id'],
       },
-    ),
+    )
+    // The refinement above, for the document (z.toJSONSchema cannot see refinements). `then`
+    // names the two properties again (`true`: as defined above) because redocly's
+    // no-required-schema-properties-undefined looks only inside the subschema.
+    .meta({
+      if: { properties: { mode: { const: 'subscription' } }, required: ['mode'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
+      then: { properties: { plan_id: true, interval: true }, required: ['plan_id', 'interval'] },
+    }),
 );
 
 /** Body of `POST /v1/checkout/sessions/{checkout_session_id}/pay`. */

@@ -45,8 +45,9 @@ export const fieldIssueSchema = component(
   'One invalid field of a request: where it is and what is wrong with it.',
   z.object({
     path: z.string().meta({
-      description: 'Where the issue is: `body.`, `query.` or `path.` then the dotted field path.',
-      examples: ['body.enabled_events.0'],
+      description:
+        'Where the issue is: `body.`, `query.`, `path.` or `header.`, then the dotted field path or the header name; a bare `body` when the body as a whole is unusable (not JSON, or cut off).',
+      examples: ['body.enabled_events.0', 'header.Idempotency-Key', 'body'],
     }),
     message: z.string().meta({ description: 'What is wrong and what was expected.' }),
   }),
@@ -72,7 +73,9 @@ export const problemSchema = component(
       description: 'What happened in this occurrence, what was expected, and how to fix it.',
     }),
     instance: z.string().optional().meta({
-      description: 'The request path (or a URI) identifying this occurrence.',
+      description:
+        'The request path as sent, still percent-encoded (a URI reference), identifying this occurrence.',
+      format: 'uri-reference',
     }),
     code: problemCodeSchema,
     errors: z.array(fieldIssueSchema).optional().meta({

@@ -24,6 +24,8 @@ const endpointUrlSchema = z
   .max(2048)
   .meta({
     description: 'Where deliveries are POSTed. Must be https, except for localhost in test mode.',
+    // `format: uri` takes any scheme; this says what `protocol` checks (the scheme, any case).
+    pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
   });
 
 /** A webhook endpoint. */
