@@ -150,7 +150,7 @@ describe('the OpenAPI document', () => {
     expect(validate(pointer, withoutCurrency).valid).toBe(false);
   });
 
-  it('rejects what the zod contracts reject: timestamps, emails, endpoint urls, subscription checkouts', () => {
+  it('rejects what the zod contracts reject: timestamps, emails, endpoint and checkout urls, subscription checkouts', () => {
     const cases: { pointer: string[]; schema: z.ZodType; values: unknown[] }[] = [
       {
         pointer: ['paths', '/v1/analytics/summary', 'get', 'parameters', '0', 'schema'],
@@ -212,6 +212,14 @@ describe('the OpenAPI document', () => {
             success_url: 'https://shop.example.com/thanks',
             plan_id: 'plan_pro_monthly',
           },
+          // The pay page redirects to success_url and links to cancel_url.
+          { amount: 1500, currency: 'USD', success_url: 'javascript:alert(document.domain)//' },
+          {
+            amount: 1500,
+            currency: 'USD',
+            success_url: 'https://shop.example.com/thanks',
+            cancel_url: 'data:text/html,<script>alert(1)</script>',
+          },
         ],
       },
     ];
@@ -229,7 +237,7 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(disagreements).toEqual([]);
-    expect(rejected).toBeGreaterThanOrEqual(10);
+    expect(rejected).toBeGreaterThanOrEqual(12);
   });
 
   it('takes an Idempotency-Key header on every POST (and only there)', () => {

@@ -1024,9 +1024,15 @@ export interface components {
              */
             plan_id?: string;
             interval?: components["schemas"]["BillingInterval"];
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Where the pay page sends the customer after paying.
+             */
             success_url: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Where the pay page links back to without paying.
+             */
             cancel_url?: string;
             metadata?: components["schemas"]["Metadata"];
         };

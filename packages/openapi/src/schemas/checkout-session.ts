@@ -6,6 +6,7 @@ import {
   emailSchema,
   metadataSchema,
   timestampSchema,
+  webUrlSchema,
 } from './common.js';
 import { customerIdSchema } from './event-fields.js';
 import {
@@ -64,8 +65,12 @@ export const createCheckoutSessionRequestSchema = requestComponent(
       customer_email: emailSchema.optional(),
       plan_id: planIdSchema.optional(),
       interval: billingIntervalSchema.optional(),
-      success_url: z.url(),
-      cancel_url: z.url().optional(),
+      success_url: webUrlSchema.meta({
+        description: 'Where the pay page sends the customer after paying.',
+      }),
+      cancel_url: webUrlSchema
+        .meta({ description: 'Where the pay page links back to without paying.' })
+        .optional(),
       metadata: metadataSchema.optional(),
     })
     .refine(

@@ -44,6 +44,15 @@ export const amountSchema = z
 /** Email address. */
 export const emailSchema = z.email().max(254);
 
+/**
+ * An http(s) URL, any case of the scheme (`javascript:` or `data:` are refused). `format: uri`
+ * alone takes any scheme, so the document carries the scheme rule as a pattern too.
+ */
+export const webUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'Expected an http:// or https:// URL' })
+  .max(2048)
+  .meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
+
 /** Builds the `{ id, deleted: true }` body returned by a DELETE. */
 export function deletedSchema(name: string, idSchema: z.ZodString) {
   return component(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { component, requestComponent } from '../registry.js';
 import { versionPolicyShape } from './account.js';
-import { metadataSchema, prefixedId, timestampSchema } from './common.js';
+import { metadataSchema, prefixedId, timestampSchema, webUrlSchema } from './common.js';
 import {
   eventPatternSchema as enabledEventSchema,
   eventTypeSchema,
@@ -19,14 +19,9 @@ export const webhookSecretSchema = z
     description: 'The signing secret (`whsec_` + base64). Shown only when created or rotated.',
   });
 
-const endpointUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .max(2048)
-  .meta({
-    description: 'Where deliveries are POSTed. Must be https, except for localhost in test mode.',
-    // `format: uri` takes any scheme; this says what `protocol` checks (the scheme, any case).
-    pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
-  });
+const endpointUrlSchema = webUrlSchema.meta({
+  description: 'Where deliveries are POSTed. Must be https, except for localhost in test mode.',
+});
 
 /** A webhook endpoint. */
 export const webhookEndpointSchema = component(
