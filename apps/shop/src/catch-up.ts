@@ -35,3 +35,20 @@ export async function catchUpMissedEvents(
   const result = await receiver.catchUp(tracked());
   return { ...result, from, to, at: new Date().toISOString() };
 }
+
+/**
+ * Starts the catch-up cursor at the platform's newest event, for a shop about to create its
+ * endpoint: events published before the endpoint existed were never meant for it, so they do
+ * not count as missed. Does nothing when a cursor is stored already (the shop caught up before;
+ * what it missed since still counts). The API lists events oldest first only, so this pages
+ * through the history once, without handling any of it.
+ */
+export async function startCursorAtNewestEvent(
+  client: HooklineClient,
+  store: ShopStore,
+): Promise<void> {
+  if (store.getSetting(cursorKey) !== undefined) return;
+  let newest: string | undefined;
+  for await (const event of client.eventsSince(null, { pageSize: 100 })) newest = event.id;
+  if (newest !== undefined) store.setSetting(cursorKey, newest);
+}

@@ -1,6 +1,13 @@
 /** Something in the shop changed; the page refreshes what it shows. */
 export type ShopChange =
-  | { kind: 'feed'; eventId: string; eventType: string; source: 'push' | 'pull' | 'duplicate' }
+  | {
+      kind: 'feed';
+      eventId: string;
+      eventType: string;
+      source: 'push' | 'pull' | 'duplicate';
+      /** The customer the event concerns, or null. */
+      userId: string | null;
+    }
   | {
       kind: 'order';
       orderId: string;

@@ -31,20 +31,31 @@ export async function openCheckout(
     mode: product.mode,
     ...(input.watch && { watch: input.watch }),
   });
-  const session = await unwrap(
-    client.POST('/v1/checkout/sessions', {
-      idempotencyKey: `checkout-${order.id}`,
-      body: {
-        mode: product.mode,
-        amount: product.amount,
-        currency: product.currency,
-        user_id: input.userId,
-        success_url: `${input.shopUrl}/?order=${order.id}`,
-        cancel_url: `${input.shopUrl}/?cancelled=${order.id}`,
-        metadata: { order_id: order.id, description: product.name },
-        ...(product.planId !== undefined && { plan_id: product.planId, interval: 'month' }),
-      },
-    }),
-  );
+  let session: { id: string; url: string };
+  try {
+    session = await unwrap(
+      client.POST('/v1/checkout/sessions', {
+        idempotencyKey: `checkout-${order.id}`,
+        body: {
+          mode: product.mode,
+          amount: product.amount,
+          currency: product.currency,
+          user_id: input.userId,
+          success_url: `${input.shopUrl}/?order=${order.id}`,
+          cancel_url: `${input.shopUrl}/?cancelled=${order.id}`,
+          metadata: { order_id: order.id, description: product.name },
+          ...(product.planId !== undefined && { plan_id: product.planId, interval: 'month' }),
+        },
+      }),
+    );
+  } catch (error) {
+    // No session to pay: the order would stay pending forever. Buying again opens a new order;
+    // this one keeps its id, so its idempotency key still names only this attempt.
+    store.markCheckoutFailed(
+      order.id,
+      `The checkout could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    throw error;
+  }
   return store.attachCheckout(order.id, session.id, session.url);
 }

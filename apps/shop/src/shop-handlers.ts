@@ -1,5 +1,5 @@
 import { type HooklineClient, isHooklineApiError, unwrap } from '@hookline/client';
-import type { HandlerContext, Receiver } from '@hookline/receiver';
+import type { AnyEventHandler, HandlerContext, Receiver } from '@hookline/receiver';
 import type { LiveUpdates } from './live-updates.js';
 import type { Order, ShopStore } from './shop-store.js';
 
@@ -9,6 +9,9 @@ export interface ShopHandlerDeps {
   client: HooklineClient;
   live: LiveUpdates;
 }
+
+/** Any event the receiver hands its catch-all handler. */
+type AnyEvent = Parameters<AnyEventHandler>[0];
 
 type ApiResult = Awaited<Parameters<typeof unwrap>[0]>;
 
@@ -186,11 +189,31 @@ export function registerShopHandlers(receiver: Receiver, deps: ShopHandlerDeps):
     live.publish({ kind: 'access', subscriptionId: event.resource_id, status: 'revoked' });
   });
 
+  /** The customer an event concerns, from what the typed handlers (run first) stored. */
+  const customerOf = (event: AnyEvent, eventId: string): string | null => {
+    switch (event.event) {
+      case 'user.created':
+      case 'user.login':
+      case 'user.deleted':
+        return event.resource_id;
+      case 'session.revoked':
+        return event.metadata.user_id;
+      case 'subscription.created':
+      case 'subscription.cancelled':
+        return store.getAccess(event.resource_id)?.user_id ?? null;
+      default:
+        // checkout.completed, payment.*: the order they were recorded on.
+        return store.userOfOrderEvent(eventId) ?? null;
+    }
+  };
+
   receiver.onAny((event, context) => {
+    const userId = customerOf(event, context.id);
     store.addFeed({
       event_id: context.id,
       event_type: event.event,
       resource_id: event.resource_id,
+      user_id: userId,
       source: context.source,
     });
     live.publish({
@@ -198,6 +221,7 @@ export function registerShopHandlers(receiver: Receiver, deps: ShopHandlerDeps):
       eventId: context.id,
       eventType: event.event,
       source: context.source,
+      userId,
     });
   });
 }

@@ -10,7 +10,7 @@ import {
   type CompareResult,
   compareWebhookAndPolling,
 } from './compare-delivery.js';
-import type { LiveUpdates } from './live-updates.js';
+import type { LiveUpdates, ShopChange } from './live-updates.js';
 import { openCheckout } from './open-checkout.js';
 import { isShopError, ShopError } from './shop-error.js';
 import { shopPage, shopScript } from './shop-page.js';
@@ -98,6 +98,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   throw new ShopError('invalid_request', 'The request body must be a JSON object.');
 }
 
+/** A text field, trimmed (an email, a product id); not for secrets, see {@link secretField}. */
 function stringField(body: Record<string, unknown>, name: string, required: true): string;
 function stringField(
   body: Record<string, unknown>,
@@ -108,6 +109,13 @@ function stringField(body: Record<string, unknown>, name: string, required: bool
   const value = body[name];
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   if (!required && (value === undefined || value === '')) return undefined;
+  throw new ShopError('invalid_request', `\`${name}\` must be a non-empty string.`);
+}
+
+/** A secret (a password) exactly as typed: not trimmed, since its spaces are part of it. */
+function secretField(body: Record<string, unknown>, name: string): string {
+  const value = body[name];
+  if (typeof value === 'string' && value !== '') return value;
   throw new ShopError('invalid_request', `\`${name}\` must be a non-empty string.`);
 }
 
@@ -129,11 +137,24 @@ function clientIp(req: IncomingMessage): string | undefined {
   return ip !== undefined && isIP(ip) !== 0 ? ip : undefined;
 }
 
+/**
+ * The path of a request target, as sent. Parsed against a fixed origin by concatenation, not
+ * as a relative reference: `//host` must stay a path, not become an authority (`new URL('//',
+ * base)` throws). A target that is no path at all (`*`, an absolute URL) is a 400.
+ */
+function requestPath(target = '/'): string {
+  if (!target.startsWith('/')) {
+    throw new ShopError('invalid_request', `The request target must be a path; got ${target}.`);
+  }
+  return new URL(`http://shop.invalid${target}`).pathname;
+}
+
 /** Builds the shop's routes: the page, its JSON API, the event stream and the webhook. */
 export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
   const { store, client, live } = deps;
   const streams = new Set<ServerResponse>();
-  let lastCompare: CompareResult | undefined;
+  /** Each customer's latest compare result. */
+  const compares = new Map<string, CompareResult>();
 
   const signedIn = (req: IncomingMessage): Signed | undefined => {
     const token = readCookie(req, cookieName);
@@ -177,8 +198,8 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
       access: signed ? store.accessOf(signed.user.id) : [],
       onboarding: signed ? store.onboardingTasks(signed.user.id) : [],
       security_log: signed ? store.securityLog(signed.user.id) : [],
-      feed: store.feed(50),
-      compare: lastCompare ?? null,
+      feed: signed ? store.feed(signed.user.id, 50) : [],
+      compare: (signed && compares.get(signed.user.id)) ?? null,
     };
   };
 
@@ -205,10 +226,13 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
       if (body.duplicate) {
         // A redelivery of an event already handled (by push or catch-up): acknowledged, not run.
         const entry = await receiver.inspect(id);
+        // The customer of the event's first handling, if it concerned one.
+        const userId = store.feedOf(id).find((line) => line.user_id !== null)?.user_id ?? null;
         store.addFeed({
           event_id: id,
           event_type: entry?.event ?? 'unknown',
           resource_id: null,
+          user_id: userId,
           source: 'duplicate',
         });
         live.publish({
@@ -216,13 +240,32 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
           eventId: id,
           eventType: entry?.event ?? 'unknown',
           source: 'duplicate',
+          userId,
         });
       }
     }
     await sendWebResponse(req, res, response);
   };
 
+  /** Whether a change is the signed-in customer's to see. */
+  const concerns = (change: ShopChange, userId: string): boolean => {
+    switch (change.kind) {
+      case 'feed':
+        return change.userId === userId;
+      case 'order':
+        return store.getOrder(change.orderId)?.user_id === userId;
+      case 'access':
+        return store.getAccess(change.subscriptionId)?.user_id === userId;
+      case 'catch_up':
+        return true; // counts only; GET /api/state shows them too
+      default:
+        return change.userId === userId;
+    }
+  };
+
+  /** Server-Sent Events of the signed-in customer's changes; ends when their session does. */
   const stream = (req: IncomingMessage, res: ServerResponse) => {
+    const { session, user } = mustSignIn(req);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -231,6 +274,11 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
     res.write('retry: 1000\n\n');
     streams.add(res);
     const unsubscribe = live.subscribe((change) => {
+      if (!concerns(change, user.id)) return;
+      if (!store.activeSession(session.token)) {
+        res.end(); // revoked: the browser reconnects, gets a 401 and stops
+        return;
+      }
       res.write(`data: ${JSON.stringify(change)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
@@ -252,7 +300,9 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
       return sendJson(res, 200, orderView(decodeURIComponent(path.slice(12)), user.id));
     }
     if (method === 'GET' && path.startsWith('/api/feed/')) {
-      return sendJson(res, 200, { data: store.feedOf(decodeURIComponent(path.slice(10))) });
+      const { user } = mustSignIn(req);
+      const lines = store.feedOf(decodeURIComponent(path.slice(10)));
+      return sendJson(res, 200, { data: lines.filter((line) => line.user_id === user.id) });
     }
     if (method !== 'POST') {
       throw new ShopError('not_found', `No route ${method} ${path}.`);
@@ -265,7 +315,7 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
           client.POST('/v1/users', {
             body: {
               email: stringField(body, 'email', true),
-              password: stringField(body, 'password', true),
+              password: secretField(body, 'password'),
               ...(name !== undefined && { name }),
             },
           }),
@@ -281,7 +331,7 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
           client.POST('/v1/sessions', {
             body: {
               email,
-              password: stringField(body, 'password', true),
+              password: secretField(body, 'password'),
               ...(ip !== undefined && { ip_address: ip }),
               ...(userAgent !== undefined && { user_agent: userAgent }),
             },
@@ -345,12 +395,13 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
         if (product?.mode !== 'payment') {
           throw new ShopError('invalid_request', 'Compare needs a one-time product.');
         }
-        lastCompare = await compareWebhookAndPolling(
+        const result = await compareWebhookAndPolling(
           { client, store, live, shopUrl: deps.shopUrl() },
           { userId: user.id, product },
           deps.compare,
         );
-        return sendJson(res, 200, lastCompare);
+        compares.set(user.id, result);
+        return sendJson(res, 200, result);
       }
       default: {
         const cancel = /^\/api\/subscriptions\/([^/]+)\/cancel$/.exec(path);
@@ -377,9 +428,8 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
 
   return {
     async handle(req, res) {
-      const url = new URL(req.url ?? '/', 'http://shop.invalid');
-      const path = url.pathname;
       try {
+        const path = requestPath(req.url);
         if (path === '/webhooks') return await webhook(req, res);
         if (req.method === 'GET' && path === '/') {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -70,7 +70,7 @@ export function shopPage(): string {
   <table id="compare-result"></table>
 </section>
 <section id="feed-section">
-  <h2>Received events</h2>
+  <h2>Received events about you</h2>
   <p class="muted"><span id="endpoint"></span> <button id="catch-up" class="secondary">Catch up now</button></p>
   <table><thead><tr><th>event</th><th>resource</th><th>how</th><th>at</th></tr></thead><tbody id="feed"></tbody></table>
 </section>
@@ -177,7 +177,7 @@ function render() {
 let refreshing = null;
 async function refresh() {
   if (refreshing) return refreshing;
-  refreshing = api('/api/state').then((s) => { state = s; render(); }).finally(() => { refreshing = null; });
+  refreshing = api('/api/state').then((s) => { state = s; render(); syncStream(Boolean(s.user)); }).finally(() => { refreshing = null; });
   return refreshing;
 }
 
@@ -228,8 +228,17 @@ $('catch-up').addEventListener('click', async () => {
   catch (error) { $('account-result').textContent = error.message; }
 });
 
-const events = new EventSource('/api/stream');
-events.onmessage = () => refresh();
+// The stream carries the signed-in customer's changes: open while signed in, closed otherwise.
+let events = null;
+function syncStream(signedIn) {
+  if (signedIn && !events) {
+    events = new EventSource('/api/stream');
+    events.onmessage = () => refresh();
+  } else if (!signedIn && events) {
+    events.close();
+    events = null;
+  }
+}
 setInterval(refresh, 5000); // in case the stream drops
 refresh();
 `;

@@ -98,6 +98,8 @@ export interface FeedEntry {
   event_id: string;
   event_type: string;
   resource_id: string | null;
+  /** The customer the event concerns (only they see it), or null. */
+  user_id: string | null;
   /** `push` (a delivery, handled), `pull` (caught up, handled), or `duplicate` (a push already seen). */
   source: 'push' | 'pull' | 'duplicate';
   at: string;
@@ -134,6 +136,7 @@ CREATE TABLE IF NOT EXISTS shop_security_log (
   event_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, ip_address TEXT NOT NULL,
   user_agent TEXT NOT NULL, suspicious INTEGER NOT NULL, reason TEXT, at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS shop_security_log_user ON shop_security_log (user_id);
 CREATE TABLE IF NOT EXISTS shop_known_ips (
   user_id TEXT NOT NULL, ip_address TEXT NOT NULL, first_seen TEXT NOT NULL,
   PRIMARY KEY (user_id, ip_address)
@@ -165,7 +168,7 @@ CREATE TABLE IF NOT EXISTS shop_access (
 );
 CREATE TABLE IF NOT EXISTS shop_feed (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, event_type TEXT NOT NULL,
-  resource_id TEXT, source TEXT NOT NULL, at TEXT NOT NULL
+  resource_id TEXT, source TEXT NOT NULL, at TEXT NOT NULL, user_id TEXT
 );
 `;
 
@@ -183,6 +186,12 @@ export class ShopStore {
     this.db.exec('PRAGMA busy_timeout = 5000');
     this.db.exec('PRAGMA synchronous = FULL');
     this.db.exec(schema);
+    // Files from before the feed was per customer: add the column (old lines stay unowned).
+    const feedColumns = this.db.prepare('PRAGMA table_info(shop_feed)').all() as { name: string }[];
+    if (!feedColumns.some((column) => column.name === 'user_id')) {
+      this.db.exec('ALTER TABLE shop_feed ADD COLUMN user_id TEXT');
+    }
+    this.db.exec('CREATE INDEX IF NOT EXISTS shop_feed_user ON shop_feed (user_id)');
   }
 
   close(): void {
@@ -339,8 +348,11 @@ export class ShopStore {
   }
 
   /**
-   * Records a login in the security log. It is suspicious when the user has logged in before
-   * and never from this address. Recording the same event twice changes nothing.
+   * Records a login in the security log. It is suspicious when the user logged in before it and
+   * never from this address. "Before" goes by the events' timestamps (then their ids, which the
+   * platform issues in order), not by arrival: a retried older login can arrive after a newer
+   * one, so the user's later logins are judged again when it does. Recording the same event
+   * twice changes nothing.
    */
   recordLogin(input: {
     eventId: string;
@@ -355,17 +367,11 @@ export class ShopStore {
         input.eventId,
       );
       if (existing) return { ...existing, suspicious: existing.suspicious === 1, email: null };
-      const known = this.#many<{ ip_address: string }>(
-        'SELECT ip_address FROM shop_known_ips WHERE user_id = ?',
-        input.userId,
-      );
-      const suspicious =
-        known.length > 0 && !known.some((row) => row.ip_address === input.ipAddress);
-      const reason = suspicious
-        ? `first login from ${input.ipAddress}; known addresses: ${known.map((row) => row.ip_address).join(', ')}`
-        : null;
+      const { suspicious, reason } = this.#judgeLogin(input);
       this.#prepare(
-        'INSERT INTO shop_known_ips (user_id, ip_address, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        `INSERT INTO shop_known_ips (user_id, ip_address, first_seen) VALUES (?, ?, ?)
+           ON CONFLICT (user_id, ip_address) DO UPDATE SET first_seen = excluded.first_seen
+           WHERE julianday(excluded.first_seen) < julianday(shop_known_ips.first_seen)`,
       ).run(input.userId, input.ipAddress, input.at);
       this.#prepare(
         'INSERT INTO shop_security_log (event_id, user_id, ip_address, user_agent, suspicious, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -378,6 +384,26 @@ export class ShopStore {
         reason,
         input.at,
       );
+      // The user's logins after this one were judged without it.
+      const later = this.#many<{ event_id: string; ip_address: string; at: string }>(
+        `SELECT event_id, ip_address, at FROM shop_security_log WHERE user_id = ?
+           AND (julianday(at) > julianday(?) OR (julianday(at) = julianday(?) AND event_id > ?))`,
+        input.userId,
+        input.at,
+        input.at,
+        input.eventId,
+      );
+      for (const row of later) {
+        const judged = this.#judgeLogin({
+          eventId: row.event_id,
+          userId: input.userId,
+          ipAddress: row.ip_address,
+          at: row.at,
+        });
+        this.#prepare(
+          'UPDATE shop_security_log SET suspicious = ?, reason = ? WHERE event_id = ?',
+        ).run(judged.suspicious ? 1 : 0, judged.reason, row.event_id);
+      }
       return {
         event_id: input.eventId,
         user_id: input.userId,
@@ -389,6 +415,30 @@ export class ShopStore {
         at: input.at,
       };
     })();
+  }
+
+  /** Judges one login against the user's logins recorded before it (in event order). */
+  #judgeLogin(login: { eventId: string; userId: string; ipAddress: string; at: string }): {
+    suspicious: boolean;
+    reason: string | null;
+  } {
+    // Compared as times (julianday), not text: `…05:00Z` sorts after `…05:00.500Z` as text.
+    const known = this.#many<{ ip_address: string }>(
+      `SELECT ip_address FROM shop_security_log WHERE user_id = ?
+         AND (julianday(at) < julianday(?) OR (julianday(at) = julianday(?) AND event_id < ?))
+         GROUP BY ip_address ORDER BY MIN(julianday(at)), ip_address`,
+      login.userId,
+      login.at,
+      login.at,
+      login.eventId,
+    );
+    const suspicious = known.length > 0 && !known.some((row) => row.ip_address === login.ipAddress);
+    return {
+      suspicious,
+      reason: suspicious
+        ? `first login from ${login.ipAddress}; known addresses: ${known.map((row) => row.ip_address).join(', ')}`
+        : null,
+    };
   }
 
   /** The security log, newest first; one user's when `userId` is given. */
@@ -499,19 +549,23 @@ export class ShopStore {
 
   /**
    * Marks an order paid and starts its fulfilment, once: true when this call did it, false when
-   * the order was already paid (the ids it learned are still filled in).
+   * the order was already paid (the ids it learned are still filled in). The paid order carries
+   * the payment that paid it, also when a declined attempt of the same checkout came first.
    */
   markPaid(orderId: string, settlement: Settlement): boolean {
     return this.db.transaction(() => {
       const now = iso();
-      this.#prepare(
-        `UPDATE shop_orders SET payment_id = COALESCE(payment_id, ?), subscription_id = COALESCE(subscription_id, ?),
-           updated_at = ? WHERE id = ?`,
-      ).run(settlement.paymentId ?? null, settlement.subscriptionId ?? null, now, orderId);
+      const paymentId = settlement.paymentId ?? null;
+      const subscriptionId = settlement.subscriptionId ?? null;
+      // Pending or failed -> paid: the payment id is this settlement's, replacing the declined
+      // payment's that markFailed stored.
       const changed = this.#prepare(
-        `UPDATE shop_orders SET status = 'paid', failure_message = NULL, learned_by = ?, learned_event = ?,
-           learned_source = ?, fulfilment_started_at = ?, updated_at = ? WHERE id = ? AND status != 'paid'`,
+        `UPDATE shop_orders SET status = 'paid', payment_id = ?, subscription_id = COALESCE(subscription_id, ?),
+           failure_message = NULL, learned_by = ?, learned_event = ?, learned_source = ?,
+           fulfilment_started_at = ?, updated_at = ? WHERE id = ? AND status != 'paid'`,
       ).run(
+        paymentId,
+        subscriptionId,
         settlement.learnedBy,
         settlement.eventId ?? null,
         settlement.source ?? null,
@@ -519,7 +573,14 @@ export class ShopStore {
         now,
         orderId,
       ).changes;
-      if (changed === 0) return false;
+      if (changed === 0) {
+        // Already paid: a second event of the same payment only fills in what is still missing.
+        this.#prepare(
+          `UPDATE shop_orders SET payment_id = COALESCE(payment_id, ?), subscription_id = COALESCE(subscription_id, ?),
+             updated_at = ? WHERE id = ?`,
+        ).run(paymentId, subscriptionId, now, orderId);
+        return false;
+      }
       this.#prepare('INSERT INTO shop_fulfilments (order_id, started_at) VALUES (?, ?)').run(
         orderId,
         now,
@@ -543,6 +604,19 @@ export class ShopStore {
         iso(),
         orderId,
       ).changes === 1
+    );
+  }
+
+  /**
+   * Marks a pending order that never got a checkout session failed (opening the checkout
+   * failed); false when it has a session or is no longer pending.
+   */
+  markCheckoutFailed(orderId: string, message: string): boolean {
+    return (
+      this.#prepare(
+        `UPDATE shop_orders SET status = 'failed', failure_message = ?, updated_at = ?
+           WHERE id = ? AND status = 'pending' AND checkout_session_id IS NULL`,
+      ).run(message, iso(), orderId).changes === 1
     );
   }
 
@@ -591,14 +665,27 @@ export class ShopStore {
   addFeed(entry: Omit<FeedEntry, 'seq' | 'at'>): FeedEntry {
     const at = iso();
     const result = this.#prepare(
-      'INSERT INTO shop_feed (event_id, event_type, resource_id, source, at) VALUES (?, ?, ?, ?, ?)',
-    ).run(entry.event_id, entry.event_type, entry.resource_id, entry.source, at);
+      'INSERT INTO shop_feed (event_id, event_type, resource_id, user_id, source, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(entry.event_id, entry.event_type, entry.resource_id, entry.user_id, entry.source, at);
     return { ...entry, seq: Number(result.lastInsertRowid), at };
   }
 
-  /** The newest feed entries, newest first. */
-  feed(limit = 50): FeedEntry[] {
-    return this.#many<FeedEntry>('SELECT * FROM shop_feed ORDER BY seq DESC LIMIT ?', limit);
+  /** The newest feed entries of one customer, newest first. */
+  feed(userId: string, limit = 50): FeedEntry[] {
+    return this.#many<FeedEntry>(
+      'SELECT * FROM shop_feed WHERE user_id = ? ORDER BY seq DESC LIMIT ?',
+      userId,
+      limit,
+    );
+  }
+
+  /** The customer whose order an event touched (recorded by {@link addOrderEvent}), if any. */
+  userOfOrderEvent(eventId: string): string | undefined {
+    return this.#one<{ user_id: string }>(
+      `SELECT o.user_id FROM shop_order_events e JOIN shop_orders o ON o.id = e.order_id
+         WHERE e.event_id = ? LIMIT 1`,
+      eventId,
+    )?.user_id;
   }
 
   /** Feed entries of one event (tests: was it handled once, by push or pull, and deduped?). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createClient } from '@hookline/client';
 import { createReceiver, type Receiver } from '@hookline/receiver';
 import { createSqliteStore } from '@hookline/receiver/sqlite';
-import { type CatchUpReport, catchUpMissedEvents } from './catch-up.js';
+import { type CatchUpReport, catchUpMissedEvents, startCursorAtNewestEvent } from './catch-up.js';
 import type { CompareOptions } from './compare-delivery.js';
 import { LiveUpdates } from './live-updates.js';
 import { ShopError } from './shop-error.js';
@@ -27,7 +27,10 @@ export interface ShopOptions {
    * Default `hookline-shop.db` in the working directory.
    */
   database?: string;
-  /** The URL the shop is reached at (webhook endpoint and checkout return URLs). Default: the listening URL. */
+  /**
+   * The URL the shop is reached at (webhook endpoint and checkout return URLs); a trailing slash
+   * is dropped. Default: the listening URL.
+   */
   publicUrl?: string;
   /**
    * Besides the catch-up at start, pull missed events every this many ms: reconciliation for
@@ -107,7 +110,8 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
     headers: { 'user-agent': 'hookline-example-shop/0.0.0' },
   });
   const live = new LiveUpdates();
-  let shopUrl = options.publicUrl ?? '';
+  // Paths are appended to it (`/webhooks`, `/?order=…`): `https://shop.example/` would give `//`.
+  let shopUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   let receiver: Receiver | undefined;
   let endpoint: EndpointRegistration | undefined;
   let catchUp: CatchUpReport | undefined;
@@ -126,7 +130,25 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
     catchUpNow: () => catchUpNow?.(),
   });
   const server = createServer((req, res) => {
-    void http.handle(req, res);
+    // handle() answers its own errors; this catches what escapes it, so no request can take the
+    // process down with an unhandled rejection.
+    http.handle(req, res).catch((error: unknown) => {
+      log('error', 'request handler failed', {
+        method: req.method,
+        url: req.url,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(
+          JSON.stringify({
+            error: { code: 'internal', message: 'Something went wrong in the shop.' },
+          }),
+        );
+      } else {
+        res.end();
+      }
+    });
   });
   const closeServer = () =>
     new Promise<void>((resolve) => {
@@ -149,7 +171,11 @@ export async function startShop(options: ShopOptions): Promise<Shop> {
     shopUrl ||= url;
     const webhookUrl = `${shopUrl}/webhooks`;
 
-    endpoint = await ensureWebhookEndpoint(client, store, webhookUrl);
+    endpoint = await ensureWebhookEndpoint(client, store, webhookUrl, {
+      // Taken before the endpoint exists: an event published in between is pulled (at most
+      // handled), never skipped.
+      beforeCreate: () => startCursorAtNewestEvent(client, store),
+    });
     log('info', `webhook endpoint ${endpoint.id} ${endpoint.outcome}`, { url: webhookUrl });
     const ready = createReceiver({
       secret: endpoint.secret,

@@ -196,3 +196,99 @@ it('the periodic catch-up reconciles an event whose push never comes (endpoint d
     await own.cleanup();
   }
 });
+
+it('rotates the secret again at start when the stored one was rotated away on the platform, then reuses it', async () => {
+  const own = await tempDir();
+  const rotating = await startTestPlatform(own.path);
+  const first = await startTestShop(own.path, rotating);
+  const shopsHere = [first];
+  try {
+    // Someone rotates the endpoint's secret elsewhere (API or dashboard), the old one expiring at once.
+    const rotated = await platformCall(
+      rotating,
+      'POST',
+      `/v1/webhook_endpoints/${first.endpoint.id}/rotate_secret`,
+      { grace_period_seconds: 0 },
+    );
+    expect(rotated.status).toBe(200);
+    await first.stop();
+
+    const second = await startTestShop(own.path, rotating, { port: first.port });
+    shopsHere.push(second);
+    expect(second.endpoint).toEqual({ ...first.endpoint, outcome: 'rotated' });
+    const visitor = new ShopVisitor(second.url);
+    await visitor.signUpAndLogIn('rotated-away@example.com');
+    await eventually(async () => {
+      const { onboarding } = (await visitor.call<{ onboarding: unknown[] }>('/api/state')).body;
+      return onboarding.length === 1 ? true : undefined;
+    }, 'user.created delivered with the secret rotated at start');
+    await second.stop();
+
+    // The secret it rotated to is stored with its rotation time: the next start reuses it.
+    const third = await startTestShop(own.path, rotating, { port: first.port });
+    shopsHere.push(third);
+    expect(third.endpoint).toEqual({ ...first.endpoint, outcome: 'reused' });
+    const again = new ShopVisitor(third.url);
+    await again.signUpAndLogIn('still-verified@example.com');
+    await eventually(async () => {
+      const { onboarding } = (await again.call<{ onboarding: unknown[] }>('/api/state')).body;
+      return onboarding.length === 1 ? true : undefined;
+    }, 'user.created delivered with the reused secret');
+  } finally {
+    for (const shop of shopsHere) await shop.stop();
+    await rotating.stop();
+    await own.cleanup();
+  }
+});
+
+it('a new shop on a platform with history starts catching up after the newest event: nothing from before its endpoint counts as missed', async () => {
+  const own = await tempDir();
+  const busy = await startTestPlatform(own.path);
+  try {
+    // Another integration's users and payments, published before this shop existed.
+    for (let i = 0; i < 3; i++) {
+      await platformCall(busy, 'POST', '/v1/users', {
+        email: `earlier${i}@elsewhere.test`,
+        password: 'correct horse battery',
+      });
+      const checkout = await platformCall<{ id: string }>(busy, 'POST', '/v1/checkout/sessions', {
+        mode: 'payment',
+        amount: 100,
+        currency: 'USD',
+        success_url: 'https://elsewhere.test/ok',
+        cancel_url: 'https://elsewhere.test/no',
+      });
+      await payCheckout(busy, checkout.body.id);
+    }
+    const history = await platformCall<{ data: { id: string }[]; has_more: boolean }>(
+      busy,
+      'GET',
+      '/v1/events?limit=100',
+    );
+    expect(history.body.has_more).toBe(false);
+    const newest = history.body.data.at(-1)?.id;
+    expect(newest).toMatch(/^evt_/);
+
+    const shop = await startTestShop(own.path, busy);
+    try {
+      expect(shop.endpoint.outcome).toBe('created');
+      expect(shop.catchUp).toMatchObject({ new: 0, duplicate: 0, from: newest, to: newest });
+      const visitor = new ShopVisitor(shop.url);
+      await visitor.signUpAndLogIn('newcomer@example.com');
+      const feed = await eventually(async () => {
+        const current = (await visitor.call<{ feed: { source: string }[] }>('/api/state')).body
+          .feed;
+        return current.length === 2 ? current : undefined;
+      }, 'the newcomer’s user.created and user.login pushed');
+      expect(feed.every((entry) => entry.source === 'push')).toBe(true);
+      // Events after the endpoint was created are still pulled (here: duplicates of the pushes).
+      const later = await shop.catchUpNow();
+      expect(later).toMatchObject({ new: 0, duplicate: 2, from: newest });
+    } finally {
+      await shop.stop();
+    }
+  } finally {
+    await busy.stop();
+    await own.cleanup();
+  }
+});

@@ -91,7 +91,32 @@ describe('ShopStore', () => {
       }),
     ).toBe(true);
     expect(store.markPaid(id, { paymentId: 'pay_2', learnedBy: 'webhook' })).toBe(true);
-    expect(store.getOrder(id)).toMatchObject({ status: 'paid', failure_message: null });
+    // The second settling event of the same payment changes nothing.
+    expect(store.markPaid(id, { paymentId: 'pay_2', learnedBy: 'webhook' })).toBe(false);
+    expect(store.getOrder(id)).toMatchObject({
+      status: 'paid',
+      payment_id: 'pay_2',
+      failure_message: null,
+    });
+    expect(store.orderByPayment('pay_2')?.id).toBe(id);
+  });
+
+  it('judges a login by the logins before its timestamp, whatever order the events arrive in', () => {
+    const login = (eventId: string, ip: string, at: string) =>
+      store.recordLogin({ eventId, userId: 'usr_a', ipAddress: ip, userAgent: 'test', at });
+    // The 10:05 login from a second address is delivered first; the user's very first login, at
+    // 10:00, arrives after it (a retried delivery).
+    expect(login('evt_2', '203.0.113.9', '2026-11-27T10:05:00Z').suspicious).toBe(false);
+    expect(login('evt_1', '198.51.100.1', '2026-11-27T10:00:00Z').suspicious).toBe(false);
+    // Now the log knows 10:05 was the first login from 203.0.113.9 after one from elsewhere.
+    expect(store.securityLog('usr_a').map((row) => [row.event_id, row.suspicious])).toEqual([
+      ['evt_2', true],
+      ['evt_1', false],
+    ]);
+    expect(store.securityLog('usr_a')[0]?.reason).toContain('198.51.100.1');
+    // Later logins from either address are known (timestamps compared as times, not text).
+    expect(login('evt_3', '198.51.100.1', '2026-11-27T10:10:00Z').suspicious).toBe(false);
+    expect(login('evt_4', '203.0.113.9', '2026-11-27T10:05:00.500Z').suspicious).toBe(false);
   });
 
   it('keeps a subscription revoked when its grant arrives after the cancellation', () => {
@@ -145,7 +170,7 @@ describe('ShopStore', () => {
     const read = () => ({
       orders: store.ordersOf('usr_1'),
       log: store.securityLog('usr_1'),
-      feed: store.feed(),
+      feed: store.feed('usr_1'),
       setting: store.getSetting('events_cursor'),
     });
     const first = order();

@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { request } from 'node:http';
 import type { Platform } from '@hookline/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompareResult, Shop } from '../src/index.js';
 import {
   eventually,
+  freePort,
   payCheckout,
   platformCall,
   ShopVisitor,
@@ -66,6 +68,64 @@ async function buy(visitor: ShopVisitor, product: string): Promise<OrderView> {
   return created.body.order;
 }
 
+/** GETs `path` exactly as given (fetch would normalise `//` away); resolves the status. */
+function rawGet(url: string, path: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+interface StreamedChange {
+  kind: string;
+  userId?: string | null;
+  orderId?: string;
+  eventType?: string;
+}
+
+/** Opens the visitor's Server-Sent Events stream; `changes` fills as data lines arrive. */
+async function openStream(visitor: ShopVisitor) {
+  const controller = new AbortController();
+  const res = await fetch(`${visitor.shopUrl}/api/stream`, {
+    headers: { cookie: visitor.cookie },
+    signal: controller.signal,
+  });
+  const changes: StreamedChange[] = [];
+  const reading = (async () => {
+    const reader = res.body?.getReader();
+    if (!reader) return;
+    const decoder = new TextDecoder();
+    let buffered = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        buffered += decoder.decode(value, { stream: true });
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line.startsWith('data: ')) changes.push(JSON.parse(line.slice(6)) as StreamedChange);
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })();
+  return {
+    status: res.status,
+    changes,
+    close: async () => {
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
 const orderOf = async (visitor: ShopVisitor, id: string) =>
   (await visitor.call<OrderView>(`/api/orders/${id}`)).body;
 
@@ -108,10 +168,137 @@ describe('start-up', () => {
       body,
     });
     expect(res.status).toBe(401);
-    const feed = await new ShopVisitor(shop.url).call<{ data: unknown[] }>(
-      '/api/feed/evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1',
-    );
-    expect(feed.body.data).toEqual([]);
+    // Never stored in the inbox, so no handler ran.
+    expect(await shop.receiver.inspect('msg_forged')).toBeUndefined();
+    expect(await shop.receiver.inspect('evt_01JQ3ZK8Y5Z7A9B1C3D5E7F9G1')).toBeUndefined();
+  });
+});
+
+describe('publicUrl', () => {
+  it('a publicUrl with a trailing slash still registers <url>/webhooks and returns to <url>/?order=…', async () => {
+    const own = await tempDir();
+    const ownPlatform = await startTestPlatform(own.path);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const slashed = await startTestShop(own.path, ownPlatform, { port, publicUrl: `${base}/` });
+    try {
+      expect(slashed.webhookUrl).toBe(`${base}/webhooks`);
+      const visitor = new ShopVisitor(slashed.url);
+      await visitor.signUpAndLogIn('slash@example.com');
+      const created = await visitor.call<{ order: OrderView }>('/api/orders', { product: 'mug' });
+      const { order } = created.body;
+      const session = await platformCall<{ success_url: string; cancel_url: string }>(
+        ownPlatform,
+        'GET',
+        `/v1/checkout/sessions/${order.checkout_session_id}`,
+      );
+      expect(session.body.success_url).toBe(`${base}/?order=${order.id}`);
+      expect(session.body.cancel_url).toBe(`${base}/?cancelled=${order.id}`);
+      // The platform delivers to the registered URL, and the shop answers there.
+      await payCheckout(ownPlatform, order.checkout_session_id);
+      const view = await eventually(async () => {
+        const current = await orderOf(visitor, order.id);
+        return current.status === 'paid' ? current : undefined;
+      }, 'the order paid by a push to <url>/webhooks');
+      expect(view.learned_source).toBe('push');
+    } finally {
+      await slashed.stop();
+      await ownPlatform.stop();
+      await own.cleanup();
+    }
+  });
+});
+
+describe('the page and its API', () => {
+  it('answers 404 to a request path that looks like an authority (`//`, `//a:b`, `//%`) and keeps serving', async () => {
+    for (const path of ['//', '//?x', '//a:b', '//%']) {
+      expect(await rawGet(shop.url, path)).toBe(404);
+    }
+    const page = await fetch(`${shop.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+  });
+
+  it('shows a customer only their own events, compare result and live changes; an anonymous visitor none', async () => {
+    const alice = new ShopVisitor(shop.url);
+    await alice.signUpAndLogIn('alice@example.com');
+    const bob = new ShopVisitor(shop.url);
+    const bobId = await bob.signUpAndLogIn('bob@example.com');
+    await eventually(async () => {
+      const { feed } = await state(bob);
+      return feed.length === 2 ? feed : undefined;
+    }, 'bob’s user.created and user.login');
+    const bobStream = await openStream(bob);
+    expect(bobStream.status).toBe(200);
+    try {
+      // Alice buys and pays, and compares.
+      const order = await buy(alice, 'mug');
+      await payCheckout(platform, order.checkout_session_id);
+      const aliceFeed = await eventually(async () => {
+        const { feed } = await state(alice);
+        return feed.length === 4 ? feed : undefined;
+      }, 'alice’s payment events in her feed');
+      expect(aliceFeed.map((line) => line.event_type).sort()).toEqual([
+        'checkout.completed',
+        'payment.succeeded',
+        'user.created',
+        'user.login',
+      ]);
+      const compared = await alice.call('/api/compare', {});
+      expect(compared.status).toBe(200);
+      expect((await state(alice)) as unknown).toMatchObject({ compare: { webhook: {} } });
+
+      // Then bob logs in again: his stream shows that, and nothing of alice's before it.
+      const again = await bob.call('/api/login', {
+        email: 'bob@example.com',
+        password: 'correct horse battery',
+      });
+      expect(again.status).toBe(200);
+      await eventually(
+        () =>
+          bobStream.changes.filter((change) => change.kind === 'security').length === 1
+            ? true
+            : undefined,
+        'bob’s second login on his stream',
+      );
+      const foreign = bobStream.changes.filter(
+        (change) => change.kind !== 'catch_up' && change.userId !== bobId,
+      );
+      expect(foreign).toEqual([]);
+      const bobState = (await state(bob)) as StateView & { compare: unknown };
+      expect(bobState.feed.every((line) => line.event_type.startsWith('user.'))).toBe(true);
+      expect(bobState.compare).toBeNull();
+      const paymentEvent = aliceFeed.find((line) => line.event_type === 'payment.succeeded');
+      const peek = await bob.call<{ data: unknown[] }>(`/api/feed/${paymentEvent?.event_id}`);
+      expect(peek.body.data).toEqual([]);
+      const own = await alice.call<{ data: unknown[] }>(`/api/feed/${paymentEvent?.event_id}`);
+      expect(own.body.data).toHaveLength(1);
+
+      // Anonymous: no feed, no compare, no stream, no feed lookups.
+      const anonymous = new ShopVisitor(shop.url);
+      const anonymousState = (await state(anonymous)) as StateView & { compare: unknown };
+      expect(anonymousState.feed).toEqual([]);
+      expect(anonymousState.compare).toBeNull();
+      expect((await anonymous.call(`/api/feed/${paymentEvent?.event_id}`)).status).toBe(401);
+      const anonymousStream = await openStream(anonymous);
+      await anonymousStream.close();
+      expect(anonymousStream.status).toBe(401);
+    } finally {
+      await bobStream.close();
+    }
+  });
+
+  it('passes a password to the platform exactly as typed, surrounding spaces included', async () => {
+    const visitor = new ShopVisitor(shop.url);
+    const email = 'spaces@example.com';
+    const password = '  correct horse battery  ';
+    expect((await visitor.call('/api/signup', { email, password })).status).toBe(201);
+    const direct = await platformCall(platform, 'POST', '/v1/sessions', { email, password });
+    expect(direct.status).toBe(201);
+    expect((await visitor.call('/api/login', { email, password })).status).toBe(200);
+    // The trimmed text is another password.
+    const trimmed = await visitor.call('/api/login', { email, password: password.trim() });
+    expect(trimmed.status).toBe(401);
   });
 });
 
@@ -250,6 +437,55 @@ describe('payment events', () => {
     expect(view.failure_message).toBe('Your card was declined.');
     expect(view.events.map((event) => event.event_type)).toEqual(['payment.failed']);
     expect(view.fulfilments).toBe(0);
+  });
+
+  it('a declined payment, then a successful retry in the same checkout: the order is paid with the succeeded payment', async () => {
+    const visitor = new ShopVisitor(shop.url);
+    await visitor.signUpAndLogIn('retry@example.com');
+    const order = await buy(visitor, 'mug');
+    const declined = await payCheckout(platform, order.checkout_session_id, '4000000000000002');
+    expect(declined.body.payment.status).toBe('failed');
+    await eventually(async () => {
+      const current = await orderOf(visitor, order.id);
+      return current.status === 'failed' ? current : undefined;
+    }, 'the order to fail');
+
+    const paid = await payCheckout(platform, order.checkout_session_id);
+    expect(paid.body.payment.status).toBe('succeeded');
+    expect(paid.body.payment.id).not.toBe(declined.body.payment.id);
+    // All three events handled: payment.failed, then payment.succeeded and checkout.completed.
+    const view = await eventually(async () => {
+      const current = await orderOf(visitor, order.id);
+      return current.status === 'paid' && current.events.length === 3 ? current : undefined;
+    }, 'the order paid by the retry, all three events recorded');
+    expect(view.payment_id).toBe(paid.body.payment.id);
+    expect(view.failure_message).toBeNull();
+    expect(view.fulfilments).toBe(1);
+  });
+
+  it('marks the order failed when the checkout cannot be opened, instead of leaving it pending', async () => {
+    const own = await tempDir();
+    const ownPlatform = await startTestPlatform(own.path);
+    const ownShop = await startTestShop(own.path, ownPlatform);
+    try {
+      const visitor = new ShopVisitor(ownShop.url);
+      await visitor.signUpAndLogIn('unlucky@example.com');
+      await ownPlatform.stop(); // the platform is gone when the customer presses Buy
+      const created = await visitor.call<{ error: { code: string } }>('/api/orders', {
+        product: 'mug',
+      });
+      expect(created.status).toBe(502);
+      expect(created.body.error.code).toBe('platform_error');
+      const { orders } = await state(visitor);
+      expect(orders).toEqual([
+        expect.objectContaining({ status: 'failed', checkout_session_id: null }),
+      ]);
+      expect(orders[0]?.failure_message).toContain('could not be opened');
+    } finally {
+      await ownShop.stop();
+      await ownPlatform.stop();
+      await own.cleanup();
+    }
   });
 
   it('a subscription checkout grants access, and subscription.cancelled revokes it', async () => {
