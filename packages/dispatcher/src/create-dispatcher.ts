@@ -258,7 +258,10 @@ function sinceMs(method: string, since: Date | number | undefined): number | und
  */
 export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Dispatcher<Tx> {
   const { store } = options;
-  const clock = options.clock ?? systemClock;
+  // Whole milliseconds: the SQL stores keep times as integers (Postgres bigint refuses
+  // 1795791384123.456 from a performance-based clock).
+  const givenClock = options.clock ?? systemClock;
+  const clock: Clock = { now: () => Math.floor(givenClock.now()) };
   const allow: AllowOptions = { ...options.allow };
   const schedule = resolveRetrySchedule(options.schedule);
   const timeoutMs = checkedNumber('timeoutMs', options.timeoutMs, 15_000, {
@@ -277,7 +280,10 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     min: 1,
     max: maxTimerMs,
   });
-  const leaseMs = checkedNumber('leaseMs', options.leaseMs, timeoutMs + 30_000, { min: 1 });
+  // Rounded up to whole ms (a fractional timeoutMs makes the default fractional); see `clock`.
+  const leaseMs = Math.ceil(
+    checkedNumber('leaseMs', options.leaseMs, timeoutMs + 30_000, { min: 1 }),
+  );
   if (leaseMs <= timeoutMs) {
     // An attempt may take timeoutMs; a lease that ends sooner lets another worker claim the
     // delivery and send it beside the attempt still running.

@@ -47,6 +47,12 @@ export function resolveRetrySchedule(
       'schedule.delaysMs must list at least one non-negative number of milliseconds (entry 0 is the first attempt)',
     );
   }
+  if (delaysMs[0] !== 0) {
+    // The first attempt is made when the event is published (and when it is replayed).
+    throw new RangeError(
+      `schedule.delaysMs[0] must be 0: entry 0 is the first attempt, made as soon as the event is published (got ${delaysMs[0]}); the waits before retries follow it`,
+    );
+  }
   const jitter = given.jitter ?? 0.2;
   if (!(jitter >= 0 && jitter < 1)) throw new RangeError('schedule.jitter must be in [0, 1)');
   const maxRetryAfterMs = given.maxRetryAfterMs ?? hour;
@@ -75,15 +81,33 @@ export function nextAttemptDelay(
   const spread = base * schedule.jitter * (random() * 2 - 1);
   const jittered = Math.max(0, Math.round(base + spread));
   if (retryAfterMs === undefined) return jittered;
-  return Math.max(jittered, Math.min(retryAfterMs, schedule.maxRetryAfterMs));
+  // Whole milliseconds: the stores keep times as integers.
+  return Math.ceil(Math.max(jittered, Math.min(retryAfterMs, schedule.maxRetryAfterMs)));
 }
 
-/** Parses a `Retry-After` header (delta seconds or an HTTP date) into ms from `now`. */
+const day = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const month = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const time = '\\d{2}:\\d{2}:\\d{2}';
+/** IMF-fixdate (`Fri, 13 Mar 2026 17:10:00 GMT`) and the obsolete RFC 850 form (`Friday, 13-Mar-26 17:10:00 GMT`). */
+const zonedDate = new RegExp(
+  `^(?:${day}, \\d{2} ${month} \\d{4} ${time}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${month}-\\d{2} ${time}) GMT$`,
+);
+/** The obsolete asctime form (`Fri Mar 13 17:10:00 2026`): GMT by definition, without saying so. */
+const asctimeDate = new RegExp(`^${day} ${month} [ \\d]\\d ${time} \\d{4}$`);
+
+/**
+ * Parses a `Retry-After` header into ms from `now`: delta seconds, or an HTTP date in one of
+ * the three forms RFC 9110 allows, always read as GMT (Date.parse alone reads the asctime form
+ * as local time, and takes strings that are no HTTP date at all). Anything else is `undefined`.
+ */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
+  let date: number;
+  if (zonedDate.test(trimmed)) date = Date.parse(trimmed);
+  else if (asctimeDate.test(trimmed)) date = Date.parse(`${trimmed} GMT`);
+  else return undefined;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }

@@ -56,6 +56,30 @@ describe('postgres store', () => {
     }
   });
 
+  it('delivers with a clock and a lease that are not whole milliseconds, as the other stores do', async () => {
+    // Postgres keeps times as bigint: a performance-based clock (1795791384123.456) or a
+    // fractional timeoutMs (so leaseMs) must not fail every publish or claim.
+    const store = createPostgresStore({ connectionString: url, tablePrefix: nextPrefix() });
+    const receiver = await startReceiver();
+    const dispatcher = createDispatcher({
+      store,
+      allow: { loopback: true, http: true },
+      timeoutMs: 2500.5,
+      clock: { now: () => performance.timeOrigin + performance.now() },
+    });
+    try {
+      await dispatcher.createEndpoint({ url: receiver.url });
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
+      expect(await dispatcher.listDeliveries()).toEqual([
+        expect.objectContaining({ status: 'succeeded', attempts: 1 }),
+      ]);
+    } finally {
+      await store.close();
+      await receiver.close();
+    }
+  });
+
   it('never has two deliveries of one resource in flight on an ordered endpoint, across workers claiming at once', async () => {
     // Worker A's claim of the newer delivery a2 is slow to commit (a trigger stands in for a
     // loaded server) while the older a1 is replayed and worker B claims: B must see A's lease.

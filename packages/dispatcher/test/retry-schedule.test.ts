@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -54,7 +55,29 @@ describe('retry schedule', () => {
     expect(nextAttemptDelay(schedule, 1, 30_000)).toBe(30_000);
     expect(nextAttemptDelay(schedule, 1, 1000)).toBe(5000);
     expect(nextAttemptDelay(schedule, 1, 86_400_000)).toBe(60_000);
+    // Whole milliseconds whatever the cap: stores keep times as integers.
+    const fractional = resolveRetrySchedule({ delaysMs: [0, 5000], maxRetryAfterMs: 60_000.5 });
+    expect(nextAttemptDelay(fractional, 1, 86_400_000)).toBe(60_001);
   });
+
+  it.each([['UTC'], ['Asia/Tokyo'], ['America/Los_Angeles']])(
+    'reads the three HTTP date forms as GMT whatever the time zone (%s)',
+    (zone) => {
+      const now = Date.UTC(2026, 2, 13, 17, 0, 0);
+      // Run in a child with that TZ: Date.parse reads a date without a zone as local time.
+      const script = `import { parseRetryAfter } from ${JSON.stringify(new URL('../src/retry-schedule.ts', import.meta.url).pathname)};
+      console.log(JSON.stringify(['Fri, 13 Mar 2026 17:10:00 GMT', 'Friday, 13-Mar-26 17:10:00 GMT', 'Fri Mar 13 17:10:00 2026'].map((v) => parseRetryAfter(v, ${now}))));`;
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        {
+          env: { ...process.env, TZ: zone },
+          encoding: 'utf8',
+        },
+      );
+      expect(JSON.parse(out)).toEqual([600_000, 600_000, 600_000]);
+    },
+  );
 
   it('parses Retry-After as seconds or an HTTP date and ignores garbage', () => {
     const now = Date.UTC(2026, 2, 13, 17, 0, 0);
@@ -63,11 +86,24 @@ describe('retry schedule', () => {
     expect(parseRetryAfter('Fri, 13 Mar 2026 16:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+    // Not HTTP dates, though Date.parse reads them as some past or future instant.
+    for (const junk of [
+      '1.5',
+      'soon 5',
+      '-5',
+      '2026-03-13T17:10:00Z',
+      'Fri, 13 Mar 2026',
+      '13 Mar 2026 17:10 GMT',
+    ]) {
+      expect(parseRetryAfter(junk, now), junk).toBeUndefined();
+    }
   });
 
   it('rejects schedules that make no sense', () => {
     expect(() => resolveRetrySchedule([])).toThrow(RangeError);
     expect(() => resolveRetrySchedule([0, -1])).toThrow(RangeError);
     expect(() => resolveRetrySchedule({ jitter: 1 })).toThrow(RangeError);
+    // Entry 0 is the first attempt, made when the event is published.
+    expect(() => resolveRetrySchedule([60_000, 1000])).toThrow(/delaysMs\[0\] must be 0/);
   });
 });
