@@ -337,12 +337,35 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     }
   };
 
+  /**
+   * Warns when this process's clock is far from the database's: leases are compared in each
+   * worker's own clock, and one running ahead by more than leaseMs - timeoutMs takes over
+   * deliveries whose attempts still run elsewhere. Half of that margin is the alarm.
+   */
+  const checkClock = async () => {
+    if (!store.serverTime) return;
+    try {
+      const before = clock.now();
+      const server = await store.serverTime();
+      const skewMs = Math.round((before + clock.now()) / 2 - server);
+      if (Math.abs(skewMs) > (leaseMs - timeoutMs) / 2) {
+        log.warn?.(
+          "this process's clock differs from the database server's; keep every worker's clock in sync (NTP), or a worker whose clock runs ahead takes over deliveries still being attempted elsewhere",
+          { skewMs, leaseMs, timeoutMs },
+        );
+      }
+    } catch {
+      // Only a check: the store's own operations report a database that is down.
+    }
+  };
+
   let readyPromise: Promise<void> | undefined;
   /** ready() has created the endpoints of `options.endpoints`. */
   let seeded = !options.endpoints?.length;
   const ready = () => {
     readyPromise ??= (async () => {
       await store.init();
+      await checkClock();
       for (const seed of options.endpoints ?? []) {
         if (await store.getEndpoint(seed.id)) continue;
         await store.createEndpoint(
@@ -583,14 +606,25 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
         at: now,
       });
     }
-    if (result.gone) {
-      await disable(endpoint, 'gone');
-    } else if (
-      result.attempt.outcome === 'failed' &&
-      failingSince !== null &&
-      now - failingSince >= disableAfterMs
-    ) {
-      await disable({ ...endpoint, failingSince }, 'failing');
+    const reason = result.gone
+      ? 'gone'
+      : result.attempt.outcome === 'failed' &&
+          failingSince !== null &&
+          now - failingSince >= disableAfterMs
+        ? 'failing'
+        : undefined;
+    if (reason === undefined) return;
+    try {
+      await disable({ ...endpoint, failingSince }, reason);
+    } catch (error) {
+      // The outcome is recorded; only the disable failed (a publish transaction held it up
+      // past endpointLockTimeoutMs, the store is down). The endpoint's next failed attempt
+      // asks again.
+      log.error?.('disabling the endpoint failed; its next failed attempt tries again', {
+        ...fields(),
+        reason,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 

@@ -110,6 +110,13 @@ export interface DispatcherStore<Tx = never> {
    */
   subscribe?(onWake: () => void): Promise<() => Promise<void>>;
 
+  /**
+   * Optional, for stores shared by several machines: the database server's clock, epoch ms.
+   * Leases are compared in each worker's own clock, so the dispatcher warns at `ready()` when
+   * its clock is far from the database's (and so, likely, from the other workers').
+   */
+  serverTime?(): Promise<number>;
+
   /** Releases connections the store opened itself. */
   close(): Promise<void>;
 }

@@ -12,6 +12,15 @@ let server: TestPostgres;
 let url: string;
 let prefixes = 0;
 const nextPrefix = () => `t${++prefixes}_${Date.now().toString(36)}_`;
+/**
+ * A pool of the test's own. An idle client that the server ends (the throwaway server stopping
+ * while a client still closes) reports it on the pool: without a listener that is a crash.
+ */
+const testPool = (config: pg.PoolConfig = {}) => {
+  const pool = new pg.Pool({ connectionString: url, ...config });
+  pool.on('error', () => {});
+  return pool;
+};
 
 beforeAll(async () => {
   server = await startTestPostgres();
@@ -51,6 +60,30 @@ describe('postgres store', () => {
       await expect(
         dispatcher.replayFailed({ endpointId: endpoint.id, since: new Date('nope') }),
       ).rejects.toThrow(/since must be a Date/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("warns at ready() when this process's clock is far from the database server's", async () => {
+    const store = createPostgresStore({ connectionString: url, tablePrefix: nextPrefix() });
+    const warnings: Array<{ message: string; fields: unknown }> = [];
+    const logger = {
+      warn: (message: string, fields?: unknown) => warnings.push({ message, fields }),
+    };
+    try {
+      // In sync: nothing to say.
+      await createDispatcher({ store, logger }).ready();
+      expect(warnings).toEqual([]);
+      // A minute ahead, past half of leaseMs - timeoutMs (30 s by default).
+      await createDispatcher({ store, logger, clock: { now: () => Date.now() + 60_000 } }).ready();
+      expect(warnings).toEqual([
+        {
+          message: expect.stringContaining('clock differs from the database'),
+          fields: expect.objectContaining({ skewMs: expect.any(Number) }),
+        },
+      ]);
+      expect((warnings[0]!.fields as { skewMs: number }).skewMs).toBeGreaterThan(55_000);
     } finally {
       await store.close();
     }
@@ -142,7 +175,7 @@ describe('postgres store', () => {
     // recordAttempt locks the delivery, then the endpoint (failure run); disableEndpoint the
     // endpoint, then its deliveries. A pause before each one's second statement makes them
     // overlap for certain; the delivery's lease has expired, so disabling wants its row too.
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const pool = testPool({ max: 4 });
     const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient>;
     const secondStatement =
       /^UPDATE \S+endpoints SET failing_since|^UPDATE \S+deliveries SET status = 'failed'/;
@@ -196,7 +229,7 @@ describe('postgres store', () => {
   });
 
   it('joins the caller transaction on a PoolClient: rollback leaves no event and no delivery, commit keeps both', async () => {
-    const pool = new pg.Pool({ connectionString: url });
+    const pool = testPool();
     const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
     const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
     try {
@@ -244,7 +277,7 @@ describe('postgres store', () => {
     // caller's transaction. Deleting and disabling must see those deliveries: a delete that ran
     // first would leave a delivery to an endpoint that no longer exists, a disable one pending
     // on a disabled endpoint instead of dead-lettered.
-    const pool = new pg.Pool({ connectionString: url });
+    const pool = testPool();
     const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
     const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
     const client = await pool.connect();
@@ -282,8 +315,135 @@ describe('postgres store', () => {
     }
   });
 
+  it('a delete or disable waiting for an open publish transaction does not hold up other publishes', async () => {
+    // Postgres queues new shared lock requests behind a waiting exclusive one: a disable that
+    // waits in the lock queue would stall every publish until the open transaction ends.
+    const pool = testPool();
+    const store = createPostgresStore({
+      pool,
+      tablePrefix: nextPrefix(),
+      endpointLockTimeoutMs: 3000,
+    });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    const client = await pool.connect();
+    try {
+      const endpoint = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/x' });
+      await client.query('BEGIN');
+      await dispatcher.publish(draftEvent('user.created'), { tx: client });
+      let settled = false;
+      const disabling = dispatcher.disableEndpoint(endpoint.id).finally(() => {
+        settled = true;
+      });
+      const queued = async () =>
+        Number(
+          (
+            await pool.query<{ n: string }>(
+              "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+            )
+          ).rows[0]!.n,
+        ) > 0;
+      for (let i = 0; i < 200 && !(await queued()); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(settled).toBe(false);
+      await client.query('COMMIT');
+      await disabling;
+      expect(await dispatcher.getEndpoint(endpoint.id)).toMatchObject({ enabled: false });
+    } finally {
+      client.release();
+      await store.close();
+      await pool.end();
+    }
+  });
+
+  it('refuses a publish in a REPEATABLE READ transaction that began before an endpoint was deleted or disabled: the caller retries', async () => {
+    // Such a transaction reads the endpoints as they were when it began, fence or not.
+    const pool = testPool();
+    const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    const client = await pool.connect();
+    try {
+      for (const change of ['delete', 'disable'] as const) {
+        const endpoint = await dispatcher.createEndpoint({ url: `http://127.0.0.1:9/${change}` });
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        await client.query('SELECT 1');
+        if (change === 'delete') await dispatcher.deleteEndpoint(endpoint.id);
+        else await dispatcher.disableEndpoint(endpoint.id);
+        await expect(
+          dispatcher.publish(draftEvent('user.created'), { tx: client }),
+        ).rejects.toMatchObject({
+          code: 'store_failed',
+          message: expect.stringContaining('retry the transaction'),
+        });
+        await client.query('ROLLBACK');
+        expect(await dispatcher.listDeliveries({ endpointId: endpoint.id })).toEqual([]);
+      }
+      // Unchanged endpoints: a REPEATABLE READ publish goes through.
+      const kept = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/kept' });
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const { deliveries } = await dispatcher.publish(draftEvent('user.created'), { tx: client });
+      await client.query('COMMIT');
+      expect(deliveries).toBe(1);
+      expect(await dispatcher.listDeliveries({ endpointId: kept.id })).toHaveLength(1);
+    } finally {
+      client.release();
+      await store.close();
+      await pool.end();
+    }
+  });
+
+  it('logs a failed disable after a 410 as such (the outcome is recorded) and disables on the next 410', async () => {
+    const pool = testPool();
+    const store = createPostgresStore({
+      pool,
+      tablePrefix: nextPrefix(),
+      endpointLockTimeoutMs: 200,
+    });
+    const receiver = await startReceiver();
+    receiver.respond = (_req, res) => res.writeHead(410).end('gone');
+    const logged: string[] = [];
+    const operational: string[] = [];
+    const dispatcher = createDispatcher({
+      store,
+      allow: { loopback: true, http: true },
+      logger: {
+        warn: (message) => logged.push(message),
+        error: (message) => logged.push(message),
+      },
+      onOperationalEvent: (event) => {
+        operational.push(event.type);
+      },
+    });
+    const client = await pool.connect();
+    try {
+      const endpoint = await dispatcher.createEndpoint({ url: receiver.url });
+      await dispatcher.publish(draftEvent('user.created'));
+      await client.query('BEGIN');
+      await dispatcher.publish(draftEvent('user.created'), { tx: client });
+      expect(await dispatcher.processDue()).toBe(1);
+      expect(logged).toContain(
+        'disabling the endpoint failed; its next failed attempt tries again',
+      );
+      expect(logged.filter((m) => m.startsWith('recording a delivery attempt failed'))).toEqual([]);
+      expect(await dispatcher.getEndpoint(endpoint.id)).toMatchObject({ enabled: true });
+      await client.query('COMMIT');
+      expect(await dispatcher.processDue()).toBe(1);
+      expect(await dispatcher.getEndpoint(endpoint.id)).toMatchObject({
+        enabled: false,
+        disabledReason: 'gone',
+      });
+      expect(operational).toContain('endpoint.disabled');
+    } finally {
+      client.release();
+      await store.close();
+      await pool.end();
+      await receiver.close();
+    }
+  });
+
   it('gives up deleting or disabling after endpointLockTimeoutMs while a publish transaction stays open, changing nothing', async () => {
-    const pool = new pg.Pool({ connectionString: url });
+    const pool = testPool();
     const store = createPostgresStore({
       pool,
       tablePrefix: nextPrefix(),

@@ -124,6 +124,8 @@ export function createPostgresStore(
    * flight to commit, and later publishes read the endpoints after it committed.
    */
   const publishFence = advisoryKey(`${t.deliveries} publish fence`);
+  /** How long one turn of waiting for the fence may hold up publishes (see `fencePublishes`). */
+  const fenceTurnMs = 50;
   const fenceWaitMs = checkedNumber(
     'endpointLockTimeoutMs',
     options.endpointLockTimeoutMs,
@@ -134,18 +136,40 @@ export function createPostgresStore(
       integer: true,
     },
   );
-  /** Takes the publish fence exclusively (see above), waiting at most `fenceWaitMs`. */
+  /**
+   * Takes the publish fence exclusively (see above), waiting at most `fenceWaitMs`. Postgres
+   * queues later shared requests behind a waiting exclusive one, so waiting in its queue for an
+   * open publish transaction would stall every other publish as long: it waits in short turns
+   * instead (a savepoint undoes each timed-out try) and steps out of the queue in between.
+   */
   const fencePublishes = async (client: pg.PoolClient, what: string) => {
-    try {
+    const deadline = performance.now() + fenceWaitMs;
+    for (let turn = 0; ; turn++) {
+      const left = Math.ceil(deadline - performance.now());
       await client.query(
-        `SET LOCAL lock_timeout = ${fenceWaitMs}; SELECT pg_advisory_xact_lock(${publishFence}); SET LOCAL lock_timeout = DEFAULT`,
+        `SAVEPOINT hookline_fence; SET LOCAL lock_timeout = ${Math.max(1, Math.min(fenceTurnMs, left))}`,
       );
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== '55P03') throw error;
-      throw new DispatcherError(
-        'store_failed',
-        `Postgres store: ${what} waited ${fenceWaitMs} ms (endpointLockTimeoutMs) for publishes whose transactions are still open, and changed nothing; a publish({ tx }) holds the endpoints until its transaction commits or rolls back. End those transactions sooner, then try again.`,
-        { cause: error },
+      try {
+        await client.query(`SELECT pg_advisory_xact_lock(${publishFence})`);
+        // The rest of the transaction waits for locks as the session would.
+        await client.query('RELEASE SAVEPOINT hookline_fence; SET LOCAL lock_timeout = DEFAULT');
+        return;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== '55P03') throw error;
+        await client.query(
+          'ROLLBACK TO SAVEPOINT hookline_fence; RELEASE SAVEPOINT hookline_fence',
+        );
+      }
+      const remaining = deadline - performance.now();
+      if (remaining <= 0) {
+        throw new DispatcherError(
+          'store_failed',
+          `Postgres store: ${what} waited ${fenceWaitMs} ms (endpointLockTimeoutMs) for publishes whose transactions are still open, and changed nothing; a publish({ tx }) holds the endpoints until its transaction commits or rolls back. End those transactions sooner, then try again.`,
+        );
+      }
+      // Out of the queue for a while: publishes go on meanwhile.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(fenceTurnMs * (turn + 1), 200, remaining)),
       );
     }
   };
@@ -292,12 +316,12 @@ export function createPostgresStore(
     const events = items.map((item) => item.event);
     // The insert takes the publish fence (shared, once: an uncorrelated subquery runs once),
     // so the endpoints are read below, in a statement of their own, only after it is held.
-    const inserted = await query<{ id: string }>(
+    const inserted = await query<{ id: string; isolation: string }>(
       db,
       `INSERT INTO ${t.events} (id, event, version, timestamp, resource_id, payload, created_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[])
        WHERE (SELECT count(*) FROM (SELECT pg_advisory_xact_lock_shared(${publishFence})) AS fence) = 1
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
+       ON CONFLICT (id) DO NOTHING RETURNING id, current_setting('transaction_isolation') AS isolation`,
       [
         events.map((e) => e.id),
         events.map((e) => e.event),
@@ -309,8 +333,17 @@ export function createPostgresStore(
       ],
     );
     const fresh = new Set(inserted.rows.map((r) => r.id));
+    // The fence works for READ COMMITTED, where this read takes a fresh snapshot. A caller's
+    // REPEATABLE READ or SERIALIZABLE transaction reads the endpoints as they were when it
+    // began: locking the rows makes a change committed since then a serialization failure
+    // (40001) instead of a delivery planned to a deleted or disabled endpoint.
+    const snapshotted = inserted.rows.some((r) => r.isolation !== 'read committed');
     const endpoints = (
-      await query<EndpointRow>(db, `SELECT * FROM ${t.endpoints} WHERE enabled`, [])
+      await query<EndpointRow>(
+        db,
+        `SELECT * FROM ${t.endpoints} WHERE enabled${snapshotted ? ' FOR SHARE' : ''}`,
+        [],
+      )
     ).rows.map(endpointFromRow);
     const planned: DeliveryRecord[] = [];
     const outcomes = items.map(({ event, target }): BatchOutcome<{ deliveries: number }> => {
@@ -504,8 +537,26 @@ export function createPostgresStore(
           ),
         );
       }
-      return run('publish', () => unwrap(insertEventsWith(tx, [{ event, target }])));
+      return run('publish', async () => {
+        try {
+          return await unwrap(insertEventsWith(tx, [{ event, target }]));
+        } catch (error) {
+          if ((error as { code?: unknown }).code !== '40001') throw error;
+          throw new DispatcherError(
+            'store_failed',
+            'Postgres store: publish failed: an endpoint changed after your REPEATABLE READ or SERIALIZABLE transaction began, so the deliveries it would plan are out of date; roll back and retry the transaction.',
+            { cause: error },
+          );
+        }
+      });
     },
+    serverTime: () =>
+      run('serverTime', async () => {
+        const { rows } = await pool.query<{ now: string }>(
+          'SELECT (extract(epoch from clock_timestamp()) * 1000)::bigint AS now',
+        );
+        return Number(rows[0]!.now);
+      }),
     getEvent: (id) =>
       run('getEvent', async () => {
         const { rows } = await pool.query<EventRow>(`SELECT * FROM ${t.events} WHERE id = $1`, [
