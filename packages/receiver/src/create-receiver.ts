@@ -8,6 +8,7 @@ import {
 } from '@hookline/events';
 import { bestEffort } from './best-effort.js';
 import { isAddressAllowed, parseRanges, resolveClientAddress } from './client-address.js';
+import { checkContentEncoding } from './content-encoding.js';
 import { checkContentType } from './content-type.js';
 import {
   type AnyEventHandler,
@@ -29,7 +30,7 @@ import {
 } from './provider-event.js';
 import { checkContentLength, readBody } from './read-body.js';
 import { isReceiverError, methodNotAllowed, ReceiverError } from './receiver-error.js';
-import { createRetrySchedule, type RetryOptions } from './retry-schedule.js';
+import { checkRetryOptions, createRetrySchedule, type RetryOptions } from './retry-schedule.js';
 import type {
   ClaimedEntry,
   DeadLetter,
@@ -44,7 +45,7 @@ import {
   type SignedDelivery,
   type VerificationScheme,
 } from './verify-request.js';
-import { Worker, type WorkerOptions } from './worker.js';
+import { checkWorkerOptions, Worker, type WorkerOptions } from './worker.js';
 
 /** `ack-first` answers 2xx once the event is in the inbox; `sync` runs handlers before answering. */
 export type ReceiverMode = 'ack-first' | 'sync';
@@ -85,6 +86,15 @@ export interface ReceiverOptions {
   logger?: ReceiverLogger;
   /** Clock in ms, for tests. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Names this receiver's entries in the inbox: its worker claims only those (and entries stored
+   * before receivers were named), so receivers sharing one table never run, or mark done, each
+   * other's events. Default `'<scheme>:<parse>'` (`'standard-webhooks:hookline'`,
+   * `'github:provider'`, `'stripe:custom'` for a parse function). Keep it stable across deploys;
+   * set it when two receivers with the same scheme and parse share a table — better, give each
+   * receiver its own table (`tablePrefix`), since a shared table also shares the dedupe ids.
+   */
+  name?: string;
 }
 
 /** Per-request information the runtime knows but a Web `Request` does not carry. */
@@ -198,6 +208,14 @@ interface StoredResponse {
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
+/** Statuses whose response has no body: a `Response` with a body (even '') throws for them. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** What {@link accept} did with an event: handled or queued, failed inline, or a duplicate. */
+type Accepted =
+  | { outcome: 'new' | 'failed'; response: Response }
+  | { outcome: 'duplicate'; existing: InboxEntry };
+
 /**
  * Creates a webhook receiver: size limit → content type → IP allowlist → signature →
  * parse → dedupe → durable inbox → acknowledge → typed handlers.
@@ -243,7 +261,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     ...(options.tolerance === undefined ? {} : { toleranceSeconds: options.tolerance }),
     now,
   });
+  checkRetryOptions(options.retry);
   const schedule = createRetrySchedule(options.retry);
+  checkWorkerOptions(options.worker);
+  const name = options.name ?? `${scheme}:${typeof format === 'string' ? format : 'custom'}`;
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
+    throw new ReceiverError(
+      'invalid_options',
+      `name must be a non-blank string of at most 200 characters, got ${JSON.stringify(name)}. Omit it for the default (${scheme}:<parse>).`,
+    );
+  }
   const leaseMs = options.worker?.leaseMs ?? 60_000;
   if (!(Number.isSafeInteger(leaseMs) && leaseMs > 0)) {
     // Stored as whole milliseconds (Postgres BIGINT): a fraction would fail every claim.
@@ -295,10 +322,27 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return { kind: 'hookline', event: parsed.event };
   };
 
-  const dispatch = (received: Received, context: HandlerContext): Promise<HandlerResult> =>
-    received.kind === 'hookline'
+  const dispatch = (received: Received, context: HandlerContext): Promise<HandlerResult> => {
+    const handled =
+      received.kind === 'hookline'
+        ? registry.handles(received.event.event)
+        : registry.handlesProvider(received.event.type);
+    if (!handled) {
+      // Deliberately unhandled types land here, and so does an event whose handler only newer
+      // code has (a rolling deploy): say so, since it is marked done without running anything.
+      log.warn(
+        'no handler registered for this event; marked done without running one. ' +
+          'Register a handler (a no-op to ignore the type on purpose) and receiver.replay(id) to run it.',
+        {
+          id: context.id,
+          event: received.kind === 'hookline' ? received.event.event : received.event.type,
+        },
+      );
+    }
+    return received.kind === 'hookline'
       ? registry.dispatch(received.event, context)
       : registry.dispatchProvider(received.event, context);
+  };
 
   /** The event fields of an `onError` report. */
   const eventInfo = (received: Received | undefined): Pick<ErrorInfo, 'event' | 'providerEvent'> =>
@@ -343,6 +387,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
    * and the entry is claimed again.
    */
   const runClaimed = async (entry: ClaimedEntry): Promise<void> => {
+    if (entry.attempts > schedule.attempts) {
+      await deadLetterCrashLoop(entry);
+      return;
+    }
     let event: Received | undefined;
     try {
       const parsed = parseStored(entry);
@@ -393,8 +441,31 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     });
   };
 
+  /**
+   * A claim past the last attempt: earlier runs never settled (their leases expired), which is
+   * what a handler that takes the process down looks like. Running it again would crash the
+   * next worker too, forever; it becomes a dead letter instead.
+   */
+  const deadLetterCrashLoop = async (entry: ClaimedEntry) => {
+    const error = new Error(
+      `Event ${JSON.stringify(entry.id)} was claimed ${entry.attempts - 1} times, retry.attempts (${schedule.attempts}) in all, ` +
+        'and the lease of its last run expired without the handler settling: the handler may be crashing the process ' +
+        '(out of memory, an exit call, a native crash). It was not run again; fix the cause, then receiver.replay(id).',
+    );
+    const stored = toStoredError(error);
+    if (await store.deadLetter(entry.id, entry.token, stored, now())) {
+      log.error('lease expired past the last attempt; event dead-lettered without running', {
+        id: entry.id,
+        event: entry.event,
+        attempt: entry.attempts,
+      });
+      report(error, { stage: 'handler', id: entry.id, attempt: entry.attempts, willRetry: false });
+    }
+  };
+
   const worker = new Worker({
     store,
+    receiver: name,
     run: runClaimed,
     now,
     leaseMs,
@@ -477,7 +548,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       const stored = JSON.parse(existing.response) as StoredResponse;
       const headers: Record<string, string> = { 'x-hookline-duplicate': 'true' };
       if (stored.contentType !== null) headers['content-type'] = stored.contentType;
-      return new Response(stored.body, { status: stored.status, headers });
+      const body = NULL_BODY_STATUSES.has(stored.status) ? null : stored.body;
+      return new Response(body, { status: stored.status, headers });
     }
     if (mode === 'sync' && unanswered(existing)) {
       // Never 2xx here: if the running handler then fails, a sender that got 2xx for this
@@ -495,10 +567,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   };
 
   /** Inserts a validated event; handles it inline in sync mode. */
-  const accept = async (
-    received: Received,
-    source: InboxSource,
-  ): Promise<{ response: Response; outcome: 'new' | 'duplicate' | 'failed' }> => {
+  const accept = async (received: Received, source: InboxSource): Promise<Accepted> => {
     const receivedAt = now();
     const entry =
       received.kind === 'hookline'
@@ -509,6 +578,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
             payload: received.text ?? JSON.stringify(received.event),
             source,
             receivedAt,
+            receiver: name,
           }
         : {
             id: received.event.id,
@@ -517,6 +587,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
             payload: received.text,
             source,
             receivedAt,
+            receiver: name,
           };
     // Sync mode inserts the entry claimed by this request, which runs the handler itself.
     const token = mode === 'sync' ? crypto.randomUUID() : undefined;
@@ -527,10 +598,51 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     );
     if (!inserted.inserted) {
       const { existing } = inserted;
+      if (existing.receiver !== undefined && existing.receiver !== name) {
+        // Acknowledging it as a duplicate would drop it: this receiver never ran it.
+        throw new Error(
+          `Event ${JSON.stringify(entry.id)} is already in the inbox table under receiver ${JSON.stringify(existing.receiver)}, ` +
+            `not this receiver ${JSON.stringify(name)}: receivers sharing one table share its ids. ` +
+            'Give each receiver its own table (the store option tablePrefix).',
+        );
+      }
+      if (
+        source === 'push' &&
+        existing.status === 'dead' &&
+        (await store.replay(entry.id, now()))
+      ) {
+        // An authentic redelivery of a dead letter is an operator's resend (the sender had our
+        // 2xx): run it again, as replay() would, rather than absorb it as a duplicate.
+        log.warn('dead-lettered event redelivered by the sender; queued again', {
+          id: entry.id,
+          event: entry.event,
+          attempts: existing.attempts,
+        });
+        if (token === undefined) {
+          worker.wake();
+          return { response: ackResponse(false), outcome: 'new' };
+        }
+        const claimed = await store.claimEntry(entry.id, {
+          now: now(),
+          leaseMs,
+          token,
+          receiver: name,
+        });
+        if (claimed !== undefined) return runInline(claimed, token, received);
+        // A worker took it first: it has no answer yet.
+        const queued: InboxEntry = { ...existing, status: 'pending', attempts: 0 };
+        delete queued.response;
+        return { outcome: 'duplicate', existing: queued };
+      }
       if (token !== undefined && unanswered(existing)) {
         // The request that claimed it may have died mid-handler: once its lease has expired,
         // this delivery takes the claim over and runs the handler itself.
-        const claimed = await store.claimEntry(entry.id, { now: now(), leaseMs, token });
+        const claimed = await store.claimEntry(entry.id, {
+          now: now(),
+          leaseMs,
+          token,
+          receiver: name,
+        });
         if (claimed !== undefined) {
           log.warn('sync event taken over after its lease expired; running it again', {
             id: entry.id,
@@ -541,7 +653,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         }
       }
       log.info('duplicate event acknowledged', { id: entry.id, event: entry.event, source });
-      return { response: duplicateResponse(existing), outcome: 'duplicate' };
+      return { outcome: 'duplicate', existing };
     }
     log.info('event accepted', {
       id: entry.id,
@@ -629,6 +741,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const headers = request.headers;
     checkContentLength(headers, maxBodyBytes);
     checkContentType(headers);
+    checkContentEncoding(headers);
     if (allow) {
       const client = resolveClientAddress(
         context.remoteAddress,
@@ -647,11 +760,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
     const body = await readBody(request, maxBodyBytes);
     const received = parseVerified(await verify(body, headers), headers);
+    let accepted: Accepted;
     try {
-      return (await accept(received, 'push')).response;
+      accepted = await accept(received, 'push');
     } catch (error) {
       throw storeFailure(error, received.event.id);
     }
+    // Outside the try: a fault building the answer is the receiver's, not a store outage.
+    return accepted.outcome === 'duplicate'
+      ? duplicateResponse(accepted.existing)
+      : accepted.response;
   };
 
   const receiver: Receiver = {
@@ -740,13 +858,28 @@ export function createReceiver(options: ReceiverOptions): Receiver {
           report(parsed.error, { stage: 'catch_up' });
           continue;
         }
-        let outcome: 'new' | 'duplicate' | 'failed';
+        let accepted: Accepted;
         try {
-          ({ outcome } = await accept({ kind: 'hookline', event: parsed.event }, 'pull'));
+          accepted = await accept({ kind: 'hookline', event: parsed.event }, 'pull');
         } catch (error) {
           throw storeFailure(error, parsed.event.id);
         }
+        const { outcome } = accepted;
         counts[outcome] += 1;
+        if (
+          mode === 'sync' &&
+          outcome === 'duplicate' &&
+          accepted.existing.status === 'processing' &&
+          accepted.existing.response === undefined
+        ) {
+          // A push is handling it right now and may still fail, which releases it: it is not
+          // taken care of yet, so a cursor must not move past it.
+          counts.stoppedAt = parsed.event.id;
+          log.warn('catch-up stopped at an event another delivery is still handling', {
+            id: parsed.event.id,
+          });
+          break;
+        }
         if (outcome === 'failed') {
           // A cursor source has already moved past this event: stop so nothing after it is
           // consumed, and say where, so the caller never advances its cursor beyond it.

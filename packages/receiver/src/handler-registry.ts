@@ -97,6 +97,23 @@ export class HandlerRegistry {
     return result;
   }
 
+  /** True when a provider handler (exact, a dot prefix, or `'*'`) would see `type`. */
+  handlesProvider(type: string): boolean {
+    if (type !== '*' && (this.#byType.get('*')?.length ?? 0) > 0) return true;
+    let key = type;
+    for (;;) {
+      if ((this.#byType.get(key)?.length ?? 0) > 0) return true;
+      const dot = key.lastIndexOf('.');
+      if (dot <= 0) return false;
+      key = key.slice(0, dot);
+    }
+  }
+
+  /** True when a typed handler for `event` or a catch-all handler is registered. */
+  handles(event: string): boolean {
+    return this.#any.length > 0 || (this.#byEvent.get(event)?.length ?? 0) > 0;
+  }
+
   /** Registers a handler (`event` undefined: catch-all); returns its unsubscribe function. */
   add(event: string | undefined, version: number | undefined, run: Registered['run']): () => void {
     const list = event === undefined ? this.#any : listIn(this.#byEvent, event);

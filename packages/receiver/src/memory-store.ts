@@ -34,9 +34,10 @@ export function createMemoryStore(): ReceiverStore {
     const { token: _t, leaseUntil: _l, ...entry } = row;
     return structuredClone(entry);
   };
-  const claimable = (row: Row, now: number): boolean =>
-    (row.status === 'pending' && row.nextAttemptAt <= now) ||
-    (row.status === 'processing' && (row.leaseUntil ?? 0) <= now);
+  const claimable = (row: Row, now: number, receiver: string | undefined): boolean =>
+    (receiver === undefined || row.receiver === undefined || row.receiver === receiver) &&
+    ((row.status === 'pending' && row.nextAttemptAt <= now) ||
+      (row.status === 'processing' && (row.leaseUntil ?? 0) <= now));
   const take = (row: Row, token: string, leaseUntil: number): ClaimedEntry => {
     row.status = 'processing';
     row.attempts += 1;
@@ -60,6 +61,7 @@ export function createMemoryStore(): ReceiverStore {
         receivedAt: entry.receivedAt,
         nextAttemptAt: entry.receivedAt,
       };
+      if (entry.receiver !== undefined) row.receiver = entry.receiver;
       if (entry.claim) {
         row.token = entry.claim.token;
         row.leaseUntil = entry.claim.leaseUntil;
@@ -68,17 +70,17 @@ export function createMemoryStore(): ReceiverStore {
       return { inserted: true };
     },
 
-    async claim({ now, leaseMs, limit, token }: ClaimOptions): Promise<ClaimedEntry[]> {
+    async claim({ now, leaseMs, limit, token, receiver }: ClaimOptions): Promise<ClaimedEntry[]> {
       const due = [...rows.values()]
-        .filter((row) => claimable(row, now))
+        .filter((row) => claimable(row, now, receiver))
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
         .slice(0, limit);
       return due.map((row) => take(row, token, now + leaseMs));
     },
 
-    async claimEntry(id, { now, leaseMs, token }) {
+    async claimEntry(id, { now, leaseMs, token, receiver }) {
       const row = rows.get(id);
-      return row && claimable(row, now) ? take(row, token, now + leaseMs) : undefined;
+      return row && claimable(row, now, receiver) ? take(row, token, now + leaseMs) : undefined;
     },
 
     async complete(id, token, now, response) {

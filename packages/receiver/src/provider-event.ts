@@ -50,6 +50,15 @@ export type PayloadFormat = 'hookline' | 'provider' | ProviderEventParser;
 /** The inbox `version` of a provider-native entry (Hookline versions start at 1). */
 export const PROVIDER_EVENT_VERSION = 0;
 
+/**
+ * Longest provider event id accepted, in bytes of UTF-8. Real ids are far shorter (Stripe
+ * `evt_` + 24, GitHub a 36-character GUID); the bound keeps every id indexable by every store
+ * (a Postgres btree entry holds about 2.7 kB).
+ */
+export const MAX_PROVIDER_ID_BYTES = 1024;
+
+const utf8 = new TextEncoder();
+
 interface BuiltInParser {
   parse: ProviderEventParser;
   /** Where the id and type are read from, for error messages. */
@@ -113,7 +122,7 @@ const CUSTOM: Omit<BuiltInParser, 'parse'> = {
  * Builds the step that turns a verified JSON body into a {@link ProviderEvent}.
  *
  * @throws {ReceiverError} `missing_provider_id` / `missing_provider_type` (400) when the
- * delivery lacks them.
+ * delivery lacks them, or the id is longer than {@link MAX_PROVIDER_ID_BYTES}.
  */
 export function createProviderReader(
   scheme: VerificationScheme,
@@ -129,6 +138,15 @@ export function createProviderReader(
         'missing_provider_id',
         `The ${scheme} delivery has no usable event id in ${idSource} (missing, empty or holding a NUL character), so it cannot be deduplicated. ` +
           'Check that a proxy does not strip headers and that `scheme` matches the sender.',
+        { status: 400 },
+      );
+    }
+    // Length first: a cheap upper bound (UTF-8 takes at most 3 bytes per UTF-16 unit).
+    if (id.length * 3 > MAX_PROVIDER_ID_BYTES && utf8.encode(id).length > MAX_PROVIDER_ID_BYTES) {
+      throw new ReceiverError(
+        'missing_provider_id',
+        `The ${scheme} delivery's event id in ${idSource} is longer than ${MAX_PROVIDER_ID_BYTES} bytes (${utf8.encode(id).length}), so it cannot be used as a dedupe key. ` +
+          'Check that `scheme` matches the sender and that the id comes from the right field.',
         { status: 400 },
       );
     }

@@ -1,3 +1,5 @@
+import { ReceiverError } from './receiver-error.js';
+
 /** How failed handler runs are retried before an event is dead-lettered. */
 export interface RetryOptions {
   /** Total handler runs per event, the first included. Default 5. */
@@ -17,6 +19,38 @@ export interface RetrySchedule {
   attempts: number;
   /** Delay (ms) after the given failed attempt (1-based); undefined when no attempts remain. */
   delayAfter(attempt: number): number | undefined;
+}
+
+/**
+ * Refuses retry options that would stall or break the worker (a `NaN` from an unset environment
+ * variable, a fraction of an attempt, an infinite delay), naming the option.
+ *
+ * @throws {ReceiverError} `invalid_options`
+ */
+export function checkRetryOptions(options: RetryOptions = {}): void {
+  const { attempts, initialDelayMs, maxDelayMs, factor, jitter } = options;
+  const refuse = (option: string, value: unknown, accepted: string) => {
+    throw new ReceiverError(
+      'invalid_options',
+      `retry.${option} must be ${accepted}, got ${String(value)}. Omit it for the default.`,
+    );
+  };
+  if (attempts !== undefined && !(Number.isSafeInteger(attempts) && attempts >= 1)) {
+    refuse('attempts', attempts, 'a whole number of at least 1 (the first run included)');
+  }
+  for (const [option, value] of [
+    ['initialDelayMs', initialDelayMs],
+    ['maxDelayMs', maxDelayMs],
+  ] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      refuse(option, value, 'a finite number of milliseconds, 0 or more');
+    }
+  }
+  if (factor !== undefined && !(Number.isFinite(factor) && factor >= 1)) {
+    refuse('factor', factor, 'a finite number of at least 1');
+  }
+  if (jitter !== undefined && typeof jitter !== 'boolean')
+    refuse('jitter', jitter, 'true or false');
 }
 
 /**

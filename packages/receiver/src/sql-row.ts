@@ -24,6 +24,8 @@ export interface InboxRow {
   last_error: string | null;
   response: string | null;
   completed_at: number | string | null;
+  /** Absent from tables created before receivers were named, until they are migrated. */
+  receiver?: string | null;
 }
 
 /** Maps a row to the public entry shape. */
@@ -42,6 +44,7 @@ export function rowToEntry(row: InboxRow): InboxEntry {
   if (row.last_error !== null) entry.lastError = JSON.parse(row.last_error) as StoredError;
   if (row.response !== null) entry.response = row.response;
   if (row.completed_at !== null) entry.completedAt = Number(row.completed_at);
+  if (typeof row.receiver === 'string') entry.receiver = row.receiver;
   return entry;
 }
 

@@ -32,6 +32,11 @@ export interface NewInboxEntry {
    * that inserted it runs the handler itself). Otherwise it is inserted `pending`, due now.
    */
   claim?: { token: string; leaseUntil: number };
+  /**
+   * The receiver that owns the entry (its `name`): claims that name a receiver take only its
+   * entries, so receivers sharing one table never run (or complete) each other's events.
+   */
+  receiver?: string;
 }
 
 /** An inbox entry as stored. */
@@ -50,6 +55,8 @@ export interface InboxEntry {
   /** Sync mode: the JSON response the handler produced, returned again to duplicates. */
   response?: string;
   completedAt?: number;
+  /** The receiver that owns it; absent for entries stored before receivers were named. */
+  receiver?: string;
 }
 
 /** An entry handed to one worker until `leaseUntil`; only the holder of `token` may settle it. */
@@ -66,6 +73,11 @@ export interface ClaimOptions {
   limit: number;
   /** A fresh random token per claim call. */
   token: string;
+  /**
+   * Take only entries of this receiver, and unnamed ones (stored before receivers were named).
+   * Undefined: any entry.
+   */
+  receiver?: string;
 }
 
 /** Options for {@link ReceiverStore.claimEntry}: a claim of one named entry. */

@@ -1,3 +1,4 @@
+import { ReceiverError } from './receiver-error.js';
 import type { ClaimedEntry, ReceiverStore } from './store.js';
 
 /** Tuning for the background worker. */
@@ -14,8 +15,39 @@ export interface WorkerOptions {
   leaseMs?: number;
 }
 
+/** setTimeout's longest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Refuses worker options that would stall or break the worker (a `NaN` from an unset
+ * environment variable, a fractional concurrency the SQL stores cannot use as a LIMIT), naming
+ * the option. `leaseMs` is checked by the receiver.
+ *
+ * @throws {ReceiverError} `invalid_options`
+ */
+export function checkWorkerOptions(options: WorkerOptions = {}): void {
+  const { concurrency, pollIntervalMs } = options;
+  if (concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1)) {
+    throw new ReceiverError(
+      'invalid_options',
+      `worker.concurrency must be a whole number of at least 1, got ${String(concurrency)}. Omit it for the default (4).`,
+    );
+  }
+  if (
+    pollIntervalMs !== undefined &&
+    !(Number.isFinite(pollIntervalMs) && pollIntervalMs >= 1 && pollIntervalMs <= MAX_TIMER_MS)
+  ) {
+    throw new ReceiverError(
+      'invalid_options',
+      `worker.pollIntervalMs must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(pollIntervalMs)}. Omit it for the default (1000).`,
+    );
+  }
+}
+
 interface WorkerDeps extends WorkerOptions {
   store: ReceiverStore;
+  /** The receiver's name: the worker claims only its entries (and unnamed ones). */
+  receiver: string;
   run: (entry: ClaimedEntry) => Promise<void>;
   now: () => number;
   leaseMs: number;
@@ -132,6 +164,7 @@ export class Worker {
       leaseMs: this.#deps.leaseMs,
       limit,
       token: crypto.randomUUID(),
+      receiver: this.#deps.receiver,
     });
   }
 

@@ -14,6 +14,7 @@ import {
   uniqueSchema,
 } from './support/postgres.js';
 import { SECRET, signedHeaders, signedRequest } from './support/sign.js';
+import { checkCrashLoop, checkLongProviderId } from './support/store-scenarios.js';
 
 let server: TestPostgres;
 let pool: pg.Pool;
@@ -83,6 +84,50 @@ describe('postgres store', () => {
       [schema, 'mig_inbox'],
     );
     expect(rows).toEqual([{ table_name: 'mig_inbox' }]);
+  });
+
+  it('migrate() adds the receiver column to an inbox table created by an earlier version', async () => {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await pool.query(`CREATE TABLE "${schema}"."old_inbox" (
+      id TEXT PRIMARY KEY, event TEXT NOT NULL, version INTEGER NOT NULL, payload TEXT NOT NULL,
+      source TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+      received_at BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, lease_token TEXT,
+      lease_until BIGINT, last_error TEXT, response TEXT, completed_at BIGINT)`);
+    await pool.query(
+      `INSERT INTO "${schema}"."old_inbox" (id, event, version, payload, source, status, received_at, next_attempt_at)
+       VALUES ('evt_old', 'user.login', 1, '{}', 'push', 'pending', 5, 5)`,
+    );
+    const store = createPostgresStore({ pool, schema, tablePrefix: 'old_' });
+    await Promise.all([store.migrate(), store.migrate()]);
+    await store.insert({
+      id: 'evt_new',
+      event: 'user.login',
+      version: 1,
+      payload: '{}',
+      source: 'push',
+      receivedAt: 6,
+      receiver: 'shop',
+    });
+    const claimed = await store.claim({
+      now: 10,
+      leaseMs: 100,
+      limit: 10,
+      token: 't',
+      receiver: 'shop',
+    });
+    expect(claimed.map((c) => c.id)).toEqual(['evt_old', 'evt_new']);
+  });
+
+  it('dead-letters an event whose handler keeps taking the process down (lease expired past retry.attempts)', async () => {
+    const store = createPostgresStore({ pool, schema, tablePrefix: 'crash_' });
+    await store.migrate();
+    await checkCrashLoop(store);
+  });
+
+  it('answers 400 to a provider id longer than the limit instead of 503 forever (btree row size)', async () => {
+    const store = createPostgresStore({ pool, schema, tablePrefix: 'longid_' });
+    await store.migrate();
+    await checkLongProviderId(store);
   });
 
   it('two pools ("two processes") draining one table concurrently never take the same event', async () => {

@@ -344,6 +344,52 @@ describe('rejections', () => {
     expect(calls).toBe(1);
   });
 
+  it('answers 415 to a compressed body (content-encoding other than identity) instead of verifying compressed bytes', async () => {
+    const receiver = receiverFor();
+    const event = exampleEvent('user.created', 1);
+    for (const encoding of ['gzip', 'br', 'GZIP', 'identity, gzip']) {
+      const request = await signedRequest(event, { headers: { 'content-encoding': encoding } });
+      const refused = await receiver.fetch(request);
+      expect(refused.status).toBe(415);
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('unsupported_media_type');
+      expect(body.error.message).toContain('content-encoding');
+    }
+    const plain = await signedRequest(event, { headers: { 'content-encoding': 'identity' } });
+    expect((await receiver.fetch(plain)).status).toBe(200);
+  });
+
+  it('refuses worker and retry numbers that would stall or break the worker (NaN from an unset variable, fractions)', () => {
+    const bad: [Partial<ReceiverOptions>, RegExp][] = [
+      [{ worker: { concurrency: Number(undefined) } }, /worker\.concurrency.*whole number/],
+      [{ worker: { concurrency: 1.5 } }, /worker\.concurrency/],
+      [{ worker: { concurrency: 0 } }, /worker\.concurrency/],
+      [{ worker: { pollIntervalMs: Number.NaN } }, /worker\.pollIntervalMs/],
+      [{ worker: { pollIntervalMs: -5 } }, /worker\.pollIntervalMs/],
+      [{ retry: { attempts: Number.NaN } }, /retry\.attempts.*whole number/],
+      [{ retry: { attempts: 0 } }, /retry\.attempts/],
+      [{ retry: { attempts: 2.5 } }, /retry\.attempts/],
+      [{ retry: { initialDelayMs: Number(undefined) } }, /retry\.initialDelayMs/],
+      [{ retry: { maxDelayMs: Number.POSITIVE_INFINITY } }, /retry\.maxDelayMs/],
+      [{ retry: { factor: Number.NaN } }, /retry\.factor/],
+      [{ retry: { factor: 0.5 } }, /retry\.factor/],
+    ];
+    for (const [options, message] of bad) {
+      expect(() => receiverFor(options), JSON.stringify(options)).toThrow(
+        expect.objectContaining({
+          code: 'invalid_options',
+          message: expect.stringMatching(message),
+        }),
+      );
+    }
+    expect(() =>
+      receiverFor({
+        worker: { concurrency: 8, pollIntervalMs: 250 },
+        retry: { attempts: 1, initialDelayMs: 0, maxDelayMs: 10, factor: 1, jitter: false },
+      }),
+    ).not.toThrow();
+  });
+
   it('refuses invalid options loudly', () => {
     expect(() => receiverFor({ secret: '' })).toThrow(/non-empty `secret`/);
     expect(() => receiverFor({ allowIps: ['10.0.0.300/8'] })).toThrow(/not an IP address or CIDR/);
@@ -501,6 +547,38 @@ describe('retries, dead letters and replay', () => {
       status: 404,
     });
   });
+  it('queues a dead-lettered event again when the sender redelivers it (a dashboard resend), like replay()', async () => {
+    const warnings: string[] = [];
+    const receiver = receiverFor({
+      retry: { attempts: 1 },
+      logger: { warn: (message) => warnings.push(message) },
+    });
+    let broken = true;
+    const runs: number[] = [];
+    receiver.on('payment.succeeded', (_event, context) => {
+      runs.push(context.attempt);
+      if (broken) throw new Error('bug');
+    });
+    const event = exampleEvent('payment.succeeded', 2);
+    await receiver.fetch(await signedRequest(event));
+    await receiver.drain();
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'dead' });
+    broken = false;
+    const resent = await receiver.fetch(await signedRequest(event));
+    expect(resent.status).toBe(200);
+    expect(await resent.json()).toEqual({ received: true });
+    expect(warnings.some((w) => /dead-lettered event redelivered/.test(w))).toBe(true);
+    await receiver.drain();
+    expect(runs).toEqual([1, 1]);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(await receiver.deadLetters()).toEqual([]);
+    // Done now: a further redelivery is a plain duplicate.
+    const again = await receiver.fetch(await signedRequest(event));
+    expect(await again.json()).toEqual({ received: true, duplicate: true });
+    await receiver.drain();
+    expect(runs).toEqual([1, 1]);
+  });
+
   it('a handler slower than the lease keeps its claim (heartbeat) and is not run twice by a second worker', async () => {
     const store = createMemoryStore();
     let runs = 0;
@@ -656,6 +734,49 @@ describe('sync mode', () => {
     expect(calls).toBe(2);
   });
 
+  it('answers a duplicate with the stored null-body answer (204, 205) instead of 503 store_unavailable', async () => {
+    for (const status of [204, 205]) {
+      const receiver = receiverFor({ mode: 'sync' });
+      let calls = 0;
+      receiver.on('user.created', () => {
+        calls += 1;
+        return new Response(null, { status });
+      });
+      const event = exampleEvent('user.created', 1);
+      const first = await receiver.fetch(await signedRequest(event));
+      expect(first.status).toBe(status);
+      for (let i = 0; i < 2; i++) {
+        const again = await receiver.fetch(await signedRequest(event));
+        expect(again.status).toBe(status);
+        expect(again.headers.get('x-hookline-duplicate')).toBe('true');
+        expect(await again.text()).toBe('');
+      }
+      expect(calls).toBe(1);
+    }
+  });
+
+  it('answers 500 (not 503 store_unavailable) when a stored answer cannot be replayed', async () => {
+    const store = createMemoryStore();
+    const receiver = receiverFor({ mode: 'sync', store });
+    const errors: string[] = [];
+    receiver.onError((_error, info) => errors.push(info.stage));
+    const event = exampleEvent('user.created', 1);
+    await store.insert({
+      id: event.id,
+      event: event.event,
+      version: event.version,
+      payload: JSON.stringify(event),
+      source: 'push',
+      receivedAt: Date.now(),
+      claim: { token: 'earlier', leaseUntil: Date.now() + 60_000 },
+    });
+    await store.complete(event.id, 'earlier', Date.now(), 'not json');
+    const answer = await receiver.fetch(await signedRequest(event));
+    expect(answer.status).toBe(500);
+    expect(await errorCode(answer)).toBe('handler_failed');
+    expect(errors).not.toContain('store');
+  });
+
   it('answers 409 in_progress with Retry-After (never 2xx) to a duplicate while the first run is still handling it, so a failure of that run is retried', async () => {
     const receiver = receiverFor({ mode: 'sync' });
     let calls = 0;
@@ -765,6 +886,44 @@ describe('catch-up', () => {
     });
     await receiver.drain();
     expect(handled).toHaveLength(2);
+  });
+
+  it('in sync mode stops at an event a push is still handling: never advances lastHandled past it', async () => {
+    const receiver = receiverFor({ mode: 'sync' });
+    const event = exampleEvent('payment.succeeded', 2);
+    const after = exampleEvent('payment.succeeded', 2);
+    let fail!: (error: Error) => void;
+    const blocked = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    const handled: string[] = [];
+    receiver.onAny(async (e) => {
+      if (e.id === event.id && handled.length === 0) {
+        handled.push('started');
+        await blocked;
+      }
+      handled.push(e.id);
+    });
+    const push = receiver.fetch(await signedRequest(event));
+    await eventually(() => (handled.length === 1 ? true : undefined), 'the push to start', 2_000);
+    const earlier = exampleEvent('payment.succeeded', 2);
+    expect(await receiver.catchUp([earlier, event, after])).toEqual({
+      new: 1,
+      duplicate: 1,
+      invalid: 0,
+      failed: 0,
+      stoppedAt: event.id,
+      lastHandled: earlier.id,
+    });
+    expect(await receiver.inspect(after.id)).toBeUndefined();
+    fail(new Error('downstream failed'));
+    expect((await push).status).toBe(500);
+    // The push failed and released the event: the next catch-up from lastHandled runs it.
+    expect(await receiver.catchUp([event, after])).toMatchObject({
+      new: 2,
+      lastHandled: after.id,
+    });
+    expect(handled).toEqual(['started', earlier.id, event.id, after.id]);
   });
 
   it('runs handlers inline in sync mode and stops at the first failure without consuming the source past it', async () => {

@@ -212,6 +212,46 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(await store.insert(e)).toEqual({ inserted: true });
     });
 
+    it("claims only its own receiver's entries (and unnamed ones) when given a receiver name", async () => {
+      const mine = entry({ receiver: 'shop' });
+      const theirs = entry({ receiver: 'github:provider' });
+      const unnamed = entry();
+      for (const e of [mine, theirs, unnamed]) await store.insert(e);
+      expect(await store.get(theirs.id)).toMatchObject({ receiver: 'github:provider' });
+      expect((await store.get(unnamed.id))?.receiver).toBeUndefined();
+      const claimed = await store.claim({
+        now: 1_000,
+        leaseMs: 500,
+        limit: 10,
+        token: 'shop-worker',
+        receiver: 'shop',
+      });
+      expect(claimed.map((c) => c.id).sort()).toEqual([mine.id, unnamed.id].sort());
+      const options = { now: 1_000, leaseMs: 500, token: 'shop-sync', receiver: 'shop' };
+      expect(await store.claimEntry(theirs.id, options)).toBeUndefined();
+      const [other, ...rest] = await store.claim({
+        now: 1_000,
+        leaseMs: 500,
+        limit: 10,
+        token: 'github-worker',
+        receiver: 'github:provider',
+      });
+      expect(rest).toEqual([]);
+      expect(other).toMatchObject({ id: theirs.id, receiver: 'github:provider' });
+    });
+
+    it('counts a claim of an entry whose lease expired as an attempt, every time', async () => {
+      const e = entry();
+      await store.insert(e);
+      let now = 1_000;
+      for (let i = 1; i <= 4; i++) {
+        const [taken] = await store.claim({ now, leaseMs: 500, limit: 1, token: `crash-${i}` });
+        expect(taken).toMatchObject({ id: e.id, attempts: i });
+        now += 500;
+      }
+      expect(await store.get(e.id)).toMatchObject({ status: 'processing', attempts: 4 });
+    });
+
     it('answers concurrent inserts of one id with exactly one "inserted"', async () => {
       const e = entry();
       const results = await Promise.all(Array.from({ length: 8 }, () => store.insert(e)));

@@ -23,7 +23,10 @@ export interface PostgresStoreOptions {
 
 /** A Postgres-backed store; call `migrate()` once before use. */
 export interface PostgresStore extends ReceiverStore {
-  /** Creates the schema (if named), table and index when missing. Safe to run concurrently and repeatedly. */
+  /**
+   * Creates the schema (if named), table and index when missing, and adds columns later versions
+   * need to an existing table. Safe to run concurrently and repeatedly; run it on every start.
+   */
   migrate(): Promise<void>;
   /** The fully qualified table name in use. */
   readonly table: string;
@@ -63,8 +66,11 @@ export async function migratePostgres(options: PostgresStoreOptions): Promise<vo
       lease_until BIGINT,
       last_error TEXT,
       response TEXT,
-      completed_at BIGINT
+      completed_at BIGINT,
+      receiver TEXT
     )`,
+    // Tables created by earlier versions: their rows stay unnamed, claimable by every receiver.
+    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS receiver TEXT`,
     `CREATE INDEX IF NOT EXISTS "${table.replaceAll('"', '').replace('.', '_')}_due" ON ${table} (status, next_attempt_at)`,
   ];
   const sql = `DO $hookline$ BEGIN
@@ -98,8 +104,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const { pool } = options;
   const table = tableName(options);
   const held = `WHERE id = $1 AND status = 'processing' AND lease_token = $2`;
-  // Claimable at `now` ($1): pending and due, or processing under an expired lease.
-  const due = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until <= $1))`;
+  // Claimable at `now` ($1): pending and due, or processing under an expired lease; of the
+  // receiver named in $5 (or unnamed), when one is.
+  const due = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until <= $1))
+    AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)`;
   const take = `SET status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4`;
   const rows = async (sql: string, values: unknown[]) =>
     (await pool.query<InboxRow>(sql, values)).rows;
@@ -112,8 +120,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     async insert(entry): Promise<InsertResult> {
       for (;;) {
         const inserted = await rows(
-          `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until, receiver)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
           [
             entry.id,
             entry.event,
@@ -125,6 +133,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
             entry.receivedAt,
             entry.claim?.token ?? null,
             entry.claim?.leaseUntil ?? null,
+            entry.receiver ?? null,
           ],
         );
         if (inserted.length === 1) return { inserted: true };
@@ -133,7 +142,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         if (existing) return { inserted: false, existing: rowToEntry(existing) };
       }
     },
-    async claim({ now, leaseMs, limit, token }) {
+    async claim({ now, leaseMs, limit, token, receiver = null }) {
       const claimed = await rows(
         `WITH due AS (
            SELECT id FROM ${table}
@@ -146,15 +155,15 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
          ${take}
          FROM due WHERE t.id = due.id
          RETURNING t.*`,
-        [now, limit, token, now + leaseMs],
+        [now, limit, token, now + leaseMs, receiver],
       );
       return claimed.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     },
-    async claimEntry(id, { now, leaseMs, token }) {
+    async claimEntry(id, { now, leaseMs, token, receiver = null }) {
       // The row lock makes concurrent takers wait; the loser re-checks `due` and matches nothing.
       const [row] = await rows(
         `UPDATE ${table} AS t ${take} WHERE id = $2 AND ${due} RETURNING t.*`,
-        [now, id, token, now + leaseMs],
+        [now, id, token, now + leaseMs, receiver],
       );
       return row ? rowToClaimed(row) : undefined;
     },

@@ -58,17 +58,21 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     lease_until INTEGER,
     last_error TEXT,
     response TEXT,
-    completed_at INTEGER
+    completed_at INTEGER,
+    receiver TEXT
   )`);
+  addReceiverColumn(db, table);
   db.exec(`CREATE INDEX IF NOT EXISTS ${table}_due ON ${table} (status, next_attempt_at)`);
 
   const insert = db.prepare(
-    `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until, receiver)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
   const select = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
-  // Claimable: pending and due, or processing under an expired lease. Binds `now` twice.
-  const due = `((status = 'pending' AND next_attempt_at <= ?) OR (status = 'processing' AND lease_until <= ?))`;
+  // Claimable: pending and due, or processing under an expired lease, of this receiver (or
+  // unnamed). Binds `now` twice, then the receiver name twice.
+  const due = `((status = 'pending' AND next_attempt_at <= ?) OR (status = 'processing' AND lease_until <= ?))
+    AND (? IS NULL OR receiver IS NULL OR receiver = ?)`;
   const take = `UPDATE ${table} SET status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?`;
   const claim = db.prepare(
     `${take} WHERE id IN (
@@ -110,6 +114,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
         entry.receivedAt,
         entry.claim?.token ?? null,
         entry.claim?.leaseUntil ?? null,
+        entry.receiver ?? null,
       );
       if (result.changes === 1) return { inserted: true };
       const row = select.get(entry.id) as InboxRow | undefined;
@@ -117,12 +122,22 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       if (!row) return this.insert(entry);
       return { inserted: false, existing: rowToEntry(row) };
     },
-    async claim({ now, leaseMs, limit, token }) {
-      const rows = claim.all(token, now + leaseMs, now, now, limit) as InboxRow[];
+    async claim({ now, leaseMs, limit, token, receiver = null }) {
+      const rows = claim.all(
+        token,
+        now + leaseMs,
+        now,
+        now,
+        receiver,
+        receiver,
+        limit,
+      ) as InboxRow[];
       return rows.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     },
-    async claimEntry(id, { now, leaseMs, token }) {
-      const row = claimOne.get(token, now + leaseMs, id, now, now) as InboxRow | undefined;
+    async claimEntry(id, { now, leaseMs, token, receiver = null }) {
+      const row = claimOne.get(token, now + leaseMs, id, now, now, receiver, receiver) as
+        | InboxRow
+        | undefined;
       return row ? rowToClaimed(row) : undefined;
     },
     async complete(id, token, now, response) {
@@ -154,4 +169,19 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       if (owned && db.open) db.close();
     },
   };
+}
+
+/**
+ * Adds the `receiver` column to an inbox table created by an earlier version. Rows stored
+ * before have none and stay claimable by every receiver, as they were.
+ */
+function addReceiverColumn(db: SqliteDatabase, table: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+  if (columns.some((column) => column.name === 'receiver')) return;
+  try {
+    db.exec(`ALTER TABLE ${table} ADD COLUMN receiver TEXT`);
+  } catch (error) {
+    // Another process sharing the file added it first.
+    if (!/duplicate column/i.test(String((error as Error).message))) throw error;
+  }
 }

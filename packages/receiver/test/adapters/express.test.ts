@@ -3,7 +3,7 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExpressMiddleware } from '../../src/express/index.js';
 import { createReceiver } from '../../src/index.js';
-import { checkAdapter, deliver } from '../support/deliveries.js';
+import { checkAdapter, checkCompressedRefused, deliver } from '../support/deliveries.js';
 import { exampleEvent } from '../support/events.js';
 import { checkOversizedUpload } from '../support/oversized-upload.js';
 import { close } from '../support/servers.js';
@@ -60,6 +60,17 @@ describe('express adapter', () => {
     expect((await deliver(`${base}/webhooks`, event)).status).toBe(200);
     await receiver.drain();
     expect(handled).toEqual([event.id]);
+  });
+
+  it('refuses a gzip-compressed body with 415 like the other adapters, also after express.raw() inflated it', async () => {
+    const { middleware, handled } = setup();
+    const app = express();
+    app.post('/raw', express.raw({ type: 'application/json' }), middleware);
+    app.post('/stream', middleware);
+    const base = await start(app);
+    await checkCompressedRefused(`${base}/raw`);
+    await checkCompressedRefused(`${base}/stream`);
+    expect(handled).toEqual([]);
   });
 
   it('answers 500 body_already_parsed with the fix when express.json() ran first', async () => {

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hooklineFastify } from '../../src/fastify/index.js';
 import { createReceiver } from '../../src/index.js';
-import { checkAdapter, deliver, rawPost } from '../support/deliveries.js';
+import { checkAdapter, checkCompressedRefused, deliver, rawPost } from '../support/deliveries.js';
 import { exampleEvent } from '../support/events.js';
 import { checkOversizedUpload } from '../support/oversized-upload.js';
 import { SECRET, signedHeaders } from '../support/sign.js';
@@ -36,6 +36,12 @@ describe('fastify adapter', () => {
       body: '{"a":1}',
     });
     expect(await echo.json()).toEqual({ a: 1 });
+  });
+
+  it('refuses a gzip-compressed body with 415 like the other adapters', async () => {
+    const { handled, base } = await serve({ secret: SECRET });
+    await checkCompressedRefused(`${base}/webhooks`);
+    expect(handled).toEqual([]);
   });
 
   it('answers 415 in the receiver format when the content type is missing or unknown', async () => {

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hooklineHono } from '../../src/hono/index.js';
 import { createReceiver } from '../../src/index.js';
-import { checkAdapter, deliver } from '../support/deliveries.js';
+import { checkAdapter, checkCompressedRefused, deliver } from '../support/deliveries.js';
 import { exampleEvent } from '../support/events.js';
 import { close } from '../support/servers.js';
 import { SECRET } from '../support/sign.js';
@@ -35,6 +35,12 @@ describe('hono adapter', () => {
   it('serves real signed deliveries through @hono/node-server', async () => {
     const { receiver, handled, base } = await start({ secret: SECRET });
     await checkAdapter(`${base}/webhooks`, receiver, handled);
+  });
+
+  it('refuses a gzip-compressed body with 415 like the other adapters', async () => {
+    const { handled, base } = await start({ secret: SECRET });
+    await checkCompressedRefused(`${base}/webhooks`);
+    expect(handled).toEqual([]);
   });
 
   it('reads the Node socket address for the allowlist', async () => {

@@ -2,7 +2,7 @@ import { createServer, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReceiver } from '../../src/index.js';
 import { createNodeHandler } from '../../src/node/index.js';
-import { checkAdapter, deliver, rawPost } from '../support/deliveries.js';
+import { checkAdapter, checkCompressedRefused, deliver, rawPost } from '../support/deliveries.js';
 import { exampleEvent } from '../support/events.js';
 import { checkOversizedUpload, uploadPastLimit } from '../support/oversized-upload.js';
 import { close, listen } from '../support/servers.js';
@@ -29,6 +29,12 @@ describe('node:http adapter', () => {
   it('serves real signed deliveries end to end', async () => {
     const { receiver, handled, url } = await serve({ secret: SECRET });
     await checkAdapter(url, receiver, handled);
+  });
+
+  it('refuses a gzip-compressed body with 415 instead of verifying the compressed bytes', async () => {
+    const { url, handled } = await serve({ secret: SECRET });
+    await checkCompressedRefused(url);
+    expect(handled).toEqual([]);
   });
 
   it('passes the socket address to the allowlist', async () => {

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import type { Receiver } from '../../src/index.js';
 import { exampleEvent } from './events.js';
@@ -94,4 +95,22 @@ export async function checkAdapter(url: string, receiver: Receiver, handled: str
   expect(trace).toMatchObject({ status: 405, headers: { allow: 'POST' } });
   expect(JSON.parse(trace.body).error.code).toBe('method_not_allowed');
   expect((await deliver(url, exampleEvent('user.created', 1))).status).toBe(200);
+}
+
+/**
+ * Sends a signed delivery gzip-compressed (`content-encoding: gzip`) and checks the answer is
+ * 415 naming the encoding: every adapter must refuse it alike, whether or not the framework
+ * inflated the body before the receiver saw it.
+ */
+export async function checkCompressedRefused(url: string): Promise<void> {
+  const text = JSON.stringify(exampleEvent('user.created', 1));
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { ...(await signedHeaders(text)), 'content-encoding': 'gzip' },
+    body: gzipSync(text),
+  });
+  expect(response.status).toBe(415);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe('unsupported_media_type');
+  expect(body.error.message).toContain('content-encoding "gzip"');
 }
