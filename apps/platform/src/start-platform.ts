@@ -162,7 +162,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   });
   let baseUrl = options.publicUrl ?? '';
   try {
-    await migrate(db);
+    for (const warning of await migrate(db)) log('warn', warning);
     const dispatcher = createDispatcher<unknown>({
       store: db.dispatcherStore,
       allow: options.allowTargets ?? { loopback: true, privateNetworks: true, http: true },

@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDispatcher } from '@hookline/dispatcher';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/db/schema.js';
+import { openSqliteDatabase } from '../src/db/sqlite-database.js';
 import { createApp } from '../src/http/create-app.js';
-import type { IdempotencyKeys } from '../src/http/idempotency-keys.js';
+import { createIdempotencyKeys, type IdempotencyKeys } from '../src/http/idempotency-keys.js';
 import type { OperationHandlers } from '../src/http/operation-types.js';
+import { createWriter } from '../src/platform-context.js';
 import { eventually, startTestPlatform } from './support/test-platform.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
@@ -628,5 +635,148 @@ describe('cursor pagination', () => {
       `/v1/subscriptions?starting_after=${seen.at(-1)}`,
     );
     expect(empty.body).toEqual({ data: [], has_more: false, next_cursor: null });
+  });
+});
+
+describe('cursors of the wrong resource', () => {
+  it("a starting_after that is not an id of the list's resource is a 400 naming query.starting_after", async () => {
+    const user = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'cursor@example.com', password: 'long enough' },
+    });
+    for (const path of [
+      '/v1/users',
+      '/v1/sessions',
+      '/v1/payments',
+      '/v1/subscriptions',
+      '/v1/events',
+      '/v1/webhook_endpoints',
+    ]) {
+      for (const cursor of [path === '/v1/users' ? 'evt_01ABC' : user.body.id, 'nonsense']) {
+        const response = await platform.api<Json>('GET', `${path}?starting_after=${cursor}`);
+        expect(response.status, `${path} ${cursor}`).toBe(400);
+        expect(response.body.code).toBe('invalid_request');
+        expect(response.body.errors.map((e: Json) => e.path)).toEqual(['query.starting_after']);
+        expect(response.body.errors[0].message).toContain(
+          'pass the next_cursor of the previous page',
+        );
+      }
+    }
+    // An id of the right resource stays a place in the list, even once it is deleted.
+    await platform.api('DELETE', `/v1/users/${user.body.id}`);
+    const after = await platform.api<Json>('GET', `/v1/users?starting_after=${user.body.id}`);
+    expect(after.status).toBe(200);
+  });
+});
+
+describe('404 hints for malformed ids', () => {
+  it('names only operations that exist', async () => {
+    const checkout = await platform.api<Json>('GET', '/v1/checkout/sessions/not-an-id');
+    expect(checkout.status).toBe(404);
+    expect(checkout.body.detail).not.toContain('GET /v1/checkout/sessions.');
+    expect(checkout.body.detail).toContain('POST /v1/checkout/sessions');
+    const delivery = await platform.api<Json>('GET', '/v1/deliveries/not-an-id');
+    expect(delivery.status).toBe(404);
+    expect(delivery.body.detail).not.toContain('GET /v1/deliveries.');
+    expect(delivery.body.detail).toContain('GET /v1/webhook_endpoints/{endpoint_id}/deliveries');
+    const user = await platform.api<Json>('GET', '/v1/users/not-an-id');
+    expect(user.body.detail).toContain('GET /v1/users');
+    const retry = await platform.api<Json>('POST', '/v1/deliveries/not-an-id/retry');
+    expect(retry.body.detail).toContain('GET /v1/webhook_endpoints/{endpoint_id}/deliveries');
+  });
+});
+
+describe('a wrong password', () => {
+  it('is a 401 invalid_credentials without WWW-Authenticate (the API key was fine), and is not replayed', async () => {
+    await platform.api('POST', '/v1/users', {
+      body: { email: 'pw@example.com', password: 'the right one' },
+    });
+    const headers = { 'idempotency-key': 'wrong-password-key' };
+    const body = { email: 'pw@example.com', password: 'a wrong one' };
+    const first = await platform.api<Json>('POST', '/v1/sessions', { body, headers });
+    expect(first.status).toBe(401);
+    expect(first.body.code).toBe('invalid_credentials');
+    expect(first.headers.get('www-authenticate')).toBeNull();
+    const second = await platform.api<Json>('POST', '/v1/sessions', { body, headers });
+    expect(second.status).toBe(401);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(second.body.request_id).not.toBe(first.body.request_id);
+  });
+});
+
+describe('an event that breaks its own contract', () => {
+  it('is a 500 that does not invite a retry; the action rolls back and the key is released', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hookline-invalid-event-'));
+    const db = openSqliteDatabase(join(dir, 'platform.db'));
+    const errors: unknown[] = [];
+    try {
+      await migrate(db);
+      const dispatcher = createDispatcher<unknown>({ store: db.dispatcherStore });
+      await dispatcher.ready();
+      const write = createWriter(db, dispatcher, Date.now);
+      const handlers = {
+        createUser: () =>
+          write(async (tx, emit) => {
+            await tx.run(
+              "INSERT INTO platform_users (id, email, password_hash, name, email_verified, customer_id, created_at, metadata) VALUES ('usr_1', 'x@example.com', 'h', NULL, 0, 'cus_1', '2026-01-01T00:00:00Z', '{}')",
+            );
+            // A domain label ending in "-" is no email to the event contract.
+            await emit({
+              event: 'user.created',
+              resource_id: 'usr_1',
+              metadata: {
+                email: 'x@bad-.com',
+                email_verified: false,
+                name: null,
+                source: 'admin',
+                signup_method: 'password',
+                oauth_provider: null,
+                locale: null,
+                ip_address: null,
+                user_agent: null,
+              },
+            });
+            return { id: 'usr_1' };
+          }),
+      } as unknown as OperationHandlers;
+      const app = createApp({
+        handlers,
+        apiKeys: ['sk_test_key'],
+        rateLimiter: null,
+        idempotency: createIdempotencyKeys(db),
+        now: Date.now,
+        maxBodyBytes: 1024,
+        clientIp: () => null,
+        onError: (error) => errors.push(error),
+      });
+      const send = () =>
+        app.request('http://platform.test/v1/users', {
+          method: 'POST',
+          headers: {
+            authorization: 'Bearer sk_test_key',
+            'content-type': 'application/json',
+            'idempotency-key': 'invalid-event-key',
+          },
+          body: JSON.stringify({ email: 'x@example.com', password: 'long enough' }),
+        });
+      const response = await send();
+      expect(response.status).toBe(500);
+      expect(response.headers.get('retry-after')).toBeNull();
+      const problem = (await response.json()) as Json;
+      expect(problem.code).toBe('internal_error');
+      expect(problem.detail).toContain('user.created');
+      expect(problem.detail).not.toMatch(/retry it|safe to retry/i);
+      expect(problem.detail).toMatch(/will fail the same way/);
+      expect(errors).toHaveLength(1);
+      expect(await db.get('SELECT id FROM platform_users')).toBeUndefined();
+      expect(await db.get('SELECT id FROM platform_events')).toBeUndefined();
+      expect(await db.get('SELECT state FROM platform_idempotency_keys')).toBeUndefined();
+      // Not replayed: the same request runs (and fails) again.
+      const again = await send();
+      expect(again.status).toBe(500);
+      expect(again.headers.get('idempotent-replayed')).toBeNull();
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

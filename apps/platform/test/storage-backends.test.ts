@@ -193,6 +193,41 @@ describe.each(backends)('on $name', (backend) => {
     }
   });
 
+  it('emails are unique and log in whatever their case; a database already holding two cases of one email still starts', async () => {
+    const created = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'Case@Example.com', password: 'long enough' },
+    });
+    expect(created.status).toBe(201);
+    const taken = await platform.api<Json>('POST', '/v1/users', {
+      body: { email: 'case@example.COM', password: 'long enough' },
+    });
+    expect(taken.status).toBe(409);
+    const login = await platform.api<Json>('POST', '/v1/sessions', {
+      body: { email: 'CASE@EXAMPLE.COM', password: 'long enough' },
+    });
+    expect(login.status).toBe(201);
+    expect(login.body.user_id).toBe(created.body.id);
+
+    // A database written before emails were compared without case may hold both.
+    await raw.exec('DROP INDEX platform_users_email_ci');
+    await raw.exec(
+      "INSERT INTO platform_users (id, email, password_hash, name, email_verified, customer_id, created_at, metadata) VALUES ('usr_legacy', 'case@example.com', 'x', NULL, 0, 'cus_legacy', '2020-01-01T00:00:00Z', '{}')",
+    );
+    const second = await startTestPlatform({ database });
+    try {
+      const exact = await second.api<Json>('POST', '/v1/sessions', {
+        body: { email: 'Case@Example.com', password: 'long enough' },
+      });
+      expect(exact.body.user_id).toBe(created.body.id);
+      const third = await second.api<Json>('POST', '/v1/users', {
+        body: { email: 'CASE@example.com', password: 'long enough' },
+      });
+      expect(third.status).toBe(409);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('state and idempotency keys survive a restart on the same database', async () => {
     const body = { email: 'durable@example.com', password: 'long enough' };
     const first = await platform.api<Json>('POST', '/v1/users', {

@@ -47,7 +47,35 @@ const statements = [
     PRIMARY KEY (scope, idempotency_key))`,
 ];
 
-/** Creates the platform's tables when missing (safe to run on every start). */
-export async function migrate(db: PlatformDatabase): Promise<void> {
+/**
+ * Creates the platform's tables when missing (safe to run on every start). Resolves to
+ * warnings worth logging (a database that needs a person's attention).
+ */
+export async function migrate(db: PlatformDatabase): Promise<string[]> {
   for (const sql of statements) await db.run(sql);
+  return [await indexEmailsWithoutCase(db)].filter((w): w is string => w !== undefined);
+}
+
+/**
+ * Emails are unique without case: a unique index on `lower(email)` (both SQLite and Postgres
+ * index expressions). A database written before that rule may hold two cases of one email;
+ * it still starts, with a plain index for the look-ups — new users cannot add another case
+ * (the check runs in the ordered write transaction) — and the unique index is created on the
+ * first start after the duplicates are gone.
+ */
+async function indexEmailsWithoutCase(db: PlatformDatabase): Promise<string | undefined> {
+  const duplicate = await db.get<{ id: string }>(
+    'SELECT MIN(id) AS id FROM platform_users GROUP BY lower(email) HAVING COUNT(*) > 1 LIMIT 1',
+  );
+  if (duplicate) {
+    await db.run(
+      'CREATE INDEX IF NOT EXISTS platform_users_email_lower ON platform_users (lower(email))',
+    );
+    return `platform_users holds several users whose emails differ only in case (one of them is ${duplicate.id}); logins pick the exact match, else the oldest. Delete or rename the extra users, then restart to make emails unique without case.`;
+  }
+  await db.run(
+    'CREATE UNIQUE INDEX IF NOT EXISTS platform_users_email_ci ON platform_users (lower(email))',
+  );
+  await db.run('DROP INDEX IF EXISTS platform_users_email_lower');
+  return undefined;
 }

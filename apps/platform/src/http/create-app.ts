@@ -79,6 +79,14 @@ function json(status: number, body: string, extra?: Record<string, string>): Res
   });
 }
 
+/**
+ * The answers stored with an `Idempotency-Key` and replayed with `Idempotent-Replayed: true`:
+ * a success and the client errors the document lists for replay (400, 403, 404, 409). Any
+ * other (a 401 wrong password, a 5xx) releases the key, so the same request runs again.
+ */
+const isReplayable = (status: number) =>
+  status < 400 || status === 400 || status === 403 || status === 404 || status === 409;
+
 /** Maps errors of the dispatcher (endpoint URL checks, missing objects) onto problems. */
 function toPlatformError(error: unknown): PlatformError | undefined {
   if (isPlatformError(error)) return error;
@@ -101,6 +109,51 @@ function toPlatformError(error: unknown): PlatformError | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Where the right id for the path parameter `name` of an operation at `path` can be found,
+ * naming only operations of the document: the list at the parameter's collection
+ * (`GET /v1/users`), else a list of the same objects elsewhere
+ * (`GET /v1/webhook_endpoints/{endpoint_id}/deliveries`), else the operation that creates
+ * them (`POST /v1/checkout/sessions`).
+ */
+function idHint(path: string, name: string): string {
+  const collection = path.slice(0, path.indexOf(`/{${name}}`));
+  const operations = apiOperations as unknown as readonly RoutableOperation[];
+  const gets = operations.filter((o) => o.method.toLowerCase() === 'get');
+  if (gets.some((o) => o.path === collection)) return `, or list them with GET ${collection}`;
+  const segment = collection.slice(collection.lastIndexOf('/'));
+  // Only a list nested under another object (`/v1/webhook_endpoints/{endpoint_id}/deliveries`
+  // for `/v1/deliveries`), not another resource of the same name (`/v1/sessions` is no list
+  // of `/v1/checkout/sessions`).
+  const elsewhere = gets.find(
+    (o) => o.path.endsWith(segment) && o.path.slice(0, -segment.length).endsWith('}'),
+  );
+  if (elsewhere) return `, or list them with GET ${elsewhere.path}`;
+  const create = operations.find((o) => o.method.toLowerCase() === 'post' && o.path === collection);
+  if (create) return `; they are created with POST ${collection}`;
+  return '';
+}
+
+/**
+ * The 500 of an unexpected error. An event the platform built that its own contract refuses
+ * (the dispatcher's `invalid_event`) is a bug that fails the same way every time: its answer
+ * does not invite a retry. Either way the action's transaction rolled back.
+ */
+function internalError(error: unknown): PlatformError {
+  if (isDispatcherError(error) && error.code === 'invalid_event') {
+    return new PlatformError(
+      'internal_error',
+      `The platform built an event that breaks its own contract, so nothing was changed (${error.message}). This is a bug of the platform, not of the request: the same request will fail the same way, so retrying does not help. Report it with this request_id.`,
+      { cause: error },
+    );
+  }
+  return new PlatformError(
+    'internal_error',
+    'The request failed on our side. Retry it with backoff; POSTs with the same Idempotency-Key are safe to retry.',
+    { cause: error },
+  );
 }
 
 /**
@@ -194,10 +247,14 @@ export function createApp(options: AppOptions): Hono {
       if (op.pathParams) {
         const result = op.pathParams.safeParse(params);
         if (!result.success) {
-          const [name, value] = Object.entries(params)[0] ?? ['id', ''];
+          const failed = result.error.issues[0]?.path[0];
+          const name =
+            typeof failed === 'string' && failed in params
+              ? failed
+              : (Object.keys(params)[0] ?? 'id');
           throw new PlatformError(
             'not_found',
-            `No ${noun(name)} has the id ${value}. Check the id, or list them with GET ${op.path.slice(0, op.path.indexOf('/{'))}.`,
+            `No ${noun(name)} has the id ${params[name] ?? ''}. Check the id${idHint(op.path, name)}.`,
           );
         }
         parsedParams = result.data;
@@ -271,14 +328,7 @@ export function createApp(options: AppOptions): Hono {
         if (problem.code === 'payload_too_large') response.headers.set('connection', 'close');
       } else {
         options.onError?.(error, op.operationId);
-        response = problemResponse(
-          new PlatformError(
-            'internal_error',
-            'The request failed on our side. Retry it with backoff; POSTs with the same Idempotency-Key are safe to retry.',
-          ),
-          url.pathname,
-          createId('req'),
-        );
+        response = problemResponse(internalError(error), url.pathname, createId('req'));
       }
     }
     // A response the action's transaction already stored with the key (same status, same
@@ -288,7 +338,7 @@ export function createApp(options: AppOptions): Hono {
       keyed?.storedBody !== undefined &&
       keyed.storedBody === responseBody;
     if (idempotencyKey !== undefined && !alreadyStored) {
-      if (response.status >= 500) {
+      if (!isReplayable(response.status)) {
         await options.idempotency.release(scope, idempotencyKey, idempotencyToken);
       } else {
         const stored = await options.idempotency.complete(
@@ -421,7 +471,7 @@ export function createApp(options: AppOptions): Hono {
     const problem = toPlatformError(error);
     if (!problem) options.onError?.(error, null);
     const response = problemResponse(
-      problem ?? new PlatformError('internal_error', 'The request failed on our side; retry it.'),
+      problem ?? internalError(error),
       rawPath(c.req.raw),
       createId('req'),
     );

@@ -112,7 +112,10 @@ export function createIdempotencyKeys(db: PlatformDatabase) {
     return stored === 1;
   }
 
-  /** Releases a claimed key after a server error, so a retry runs the request again. */
+  /**
+   * Releases a claimed key after an answer that is not replayed (a 5xx, a 401), so the same
+   * request runs again.
+   */
   async function release(scope: string, key: string, token: string) {
     await db.run(
       'DELETE FROM platform_idempotency_keys WHERE scope = ? AND idempotency_key = ? AND created_at = ?',

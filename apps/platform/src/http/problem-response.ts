@@ -20,8 +20,9 @@ export function problemResponse(
 ): Response {
   const headers = new Headers({ 'content-type': problemMediaType });
   if (error.retryAfter !== undefined) headers.set('retry-after', String(error.retryAfter));
-  // RFC 9110 §11.6.1: a 401 says which scheme would authenticate (RFC 6750 for Bearer).
-  if (error.status === 401) headers.set('www-authenticate', 'Bearer realm="hookline"');
+  // RFC 9110 §11.6.1: a 401 says which scheme would authenticate (RFC 6750 for Bearer). Only
+  // the API key's 401: a wrong password (`invalid_credentials`) came with a good key.
+  if (error.code === 'unauthorized') headers.set('www-authenticate', 'Bearer realm="hookline"');
   return new Response(JSON.stringify(problemBody(error, instance, requestId)), {
     status: error.status,
     headers,

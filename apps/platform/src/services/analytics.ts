@@ -4,6 +4,7 @@ import type { SqlValue } from '../db/database.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
 import { deliveryStatus } from './delivery-status.js';
+import { endedAtPeriodEndSql } from './subscriptions.js';
 
 /** Analytics: summary counts over users, sessions, payments, subscriptions, events and deliveries. */
 export function createAnalyticsHandlers(
@@ -47,7 +48,17 @@ export function createAnalyticsHandlers(
         `SELECT currency, CAST(SUM(amount) AS INTEGER) AS amount FROM platform_payments WHERE status = 'succeeded'${since === null ? '' : ' AND created_at >= ?'} GROUP BY currency ORDER BY currency`,
         params,
       );
-      const subscriptions = await grouped('platform_subscriptions', 'status');
+      // By the status a subscription reads as: one cancelled at period end counts as
+      // cancelled once its period has ended.
+      const subscriptions = new Map(
+        (
+          await ctx.db.all<{ k: string; n: number }>(
+            `SELECT CASE WHEN ${endedAtPeriodEndSql} THEN 'cancelled' ELSE status END AS k,
+              CAST(COUNT(*) AS INTEGER) AS n FROM platform_subscriptions ${where} GROUP BY 1`,
+            [nowIso, ...params],
+          )
+        ).map((row) => [row.k, Number(row.n)]),
+      );
       const events = await grouped('platform_events', 'type');
       const endpoints = await ctx.dispatcher.listEndpoints();
 

@@ -1,5 +1,6 @@
 import type { CheckoutSession, Payment } from '@hookline/openapi';
 import { createId, isoSeconds } from '../create-id.js';
+import { cutText } from '../cut-text.js';
 import type { Queryable } from '../db/database.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -185,16 +186,33 @@ export function createCheckoutHandlers(
         const now = ctx.now();
         const session = await mustGetCheckout(tx, params.checkout_session_id);
         const current = toCheckoutSession(session, now);
+        const user = session.user_id
+          ? await tx.get<UserRow>('SELECT * FROM platform_users WHERE id = ?', [session.user_id])
+          : undefined;
+        if (session.user_id && !user && current.status !== 'complete') {
+          // Deleting a user expires their open checkouts; one left open by an older version
+          // of the platform must not be paid either (it would invent a customer).
+          throw new PlatformError(
+            'conflict',
+            `The checkout session ${session.id} belongs to the user ${session.user_id}, who was deleted, so it can no longer be paid. Create a new checkout session (for another user, or without user_id).`,
+          );
+        }
         if (current.status !== 'open') {
           throw new PlatformError(
             'conflict',
             `The checkout session ${session.id} is ${current.status}; only an open session can be paid. Create a new checkout session.`,
           );
         }
-        const user = session.user_id
-          ? await tx.get<UserRow>('SELECT * FROM platform_users WHERE id = ?', [session.user_id])
-          : undefined;
-        const customerId = user?.customer_id ?? createId('cus', now);
+        // A guest checkout keeps the customer id of its first attempt, so payment.failed,
+        // payment.succeeded and checkout.completed name the same customer. (The session's own
+        // customer_id stays null until it completes, as the document says.)
+        const earlier = user
+          ? undefined
+          : await tx.get<{ customer_id: string }>(
+              'SELECT customer_id FROM platform_payments WHERE checkout_session_id = ? ORDER BY id LIMIT 1',
+              [session.id],
+            );
+        const customerId = user?.customer_id ?? earlier?.customer_id ?? createId('cus', now);
         const outcome = body.outcome ?? testCards[body.card.number] ?? 'succeeded';
         const metadata = parseJson<Record<string, string>>(session.metadata);
         const card = {
@@ -331,9 +349,7 @@ export function createCheckoutHandlers(
             line_items: [
               {
                 price_id: `price_${session.plan_id?.slice('plan_'.length) ?? session.id.slice(3)}`,
-                description:
-                  metadata.description ??
-                  (session.plan_id ? `Plan ${session.plan_id}` : `Checkout ${session.id}`),
+                description: lineItemDescription(metadata.description, session),
                 quantity: 1,
                 unit_amount: payment.amount,
               },
@@ -343,6 +359,36 @@ export function createCheckoutHandlers(
         return { checkout_session: toCheckoutSession(completed, now), payment: toPayment(payment) };
       }),
   };
+}
+
+/**
+ * Expires the open checkout sessions of a user who is being deleted (inside the deletion's
+ * transaction): they read as `expired` from now on and can no longer be paid.
+ */
+export async function expireCheckoutsOfUser(
+  tx: Queryable,
+  userId: string,
+  now: number,
+): Promise<void> {
+  const at = isoSeconds(now);
+  await tx.run(
+    "UPDATE platform_checkout_sessions SET status = 'expired', expires_at = ? WHERE user_id = ? AND status = 'open' AND expires_at > ?",
+    [at, userId, at],
+  );
+}
+
+/** Longest `line_items[].description` of `checkout.completed`. */
+const lineItemDescriptionMax = 500;
+
+/**
+ * What `checkout.completed` says was bought: the checkout's `metadata.description`, trimmed,
+ * else the plan or the checkout (the event requires 1–500 characters, and metadata may hold
+ * an empty or blank value).
+ */
+function lineItemDescription(description: string | undefined, session: CheckoutRow): string {
+  const given = cutText(description?.trim() ?? '', lineItemDescriptionMax).trim();
+  if (given !== '') return given;
+  return session.plan_id ? `Plan ${session.plan_id}` : `Checkout ${session.id}`;
 }
 
 /** An absolute http(s) URL: the only kind the pay page links or redirects to. */

@@ -1,5 +1,7 @@
+import { getEventDefinition } from '@hookline/events';
 import type { Session } from '@hookline/openapi';
 import { createId, isoSeconds } from '../create-id.js';
+import { cutText } from '../cut-text.js';
 import type { Transaction } from '../db/database.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import { hashPassword, verifyPassword } from '../password.js';
@@ -37,9 +39,32 @@ function toSession(row: SessionRow, now: number): Session {
   };
 }
 
-/** `::ffff:127.0.0.1` -> `127.0.0.1` (node reports IPv4 clients of a dual-stack socket so). */
+/** The `client` of `user.login` at its latest version: the contract of both fields. */
+const loginClient = getEventDefinition('user.login', 2)?.metadata.shape.client.shape;
+if (!loginClient) throw new Error('the event catalog has no user.login v2');
+
+/** Longest `user_agent` `user.login` carries (its contract's `client.user_agent`: 1024). */
+const userAgentMax = loginClient.user_agent.maxLength ?? 1024;
+
+/**
+ * The socket's address as events carry it: `::ffff:127.0.0.1` -> `127.0.0.1` (node reports
+ * IPv4 clients of a dual-stack socket so); an address the events' contract refuses (an IPv6
+ * zone id, `fe80::1%eth0`) is none.
+ */
 function plainIp(ip: string | null): string | null {
-  return ip?.startsWith('::ffff:') ? ip.slice(7) : ip;
+  const plain = ip?.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
+  if (plain == null) return null;
+  return loginClient?.ip_address.safeParse(plain).success ? plain : null;
+}
+
+/**
+ * The `User-Agent` header as sessions and events keep it: none when empty, else cut to the
+ * length `user.login` allows (the header has no limit of its own; the body's `user_agent` is
+ * at most 512 characters).
+ */
+function headerUserAgent(value: string | null): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : cutText(trimmed, userAgentMax);
 }
 
 type Emit = (draft: EventDraft) => Promise<string>;
@@ -77,9 +102,13 @@ export function createSessionHandlers(
   let dummyHash: Promise<string> | undefined;
   return {
     async createSession({ body }, client) {
-      const user = await ctx.db.get<UserRow>('SELECT * FROM platform_users WHERE email = ?', [
-        body.email,
-      ]);
+      // Without case; a database from before that rule may hold two cases of one email: the
+      // exact one wins, else the oldest.
+      const user = await ctx.db.get<UserRow>(
+        `SELECT * FROM platform_users WHERE lower(email) = lower(?)
+         ORDER BY CASE WHEN email = ? THEN 0 ELSE 1 END, id LIMIT 1`,
+        [body.email, body.email],
+      );
       dummyHash ??= hashPassword('not anyone’s password', ctx.passwordCost);
       const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyHash));
       if (!user || !ok) {
@@ -89,7 +118,7 @@ export function createSessionHandlers(
         );
       }
       const ip = body.ip_address ?? plainIp(client.ip);
-      const userAgent = body.user_agent ?? client.userAgent;
+      const userAgent = body.user_agent ?? headerUserAgent(client.userAgent);
       return ctx.write(async (tx, emit) => {
         // The user may have been deleted while the password was checked.
         const still = await tx.get('SELECT id FROM platform_users WHERE id = ?', [user.id]);
@@ -147,6 +176,7 @@ export function createSessionHandlers(
               : [];
       return paginate(ctx.db, {
         table: 'platform_sessions',
+        resource: { idPrefix: 'ses', noun: 'session' },
         where: { user_id: query.user_id },
         conditions,
         limit: query.limit,

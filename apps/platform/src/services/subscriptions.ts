@@ -27,11 +27,28 @@ interface SubscriptionRow {
 
 type Interval = Subscription['interval'];
 
-const toSubscription = (row: SubscriptionRow): Subscription => ({
+/**
+ * SQL true for a row stored `active` whose cancellation at period end has taken effect (its
+ * period ended); takes the current time (RFC 3339 seconds) as its one parameter. Such a row
+ * reads as `cancelled`, as an open checkout past `expires_at` reads as `expired`.
+ */
+export const endedAtPeriodEndSql =
+  "(status = 'active' AND cancel_at_period_end = 1 AND current_period_end <= ?)";
+
+/** The status a row has at `now`: see {@link endedAtPeriodEndSql}. */
+function statusAt(row: SubscriptionRow, now: number): Subscription['status'] {
+  const ended =
+    row.status === 'active' &&
+    Number(row.cancel_at_period_end) === 1 &&
+    Date.parse(row.current_period_end) <= now;
+  return ended ? 'cancelled' : (row.status as Subscription['status']);
+}
+
+const toSubscription = (row: SubscriptionRow, now: number): Subscription => ({
   id: row.id,
   user_id: row.user_id,
   customer_id: row.customer_id,
-  status: row.status as Subscription['status'],
+  status: statusAt(row, now),
   plan_id: row.plan_id,
   amount: Number(row.amount),
   currency: row.currency,
@@ -135,7 +152,79 @@ export async function insertSubscription(
       trial_end: null,
     },
   });
-  return toSubscription(row);
+  return toSubscription(row, now);
+}
+
+/** How a subscription is cancelled. */
+interface Cancellation {
+  atPeriodEnd: boolean;
+  reason: NonNullable<Subscription['cancellation_reason']>;
+  feedback: string | null;
+  cancelledBy: 'customer' | 'admin' | 'system';
+}
+
+/** Cancels `row` (now, or at the end of its period) and emits `subscription.cancelled`. */
+async function cancel(
+  ctx: PlatformContext,
+  tx: Transaction,
+  emit: (draft: EventDraft) => Promise<string>,
+  row: SubscriptionRow,
+  cancellation: Cancellation,
+): Promise<Subscription> {
+  const nowMs = ctx.now();
+  const now = isoSeconds(nowMs);
+  const next: SubscriptionRow = {
+    ...row,
+    status: cancellation.atPeriodEnd ? row.status : 'cancelled',
+    cancel_at_period_end: cancellation.atPeriodEnd ? 1 : 0,
+    cancelled_at: now,
+    cancellation_reason: cancellation.reason,
+  };
+  await tx.run(
+    'UPDATE platform_subscriptions SET status = ?, cancel_at_period_end = ?, cancelled_at = ?, cancellation_reason = ? WHERE id = ?',
+    [next.status, next.cancel_at_period_end, next.cancelled_at, next.cancellation_reason, row.id],
+  );
+  await emit({
+    event: 'subscription.cancelled',
+    resource_id: row.id,
+    metadata: {
+      customer_id: row.customer_id,
+      plan_id: row.plan_id,
+      cancelled_at: now,
+      cancel_at_period_end: cancellation.atPeriodEnd,
+      ends_at: cancellation.atPeriodEnd ? row.current_period_end : now,
+      cancelled_by: cancellation.cancelledBy,
+      reason: cancellation.reason,
+      feedback: cancellation.feedback,
+    },
+  });
+  return toSubscription(next, nowMs);
+}
+
+/**
+ * Cancels at once every subscription of a deleted user that is still running, including
+ * one set to end with its period (its earlier event promised a later `ends_at`): emits
+ * `subscription.cancelled` for each, by an admin, reason `other` (the contract has no
+ * "user deleted").
+ */
+export async function cancelSubscriptionsOfUser(
+  ctx: PlatformContext,
+  tx: Transaction,
+  emit: (draft: EventDraft) => Promise<string>,
+  userId: string,
+): Promise<void> {
+  const running = await tx.all<SubscriptionRow>(
+    `SELECT * FROM platform_subscriptions WHERE user_id = ? AND status <> 'cancelled' AND NOT ${endedAtPeriodEndSql} ORDER BY id`,
+    [userId, isoSeconds(ctx.now())],
+  );
+  for (const row of running) {
+    await cancel(ctx, tx, emit, row, {
+      atPeriodEnd: false,
+      reason: 'other',
+      feedback: null,
+      cancelledBy: 'admin',
+    });
+  }
 }
 
 /** Subscriptions: create (emits `subscription.created`), list, get, cancel (emits `subscription.cancelled`). */
@@ -166,59 +255,54 @@ export function createSubscriptionHandlers(
           metadata: body.metadata ?? {},
         });
       }),
-    listSubscriptions: ({ query }) =>
-      paginate(ctx.db, {
+    listSubscriptions: ({ query }) => {
+      const now = ctx.now();
+      const nowText = isoSeconds(now);
+      // Filter on the status a subscription reads as, not the stored one.
+      const conditions =
+        query.status === 'active'
+          ? [{ sql: `status = 'active' AND NOT ${endedAtPeriodEndSql}`, params: [nowText] }]
+          : query.status === 'cancelled'
+            ? [{ sql: `(status = 'cancelled' OR ${endedAtPeriodEndSql})`, params: [nowText] }]
+            : query.status !== undefined
+              ? [{ sql: 'status = ?', params: [query.status] }]
+              : [];
+      return paginate(ctx.db, {
         table: 'platform_subscriptions',
-        where: { user_id: query.user_id, status: query.status },
+        resource: { idPrefix: 'sub', noun: 'subscription' },
+        where: { user_id: query.user_id },
+        conditions,
         limit: query.limit,
         startingAfter: query.starting_after,
-        map: toSubscription,
-      }),
+        map: (row: SubscriptionRow) => toSubscription(row, now),
+      });
+    },
     async getSubscription({ params }) {
-      return toSubscription(await mustGet(ctx.db, params.subscription_id));
+      return toSubscription(await mustGet(ctx.db, params.subscription_id), ctx.now());
     },
     cancelSubscription: ({ params, body }) =>
       ctx.write(async (tx, emit) => {
         const row = await mustGet(tx, params.subscription_id);
-        if (row.status === 'cancelled' || Number(row.cancel_at_period_end) === 1) {
+        if (statusAt(row, ctx.now()) === 'cancelled') {
           throw new PlatformError(
             'conflict',
-            `The subscription ${row.id} is already ${row.status === 'cancelled' ? 'cancelled' : 'set to cancel at the end of its period'}; there is nothing left to cancel.`,
+            `The subscription ${row.id} is already cancelled; there is nothing left to cancel.`,
           );
         }
-        const now = isoSeconds(ctx.now());
-        const next: SubscriptionRow = {
-          ...row,
-          status: body.at_period_end ? row.status : 'cancelled',
-          cancel_at_period_end: body.at_period_end ? 1 : 0,
-          cancelled_at: now,
-          cancellation_reason: body.reason,
-        };
-        await tx.run(
-          'UPDATE platform_subscriptions SET status = ?, cancel_at_period_end = ?, cancelled_at = ?, cancellation_reason = ? WHERE id = ?',
-          [
-            next.status,
-            next.cancel_at_period_end,
-            next.cancelled_at,
-            next.cancellation_reason,
-            row.id,
-          ],
-        );
-        await emit({
-          event: 'subscription.cancelled',
-          resource_id: row.id,
-          metadata: {
-            customer_id: row.customer_id,
-            plan_id: row.plan_id,
-            cancelled_at: now,
-            cancel_at_period_end: body.at_period_end,
-            ends_at: body.at_period_end ? row.current_period_end : now,
-            cancelled_by: body.reason === 'requested_by_customer' ? 'customer' : 'admin',
-            reason: body.reason,
-            feedback: body.feedback ?? null,
-          },
+        // Set to end with its period: cancelling again at period end changes nothing, but an
+        // immediate cancel still ends it now.
+        if (Number(row.cancel_at_period_end) === 1 && body.at_period_end) {
+          throw new PlatformError(
+            'conflict',
+            `The subscription ${row.id} is already set to cancel at the end of its period (${row.current_period_end}). To end it now, cancel it with "at_period_end": false.`,
+          );
+        }
+        return cancel(ctx, tx, emit, row, {
+          atPeriodEnd: body.at_period_end,
+          reason: body.reason,
+          feedback: body.feedback ?? null,
+          cancelledBy: body.reason === 'requested_by_customer' ? 'customer' : 'admin',
         });
-        return toSubscription(next);
       }),
   };
 }

@@ -5,8 +5,10 @@ import type { OperationHandlers } from '../http/operation-types.js';
 import { hashPassword } from '../password.js';
 import type { PlatformContext } from '../platform-context.js';
 import { notFound, PlatformError } from '../platform-error.js';
+import { expireCheckoutsOfUser } from './checkout.js';
 import { paginate, parseJson } from './paginate.js';
 import { revokeSessionsOfUser } from './sessions.js';
+import { cancelSubscriptionsOfUser } from './subscriptions.js';
 
 /** A row of `platform_users`. */
 export interface UserRow {
@@ -61,7 +63,10 @@ export function createUserHandlers(
     async createUser({ body }) {
       const passwordHash = await hashPassword(body.password, ctx.passwordCost);
       return ctx.write(async (tx, emit) => {
-        const taken = await tx.get('SELECT id FROM platform_users WHERE email = ?', [body.email]);
+        // Emails are compared without case: Ada@Example.com and ada@example.com are one person.
+        const taken = await tx.get('SELECT id FROM platform_users WHERE lower(email) = lower(?)', [
+          body.email,
+        ]);
         if (taken) {
           throw new PlatformError(
             'conflict',
@@ -113,7 +118,12 @@ export function createUserHandlers(
     listUsers: ({ query }) =>
       paginate(ctx.db, {
         table: 'platform_users',
-        where: { email: query.email, customer_id: query.customer_id },
+        resource: { idPrefix: 'usr', noun: 'user' },
+        where: { customer_id: query.customer_id },
+        conditions:
+          query.email === undefined
+            ? []
+            : [{ sql: 'lower(email) = lower(?)', params: [query.email] }],
         limit: query.limit,
         startingAfter: query.starting_after,
         map: toUser,
@@ -125,6 +135,10 @@ export function createUserHandlers(
       ctx.write(async (tx, emit) => {
         const user = await mustGetUser(tx, params.user_id);
         await revokeSessionsOfUser(ctx, tx, emit, user.id);
+        // Nothing of theirs keeps running or stays payable: their subscriptions end now and
+        // their open checkouts expire (paying one would invent a customer for nobody).
+        await cancelSubscriptionsOfUser(ctx, tx, emit, user.id);
+        await expireCheckoutsOfUser(tx, user.id, ctx.now());
         await tx.run('DELETE FROM platform_users WHERE id = ?', [user.id]);
         await emit({
           event: 'user.deleted',
