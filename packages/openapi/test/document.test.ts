@@ -150,6 +150,21 @@ describe('the OpenAPI document', () => {
     expect(validate(pointer, withoutCurrency).valid).toBe(false);
   });
 
+  it('takes the emails the event contracts take, no more: an API email ends up in user.created', () => {
+    const eventEmail = eventCatalog.find((d) => d.event === 'user.created')!.metadata.shape.email;
+    for (const address of [
+      'ada@example.com',
+      'a@b-.com',
+      `a@${'x'.repeat(64)}.com`,
+      'o.brien+tag@sub.example.co.uk',
+    ]) {
+      expect(emailSchema.safeParse(address).success, address).toBe(
+        eventEmail.safeParse(address).success,
+      );
+    }
+    expect(emailSchema.safeParse('a@b-.com').success).toBe(false);
+  });
+
   it('rejects what the zod contracts reject: timestamps, emails, endpoint and checkout urls, subscription checkouts', () => {
     const cases: { pointer: string[]; schema: z.ZodType; values: unknown[] }[] = [
       {

@@ -105,7 +105,8 @@ export const problemResponses = {
   },
   500: {
     name: 'InternalError',
-    description: 'Something went wrong on our side; retry with backoff.',
+    description:
+      'Something went wrong on our side. Retry with backoff (POSTs with the same Idempotency-Key are safe to retry), unless the `detail` says a retry fails the same way.',
     code: 'internal_error',
   },
 } as const satisfies Record<number, { name: string; description: string; code: ProblemCode }>;

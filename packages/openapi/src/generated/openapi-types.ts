@@ -1016,7 +1016,10 @@ export interface components {
              * @example usr_01J9Z3K7Q2M5
              */
             user_id?: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             */
             customer_email?: string;
             /**
              * @description Identifier of a plan, prefixed `plan_` (as in the subscription events).
@@ -1038,7 +1041,10 @@ export interface components {
         };
         /** @description Logs a user in with email and password. */
         CreateSessionRequest: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             */
             email: string;
             password: string;
             ip_address?: string;
@@ -1064,7 +1070,10 @@ export interface components {
         };
         /** @description Creates a user with a password they can log in with. */
         CreateUserRequest: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             */
             email: string;
             /** @description At least 8 characters. Never returned. */
             password: string;
@@ -1897,7 +1906,10 @@ export interface components {
              * @example usr_01J9Z3K7Q2M5
              */
             id: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             */
             email: string;
             name: string | null;
             email_verified: boolean;
@@ -2345,7 +2357,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Something went wrong on our side; retry with backoff. */
+        /** @description Something went wrong on our side. Retry with backoff (POSTs with the same Idempotency-Key are safe to retry), unless the `detail` says a retry fails the same way. */
         InternalError: {
             headers: {
                 [name: string]: unknown;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { component } from '../registry.js';
+import { eventDefinition } from './event-fields.js';
 
 /**
  * A Stripe-like object id: `<prefix>_` then 1–64 letters, digits or `_` (the same rule as the
@@ -42,7 +43,11 @@ export const amountSchema = z
   .meta({ description: "Amount in the currency's smallest unit (cents for `USD`)." });
 
 /** Email address. */
-export const emailSchema = z.email().max(254);
+/**
+ * An email address, by the rule of the event contracts (an API email ends up in `user.created`
+ * and checkout events: one the API took and the event refused would be a 500), at most 254.
+ */
+export const emailSchema = eventDefinition('user.created', 1).metadata.shape.email.max(254);
 
 /**
  * An http(s) URL, any case of the scheme (`javascript:` or `data:` are refused). `format: uri`
