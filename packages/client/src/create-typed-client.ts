@@ -17,6 +17,7 @@ import type {
   ProblemDetails,
   RequestOptions,
 } from './path-types.js';
+import { raceAbort } from './race-abort.js';
 import { redactHeaders, redactSecrets } from './redact.js';
 import {
   isRetryableStatus,
@@ -78,7 +79,10 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined;
   /** Retry policy (see {@link RetryOptions}); `{ maxRetries: 0 }` turns retries off. */
   retry?: RetryOptions | undefined;
-  /** Per-attempt timeout in ms, covering the response body. Default 30000; 0 disables. */
+  /**
+   * Per-attempt timeout in ms, from the token provider and `onRequest` to the end of the response
+   * body. Default 30000; 0 disables.
+   */
   timeoutMs?: number | undefined;
   /** Validates every response body (off by default); see `@hookline/client/validate`. */
   validateResponses?: ResponseValidator | false | undefined;
@@ -172,6 +176,8 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   options: ClientOptions,
 ): Client<Paths, Problem> {
   const { apiKey, token, logger, onRequest, onResponse, onError, retry = {} } = options;
+  // Not quoted: the credentials would end up in the error and its logs.
+  if (userinfo.test(options.baseUrl)) throw credentialsInUrl('baseUrl');
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const maxRetriesDefault = retry.maxRetries ?? 2;
@@ -201,38 +207,66 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
       cause,
     });
 
-  // One attempt: fetch and read the whole body under one timeout, so a slow body times out too.
-  async function send(req: OutgoingRequest, signal: AbortSignal | undefined, timeoutMs: number) {
-    // Without a timeout, the caller's signal (if any) goes to fetch as is: no extra controller.
-    // One longer than a timer can hold (Infinity, say) is none: Node would fire it after 1 ms.
-    const controller =
-      timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? new AbortController() : undefined;
+  /**
+   * One attempt's deadline, started before the token provider and onRequest: its `signal`
+   * aborts on the timeout or on the caller's abort, whichever comes first. Without a timeout
+   * it is the caller's signal as is: no extra controller. A timeout longer than a timer can
+   * hold (Infinity, say) is none: Node would fire it after 1 ms.
+   */
+  function startAttempt(signal: AbortSignal | undefined, timeoutMs: number) {
+    if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS))
+      return { signal, timedOut: () => false, end: () => {} };
+    const controller = new AbortController();
     let timedOut = false;
-    const timer =
-      controller &&
-      setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
     // A listener rather than AbortSignal.any: it runs everywhere, and Node 20's
     // AbortSignal.any keeps combined signals alive until GC (nodejs/node#48951).
-    const onAbort = () => controller?.abort();
-    if (controller) signal?.addEventListener('abort', onAbort);
+    const onAbort = () => controller.abort();
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort);
+    return {
+      signal: controller.signal,
+      timedOut: () => timedOut,
+      end: () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      },
+    };
+  }
+  type Attempt = ReturnType<typeof startAttempt>;
+
+  // One attempt: fetch and read the whole body under the attempt's deadline, so a slow body
+  // times out too.
+  async function send(
+    req: OutgoingRequest,
+    signal: AbortSignal | undefined,
+    attempt: Attempt,
+    timeoutMs: number,
+  ) {
     const what = `${req.method} ${req.path}`;
     // Only failures of the transport become client errors; a throwing onResponse propagates.
-    const fail = (cause: unknown): never => {
+    // After the headers arrived, the error keeps the response's status and request id.
+    const fail = (cause: unknown, response?: Response): never => {
       if (signal?.aborted) throw aborted(req, cause);
-      if (timedOut)
+      const init = response && { status: response.status, requestId: requestIdOf(response) };
+      const answered = response && `${what} answered ${response.status} but`;
+      if (attempt.timedOut())
         throw new HooklineApiError(
           'timeout',
-          `${what} got no complete response within ${timeoutMs} ms; raise timeoutMs or check why the API is slow`,
-          { cause },
+          `${answered ? `${answered} its body did not complete` : `${what} got no complete response`} within ${timeoutMs} ms; raise timeoutMs or check why the API is slow`,
+          { cause, ...init },
         );
-      const detail = (cause as { cause?: { code?: string } }).cause?.code;
+      const code = (cause as { cause?: { code?: string } }).cause?.code;
+      const detail = code ? ` (${code})` : '';
       throw new HooklineApiError(
         'network_error',
-        `${what} failed before a response arrived${detail ? ` (${detail})` : ''}; check baseUrl and that the API is reachable`,
-        { cause },
+        answered
+          ? `${answered} the body was cut off${detail}; check the API and any proxy in between`
+          : `${what} failed before a response arrived${detail}; check baseUrl and that the API is reachable`,
+        { cause, ...init },
       );
     };
     try {
@@ -241,13 +275,13 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
         method: req.method,
         headers: req.headers,
         body: req.body ?? null,
-        signal: controller?.signal ?? signal ?? null,
+        signal: attempt.signal ?? null,
       }).catch(fail);
       if (onResponse) response = (await onResponse(response, req)) ?? response;
-      return { response, text: await response.text().catch(fail) };
+      const text = await response.text().catch((cause: unknown) => fail(cause, response));
+      return { response, text };
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      attempt.end();
     }
   }
 
@@ -278,7 +312,9 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     mergeHeaders(headers, init.headers);
     const { idempotencyKey } = init;
     if (idempotencyKey !== undefined) mergeHeaders(headers, { 'idempotency-key': idempotencyKey });
-    else if (method === 'POST') headers['idempotency-key'] ??= crypto.randomUUID();
+    // An explicit `'Idempotency-Key': null` in the headers means no key, like idempotencyKey: null.
+    else if (method === 'POST' && !removesKey(init.params?.header) && !removesKey(init.headers))
+      headers['idempotency-key'] ??= crypto.randomUUID();
     const req = {
       method,
       path,
@@ -295,38 +331,35 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     let retries = 0;
     let refreshed = false;
     let forceRefresh = false;
-    /** `step`, or the caller's abort, whichever comes first. */
-    const unlessAborted = <T>(step: T | Promise<T>): Promise<T> => {
-      if (!signal) return Promise.resolve(step);
-      if (signal.aborted) return Promise.reject(aborted(req, signal.reason));
-      return new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(aborted(req, signal.reason));
-        signal.addEventListener('abort', onAbort, { once: true });
-        Promise.resolve(step).then(
-          (value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-          },
-          (error: unknown) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-          },
-        );
-      });
-    };
+    /** `step`, or the attempt's deadline or the caller's abort, whichever comes first. */
+    const unlessAborted = <T>(step: T | Promise<T>, attempt: Attempt, what: string) =>
+      raceAbort(step, attempt.signal, () =>
+        signal?.aborted
+          ? aborted(req, signal.reason)
+          : new HooklineApiError(
+              'timeout',
+              `${method} ${path}: ${what} did not finish within timeoutMs (${timeoutMs} ms); check it, or raise timeoutMs`,
+            ),
+      );
     for (;;) {
       req.attempt++;
-      if (token) {
-        lastToken = await unlessAborted(token({ forceRefresh }));
-        forceRefresh = false;
-        headers.authorization = `Bearer ${lastToken}`;
+      const attempt = startAttempt(signal, timeoutMs);
+      try {
+        if (token) {
+          lastToken = await unlessAborted(token({ forceRefresh }), attempt, 'the token provider');
+          forceRefresh = false;
+          headers.authorization = `Bearer ${lastToken}`;
+        }
+        if (onRequest) await unlessAborted(onRequest(req), attempt, 'onRequest');
+        checkRequest(req);
+      } catch (error) {
+        attempt.end();
+        throw error;
       }
-      if (onRequest) await unlessAborted(onRequest(req));
-      checkHeaderValues(req);
       if (logger) log('debug', `${method} ${path}: attempt ${req.attempt}`, req);
       let outcome: { response: Response; text: string };
       try {
-        outcome = await send(req, signal, timeoutMs);
+        outcome = await send(req, signal, attempt, timeoutMs);
       } catch (err) {
         if (!isHooklineApiError(err)) throw err;
         onError?.(err, req);
@@ -369,10 +402,11 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
     const status = response.status;
     const json = response.headers.get('content-type')?.includes('json') ?? false;
     let body: unknown = text || undefined;
+    let parsed: unknown;
     try {
       // A 2xx body is data of the type the operation declares: JSON, or nothing.
       if (response.ok && text && !json) throw new Error(`a ${status} body that is not JSON`);
-      if (text && json) body = JSON.parse(text);
+      if (text && json) body = parsed = JSON.parse(text);
       if (validate) body = validate({ method, path, status, body });
     } catch (cause) {
       if (response.ok) {
@@ -382,12 +416,14 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
           { status, cause, requestId: requestIdOf(response) },
         );
       }
-      // An error status stays a result, whatever its body (a gateway's HTML or its own JSON).
-      body = undefined;
+      // An error status stays a result, whatever its body. JSON the validator refused (a
+      // problem without detail, a code newer than this client) keeps the API's code and
+      // request_id; anything else becomes { title, detail: text } below.
+      body = parsed;
     }
     if (response.ok) return { ok: true as const, status, data: body, response };
     const error = (
-      body !== null && typeof body === 'object'
+      body !== null && typeof body === 'object' && !Array.isArray(body)
         ? body
         : { title: response.statusText, detail: text }
     ) as ProblemDetails;
@@ -426,24 +462,46 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   };
 }
 
-/** `url` without its query string and fragment. */
-function withoutQuery(url: string): string {
+/** `scheme://user:password@` at the start of a URL (the part up to `@`, in group 1 the scheme). */
+const userinfo = /^([a-z][\w+.-]*:\/\/)[^/?#]*@/i;
+
+const credentialsInUrl = (what: string) =>
+  new HooklineApiError(
+    'invalid_request',
+    `${what} has credentials in it (user:password@); remove them and pass apiKey, token or an authorization header instead`,
+  );
+
+/** `url` without its query string, fragment and credentials (`user:password@`): what logs get. */
+export function withoutQuery(url: string): string {
   const cut = url.search(/[?#]/);
-  return cut === -1 ? url : url.slice(0, cut);
+  return (cut === -1 ? url : url.slice(0, cut)).replace(userinfo, '$1');
+}
+
+/** True when `headers` removes the `Idempotency-Key` (any case) with `null`. */
+function removesKey(headers: Record<string, unknown> | undefined): boolean {
+  for (const name in headers)
+    if (headers[name] === null && name.toLowerCase() === 'idempotency-key') return true;
+  return false;
 }
 
 /**
- * Refuses a header value fetch cannot send (a line break, NUL): fetch's own error quotes the
- * value — an API key read with its newline would end up in the error and its logs — and
- * retrying cannot help.
+ * Refuses what fetch cannot send: a URL with credentials (set by onRequest), a header name that
+ * is not an HTTP token (`x trace`), a header value with a line break, NUL or a character above
+ * U+00FF. Fetch's own error would quote the URL or value — an API key read with its newline or
+ * pasted with a typographic quote would end up in the error and its logs — and retrying cannot
+ * help. The value is never quoted here.
  */
-function checkHeaderValues(req: OutgoingRequest): void {
+function checkRequest(req: OutgoingRequest): void {
+  const what = `${req.method} ${req.path}`;
+  if (userinfo.test(req.url)) throw credentialsInUrl(`${what}: the URL set by onRequest`);
   for (const [name, value] of Object.entries(req.headers)) {
-    if (/[\r\n\0]/.test(value)) {
-      throw new HooklineApiError(
-        'invalid_request',
-        `${req.method} ${req.path}: the ${name} header has a line break or NUL in its value${name === 'authorization' ? ' (an API key or token read with its trailing newline?)' : ''}; trim it`,
-      );
-    }
+    const problem = !/^[\w!#$%&'*+.^`|~-]+$/.test(name)
+      ? `the header name ${JSON.stringify(name)} is not an HTTP token (no spaces or separators); fix it`
+      : /[\r\n\0]/.test(value)
+        ? `the ${name} header has a line break or NUL in its value${name === 'authorization' ? ' (an API key or token read with its trailing newline?)' : ''}; trim it`
+        : /[^\0-\xff]/.test(value)
+          ? `the ${name} header has a character above U+00FF in its value${name === 'authorization' ? ' (a typographic quote pasted into the API key?)' : ''}; retype it`
+          : undefined;
+    if (problem) throw new HooklineApiError('invalid_request', `${what}: ${problem}`);
   }
 }

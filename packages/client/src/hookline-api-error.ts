@@ -3,9 +3,9 @@ import type { ProblemDetails } from './path-types.js';
 
 /** Failures the client itself detects (no usable API answer). */
 export type ClientErrorCode =
-  /** The connection failed or was reset before a response arrived. */
+  /** The connection failed or was reset, also after the headers (the body was cut off). */
   | 'network_error'
-  /** No complete response within `timeoutMs`. */
+  /** No complete response within `timeoutMs` (token provider and onRequest included). */
   | 'timeout'
   /** The caller's `AbortSignal` fired. */
   | 'aborted'
@@ -28,6 +28,10 @@ export interface HooklineApiErrorInit {
   requestId?: string | undefined;
   cause?: unknown;
 }
+
+// A registry-wide symbol, so the guard also recognises errors from another realm (an iframe,
+// a vm context) or another copy of this package, where `instanceof` fails.
+const brand = Symbol.for('@hookline/client.HooklineApiError');
 
 /**
  * The one error the client throws: `code` names what failed (the API's problem `code` for
@@ -53,13 +57,21 @@ export class HooklineApiError extends Error {
     this.status = init.status;
     this.problem = init.problem;
     this.requestId = init.requestId;
+    Object.defineProperty(this, brand, { value: true });
   }
 }
 
 /** True when `value` is a {@link HooklineApiError} (also across realms and bundle copies). */
 export function isHooklineApiError(value: unknown): value is HooklineApiError {
-  // By name, not instanceof alone: another copy of this package (or realm) has another class.
-  return value instanceof Error && value.name === 'HooklineApiError' && 'code' in value;
+  // By name, not instanceof alone: another copy of this package has another class. Across
+  // realms `instanceof Error` fails too, so there the brand decides.
+  return (
+    (value instanceof Error && value.name === 'HooklineApiError' && 'code' in value) ||
+    (typeof value === 'object' &&
+      value !== null &&
+      (value as { [brand]?: unknown })[brand] === true &&
+      typeof (value as { code?: unknown }).code === 'string')
+  );
 }
 
 /** Builds the error for an API error response (status >= 400). */

@@ -38,7 +38,7 @@ export type {
   RequestOptions,
   SuccessResult,
 } from './path-types.js';
-export type { PollOptions, PollOutcome } from './poll.js';
+export type { PollContext, PollOptions, PollOutcome } from './poll.js';
 export { poll } from './poll.js';
 export { REDACTED, redactHeaders } from './redact.js';
 export type { RetryOptions } from './retry-delay.js';

@@ -1,4 +1,5 @@
 import { HooklineApiError } from './hookline-api-error.js';
+import { raceAbort } from './race-abort.js';
 import { sleep as defaultSleep } from './retry-delay.js';
 
 /** How {@link poll} paces itself; defaults: every 1 s, no backoff, up to 30 s apart, 60 s deadline. */
@@ -11,7 +12,10 @@ export interface PollOptions {
   maxIntervalMs?: number | undefined;
   /** Deadline in ms after the start; no request starts after it. Default 60000. */
   timeoutMs?: number | undefined;
-  /** Stops polling; rejects with code `aborted`. */
+  /**
+   * Stops polling, also during a request or the condition; rejects with code `aborted`. It is
+   * passed to `request` so that the request itself can be cancelled.
+   */
   signal?: AbortSignal | undefined;
   /** Waits between requests (inject in tests). */
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
@@ -27,19 +31,26 @@ export interface PollOutcome<R> {
   elapsedMs: number;
 }
 
+/** What {@link poll} passes to each request. */
+export interface PollContext {
+  /** The `signal` of the poll options: pass it on to cancel the request when polling stops. */
+  signal: AbortSignal | undefined;
+}
+
 /**
  * Calls `request` until `until(result)` holds, waiting `intervalMs` (times `backoff` after
  * each try, capped at `maxIntervalMs`) in between. Rejects with a `poll_timeout`
- * {@link HooklineApiError} when the next request would start after `timeoutMs`.
+ * {@link HooklineApiError} when the next request would start after `timeoutMs`, and with
+ * `aborted` as soon as `signal` fires (no request starts after that).
  * @example
  * const { result, requests } = await poll(
- *   () => client.GET('/v1/payments/{payment_id}', { params: { path: { payment_id } } }),
+ *   ({ signal }) => client.GET('/v1/payments/{payment_id}', { params: { path: { payment_id } }, signal }),
  *   (r) => r.ok && r.data.status !== 'pending',
  *   { intervalMs: 500, backoff: 2, timeoutMs: 30_000 },
  * );
  */
 export async function poll<R>(
-  request: () => Promise<R>,
+  request: (context: PollContext) => Promise<R>,
   until: (result: R) => boolean | Promise<boolean>,
   options: PollOptions = {},
 ): Promise<PollOutcome<R>> {
@@ -53,9 +64,13 @@ export async function poll<R>(
   } = options;
   const start = now();
   let interval = options.intervalMs ?? 1000;
+  const stopped = () => aborted(signal?.reason);
   for (let requests = 1; ; requests++) {
-    const result = await request();
-    if (await until(result)) return { result, requests, elapsedMs: now() - start };
+    // Checked before each request: a sleep that ignores its signal must not start one.
+    if (signal?.aborted) throw stopped();
+    const result = await raceAbort(request({ signal }), signal, stopped);
+    if (await raceAbort(until(result), signal, stopped))
+      return { result, requests, elapsedMs: now() - start };
     const elapsed = now() - start;
     if (elapsed + interval > timeoutMs)
       throw new HooklineApiError(
@@ -65,10 +80,11 @@ export async function poll<R>(
     try {
       await sleep(interval, signal);
     } catch (cause) {
-      throw new HooklineApiError('aborted', 'poll() was aborted', { cause });
+      throw aborted(cause);
     }
-    if (signal?.aborted)
-      throw new HooklineApiError('aborted', 'poll() was aborted', { cause: signal.reason });
     interval = Math.min(maxIntervalMs, interval * backoff);
   }
 }
+
+const aborted = (cause: unknown) =>
+  new HooklineApiError('aborted', 'poll() was aborted', { cause });

@@ -71,6 +71,24 @@ describe('requests against a real loopback server', () => {
     expect(keys[3]).toBeUndefined();
   });
 
+  it("headers: { 'Idempotency-Key': null } on a POST sends no key and is never retried, like idempotencyKey: null", async () => {
+    server.faults.push({ kind: 'answer', status: 503 }, { kind: 'answer', status: 503 });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: { sleep: async () => {} } });
+    const viaHeaders = await c.POST('/v1/payments', {
+      body: { amount: 1, currency: 'eur' },
+      headers: { 'Idempotency-Key': null },
+    });
+    const viaParams = await c.POST('/v1/payments', {
+      body: { amount: 2, currency: 'eur' },
+      params: { header: { 'idempotency-key': null } } as never,
+    });
+    expect([viaHeaders.status, viaParams.status]).toEqual([503, 503]);
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('header parameters are sent, and an Idempotency-Key given there is the one reused on retries', async () => {
     server.faults.push({ kind: 'answer', status: 503 });
     const c = createTypedClient<paths>({ baseUrl: server.url, retry: { sleep: async () => {} } });

@@ -180,6 +180,82 @@ describe('@hookline/client/validate', () => {
     expect((error as Error).cause).toMatchObject({ name: 'ZodError' });
   });
 
+  describe('an error body the strict Problem schema refuses keeps what the API sent', () => {
+    const bodies = {
+      // RFC 9457 makes every member optional; this one has no detail.
+      'without detail': {
+        type: 'https://hookline.dev/problems/not_found',
+        title: 'Not Found',
+        status: 404,
+        code: 'not_found',
+        request_id: 'req_body',
+      },
+      // A code added to the API after this client was built.
+      'with a code this client does not know': {
+        type: 'https://hookline.dev/problems/payment_archived',
+        title: 'Gone',
+        status: 404,
+        detail: 'pay_1 was archived',
+        code: 'payment_archived',
+        request_id: 'req_body',
+        archived_at: '2026-01-01T00:00:00Z',
+      },
+    };
+
+    it.each(Object.entries(bodies))(
+      '%s: code, request_id and the other fields survive, as without validation',
+      async (_case, body) => {
+        const outcomes = [];
+        for (const validate of [true, false]) {
+          const { client, server } = await setup({}, validate);
+          server.faults.push(
+            { kind: 'answer', status: 404, headers: { 'request-id': 'req_hdr' }, body },
+            { kind: 'answer', status: 404, headers: { 'request-id': 'req_hdr' }, body },
+          );
+          const init = { params: { path: { payment_id: 'pay_1' } } };
+          const result = await client.GET('/v1/payments/{payment_id}', init);
+          expect(result.error, `validate: ${validate}`).toEqual(body);
+          const error = await unwrap(client.GET('/v1/payments/{payment_id}', init)).catch((e) => e);
+          outcomes.push({ code: error.code, status: error.status, requestId: error.requestId });
+          if (validate) await server.close(); // afterEach closes the last one
+        }
+        expect(outcomes[0]).toEqual({ code: body.code, status: 404, requestId: 'req_body' });
+        expect(outcomes[0]).toEqual(outcomes[1]);
+      },
+    );
+
+    it('a problem that matches the schema keeps its extension members (RFC 9457 allows them)', async () => {
+      const { client, server } = await setup({}, true);
+      const body = { ...(example('getPayment', 404) as object), balance: 30, request_id: 'req_x' };
+      server.faults.push({ kind: 'answer', status: 404, body });
+      const result = await client.GET('/v1/payments/{payment_id}', {
+        params: { path: { payment_id: 'pay_1' } },
+      });
+      expect(result.error).toEqual(body);
+    });
+
+    it('a JSON error body that is not an object becomes { title, detail: text }, with or without validation', async () => {
+      for (const validate of [true, false]) {
+        const { client, server } = await setup({}, validate);
+        server.faults.push({
+          kind: 'answer',
+          status: 404,
+          headers: { 'content-type': 'application/json' },
+          body: '["not", "a", "problem"]',
+        });
+        const result = await client.GET('/v1/payments/{payment_id}', {
+          params: { path: { payment_id: 'pay_1' } },
+        });
+        expect(result.error, `validate: ${validate}`).toEqual({
+          title: 'Not Found',
+          detail: '["not", "a", "problem"]',
+          status: 404,
+        });
+        if (validate) await server.close(); // afterEach closes the last one
+      }
+    });
+  });
+
   it('without the option the same body passes through unchecked', async () => {
     const { client, server } = await setup();
     server.faults.push({ kind: 'answer', status: 200, body: { amount: 'lots' } });

@@ -35,6 +35,73 @@ describe('credentials that cannot be sent', () => {
   );
 });
 
+describe('headers fetch cannot send', () => {
+  it.each([
+    ['an API key with a typographic quote (above U+00FF)', { apiKey: 'sk_test_s3cret\u2019key' }],
+    ['a token with a character above U+00FF', { token: () => 'tok_s3cret\u2603' }],
+    ['a default header value above U+00FF', { headers: { 'x-note': 's3cret\u20ac' } }],
+    ['an invalid header name', { headers: { 'x trace': 's3cret' } }],
+  ])(
+    '%s: invalid_request at once, never retried, the value nowhere in the error',
+    async (_case, opts) => {
+      const attempts: string[] = [];
+      const waits: number[] = [];
+      const c = createTypedClient<paths>({
+        baseUrl: server.url,
+        retry: { sleep: async (ms) => void waits.push(ms) },
+        onError: (error) => attempts.push(error.code),
+        ...opts,
+      });
+      const error = await caught(c.GET('/v1/payments'));
+      expect(error).toBeInstanceOf(HooklineApiError);
+      expect(error).toMatchObject({ code: 'invalid_request' });
+      expect(inspect(error, { depth: Number.POSITIVE_INFINITY })).not.toContain('s3cret');
+      expect(attempts).toEqual([]);
+      expect(waits).toEqual([]);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it('names the header, and the character problem, without quoting the value', async () => {
+    const c = createTypedClient<paths>({ baseUrl: server.url, apiKey: 'sk_test_\u2019abc' });
+    const error = await caught(c.GET('/v1/payments'));
+    expect((error as Error).message).toMatch(/authorization header .*U\+00FF/);
+    const named = createTypedClient<paths>({ baseUrl: server.url, headers: { 'x trace': '1' } });
+    expect(((await caught(named.GET('/v1/payments'))) as Error).message).toContain('"x trace"');
+  });
+});
+
+describe('a baseUrl with credentials (user:password@)', () => {
+  it('is refused by createTypedClient with invalid_request, never quoting the URL', () => {
+    let error: unknown;
+    try {
+      createTypedClient<paths>({ baseUrl: 'http://user:s3cr3tpass@127.0.0.1:9' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(HooklineApiError);
+    expect(error).toMatchObject({ code: 'invalid_request' });
+    expect(inspect(error, { depth: Number.POSITIVE_INFINITY })).not.toContain('s3cr3t');
+  });
+
+  it('set by onRequest is refused the same way before anything is sent or logged', async () => {
+    const logged: string[] = [];
+    const c = createTypedClient<paths>({
+      baseUrl: server.url,
+      retry: noWait,
+      onRequest: (req) => {
+        req.url = req.url.replace('http://', 'http://user:s3cr3tpass@');
+      },
+      logger: { debug: (m, f) => logged.push(m, JSON.stringify(f)) },
+    });
+    const error = await caught(c.GET('/v1/payments'));
+    expect(error).toMatchObject({ code: 'invalid_request' });
+    expect(inspect(error, { depth: Number.POSITIVE_INFINITY })).not.toContain('s3cr3t');
+    expect(logged.join('\n')).not.toContain('s3cr3t');
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('bodies that are not what they claim', () => {
   it('a 2xx whose body is not JSON (a captive portal, a proxy page) is invalid_response, not data', async () => {
     server.faults.push({

@@ -206,4 +206,59 @@ describe('poll', () => {
     );
     await expect(pending).rejects.toMatchObject({ code: 'aborted' });
   });
+
+  it('makes no request when its signal is already aborted', async () => {
+    let requests = 0;
+    const pending = poll(
+      async () => ++requests,
+      () => false,
+      { signal: AbortSignal.abort(), sleep: async () => {} },
+    );
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    expect(requests).toBe(0);
+  });
+
+  it('an abort during a request ends poll at once, and the request gets the signal to cancel', async () => {
+    const controller = new AbortController();
+    let received: AbortSignal | undefined;
+    const pending = poll(
+      ({ signal }) => {
+        received = signal;
+        controller.abort();
+        return new Promise<number>(() => {}); // a request that never settles
+      },
+      () => false,
+      { signal: controller.signal, sleep: async () => {} },
+    );
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    expect(received).toBe(controller.signal);
+  });
+
+  it('an abort while the condition is being checked ends poll at once', async () => {
+    const controller = new AbortController();
+    const pending = poll(
+      async () => 1,
+      () => {
+        controller.abort();
+        return new Promise<boolean>(() => {});
+      },
+      { signal: controller.signal, sleep: async () => {} },
+    );
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+  });
+
+  it('passes the signal on to a real request, which the client then cancels', async () => {
+    server.faults.push({ kind: 'delay', ms: 2000 });
+    const c = createTypedClient<paths>({ baseUrl: server.url });
+    const controller = new AbortController();
+    const pending = poll(
+      ({ signal }) => c.GET('/v1/payments', { signal }),
+      () => false,
+      { signal: controller.signal, sleep: async () => {} },
+    );
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    expect(server.requests).toHaveLength(1);
+  });
 });

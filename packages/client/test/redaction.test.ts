@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withoutQuery } from '../src/create-typed-client.js';
 import { createTypedClient, type Logger, REDACTED, redactHeaders } from '../src/index.js';
 import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 import { paymentsRoute } from './support/payments-route.js';
@@ -73,5 +74,14 @@ describe('credentials never reach the logger', () => {
     expect(
       redactHeaders({ Authorization: 'Bearer x', cookie: 'a=b', 'X-Api-Key': 'k', accept: 'a' }),
     ).toEqual({ Authorization: REDACTED, cookie: REDACTED, 'X-Api-Key': REDACTED, accept: 'a' });
+  });
+
+  it('withoutQuery drops the query, the fragment and any user:password@ from a URL it logs', () => {
+    expect(withoutQuery('http://user:s3cr3t@127.0.0.1:4010/v1/x?q=1#f')).toBe(
+      'http://127.0.0.1:4010/v1/x',
+    );
+    expect(withoutQuery('https://tok@api.example/v1/x')).toBe('https://api.example/v1/x');
+    expect(withoutQuery('http://127.0.0.1/v1/a@b?c=d')).toBe('http://127.0.0.1/v1/a@b');
+    expect(withoutQuery('/v1/x?q=a@b')).toBe('/v1/x');
   });
 });

@@ -113,4 +113,86 @@ describe('timeouts and abort', () => {
     expect((await c.GET('/v1/payments')).status).toBe(200);
     expect(codes).toEqual(['network_error', 'network_error']);
   });
+
+  it('the timeout on a body that stalls keeps the status of the response that did arrive', async () => {
+    server.faults.push({ kind: 'slow-body', ms: 2000 });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
+    const error = await c.GET('/v1/payments', { timeoutMs: 50, maxRetries: 0 }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'timeout', status: 200 });
+    expect((error as Error).message).toMatch(/answered 200 but its body did not complete/);
+  });
+});
+
+describe('a body cut off after the headers arrived', () => {
+  it('is a network_error that keeps the status and request id and says the body was cut off', async () => {
+    server.faults.push({ kind: 'cut-body', status: 200 });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
+    const error = await c.GET('/v1/payments', { maxRetries: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HooklineApiError);
+    expect(error).toMatchObject({ code: 'network_error', status: 200, requestId: 'req_cut' });
+    expect((error as Error).message).toContain('answered 200 but the body was cut off');
+    expect((error as Error).message).not.toContain('before a response arrived');
+  });
+
+  it('is retried for a GET and for a POST with an Idempotency-Key, as a network error is', async () => {
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
+    server.faults.push({ kind: 'cut-body' });
+    expect((await c.GET('/v1/payments')).status).toBe(200);
+    server.faults.push({ kind: 'cut-body', status: 201 });
+    expect((await c.POST('/v1/payments', { body: { amount: 1, currency: 'eur' } })).status).toBe(
+      201,
+    );
+    expect(server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'POST']);
+  });
+
+  it('is not retried for a POST without an Idempotency-Key (it may have been applied)', async () => {
+    server.faults.push({ kind: 'cut-body', status: 201 });
+    const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
+    const error = await c
+      .POST('/v1/payments', { body: { amount: 1, currency: 'eur' }, idempotencyKey: null })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'network_error', status: 201, requestId: 'req_cut' });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('timeoutMs covers the token provider and onRequest', () => {
+  it('a token provider that never settles ends in code timeout, and nothing is sent', async () => {
+    const c = createTypedClient<paths>({
+      baseUrl: server.url,
+      retry: noWait,
+      timeoutMs: 50,
+      token: () => new Promise<string>(() => {}),
+    });
+    const error = await c.GET('/v1/payments').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HooklineApiError);
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect((error as Error).message).toContain('token provider');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('an onRequest hook that never settles ends in code timeout, and nothing is sent', async () => {
+    const c = createTypedClient<paths>({
+      baseUrl: server.url,
+      retry: noWait,
+      onRequest: () => new Promise<void>(() => {}),
+    });
+    const error = await c.GET('/v1/payments', { timeoutMs: 50 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect((error as Error).message).toContain('onRequest');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("the caller's abort still wins over the deadline while the token provider works", async () => {
+    const controller = new AbortController();
+    const c = createTypedClient<paths>({
+      baseUrl: server.url,
+      retry: noWait,
+      timeoutMs: 60_000,
+      token: () => new Promise<string>(() => {}),
+    });
+    const pending = c.GET('/v1/payments', { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(await pending).toMatchObject({ code: 'aborted' });
+  });
 });

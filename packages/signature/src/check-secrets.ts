@@ -34,7 +34,7 @@ const RULES: Record<SchemeName, KeyRule> = {
  * `WebhookVerificationError` with code `invalid_secret` (the message never quotes a secret)
  * for an empty list, a missing or blank secret, malformed base64 or a key of the wrong kind
  * (a `whsk_` signing key where `whsec_`/`whpk_` is needed); `invalid_options` for an unknown
- * scheme.
+ * scheme (the message does not quote it either: swapped arguments would put the secret there).
  *
  * @example
  * ```ts
@@ -42,13 +42,13 @@ const RULES: Record<SchemeName, KeyRule> = {
  * ```
  */
 export function checkSecrets(scheme: SchemeName, secret: unknown): readonly string[] {
-  // Own keys only ('constructor' is no scheme); the name is quoted only when it looks like one
-  // (arguments passed the wrong way round would put the secret here).
+  // Own keys only ('constructor' is no scheme). What was passed is never quoted: with the
+  // arguments the wrong way round it is the secret, and a secret can look like a scheme name
+  // ('mygithubwebhooksecret').
   if (typeof scheme !== 'string' || !Object.hasOwn(RULES, scheme)) {
-    const shown = typeof scheme === 'string' && /^[a-z-]{1,24}$/.test(scheme) ? ` "${scheme}"` : '';
     throw new WebhookVerificationError(
       'invalid_options',
-      `Unknown signature scheme${shown}; expected one of ${Object.keys(RULES).join(', ')}.`,
+      `checkSecrets(scheme, secret): the first argument is not a scheme name (were the arguments swapped?); pass one of ${Object.keys(RULES).join(', ')} first and the secret second.`,
     );
   }
   const rule = RULES[scheme];

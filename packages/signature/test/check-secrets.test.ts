@@ -133,6 +133,22 @@ describe.each(builds)('checkSecrets — $name', ({ api }) => {
     }
   });
 
+  it('never echoes what it got for the scheme, even a lowercase word (a GitHub secret passed first)', () => {
+    for (const value of ['mygithubwebhooksecret', 'shopify-shared-secret', 'svix', 'Stripe']) {
+      let caught: unknown;
+      try {
+        api.checkSecrets(value as never, 'github');
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, value).toMatchObject({ code: 'invalid_options' });
+      const message = (caught as Error).message;
+      expect(message, value).not.toContain(value);
+      expect(message).toMatch(/first argument .*swapped/);
+      for (const scheme of schemes) expect(message).toContain(scheme);
+    }
+  });
+
   it('refuses a list with holes (new Array(2)) like one with blank entries', () => {
     expect(check('standard-webhooks', new Array(2))).toBe('invalid_secret');
     expect(check('standard-webhooks', Object.assign(new Array(2), { 1: whsec }))).toBe(

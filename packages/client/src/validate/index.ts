@@ -14,15 +14,26 @@ import type { ResponseValidator } from '../create-typed-client.js';
 export interface ContractValidatorOptions {
   /** The operation table to validate against. Default: `@hookline/openapi`'s `apiOperations`. */
   operations?: readonly ApiOperation[];
-  /** Also validate problem+json error bodies against the `Problem` schema. Default true. */
+  /** Also check problem+json error bodies against the `Problem` schema, loosely. Default true. */
   problems?: boolean;
 }
 
 /**
+ * `Problem`, loosely: RFC 9457 makes every member optional and allows extension members, and
+ * an API newer than this client may send a `code` it does not list. The members it knows must
+ * still have their types (`code` a string); extension members are kept.
+ */
+const looseProblemSchema = problemSchema
+  .partial()
+  .extend({ code: problemSchema.shape.title.optional() }) // any string, not only known codes
+  .loose();
+
+/**
  * A `validateResponses` option that parses each success body with its operation's zod
- * response schema (and each error body with the `Problem` schema). A body that does not match
- * fails the request with an `invalid_response` error whose `cause` is the `ZodError`.
- * Paths not in the table pass through unchecked.
+ * response schema (and each error body, loosely, with the `Problem` schema). A success body
+ * that does not match fails the request with an `invalid_response` error whose `cause` is the
+ * `ZodError`; an error body that does not match is still returned as the API sent it, so its
+ * `code` and `request_id` survive. Paths not in the table pass through unchecked.
  */
 export function validateWithContracts(options: ContractValidatorOptions = {}): ResponseValidator {
   const table = new Map<string, ApiOperation>();
@@ -34,7 +45,7 @@ export function validateWithContracts(options: ContractValidatorOptions = {}): R
     if (!operation) return body;
     if (status === operation.response.status) return operation.response.schema.parse(body);
     if (status >= 400 && problems && body !== null && typeof body === 'object')
-      return problemSchema.parse(body);
+      return looseProblemSchema.parse(body);
     return body;
   };
 }

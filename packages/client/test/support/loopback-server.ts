@@ -24,7 +24,9 @@ export type Fault =
   /** Answer normally after `ms`. */
   | { kind: 'delay'; ms: number }
   /** Send the status line and headers, then hold the body for `ms`. */
-  | { kind: 'slow-body'; ms: number };
+  | { kind: 'slow-body'; ms: number }
+  /** Send the headers (`request-id: req_cut`) and part of the body, then destroy the socket. */
+  | { kind: 'cut-body'; status?: number };
 
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>` */
@@ -66,6 +68,16 @@ export async function startLoopbackServer(
     const fault = faults.shift();
     if (fault?.kind === 'reset') return req.socket.destroy();
     if (fault?.kind === 'answer') return write(res, fault);
+    if (fault?.kind === 'cut-body') {
+      res.writeHead(fault.status ?? 200, {
+        'content-type': 'application/json',
+        'content-length': '100',
+        'request-id': 'req_cut',
+      });
+      // Destroy only once the partial body has been handed to the socket.
+      res.write('{"id":', () => res.destroy());
+      return;
+    }
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     const answer = await route(recorded);
     if (fault?.kind === 'slow-body') {
