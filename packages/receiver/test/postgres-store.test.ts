@@ -14,7 +14,11 @@ import {
   uniqueSchema,
 } from './support/postgres.js';
 import { SECRET, signedHeaders, signedRequest } from './support/sign.js';
-import { checkCrashLoop, checkLongProviderId } from './support/store-scenarios.js';
+import {
+  checkCrashLoop,
+  checkLongProviderId,
+  checkUnnamedRowsClaimable,
+} from './support/store-scenarios.js';
 
 let server: TestPostgres;
 let pool: pg.Pool;
@@ -99,23 +103,7 @@ describe('postgres store', () => {
     );
     const store = createPostgresStore({ pool, schema, tablePrefix: 'old_' });
     await Promise.all([store.migrate(), store.migrate()]);
-    await store.insert({
-      id: 'evt_new',
-      event: 'user.login',
-      version: 1,
-      payload: '{}',
-      source: 'push',
-      receivedAt: 6,
-      receiver: 'shop',
-    });
-    const claimed = await store.claim({
-      now: 10,
-      leaseMs: 100,
-      limit: 10,
-      token: 't',
-      receiver: 'shop',
-    });
-    expect(claimed.map((c) => c.id)).toEqual(['evt_old', 'evt_new']);
+    await checkUnnamedRowsClaimable(store);
   });
 
   it('dead-letters an event whose handler keeps taking the process down (lease expired past retry.attempts)', async () => {

@@ -5,6 +5,7 @@ import Database from 'libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { describeStoreContract } from './store-contract.js';
+import { checkUnnamedRowsClaimable } from './support/store-scenarios.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hookline-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,23 +66,7 @@ describe('sqlite store file', () => {
     db.close();
     // Two processes opening the old file at once both try to add the column.
     const [store, other] = [createSqliteStore({ path }), createSqliteStore({ path })];
-    await store.insert({
-      id: 'evt_new',
-      event: 'user.login',
-      version: 1,
-      payload: '{}',
-      source: 'push',
-      receivedAt: 6,
-      receiver: 'shop',
-    });
-    const claimed = await store.claim({
-      now: 10,
-      leaseMs: 100,
-      limit: 10,
-      token: 't',
-      receiver: 'shop',
-    });
-    expect(claimed.map((c) => c.id)).toEqual(['evt_old', 'evt_new']);
+    await checkUnnamedRowsClaimable(store);
     await Promise.all([store.close(), other.close()]);
   });
 

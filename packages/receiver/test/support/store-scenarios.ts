@@ -81,3 +81,27 @@ export async function checkLongProviderId(store: ReceiverStore): Promise<void> {
     expect(body.error.message).toMatch(/longer than 1024 bytes/);
   }
 }
+
+/**
+ * A store opened on an inbox table from before receivers were named: the old row (inserted by
+ * the caller as `evt_old`, no receiver) is still claimed, beside a named one.
+ */
+export async function checkUnnamedRowsClaimable(store: ReceiverStore): Promise<void> {
+  await store.insert({
+    id: 'evt_new',
+    event: 'user.login',
+    version: 1,
+    payload: '{}',
+    source: 'push',
+    receivedAt: 6,
+    receiver: 'shop',
+  });
+  const claimed = await store.claim({
+    now: 10,
+    leaseMs: 100,
+    limit: 10,
+    token: 't',
+    receiver: 'shop',
+  });
+  expect(claimed.map((c) => c.id)).toEqual(['evt_old', 'evt_new']);
+}
