@@ -1,9 +1,12 @@
 import { buildUrl, type RequestParams } from './build-url.js';
 import {
+  abortedError,
   errorFromProblem,
   HooklineApiError,
+  invalidRequest,
   isHooklineApiError,
   requestIdOf,
+  timeoutError,
 } from './hookline-api-error.js';
 import { type ListPage, type PaginateOptions, paginatePages } from './paginate.js';
 import type {
@@ -17,7 +20,7 @@ import type {
   ProblemDetails,
   RequestOptions,
 } from './path-types.js';
-import { raceAbort } from './race-abort.js';
+import { pause, raceAbort } from './race-abort.js';
 import { redactHeaders, redactSecrets } from './redact.js';
 import {
   isRetryableStatus,
@@ -151,8 +154,6 @@ export interface Client<Paths, Problem = ProblemDetails> {
   ): AsyncGenerator<ItemOf<Paths, P>, void, undefined>;
 }
 
-const idempotentMethods: Partial<Record<HttpMethod, true>> = { GET: true, PUT: true, DELETE: true };
-
 function mergeHeaders(target: Record<string, string>, source?: Record<string, unknown>) {
   for (const name in source) {
     const value = source[name];
@@ -180,272 +181,234 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
   if (userinfo.test(options.baseUrl)) throw credentialsInUrl('baseUrl');
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
-  const maxRetriesDefault = retry.maxRetries ?? 2;
-  const maxRetryAfterMs = retry.maxRetryAfterMs ?? 60_000;
-  const random = retry.random ?? Math.random;
-  const backoff = (n: number) => retryBackoff(n, { ...retry, random });
   const wait = retry.sleep ?? sleep;
-  const defaultTimeoutMs = options.timeoutMs ?? 30_000;
-  const validate = options.validateResponses || undefined;
+  const validate = options.validateResponses;
   let lastToken: string | undefined;
   const baseHeaders: Record<string, string> = { accept: 'application/json' };
   mergeHeaders(baseHeaders, options.headers);
   if (apiKey) baseHeaders.authorization = `Bearer ${apiKey}`;
 
-  const log = (level: keyof Logger, message: string, req: OutgoingRequest, extra?: object) =>
-    logger?.[level]?.(redactSecrets(message, [apiKey, lastToken]), {
-      method: req.method,
-      // The query string can carry caller data (emails, tokens); logs get the path only.
-      url: withoutQuery(req.url),
-      attempt: req.attempt,
-      headers: redactHeaders(req.headers),
-      ...extra,
-    });
-
-  const aborted = (req: OutgoingRequest, cause: unknown) =>
-    new HooklineApiError('aborted', `${req.method} ${req.path} was aborted by the caller`, {
-      cause,
-    });
-
-  /**
-   * One attempt's deadline, started before the token provider and onRequest: its `signal`
-   * aborts on the timeout or on the caller's abort, whichever comes first. Without a timeout
-   * it is the caller's signal as is: no extra controller. A timeout longer than a timer can
-   * hold (Infinity, say) is none: Node would fire it after 1 ms.
-   */
-  function startAttempt(signal: AbortSignal | undefined, timeoutMs: number) {
-    if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS))
-      return { signal, timedOut: () => false, end: () => {} };
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    // A listener rather than AbortSignal.any: it runs everywhere, and Node 20's
-    // AbortSignal.any keeps combined signals alive until GC (nodejs/node#48951).
-    const onAbort = () => controller.abort();
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort);
-    return {
-      signal: controller.signal,
-      timedOut: () => timedOut,
-      end: () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      },
-    };
-  }
-  type Attempt = ReturnType<typeof startAttempt>;
-
-  // One attempt: fetch and read the whole body under the attempt's deadline, so a slow body
-  // times out too.
-  async function send(
-    req: OutgoingRequest,
-    signal: AbortSignal | undefined,
-    attempt: Attempt,
-    timeoutMs: number,
-  ) {
-    const what = `${req.method} ${req.path}`;
-    // Only failures of the transport become client errors; a throwing onResponse propagates.
-    // After the headers arrived, the error keeps the response's status and request id.
-    const fail = (cause: unknown, response?: Response): never => {
-      if (signal?.aborted) throw aborted(req, cause);
-      const init = response && { status: response.status, requestId: requestIdOf(response) };
-      const answered = response && `${what} answered ${response.status} but`;
-      if (attempt.timedOut())
-        throw new HooklineApiError(
-          'timeout',
-          `${answered ? `${answered} its body did not complete` : `${what} got no complete response`} within ${timeoutMs} ms; raise timeoutMs or check why the API is slow`,
-          { cause, ...init },
-        );
-      const code = (cause as { cause?: { code?: string } }).cause?.code;
-      const detail = code ? ` (${code})` : '';
-      throw new HooklineApiError(
-        'network_error',
-        answered
-          ? `${answered} the body was cut off${detail}; check the API and any proxy in between`
-          : `${what} failed before a response arrived${detail}; check baseUrl and that the API is reachable`,
-        { cause, ...init },
-      );
-    };
-    try {
-      if (signal?.aborted) fail(signal.reason);
-      let response = await doFetch(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body ?? null,
-        signal: attempt.signal ?? null,
-      }).catch(fail);
-      if (onResponse) response = (await onResponse(response, req)) ?? response;
-      const text = await response.text().catch((cause: unknown) => fail(cause, response));
-      return { response, text };
-    } finally {
-      attempt.end();
-    }
-  }
-
-  async function pause(ms: number, signal: AbortSignal | undefined, req: OutgoingRequest) {
-    try {
-      await wait(ms, signal);
-      if (signal?.aborted) throw signal.reason;
-    } catch (cause) {
-      throw aborted(req, cause);
-    }
-  }
-
-  async function request(method: HttpMethod, path: string, init: AnyInit = {}) {
-    const headers = { ...baseHeaders };
-    let body: string | undefined;
-    if (init.body !== undefined) {
-      try {
-        body = JSON.stringify(init.body);
-      } catch (cause) {
-        throw new HooklineApiError(
-          'invalid_request',
-          `${method} ${path}: the body cannot be sent as JSON (${cause instanceof Error ? cause.message : String(cause)}); convert BigInt and cyclic values first`,
-        );
-      }
-      headers['content-type'] = 'application/json';
-    }
-    mergeHeaders(headers, init.params?.header);
-    mergeHeaders(headers, init.headers);
-    const { idempotencyKey } = init;
-    if (idempotencyKey !== undefined) mergeHeaders(headers, { 'idempotency-key': idempotencyKey });
-    // An explicit `'Idempotency-Key': null` in the headers means no key, like idempotencyKey: null.
-    else if (method === 'POST' && !removesKey(init.params?.header) && !removesKey(init.headers))
-      headers['idempotency-key'] ??= crypto.randomUUID();
-    const req = {
-      method,
-      path,
-      url: buildUrl(baseUrl, path, init.params),
-      headers,
-      body,
-      attempt: 0,
-    } satisfies OutgoingRequest;
-    const { signal, timeoutMs = defaultTimeoutMs } = init;
-    const maxRetries =
-      idempotentMethods[method] || headers['idempotency-key']
-        ? (init.maxRetries ?? maxRetriesDefault)
-        : 0;
-    let retries = 0;
-    let refreshed = false;
-    let forceRefresh = false;
-    /** `step`, or the attempt's deadline or the caller's abort, whichever comes first. */
-    const unlessAborted = <T>(step: T | Promise<T>, attempt: Attempt, what: string) =>
-      raceAbort(step, attempt.signal, () =>
-        signal?.aborted
-          ? aborted(req, signal.reason)
-          : new HooklineApiError(
-              'timeout',
-              `${method} ${path}: ${what} did not finish within timeoutMs (${timeoutMs} ms); check it, or raise timeoutMs`,
-            ),
-      );
-    for (;;) {
-      req.attempt++;
-      const attempt = startAttempt(signal, timeoutMs);
-      try {
-        if (token) {
-          lastToken = await unlessAborted(token({ forceRefresh }), attempt, 'the token provider');
-          forceRefresh = false;
-          headers.authorization = `Bearer ${lastToken}`;
-        }
-        if (onRequest) await unlessAborted(onRequest(req), attempt, 'onRequest');
-        checkRequest(req);
-      } catch (error) {
-        attempt.end();
-        throw error;
-      }
-      if (logger) log('debug', `${method} ${path}: attempt ${req.attempt}`, req);
-      let outcome: { response: Response; text: string };
-      try {
-        outcome = await send(req, signal, attempt, timeoutMs);
-      } catch (err) {
-        if (!isHooklineApiError(err)) throw err;
-        onError?.(err, req);
-        if (err.code !== 'aborted' && retries < maxRetries) {
-          const delay = backoff(retries++);
-          if (logger)
-            log('warn', `${err.message}; retrying in ${delay} ms`, req, { code: err.code });
-          await pause(delay, signal, req);
-          continue;
-        }
-        if (logger) log('error', err.message, req, { code: err.code });
-        throw err;
-      }
-      const { response, text } = outcome;
-      const status = response.status;
-      if (logger)
-        log('debug', `${method} ${path}: ${status}`, req, {
-          status,
-          requestId: requestIdOf(response),
-        });
-      if (status === 401 && token && !refreshed) {
-        refreshed = forceRefresh = true;
-        continue;
-      }
-      if (retries < maxRetries && isRetryableStatus(status, response.headers)) {
-        // The server's hint, never shorter than the backoff; undefined: too long, stop here.
-        const delay = retryDelay(response, retries, { ...retry, random, maxRetryAfterMs });
-        if (delay !== undefined) {
-          retries++;
-          if (logger) log('warn', `${method} ${path}: ${status}; retrying in ${delay} ms`, req);
-          await pause(delay, signal, req);
-          continue;
-        }
-      }
-      return finish(method, path, response, text);
-    }
-  }
-
-  function finish(method: HttpMethod, path: string, response: Response, text: string) {
-    const status = response.status;
-    const json = response.headers.get('content-type')?.includes('json') ?? false;
-    let body: unknown = text || undefined;
-    let parsed: unknown;
-    try {
-      // A 2xx body is data of the type the operation declares: JSON, or nothing.
-      if (response.ok && text && !json) throw new Error(`a ${status} body that is not JSON`);
-      if (text && json) body = parsed = JSON.parse(text);
-      if (validate) body = validate({ method, path, status, body });
-    } catch (cause) {
-      if (response.ok) {
-        throw new HooklineApiError(
-          'invalid_response',
-          `${method} ${path} answered ${status} with a body that is not valid; check that the client and API versions match (and that no proxy answered instead)`,
-          { status, cause, requestId: requestIdOf(response) },
-        );
-      }
-      // An error status stays a result, whatever its body. JSON the validator refused (a
-      // problem without detail, a code newer than this client) keeps the API's code and
-      // request_id; anything else becomes { title, detail: text } below.
-      body = parsed;
-    }
-    if (response.ok) return { ok: true as const, status, data: body, response };
-    const error = (
-      body !== null && typeof body === 'object' && !Array.isArray(body)
-        ? body
-        : { title: response.statusText, detail: text }
-    ) as ProblemDetails;
-    error.status = status;
-    return { ok: false as const, status, error, response };
-  }
-
-  const bind =
+  /** `METHOD path` as a function; its result is typed by {@link Client}. */
+  type Bound = (path: string, init?: AnyInit) => Promise<never>;
+  const request =
     (method: HttpMethod) =>
-    (path: string, init?: AnyInit): Promise<never> =>
-      request(method, path, init) as Promise<never>;
+    async (path: string, init: AnyInit = {}) => {
+      const what = `${method} ${path}`;
+      // A POST gets a fresh Idempotency-Key, reused on retries, unless the client's headers set
+      // one; the request's headers and idempotencyKey may replace it, or remove it with null.
+      const headers: Record<string, string> = {
+        ...(method === 'POST' && { 'idempotency-key': crypto.randomUUID() }),
+        ...baseHeaders,
+      };
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        try {
+          body = JSON.stringify(init.body);
+        } catch (cause) {
+          throw invalidRequest(
+            `${what}: the body is not JSON-serializable (a BigInt? a cycle?)`,
+            cause,
+          );
+        }
+        headers['content-type'] = 'application/json';
+      }
+      mergeHeaders(headers, init.params?.header);
+      mergeHeaders(headers, init.headers);
+      mergeHeaders(headers, { 'idempotency-key': init.idempotencyKey });
+      const req = {
+        method,
+        path,
+        url: buildUrl(baseUrl, path, init.params),
+        headers,
+        body,
+        attempt: 0,
+      } satisfies OutgoingRequest;
+      const log = (level: keyof Logger, message: string, extra?: object) =>
+        logger?.[level]?.(redactSecrets(message, [apiKey, lastToken]), {
+          method,
+          // The query string can carry caller data (emails, tokens); logs get the path only.
+          url: withoutQuery(req.url),
+          attempt: req.attempt,
+          headers: redactHeaders(req.headers),
+          ...extra,
+        });
+      const { signal, timeoutMs = options.timeoutMs ?? 30_000 } = init;
+      // POST and PATCH are retried only with an idempotency key.
+      const maxRetries =
+        (method === 'POST' || method === 'PATCH') && !headers['idempotency-key']
+          ? 0
+          : (init.maxRetries ?? retry.maxRetries ?? 2);
+      let retries = 0;
+      let refreshed = false;
+      let forceRefresh = false;
+      for (;;) {
+        req.attempt++;
+        // The attempt's deadline, started before the token provider and onRequest: its signal
+        // aborts on the timeout or on the caller's abort, whichever comes first. Without a
+        // timeout it is the caller's signal as is: no extra controller. A timeout longer than a
+        // timer can hold (Infinity, say) is none: Node would fire it after 1 ms.
+        let attemptSignal = signal;
+        let timedOut = false;
+        let end = () => {};
+        if (timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS) {
+          const controller = new AbortController();
+          const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeoutMs);
+          // A listener rather than AbortSignal.any: it runs everywhere, and Node 20's
+          // AbortSignal.any keeps combined signals alive until GC (nodejs/node#48951).
+          const onAbort = () => controller.abort();
+          if (signal?.aborted) onAbort();
+          else signal?.addEventListener('abort', onAbort);
+          attemptSignal = controller.signal;
+          end = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+          };
+        }
+        /** `promise`, or the attempt's deadline or the caller's abort, whichever comes first. */
+        const unlessAborted = <T>(promise: T | Promise<T>, step: string) =>
+          raceAbort(promise, attemptSignal, () =>
+            signal?.aborted
+              ? abortedError(what, signal.reason)
+              : timeoutError(`${what}: ${step} did not finish`, timeoutMs),
+          );
+        // Only failures of the transport become client errors; a throwing onResponse propagates.
+        // After the headers arrived, the error keeps the response's status and request id.
+        const fail = (cause: unknown, response?: Response): never => {
+          if (signal?.aborted) throw abortedError(what, cause);
+          const fields = { cause, status: response?.status, requestId: requestIdOf(response) };
+          const answered = response && `${what} answered ${response.status} but`;
+          if (timedOut)
+            throw timeoutError(
+              answered
+                ? `${answered} its body did not complete`
+                : `${what}: the response did not complete`,
+              timeoutMs,
+              fields,
+            );
+          const code = (cause as { cause?: { code?: string } }).cause?.code;
+          const detail = code ? ` (${code})` : '';
+          throw new HooklineApiError(
+            'network_error',
+            answered
+              ? `${answered} the body was cut off${detail}; check the API and any proxy`
+              : `${what} failed before a response arrived${detail}; check baseUrl and that the API is reachable`,
+            fields,
+          );
+        };
+        let response: Response;
+        let text: string;
+        try {
+          if (token) {
+            lastToken = await unlessAborted(token({ forceRefresh }), 'the token provider');
+            forceRefresh = false;
+            headers.authorization = `Bearer ${lastToken}`;
+          }
+          if (onRequest) await unlessAborted(onRequest(req), 'onRequest');
+          // Refuse what fetch cannot send: a URL with credentials (set by onRequest), a header name
+          // that is not an HTTP token (`x trace`), a header value with a line break, NUL or a
+          // character above U+00FF. Fetch's own error would quote the URL or value — an API key
+          // read with its newline or pasted with a typographic quote would end up in the error and
+          // its logs — and retrying cannot help. The value is never quoted here.
+          if (userinfo.test(req.url)) throw credentialsInUrl(`${what}: the URL set by onRequest`);
+          for (const [name, value] of Object.entries(req.headers)) {
+            const problem = !/^[\w!#$%&'*+.^`|~-]+$/.test(name)
+              ? `header name ${JSON.stringify(name)} is not an HTTP token`
+              : /[\r\n\0]/.test(value)
+                ? `the ${name} header has a line break or NUL (a trailing newline?); trim it`
+                : /[^\0-\xff]/.test(value)
+                  ? `the ${name} header has a character above U+00FF (a typographic quote?); retype it`
+                  : undefined;
+            if (problem) throw invalidRequest(`${what}: ${problem}`);
+          }
+          log('debug', `${what}: attempt ${req.attempt}`);
+          // The whole body is read under the attempt's deadline, so a slow body times out too.
+          try {
+            if (signal?.aborted) fail(signal.reason);
+            response = await doFetch(req.url, {
+              method,
+              // onRequest may have replaced the headers object.
+              headers: req.headers,
+              body: body ?? null,
+              signal: attemptSignal ?? null,
+            }).catch(fail);
+            if (onResponse) response = (await onResponse(response, req)) ?? response;
+            text = await response.text().catch((cause: unknown) => fail(cause, response));
+          } catch (err) {
+            if (!isHooklineApiError(err)) throw err;
+            end();
+            onError?.(err, req);
+            if (err.code === 'aborted' || retries >= maxRetries) {
+              log('error', err.message, { code: err.code });
+              throw err;
+            }
+            const delay = retryBackoff(retries++, retry);
+            log('warn', `${err.message}; retrying in ${delay} ms`, { code: err.code });
+            await pause(wait, delay, signal, what);
+            continue;
+          }
+        } finally {
+          end();
+        }
+        const status = response.status;
+        log('debug', `${what}: ${status}`, { status, requestId: requestIdOf(response) });
+        if (status === 401 && token && !refreshed) {
+          refreshed = forceRefresh = true;
+          continue;
+        }
+        if (retries < maxRetries && isRetryableStatus(status, response.headers)) {
+          // The server's hint, never shorter than the backoff; undefined: too long, stop here.
+          const delay = retryDelay(response, retries, retry);
+          if (delay !== undefined) {
+            retries++;
+            log('warn', `${what}: ${status}; retrying in ${delay} ms`);
+            await pause(wait, delay, signal, what);
+            continue;
+          }
+        }
+        const json = response.headers.get('content-type')?.includes('json');
+        let data: unknown = text || undefined;
+        let parsed: unknown;
+        try {
+          // A 2xx body is data of the type the operation declares: JSON, or nothing.
+          if (response.ok && text && !json) throw new Error('not JSON');
+          if (text && json) data = parsed = JSON.parse(text);
+          if (validate) data = validate({ method, path, status, body: data });
+        } catch (cause) {
+          if (response.ok)
+            throw new HooklineApiError(
+              'invalid_response',
+              `${what} answered ${status} with an invalid body (another API version? a proxy?)`,
+              { status, cause, requestId: requestIdOf(response) },
+            );
+          // An error status stays a result, whatever its body. JSON the validator refused (a
+          // problem without detail, a code newer than this client) keeps the API's code and
+          // request_id; anything else becomes { title, detail: text } below.
+          data = parsed;
+        }
+        if (response.ok) return { ok: true as const, status, data, response };
+        const error = (
+          data && typeof data === 'object' && !Array.isArray(data)
+            ? data
+            : { title: response.statusText, detail: text }
+        ) as ProblemDetails;
+        error.status = status;
+        return { ok: false as const, status, error, response };
+      }
+    };
 
   return {
-    GET: bind('GET'),
-    POST: bind('POST'),
-    PUT: bind('PUT'),
-    PATCH: bind('PATCH'),
-    DELETE: bind('DELETE'),
+    GET: request('GET') as Bound,
+    POST: request('POST') as Bound,
+    PUT: request('PUT') as Bound,
+    PATCH: request('PATCH') as Bound,
+    DELETE: request('DELETE') as Bound,
     paginate: ((path: string, init: AnyInit = {}, { limit }: PaginateOptions = {}) =>
       paginatePages(
-        async (startingAfter) => {
-          const result = await request('GET', path, {
+        async (startingAfter: string | undefined) => {
+          const result = await request('GET')(path, {
             ...init,
             params: {
               ...init.params,
@@ -466,42 +429,9 @@ export function createTypedClient<Paths, Problem = ProblemDetails>(
 const userinfo = /^([a-z][\w+.-]*:\/\/)[^/?#]*@/i;
 
 const credentialsInUrl = (what: string) =>
-  new HooklineApiError(
-    'invalid_request',
-    `${what} has credentials in it (user:password@); remove them and pass apiKey, token or an authorization header instead`,
-  );
+  invalidRequest(`${what} has user:password@ in it; pass apiKey or token instead`);
 
 /** `url` without its query string, fragment and credentials (`user:password@`): what logs get. */
 export function withoutQuery(url: string): string {
-  const cut = url.search(/[?#]/);
-  return (cut === -1 ? url : url.slice(0, cut)).replace(userinfo, '$1');
-}
-
-/** True when `headers` removes the `Idempotency-Key` (any case) with `null`. */
-function removesKey(headers: Record<string, unknown> | undefined): boolean {
-  for (const name in headers)
-    if (headers[name] === null && name.toLowerCase() === 'idempotency-key') return true;
-  return false;
-}
-
-/**
- * Refuses what fetch cannot send: a URL with credentials (set by onRequest), a header name that
- * is not an HTTP token (`x trace`), a header value with a line break, NUL or a character above
- * U+00FF. Fetch's own error would quote the URL or value — an API key read with its newline or
- * pasted with a typographic quote would end up in the error and its logs — and retrying cannot
- * help. The value is never quoted here.
- */
-function checkRequest(req: OutgoingRequest): void {
-  const what = `${req.method} ${req.path}`;
-  if (userinfo.test(req.url)) throw credentialsInUrl(`${what}: the URL set by onRequest`);
-  for (const [name, value] of Object.entries(req.headers)) {
-    const problem = !/^[\w!#$%&'*+.^`|~-]+$/.test(name)
-      ? `the header name ${JSON.stringify(name)} is not an HTTP token (no spaces or separators); fix it`
-      : /[\r\n\0]/.test(value)
-        ? `the ${name} header has a line break or NUL in its value${name === 'authorization' ? ' (an API key or token read with its trailing newline?)' : ''}; trim it`
-        : /[^\0-\xff]/.test(value)
-          ? `the ${name} header has a character above U+00FF in its value${name === 'authorization' ? ' (a typographic quote pasted into the API key?)' : ''}; retype it`
-          : undefined;
-    if (problem) throw new HooklineApiError('invalid_request', `${what}: ${problem}`);
-  }
+  return url.replace(/[?#].*/s, '').replace(userinfo, '$1');
 }

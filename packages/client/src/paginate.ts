@@ -23,12 +23,12 @@ export interface PaginateOptions {
 export async function* paginatePages<T>(
   fetchPage: (startingAfter: string | undefined) => Promise<ListPage<T>>,
   startingAfter: string | undefined,
-  limit = Number.POSITIVE_INFINITY,
-  what = 'The list',
+  limit = Infinity,
+  what: string,
 ): AsyncGenerator<T, void, undefined> {
   let count = 0;
   let cursor = startingAfter;
-  const used = new Set<string | undefined>([cursor]);
+  const used = new Set([cursor]);
   while (count < limit) {
     const page = await fetchPage(cursor);
     for (const item of page.data) {
@@ -37,16 +37,13 @@ export async function* paginatePages<T>(
     }
     if (!page.has_more) return;
     const next = page.next_cursor;
-    const asked = cursor === undefined ? 'the first page' : `the page after cursor "${cursor}"`;
-    const broken = (problem: string) =>
-      new HooklineApiError(
+    // `used` holds `undefined` for the first page: only a string counts as a cursor used.
+    const reused = typeof next === 'string' && used.has(next);
+    if (!page.data.length || !next || typeof next !== 'string' || reused)
+      throw new HooklineApiError(
         'invalid_response',
-        `${what} answered ${asked} with has_more: true but ${problem}, so paging stopped instead of requesting the same pages forever; the API's pagination is broken: report this cursor to its operator`,
+        `${what} answered ${cursor === undefined ? 'the first page' : `the page after cursor "${cursor}"`} with has_more: true but ${page.data.length ? `next_cursor ${JSON.stringify(next)}${reused ? ', a cursor already used' : ''}` : 'no items'}; report this cursor to the API's operator`,
       );
-    if (page.data.length === 0) throw broken('no items');
-    if (typeof next !== 'string' || next === '')
-      throw broken(`next_cursor ${next === '' ? '""' : String(next)}`);
-    if (used.has(next)) throw broken(`next_cursor "${next}", a cursor already used`);
     used.add(next);
     cursor = next;
   }

@@ -1,5 +1,5 @@
-import { HooklineApiError } from './hookline-api-error.js';
-import { raceAbort } from './race-abort.js';
+import { abortedError, HooklineApiError } from './hookline-api-error.js';
+import { pause, raceAbort } from './race-abort.js';
 import { sleep as defaultSleep } from './retry-delay.js';
 
 /** How {@link poll} paces itself; defaults: every 1 s, no backoff, up to 30 s apart, 60 s deadline. */
@@ -64,7 +64,7 @@ export async function poll<R>(
   } = options;
   const start = now();
   let interval = options.intervalMs ?? 1000;
-  const stopped = () => aborted(signal?.reason);
+  const stopped = () => abortedError('poll()', signal?.reason);
   for (let requests = 1; ; requests++) {
     // Checked before each request: a sleep that ignores its signal must not start one.
     if (signal?.aborted) throw stopped();
@@ -75,16 +75,9 @@ export async function poll<R>(
     if (elapsed + interval > timeoutMs)
       throw new HooklineApiError(
         'poll_timeout',
-        `poll() made ${requests} requests in ${elapsed} ms without the condition holding before its ${timeoutMs} ms deadline; raise timeoutMs or check why the condition never holds`,
+        `poll() timed out after ${requests} requests in ${elapsed} ms; raise timeoutMs or check the condition`,
       );
-    try {
-      await sleep(interval, signal);
-    } catch (cause) {
-      throw aborted(cause);
-    }
+    await pause(sleep, interval, signal, 'poll()');
     interval = Math.min(maxIntervalMs, interval * backoff);
   }
 }
-
-const aborted = (cause: unknown) =>
-  new HooklineApiError('aborted', 'poll() was aborted', { cause });

@@ -1,4 +1,4 @@
-const sensitive = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+const sensitive = /^(authorization|proxy-authorization|cookie|x-api-key)$/i;
 
 /** The mark that stands in for a credential in logs. */
 export const REDACTED = '[redacted]';
@@ -7,7 +7,7 @@ export const REDACTED = '[redacted]';
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name in headers) {
-    out[name] = sensitive.has(name.toLowerCase()) ? REDACTED : (headers[name] as string);
+    out[name] = sensitive.test(name) ? REDACTED : (headers[name] as string);
   }
   return out;
 }

@@ -24,7 +24,7 @@ export interface RetryOptions {
  * replay it; without `headers` a 409 is therefore not retryable.
  */
 export function isRetryableStatus(status: number, headers?: Headers): boolean {
-  if (status === 409) return headers?.has('retry-after') ?? false;
+  if (status === 409) return !!headers?.has('retry-after');
   return status === 408 || status === 429 || status >= 500;
 }
 
@@ -41,11 +41,11 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export function backoffDelay(retry: number, baseMs: number, capMs: number, random: () => number) {
   const delay = Math.floor(random() * Math.min(capMs, baseMs * 2 ** retry, MAX_TIMER_MS));
   // NaN (a NaN setting) would be a 1 ms timer too: no backoff rather than a hidden one.
-  return Number.isNaN(delay) ? 0 : delay;
+  return delay || 0;
 }
 
 /** The jittered backoff before retry number `retry` (from 0) with the client's retry options. */
-export function retryBackoff(retry: number, options: RetryOptions = {}): number {
+export function retryBackoff(retry: number, options: RetryOptions): number {
   return backoffDelay(
     retry,
     options.baseDelayMs ?? 500,
@@ -88,7 +88,7 @@ export function serverRetryDelay(
 ): number | undefined {
   const { headers } = response;
   const retryAfter = headers.get('retry-after');
-  if (retryAfter !== null) {
+  if (retryAfter) {
     // Only what RFC 9110 §10.2.3 allows: delay-seconds (digits) or an HTTP-date. Number() and
     // Date.parse() accept far more ("0x10", "1e3", "-1", a merged "5, 10" read as a date).
     if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
@@ -100,61 +100,49 @@ export function serverRetryDelay(
   const field = (name: string) =>
     headers.get(`ratelimit-${name}`) ??
     new RegExp(`(?:^|[;,\\s])${name}=(\\d+)`).exec(structured)?.[1];
-  const reset = Number(field('reset') ?? Number.NaN);
+  const reset = Number(field('reset'));
   if (Number.isNaN(reset) || (response.status !== 429 && field('remaining') !== '0'))
     return undefined;
   return Math.max(0, reset * 1000);
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const mon = `(${months.join('|')})`;
-const hms = '(\\d{2}):(\\d{2}):(\\d{2})';
-/** IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT` (day, month, year, h, m, s). */
-const imfFixdate = new RegExp(
-  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) ${mon} (\\d{4}) ${hms} GMT$`,
-);
-/** Obsolete rfc850-date: `Sunday, 06-Nov-94 08:49:37 GMT` (day, month, yy, h, m, s). */
-const rfc850Date = new RegExp(
-  `^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d{2})-${mon}-(\\d{2}) ${hms} GMT$`,
-);
-/** Obsolete asctime-date: `Sun Nov  6 08:49:37 1994` (month, day, h, m, s, year). */
-const asctimeDate = new RegExp(
-  `^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${mon} ([ \\d]\\d) ${hms} (\\d{4})$`,
-);
+const mon = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+const wkday = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+// 60 is a leap second (RFC 5322); setUTCHours counts it as the next second.
+const hms = '(?<h>[01]\\d|2[0-3]):(?<i>[0-5]\\d):(?<s>[0-5]\\d|60)';
+/** The HTTP-date forms of RFC 9110 §5.6.7, with named groups (d)ay, (m)onth, (y)ear, h, (i), s. */
+const httpDates = [
+  // IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
+  `${wkday}, (?<d>\\d\\d) (?<m>${mon}) (?<y>\\d{4}) ${hms} GMT`,
+  // Obsolete rfc850-date: `Sunday, 06-Nov-94 08:49:37 GMT`.
+  `(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<d>\\d\\d)-(?<m>${mon})-(?<y>\\d\\d) ${hms} GMT`,
+  // Obsolete asctime-date: `Sun Nov  6 08:49:37 1994`.
+  `${wkday} (?<m>${mon}) (?<d>[ \\d]\\d) ${hms} (?<y>\\d{4})`,
+].map((form) => new RegExp(`^${form}$`));
 
 /**
  * An HTTP-date (RFC 9110 §5.6.7: IMF-fixdate, or the obsolete rfc850 and asctime formats) in ms
- * since the epoch; `undefined` for anything else, including an impossible date (31 Feb).
+ * since the epoch; `undefined` for anything else, including an impossible date (31 Feb). Not
+ * Date.parse: it rolls 31 Feb over to March, reads 23:59:60 as 23:59:00 and year 0094 as 1994.
  */
-export function parseHttpDate(value: string, now = Date.now()): number | undefined {
-  const fields = (): (string | undefined)[] | undefined => {
-    const imf = imfFixdate.exec(value);
-    if (imf) return imf.slice(1);
-    const asctime = asctimeDate.exec(value);
-    if (asctime) {
-      const [, month, day, h, m, s, year] = asctime;
-      return [day, month, year, h, m, s];
-    }
-    const rfc850 = rfc850Date.exec(value);
-    if (!rfc850) return undefined;
+export function parseHttpDate(value: string, now: number): number | undefined {
+  let fields: Record<'d' | 'm' | 'y' | 'h' | 'i' | 's', string> | undefined;
+  for (const form of httpDates) fields ??= form.exec(value)?.groups as typeof fields;
+  if (!fields) return undefined;
+  const { d, m, y, h, i, s } = fields;
+  const day = Number(d);
+  let year = Number(y);
+  if (y.length < 3) {
     // A two-digit year more than 50 years ahead is the latest past year with those digits.
     const thisYear = new Date(now).getUTCFullYear();
-    let year = thisYear - (thisYear % 100) + Number(rfc850[3]);
+    year += thisYear - (thisYear % 100);
     if (year > thisYear + 50) year -= 100;
-    return [rfc850[1], rfc850[2], String(year), ...rfc850.slice(4)];
-  };
-  const parts = fields();
-  if (!parts) return undefined;
-  const [day, month, year, h, m, s] = parts.map((part, i) =>
-    i === 1 ? months.indexOf(part ?? '') : Number(part),
-  ) as [number, number, number, number, number, number];
-  // 60 is a leap second (RFC 5322); it counts as the next second.
-  if (h > 23 || m > 59 || s > 60) return undefined;
+  }
   // setUTCFullYear, not Date.UTC, which reads years 0-99 as 1900-1999.
   const date = new Date(0);
-  date.setUTCFullYear(year, month, day);
-  if (date.getUTCMonth() !== month || date.getUTCDate() !== day) return undefined;
-  return date.getTime() + ((h * 60 + m) * 60 + s) * 1000;
+  date.setUTCFullYear(year, mon.indexOf(m) / 4, day);
+  // A day past the month's end (31 Feb) rolls over to another day of the month.
+  return date.getUTCDate() === day ? date.setUTCHours(+h, +i, +s) : undefined;
 }
 
 /**
@@ -166,20 +154,20 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     // A negative or NaN wait is none (setTimeout would read NaN as 1 ms).
-    let left = Number.isNaN(ms) ? 0 : Math.max(ms, 0);
+    let left = Math.max(ms, 0) || 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
     };
+    const done = () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
     const arm = () => {
       const step = Math.min(left, MAX_TIMER_MS);
       left -= step;
-      timer = setTimeout(() => {
-        if (left > 0) return arm();
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, step);
+      timer = setTimeout(left > 0 ? arm : done, step);
     };
     arm();
     signal?.addEventListener('abort', onAbort, { once: true });

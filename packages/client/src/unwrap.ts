@@ -20,6 +20,6 @@ export async function unwrap<R extends AnyResult>(
   throw errorFromProblem(
     settled.error,
     response,
-    `${response.url ? new URL(response.url).pathname : 'The API'}`,
+    response.url ? new URL(response.url).pathname : 'The API',
   );
 }

@@ -103,6 +103,26 @@ describe('requests against a real loopback server', () => {
     ]);
   });
 
+  it("a client-wide Idempotency-Key header is kept on a POST; the request's headers or idempotencyKey replace or remove it", async () => {
+    const c = createTypedClient<paths>({
+      baseUrl: server.url,
+      headers: { 'Idempotency-Key': 'client-wide' },
+    });
+    const body = { amount: 1, currency: 'eur' };
+    await c.POST('/v1/payments', { body });
+    await c.POST('/v1/payments', { body, headers: { 'idempotency-key': 'per-request' } });
+    await c.POST('/v1/payments', { body, headers: { 'Idempotency-Key': null } });
+    await c.POST('/v1/payments', { body, idempotencyKey: 'option' });
+    await c.POST('/v1/payments', { body, idempotencyKey: null });
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual([
+      'client-wide',
+      'per-request',
+      undefined,
+      'option',
+      undefined,
+    ]);
+  });
+
   it('GET and PATCH send no Idempotency-Key by default', async () => {
     const c = client();
     await c.GET('/v1/payments');

@@ -141,6 +141,35 @@ describe('Retry-After strictness (property-based)', () => {
   });
 });
 
+describe('Retry-After HTTP-date edge cases', () => {
+  const retryAfter = (value: string) =>
+    serverRetryDelay({ status: 503, headers: new Headers({ 'retry-after': value }) }, now);
+
+  it('a leap second (:60) counts as the next second', () => {
+    expect(retryAfter('Fri, 13 Mar 2026 17:00:60 GMT')).toBe(60_000);
+    expect(retryAfter('Fri, 13 Mar 2026 17:00:61 GMT')).toBeUndefined();
+    expect(retryAfter('Fri, 13 Mar 2026 17:60:00 GMT')).toBeUndefined();
+  });
+
+  it('29 February exists only in a leap year', () => {
+    expect(retryAfter('Tue, 29 Feb 2028 17:00:00 GMT')).toBeGreaterThan(0);
+    expect(retryAfter('Mon, 29 Feb 2027 17:00:00 GMT')).toBeUndefined();
+    expect(retryAfter('Fri, 00 Mar 2026 17:00:00 GMT')).toBeUndefined();
+  });
+
+  it('a past date is no wait, however far back (rfc850 years 50+ ahead are last century; year 0094 is not 1994)', () => {
+    for (const value of [
+      'Sunday, 06-Nov-94 08:49:37 GMT',
+      'Sunday, 06-Nov-77 08:49:37 GMT',
+      'Sun, 06 Nov 0094 08:49:37 GMT',
+      'Sun Nov  6 08:49:37 1994',
+    ])
+      expect(retryAfter(value), value).toBe(0);
+    // 2076 is within 50 years of 2026: a wait of about 50 years, not a date in 1976.
+    expect(retryAfter('Friday, 13-Mar-76 17:00:00 GMT')).toBe(Date.UTC(2076, 2, 13, 17) - now);
+  });
+});
+
 describe('backoff (property-based)', () => {
   it('full jitter stays in [0, min(cap, base * 2^n))', () => {
     fc.assert(
