@@ -357,37 +357,79 @@ describe('postgres store', () => {
     }
   });
 
-  it('refuses a publish in a REPEATABLE READ transaction that began before an endpoint was deleted or disabled: the caller retries', async () => {
+  it('refuses a publish in a REPEATABLE READ transaction that began before an endpoint was deleted: the caller retries', async () => {
     // Such a transaction reads the endpoints as they were when it began, fence or not.
     const pool = testPool();
     const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
     const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
     const client = await pool.connect();
     try {
-      for (const change of ['delete', 'disable'] as const) {
-        const endpoint = await dispatcher.createEndpoint({ url: `http://127.0.0.1:9/${change}` });
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-        await client.query('SELECT 1');
-        if (change === 'delete') await dispatcher.deleteEndpoint(endpoint.id);
-        else await dispatcher.disableEndpoint(endpoint.id);
-        await expect(
-          dispatcher.publish(draftEvent('user.created'), { tx: client }),
-        ).rejects.toMatchObject({
-          code: 'store_failed',
-          message: expect.stringContaining('retry the transaction'),
-        });
-        await client.query('ROLLBACK');
-        expect(await dispatcher.listDeliveries({ endpointId: endpoint.id })).toEqual([]);
-      }
-      // Unchanged endpoints: a REPEATABLE READ publish goes through.
-      const kept = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/kept' });
+      const deleted = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/deleted' });
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await client.query('SELECT 1');
+      await dispatcher.deleteEndpoint(deleted.id);
+      await expect(
+        dispatcher.publish(draftEvent('user.created'), { tx: client }),
+      ).rejects.toMatchObject({
+        code: 'store_failed',
+        message: expect.stringContaining('retry the transaction'),
+      });
+      await client.query('ROLLBACK');
+      expect(await dispatcher.listDeliveries({ endpointId: deleted.id })).toEqual([]);
+
+      // The worker's bookkeeping on an endpoint (a failed attempt starts its failure run) is no
+      // change to it: the publish goes through, and its open transaction holds no worker up.
+      const failing = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/closed' });
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await client.query('SELECT 1');
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
       const { deliveries } = await dispatcher.publish(draftEvent('user.created'), { tx: client });
-      await client.query('COMMIT');
       expect(deliveries).toBe(1);
-      expect(await dispatcher.listDeliveries({ endpointId: kept.id })).toHaveLength(1);
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
+      await client.query('COMMIT');
+      expect(await dispatcher.listDeliveries({ endpointId: failing.id })).toHaveLength(3);
     } finally {
       client.release();
+      await store.close();
+      await pool.end();
+    }
+  });
+
+  it("keeps the session's own lock_timeout for the rest of a delete after the fence", async () => {
+    // An application pool with lock_timeout = 300 ms: a delete stuck behind a table lock fails
+    // after 300 ms, as before the fence, instead of waiting without a limit.
+    const pool = testPool();
+    // Set by the application on connect (not a server default, which DEFAULT would restore).
+    pool.on('connect', (client) => {
+      void client.query('SET lock_timeout = 300');
+    });
+    const tablePrefix = nextPrefix();
+    const store = createPostgresStore({ pool, tablePrefix });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    const holder = await pool.connect();
+    try {
+      const endpoint = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/x' });
+      await holder.query('SET lock_timeout = 0');
+      await holder.query(`BEGIN; LOCK TABLE ${tablePrefix}deliveries`);
+      let settled = false;
+      const deleting = dispatcher.deleteEndpoint(endpoint.id).finally(() => {
+        settled = true;
+      });
+      for (let i = 0; i < 500 && !settled; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // Failed on its own lock timeout while the table lock was still held.
+      expect(settled).toBe(true);
+      await expect(deleting).rejects.toMatchObject({
+        code: 'store_failed',
+        message: expect.stringContaining('lock timeout'),
+      });
+      await holder.query('ROLLBACK');
+      expect(await dispatcher.getEndpoint(endpoint.id)).toBeDefined();
+    } finally {
+      holder.release();
       await store.close();
       await pool.end();
     }

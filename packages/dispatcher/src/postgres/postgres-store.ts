@@ -144,6 +144,12 @@ export function createPostgresStore(
    */
   const fencePublishes = async (client: pg.PoolClient, what: string) => {
     const deadline = performance.now() + fenceWaitMs;
+    // The session's own lock_timeout (an application may SET it on connect) is put back after
+    // the fence: `SET LOCAL ... = DEFAULT` would give the server's default instead.
+    const { rows } = await client.query<{ previous: string }>(
+      "SELECT current_setting('lock_timeout') AS previous",
+    );
+    const previous = rows[0]!.previous;
     for (let turn = 0; ; turn++) {
       const left = Math.ceil(deadline - performance.now());
       await client.query(
@@ -152,7 +158,8 @@ export function createPostgresStore(
       try {
         await client.query(`SELECT pg_advisory_xact_lock(${publishFence})`);
         // The rest of the transaction waits for locks as the session would.
-        await client.query('RELEASE SAVEPOINT hookline_fence; SET LOCAL lock_timeout = DEFAULT');
+        await client.query('RELEASE SAVEPOINT hookline_fence');
+        await client.query("SELECT set_config('lock_timeout', $1, true)", [previous]);
         return;
       } catch (error) {
         if ((error as { code?: unknown }).code !== '55P03') throw error;
@@ -335,13 +342,16 @@ export function createPostgresStore(
     const fresh = new Set(inserted.rows.map((r) => r.id));
     // The fence works for READ COMMITTED, where this read takes a fresh snapshot. A caller's
     // REPEATABLE READ or SERIALIZABLE transaction reads the endpoints as they were when it
-    // began: locking the rows makes a change committed since then a serialization failure
-    // (40001) instead of a delivery planned to a deleted or disabled endpoint.
+    // began: locking the rows makes a delete committed since then a serialization failure
+    // (40001) instead of a delivery planned to an endpoint that no longer exists.
+    // KEY SHARE: it conflicts with a DELETE only, not with the worker's updates of an endpoint
+    // (failure runs), which must neither fail such a publish nor wait for its transaction. An
+    // endpoint disabled, enabled or created after the snapshot is seen as it was then.
     const snapshotted = inserted.rows.some((r) => r.isolation !== 'read committed');
     const endpoints = (
       await query<EndpointRow>(
         db,
-        `SELECT * FROM ${t.endpoints} WHERE enabled${snapshotted ? ' FOR SHARE' : ''}`,
+        `SELECT * FROM ${t.endpoints} WHERE enabled${snapshotted ? ' FOR KEY SHARE' : ''}`,
         [],
       )
     ).rows.map(endpointFromRow);
@@ -544,7 +554,7 @@ export function createPostgresStore(
           if ((error as { code?: unknown }).code !== '40001') throw error;
           throw new DispatcherError(
             'store_failed',
-            'Postgres store: publish failed: an endpoint changed after your REPEATABLE READ or SERIALIZABLE transaction began, so the deliveries it would plan are out of date; roll back and retry the transaction.',
+            'Postgres store: publish failed: an endpoint was deleted after your REPEATABLE READ or SERIALIZABLE transaction began, so the deliveries it would plan are out of date; roll back and retry the transaction.',
             { cause: error },
           );
         }
