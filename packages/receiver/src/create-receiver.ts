@@ -355,14 +355,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   /**
    * Runs handlers while keeping the claim alive: the lease is pushed out every third of
    * `leaseMs`, so a slow handler is not mistaken for a crashed worker and run a second time.
+   * `token` is read at each beat: the worker may move the run to a newer claim of its entry.
    */
-  const withHeartbeat = async <T>(id: string, token: string, run: () => Promise<T>): Promise<T> => {
+  const withHeartbeat = async <T>(
+    id: string,
+    token: () => string,
+    run: () => Promise<T>,
+  ): Promise<T> => {
     const timer = setInterval(
       () => {
         // A store (or clock) that throws instead of rejecting is reported the same way: an
         // exception in a timer would take the process down.
         Promise.resolve()
-          .then(() => store.extendLease(id, token, now() + leaseMs))
+          .then(() => store.extendLease(id, token(), now() + leaseMs))
           .then(
             (held) => {
               if (!held) log.warn('lease lost while the handler was running', { id });
@@ -395,19 +400,37 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     try {
       const parsed = parseStored(entry);
       event = parsed;
-      await withHeartbeat(entry.id, entry.token, () =>
-        dispatch(parsed, contextFor(entry, entry.attempts)),
+      await withHeartbeat(
+        entry.id,
+        () => entry.token,
+        () => dispatch(parsed, contextFor(entry, entry.attempts)),
       );
     } catch (error) {
       await settleFailure(entry, event, error);
       return;
     }
-    if (await store.complete(entry.id, entry.token, now())) {
+    if (await settle(entry, (token) => store.complete(entry.id, token, now()))) {
       log.debug('event handled', { id: entry.id, event: entry.event, attempt: entry.attempts });
     } else {
       log.warn('lease lost before completion; another worker owns the event now', {
         id: entry.id,
       });
+    }
+  };
+
+  /**
+   * Settles a worker's claim with `write(token)`. When the write finds the claim gone and the
+   * worker has meanwhile moved the run to a newer claim of the entry (it took the lapsed lease
+   * back while the write was on its way), writes again with that one.
+   */
+  const settle = async (
+    entry: ClaimedEntry,
+    write: (token: string) => Promise<boolean>,
+  ): Promise<boolean> => {
+    for (;;) {
+      const token = entry.token;
+      if (await write(token)) return true;
+      if (entry.token === token) return false;
     }
   };
 
@@ -426,10 +449,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       error: stored.message,
     };
     if (delay === undefined) {
-      await store.deadLetter(entry.id, entry.token, stored, now());
+      await settle(entry, (token) => store.deadLetter(entry.id, token, stored, now()));
       log.error('handler failed; event dead-lettered', fields);
     } else {
-      await store.fail(entry.id, entry.token, stored, now() + delay);
+      await settle(entry, (token) => store.fail(entry.id, token, stored, now() + delay));
       log.warn('handler failed; will retry', { ...fields, delayMs: delay });
     }
     report(error, {
@@ -487,8 +510,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     let response: Response;
     let stored: StoredResponse;
     try {
-      const result = await withHeartbeat(entry.id, token, () =>
-        dispatch(event, contextFor(entry, entry.attempts)),
+      const result = await withHeartbeat(
+        entry.id,
+        () => token,
+        () => dispatch(event, contextFor(entry, entry.attempts)),
       );
       // Inside the try: an answer that cannot be serialised (a BigInt, a used-up Response) is
       // the handler's failure, not the store's.
@@ -536,6 +561,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       report(error, { stage: 'store', id: entry.id, ...eventInfo(event) });
     });
     return { response, outcome: 'new' };
+  };
+
+  /**
+   * Queues a dead letter again if it is still dead, in one conditional write. A custom store
+   * without `requeueDead` keeps it dead: `replay()` would also take an entry already done again.
+   */
+  const requeueDead = async (id: string): Promise<boolean> => {
+    if (store.requeueDead !== undefined) return store.requeueDead(id, now());
+    log.warn(
+      'dead-lettered event redelivered by the sender; it stays a dead letter because the store has no requeueDead(). ' +
+        'Run it again with receiver.replay(id).',
+      { id },
+    );
+    return false;
   };
 
   /** Sync mode: an entry whose handler has not produced an answer yet (running, or queued). */
@@ -606,33 +645,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
             'Give each receiver its own table (the store option tablePrefix).',
         );
       }
-      if (
-        source === 'push' &&
-        existing.status === 'dead' &&
-        (await store.replay(entry.id, now()))
-      ) {
-        // An authentic redelivery of a dead letter is an operator's resend (the sender had our
-        // 2xx): run it again, as replay() would, rather than absorb it as a duplicate.
-        log.warn('dead-lettered event redelivered by the sender; queued again', {
-          id: entry.id,
-          event: entry.event,
-          attempts: existing.attempts,
-        });
-        if (token === undefined) {
+      if (token === undefined && source === 'push' && existing.status === 'dead') {
+        // Ack-first: the sender had our 2xx, so an authentic redelivery of a dead letter is an
+        // operator's resend: run it again, as replay() would, rather than absorb it as a
+        // duplicate. Only if it is still dead: `existing` may be stale (a concurrent redelivery
+        // or replay already queued it, and it may even be done by now).
+        if (await requeueDead(entry.id)) {
+          log.warn('dead-lettered event redelivered by the sender; queued again', {
+            id: entry.id,
+            event: entry.event,
+            attempts: existing.attempts,
+          });
           worker.wake();
           return { response: ackResponse(false), outcome: 'new' };
         }
-        const claimed = await store.claimEntry(entry.id, {
-          now: now(),
-          leaseMs,
-          token,
-          receiver: name,
-        });
-        if (claimed !== undefined) return runInline(claimed, token, received);
-        // A worker took it first: it has no answer yet.
-        const queued: InboxEntry = { ...existing, status: 'pending', attempts: 0 };
-        delete queued.response;
-        return { outcome: 'duplicate', existing: queued };
       }
       if (token !== undefined && unanswered(existing)) {
         // The request that claimed it may have died mid-handler: once its lease has expired,
@@ -643,6 +669,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
           token,
           receiver: name,
         });
+        if (claimed !== undefined && claimed.attempts > schedule.attempts) {
+          // Every earlier claim died without settling: the handler is taking the process down.
+          // The sender, never answered, keeps retrying; each retry must not run it again.
+          await deadLetterCrashLoop(claimed);
+          return { outcome: 'duplicate', existing: { ...claimed, status: 'dead' } };
+        }
         if (claimed !== undefined) {
           log.warn('sync event taken over after its lease expired; running it again', {
             id: entry.id,

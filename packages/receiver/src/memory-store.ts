@@ -46,6 +46,15 @@ export function createMemoryStore(): ReceiverStore {
     return { ...publicEntry(row), token, leaseUntil };
   };
 
+  const requeue = (row: Row, now: number): void => {
+    row.status = 'pending';
+    row.attempts = 0;
+    row.nextAttemptAt = now;
+    delete row.lastError;
+    delete row.completedAt;
+    delete row.response;
+  };
+
   return {
     async insert(entry: NewInboxEntry): Promise<InsertResult> {
       const existing = rows.get(entry.id);
@@ -150,12 +159,14 @@ export function createMemoryStore(): ReceiverStore {
     async replay(id, now) {
       const row = rows.get(id);
       if (!row || (row.status !== 'dead' && row.status !== 'done')) return false;
-      row.status = 'pending';
-      row.attempts = 0;
-      row.nextAttemptAt = now;
-      delete row.lastError;
-      delete row.completedAt;
-      delete row.response;
+      requeue(row, now);
+      return true;
+    },
+
+    async requeueDead(id, now) {
+      const row = rows.get(id);
+      if (row?.status !== 'dead') return false;
+      requeue(row, now);
       return true;
     },
 

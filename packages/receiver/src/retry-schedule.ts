@@ -2,11 +2,14 @@ import { ReceiverError } from './receiver-error.js';
 
 /** How failed handler runs are retried before an event is dead-lettered. */
 export interface RetryOptions {
-  /** Total handler runs per event, the first included. Default 5. */
+  /**
+   * Total handler runs per event, the first included. Default 5. `Infinity`: never
+   * dead-letter (not even a handler that keeps taking the process down).
+   */
   attempts?: number;
   /** Delay before the second run, in ms. Default 1000. */
   initialDelayMs?: number;
-  /** Cap for any single delay, in ms. Default 3_600_000 (one hour). */
+  /** Cap for any single delay, in ms. Default 3_600_000 (one hour). `Infinity`: no cap. */
   maxDelayMs?: number;
   /** Growth factor per attempt. Default 2. */
   factor?: number;
@@ -22,8 +25,15 @@ export interface RetrySchedule {
 }
 
 /**
+ * The longest delay a schedule gives, in ms (about 140 000 years): added to the clock it is
+ * still a whole number every store keeps, whatever `maxDelayMs: Infinity` lets the growth reach.
+ */
+const LONGEST_DELAY_MS = 2 ** 52;
+
+/**
  * Refuses retry options that would stall or break the worker (a `NaN` from an unset environment
- * variable, a fraction of an attempt, an infinite delay), naming the option.
+ * variable, a fraction of an attempt, an infinite first delay), naming the option. `Infinity` is
+ * a valid `attempts` (never dead-letter) and `maxDelayMs` (no cap).
  *
  * @throws {ReceiverError} `invalid_options`
  */
@@ -35,16 +45,26 @@ export function checkRetryOptions(options: RetryOptions = {}): void {
       `retry.${option} must be ${accepted}, got ${String(value)}. Omit it for the default.`,
     );
   };
-  if (attempts !== undefined && !(Number.isSafeInteger(attempts) && attempts >= 1)) {
-    refuse('attempts', attempts, 'a whole number of at least 1 (the first run included)');
+  if (
+    attempts !== undefined &&
+    attempts !== Number.POSITIVE_INFINITY &&
+    !(Number.isSafeInteger(attempts) && attempts >= 1)
+  ) {
+    refuse(
+      'attempts',
+      attempts,
+      'a whole number of at least 1 (the first run included), or Infinity to never dead-letter',
+    );
   }
-  for (const [option, value] of [
-    ['initialDelayMs', initialDelayMs],
-    ['maxDelayMs', maxDelayMs],
-  ] as const) {
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-      refuse(option, value, 'a finite number of milliseconds, 0 or more');
-    }
+  if (initialDelayMs !== undefined && !(Number.isFinite(initialDelayMs) && initialDelayMs >= 0)) {
+    refuse('initialDelayMs', initialDelayMs, 'a finite number of milliseconds, 0 or more');
+  }
+  if (
+    maxDelayMs !== undefined &&
+    maxDelayMs !== Number.POSITIVE_INFINITY &&
+    !(Number.isFinite(maxDelayMs) && maxDelayMs >= 0)
+  ) {
+    refuse('maxDelayMs', maxDelayMs, 'a number of milliseconds, 0 or more, or Infinity for no cap');
   }
   if (factor !== undefined && !(Number.isFinite(factor) && factor >= 1)) {
     refuse('factor', factor, 'a finite number of at least 1');
@@ -55,7 +75,7 @@ export function checkRetryOptions(options: RetryOptions = {}): void {
 
 /**
  * Builds an exponential backoff schedule: `initialDelayMs * factor^(attempt - 1)`, capped at
- * `maxDelayMs`, optionally jittered.
+ * `maxDelayMs` (and at about 140 000 years), optionally jittered.
  */
 export function createRetrySchedule(
   options: RetryOptions = {},
@@ -63,7 +83,7 @@ export function createRetrySchedule(
 ): RetrySchedule {
   const attempts = Math.max(1, Math.floor(options.attempts ?? 5));
   const initial = Math.max(0, options.initialDelayMs ?? 1000);
-  const max = Math.max(initial, options.maxDelayMs ?? 3_600_000);
+  const max = Math.min(LONGEST_DELAY_MS, Math.max(initial, options.maxDelayMs ?? 3_600_000));
   const factor = Math.max(1, options.factor ?? 2);
   const jitter = options.jitter ?? true;
   return {

@@ -132,6 +132,13 @@ export interface ReceiverStore {
   listDeadLetters(options?: { limit?: number }): Promise<DeadLetter[]>;
   /** Makes a dead (or done) entry pending again with attempts reset. False when not found or still in flight. */
   replay(id: string, now: number): Promise<boolean>;
+  /**
+   * Like `replay`, but only while the entry is still dead, in one conditional write: false when
+   * it is not (any more) — another delivery, a replay or a worker got to it first. The receiver
+   * uses it to queue a sender's redelivery of a dead letter again. Optional for stores written
+   * before it existed: without it such a redelivery stays a dead letter (`replay(id)` still works).
+   */
+  requeueDead?(id: string, now: number): Promise<boolean>;
   /** Reads one entry. */
   get(id: string): Promise<InboxEntry | undefined>;
   /** Releases connections the store opened itself. */

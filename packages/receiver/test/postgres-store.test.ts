@@ -16,7 +16,9 @@ import {
 import { SECRET, signedHeaders, signedRequest } from './support/sign.js';
 import {
   checkCrashLoop,
+  checkDeadLetterRedeliveryRace,
   checkLongProviderId,
+  checkSyncCrashLoop,
   checkUnnamedRowsClaimable,
 } from './support/store-scenarios.js';
 
@@ -104,6 +106,62 @@ describe('postgres store', () => {
     const store = createPostgresStore({ pool, schema, tablePrefix: 'old_' });
     await Promise.all([store.migrate(), store.migrate()]);
     await checkUnnamedRowsClaimable(store);
+  });
+
+  it('adds the receiver column itself on first use: a table from the previous version works without migrate() again (several processes at once)', async () => {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // The previous version's table, exactly as its migrate() created it.
+    await pool.query(`CREATE TABLE "${schema}"."prev_inbox" (
+      id TEXT PRIMARY KEY, event TEXT NOT NULL, version INTEGER NOT NULL, payload TEXT NOT NULL,
+      source TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+      received_at BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, lease_token TEXT,
+      lease_until BIGINT, last_error TEXT, response TEXT, completed_at BIGINT)`);
+    await pool.query(
+      `INSERT INTO "${schema}"."prev_inbox" (id, event, version, payload, source, status, received_at, next_attempt_at)
+       VALUES ('evt_old', 'user.login', 1, '{}', 'push', 'pending', 5, 5)`,
+    );
+    const poolA = createPool(server.connectionString);
+    const poolB = createPool(server.connectionString);
+    try {
+      // Three "processes" start at once on the upgraded code; none runs migrate().
+      const open = (p: pg.Pool) => createPostgresStore({ pool: p, schema, tablePrefix: 'prev_' });
+      const stores = [open(poolA), open(poolB), open(poolB)];
+      const first = await Promise.all(
+        stores.map((store) =>
+          store.claim({ now: 0, leaseMs: 100, limit: 10, token: 'early', receiver: 'shop' }),
+        ),
+      );
+      expect(first).toEqual([[], [], []]);
+      await checkUnnamedRowsClaimable(open(poolA));
+      // A receiver on a store opened on such a table accepts and runs events.
+      const receiver = createReceiver({
+        secret: SECRET,
+        store: createPostgresStore({ pool, schema, tablePrefix: 'prev_' }),
+      });
+      const handled: string[] = [];
+      receiver.onAny((event) => {
+        handled.push(event.id);
+      });
+      const event = exampleEvent('user.created', 1);
+      expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+      await receiver.drain();
+      expect(handled).toEqual([event.id]);
+    } finally {
+      await poolA.end();
+      await poolB.end();
+    }
+  });
+
+  it('sync mode: a delivery that would take over an event past retry.attempts dead-letters it, and the sender’s retries leave it dead', async () => {
+    const store = createPostgresStore({ pool, schema, tablePrefix: 'synccrash_' });
+    await store.migrate();
+    await checkSyncCrashLoop(store);
+  });
+
+  it('two redeliveries of one dead letter queue it once: the handler does not run twice', async () => {
+    const store = createPostgresStore({ pool, schema, tablePrefix: 'deadrace_' });
+    await store.migrate();
+    await checkDeadLetterRedeliveryRace(store);
   });
 
   it('dead-letters an event whose handler keeps taking the process down (lease expired past retry.attempts)', async () => {

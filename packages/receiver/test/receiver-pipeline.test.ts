@@ -370,7 +370,10 @@ describe('rejections', () => {
       [{ retry: { attempts: 0 } }, /retry\.attempts/],
       [{ retry: { attempts: 2.5 } }, /retry\.attempts/],
       [{ retry: { initialDelayMs: Number(undefined) } }, /retry\.initialDelayMs/],
-      [{ retry: { maxDelayMs: Number.POSITIVE_INFINITY } }, /retry\.maxDelayMs/],
+      [{ retry: { attempts: Number.NEGATIVE_INFINITY } }, /retry\.attempts/],
+      [{ retry: { maxDelayMs: Number.NaN } }, /retry\.maxDelayMs/],
+      [{ retry: { maxDelayMs: -1 } }, /retry\.maxDelayMs/],
+      [{ retry: { initialDelayMs: Number.POSITIVE_INFINITY } }, /retry\.initialDelayMs/],
       [{ retry: { factor: Number.NaN } }, /retry\.factor/],
       [{ retry: { factor: 0.5 } }, /retry\.factor/],
     ];
@@ -388,6 +391,41 @@ describe('rejections', () => {
         retry: { attempts: 1, initialDelayMs: 0, maxDelayMs: 10, factor: 1, jitter: false },
       }),
     ).not.toThrow();
+  });
+
+  it('accepts Infinity for retry.attempts (never dead-letter) and retry.maxDelayMs (no cap)', async () => {
+    let current = Date.now();
+    const receiver = receiverFor({
+      now: () => current,
+      retry: {
+        attempts: Number.POSITIVE_INFINITY,
+        maxDelayMs: Number.POSITIVE_INFINITY,
+        factor: 10,
+        jitter: false,
+      },
+    });
+    let calls = 0;
+    receiver.on('user.created', () => {
+      calls += 1;
+      throw new Error('still down');
+    });
+    const event = exampleEvent('user.created', 1);
+    await receiver.fetch(await signedRequest(event, { timestamp: Math.floor(current / 1000) }));
+    const delays: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const before = current;
+      expect(await receiver.drain()).toBe(1);
+      const entry = await receiver.inspect(event.id);
+      expect(entry).toMatchObject({ status: 'pending', attempts: i + 1 });
+      delays.push((entry?.nextAttemptAt ?? 0) - before);
+      current = entry?.nextAttemptAt ?? current;
+    }
+    // Past the default cap of an hour, and still retried.
+    expect(delays).toEqual(
+      [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000].map((n) => n * 1_000),
+    );
+    expect(calls).toBe(8);
+    expect(await receiver.deadLetters()).toEqual([]);
   });
 
   it('refuses invalid options loudly', () => {

@@ -35,4 +35,21 @@ describe('retry schedule', () => {
     expect(schedule.delayAfter(4)).toBe(8_000);
     expect(schedule.delayAfter(5)).toBeUndefined();
   });
+
+  it('with attempts: Infinity never runs out, and with maxDelayMs: Infinity keeps growing yet stays a storable whole number', () => {
+    const schedule = createRetrySchedule({
+      attempts: Number.POSITIVE_INFINITY,
+      maxDelayMs: Number.POSITIVE_INFINITY,
+      initialDelayMs: 1_000,
+      factor: 2,
+      jitter: false,
+    });
+    expect(schedule.delayAfter(20)).toBe(1_000 * 2 ** 19);
+    for (const attempt of [60, 1_100, 1_000_000]) {
+      const delay = schedule.delayAfter(attempt);
+      expect(delay).toBeDefined();
+      // Added to Date.now(), it is still a safe integer (every store keeps whole ms).
+      expect(Number.isSafeInteger((delay ?? 0) + Date.now())).toBe(true);
+    }
+  });
 });

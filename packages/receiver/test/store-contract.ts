@@ -194,6 +194,32 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(replayed?.id).toBe(second.id);
     });
 
+    it('requeues an entry only while it is still dead (a redelivered dead letter), never a done or in-flight one', async () => {
+      const requeueDead = store.requeueDead?.bind(store);
+      expect(requeueDead, 'requeueDead is implemented').toBeTypeOf('function');
+      if (requeueDead === undefined) return;
+      expect(await requeueDead('evt_unknown', 1)).toBe(false);
+      const e = entry();
+      await store.insert(e);
+      expect(await requeueDead(e.id, 1)).toBe(false); // pending
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'tok' });
+      expect(await requeueDead(e.id, 1)).toBe(false); // processing
+      await store.deadLetter(e.id, 'tok', boom, 1_100);
+      expect(await requeueDead(e.id, 2_000)).toBe(true);
+      const requeued = await store.get(e.id);
+      expect(requeued).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: 2_000 });
+      expect(requeued?.lastError).toBeUndefined();
+      expect(requeued?.completedAt).toBeUndefined();
+      // A second redelivery that read the entry as dead before the first requeued it: no-op.
+      expect(await requeueDead(e.id, 2_100)).toBe(false);
+      const [again] = await store.claim({ now: 2_000, leaseMs: 500, limit: 1, token: 'again' });
+      expect(again).toMatchObject({ id: e.id, attempts: 1 });
+      expect(await store.complete(e.id, 'again', 2_200, '{"ok":true}')).toBe(true);
+      // Done (unlike replay(), which takes done entries too): still a no-op.
+      expect(await requeueDead(e.id, 2_300)).toBe(false);
+      expect(await store.get(e.id)).toMatchObject({ status: 'done', response: '{"ok":true}' });
+    });
+
     it('refuses to replay unknown or in-flight entries', async () => {
       expect(await store.replay('evt_unknown', 1)).toBe(false);
       const e = entry();

@@ -21,7 +21,11 @@ export interface PostgresStoreOptions {
   tablePrefix?: string;
 }
 
-/** A Postgres-backed store; call `migrate()` once before use. */
+/**
+ * A Postgres-backed store. Call `migrate()` once to create its table; a table created by an
+ * earlier version gets the columns this version needs from the store itself, before its first
+ * insert or claim, so upgrading needs no `migrate()` run.
+ */
 export interface PostgresStore extends ReceiverStore {
   /**
    * Creates the schema (if named), table and index when missing, and adds columns later versions
@@ -40,8 +44,9 @@ function tableName(options: PostgresStoreOptions): string {
 }
 
 /**
- * Creates the inbox table (and schema) when missing. Guarded by an advisory lock so several
- * processes starting at once do not race on `CREATE`.
+ * Creates the inbox table (and schema) when missing, and adds the columns later versions need to
+ * an existing one. Guarded by an advisory lock so several processes starting at once do not race
+ * on `CREATE` or `ALTER`.
  *
  * @example
  * ```ts
@@ -69,15 +74,55 @@ export async function migratePostgres(options: PostgresStoreOptions): Promise<vo
       completed_at BIGINT,
       receiver TEXT
     )`,
-    // Tables created by earlier versions: their rows stay unnamed, claimable by every receiver.
-    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS receiver TEXT`,
+    ...addedColumns(table),
     `CREATE INDEX IF NOT EXISTS "${table.replaceAll('"', '').replace('.', '_')}_due" ON ${table} (status, next_attempt_at)`,
   ];
+  await runLocked(options.pool, statements);
+}
+
+/**
+ * Columns added after the table was first released, for tables created by earlier versions.
+ * Their rows stay unnamed (`receiver` NULL), claimable by every receiver, as they were.
+ */
+function addedColumns(table: string): string[] {
+  return [`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS receiver TEXT`];
+}
+
+/**
+ * Runs DDL in one transaction under an advisory lock, so several processes starting at once do
+ * not race on `CREATE` or `ALTER`.
+ */
+async function runLocked(pool: PostgresQueryable, statements: readonly string[]): Promise<void> {
   const sql = `DO $hookline$ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('hookline_migrate'));
     ${statements.map((statement) => `EXECUTE ${quoteLiteral(statement)};`).join('\n    ')}
   END $hookline$`;
-  await options.pool.query(sql);
+  await pool.query(sql);
+}
+
+/**
+ * Adds the columns of {@link addedColumns} to an existing table that lacks them (one created by
+ * an earlier version, when `migrate()` was not run again). Only a table that lacks one is
+ * altered: `ALTER TABLE` locks the table and needs its owner, even when there is nothing to add.
+ * A missing table is left to `migrate()`.
+ */
+async function upgradeTable(pool: PostgresQueryable, table: string): Promise<void> {
+  const { rows } = await pool.query<{ missing: boolean }>(
+    `SELECT to_regclass($1) IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'receiver' AND NOT attisdropped
+     ) AS missing`,
+    [table],
+  );
+  if (rows[0]?.missing !== true) return;
+  try {
+    await runLocked(pool, addedColumns(table));
+  } catch (error) {
+    throw new Error(
+      `The inbox table ${table} was created by an earlier version and lacks the receiver column this version needs; adding it failed (${(error as Error).message}). ` +
+        'Run store.migrate() once as a role that owns the table.',
+      { cause: error },
+    );
+  }
 }
 
 function quoteLiteral(text: string): string {
@@ -113,11 +158,25 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     (await pool.query<InboxRow>(sql, values)).rows;
   const changed = async (sql: string, values: unknown[]) =>
     ((await pool.query(sql, values)).rowCount ?? 0) > 0;
+  // Once per store: a table of an earlier version gets the columns that inserts and claims use,
+  // whether or not the app runs migrate() again after upgrading. Retried after a failure.
+  let upgraded: Promise<void> | undefined;
+  const upgrade = () =>
+    (upgraded ??= upgradeTable(pool, table).catch((error: unknown) => {
+      upgraded = undefined;
+      throw error;
+    }));
+  const requeue = `UPDATE ${table} SET status = 'pending', attempts = 0, next_attempt_at = $2, last_error = NULL, response = NULL, completed_at = NULL
+    WHERE id = $1`;
 
   return {
     table,
-    migrate: () => migratePostgres(options),
+    async migrate() {
+      await migratePostgres(options);
+      upgraded = Promise.resolve();
+    },
     async insert(entry): Promise<InsertResult> {
+      await upgrade();
       for (;;) {
         const inserted = await rows(
           `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until, receiver)
@@ -143,6 +202,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       }
     },
     async claim({ now, leaseMs, limit, token, receiver = null }) {
+      await upgrade();
       const claimed = await rows(
         `WITH due AS (
            SELECT id FROM ${table}
@@ -160,6 +220,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       return claimed.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     },
     async claimEntry(id, { now, leaseMs, token, receiver = null }) {
+      await upgrade();
       // The row lock makes concurrent takers wait; the loser re-checks `due` and matches nothing.
       const [row] = await rows(
         `UPDATE ${table} AS t ${take} WHERE id = $2 AND ${due} RETURNING t.*`,
@@ -199,11 +260,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       return dead.map(rowToDeadLetter);
     },
     replay(id, now) {
-      return changed(
-        `UPDATE ${table} SET status = 'pending', attempts = 0, next_attempt_at = $2, last_error = NULL, response = NULL, completed_at = NULL
-         WHERE id = $1 AND status IN ('dead', 'done')`,
-        [id, now],
-      );
+      return changed(`${requeue} AND status IN ('dead', 'done')`, [id, now]);
+    },
+    requeueDead(id, now) {
+      return changed(`${requeue} AND status = 'dead'`, [id, now]);
     },
     async get(id) {
       const [row] = await rows(`SELECT * FROM ${table} WHERE id = $1`, [id]);

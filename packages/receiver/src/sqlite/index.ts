@@ -95,10 +95,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   const listDead = db.prepare(
     `SELECT * FROM ${table} WHERE status = 'dead' ORDER BY completed_at, id LIMIT ?`,
   );
-  const replay = db.prepare(
-    `UPDATE ${table} SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, response = NULL, completed_at = NULL
-     WHERE id = ? AND status IN ('dead', 'done')`,
-  );
+  const requeue = `UPDATE ${table} SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, response = NULL, completed_at = NULL`;
+  const replay = db.prepare(`${requeue} WHERE id = ? AND status IN ('dead', 'done')`);
+  const requeueDead = db.prepare(`${requeue} WHERE id = ? AND status = 'dead'`);
 
   return {
     async insert(entry): Promise<InsertResult> {
@@ -160,6 +159,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     },
     async replay(id, now) {
       return replay.run(now, id).changes === 1;
+    },
+    async requeueDead(id, now) {
+      return requeueDead.run(now, id).changes === 1;
     },
     async get(id) {
       const row = select.get(id) as InboxRow | undefined;

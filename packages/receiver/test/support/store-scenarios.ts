@@ -1,4 +1,5 @@
 import { stripe } from '@hookline/signature';
+import { eventually } from '@hookline/test-support';
 import { expect } from 'vitest';
 import { createReceiver, type ErrorInfo, type ReceiverStore } from '../../src/index.js';
 import { exampleEvent } from './events.js';
@@ -104,4 +105,109 @@ export async function checkUnnamedRowsClaimable(store: ReceiverStore): Promise<v
     receiver: 'shop',
   });
   expect(claimed.map((c) => c.id)).toEqual(['evt_old', 'evt_new']);
+}
+
+/**
+ * Ack-first: two redeliveries of one dead letter that both read it as dead (or one racing an
+ * operator's replay and the worker) queue it once. The second finds it no longer dead (done)
+ * and is a plain duplicate, so the handler does not run twice.
+ */
+export async function checkDeadLetterRedeliveryRace(store: ReceiverStore): Promise<void> {
+  const waiting: (() => void)[] = [];
+  let holding = false;
+  // Each insert answers only when the test lets it: both redeliveries see the entry dead first.
+  const racing: ReceiverStore = {
+    ...store,
+    async insert(entry) {
+      const result = await store.insert(entry);
+      if (holding) await new Promise<void>((resolve) => waiting.push(resolve));
+      return result;
+    },
+  };
+  const receiver = createReceiver({ secret: SECRET, store: racing, retry: { attempts: 1 } });
+  let broken = true;
+  const runs: number[] = [];
+  receiver.on('payment.succeeded', (_event, context) => {
+    runs.push(context.attempt);
+    if (broken) throw new Error('bug');
+  });
+  const event = exampleEvent('payment.succeeded', 2);
+  expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+  await receiver.drain();
+  expect(await receiver.inspect(event.id)).toMatchObject({ status: 'dead' });
+  broken = false;
+  holding = true;
+  const first = receiver.fetch(await signedRequest(event));
+  const second = receiver.fetch(await signedRequest(event));
+  await eventually(
+    () => (waiting.length === 2 ? true : undefined),
+    'both redeliveries to read the dead letter',
+    5_000,
+  );
+  waiting[0]?.();
+  expect(await (await first).json()).toEqual({ received: true });
+  expect(await receiver.drain()).toBe(1);
+  expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done' });
+  waiting[1]?.();
+  expect(await (await second).json()).toEqual({ received: true, duplicate: true });
+  expect(await receiver.drain()).toBe(0);
+  expect(runs).toEqual([1, 1]);
+}
+
+/**
+ * Sync mode: a handler that takes the process down mid-request is not run again by the sender's
+ * retries (the sender never had an answer, so it keeps retrying) once its claims pass
+ * `retry.attempts`. The delivery that would take the claim over dead-letters it instead, and
+ * later deliveries leave the dead letter alone; `receiver.replay(id)` lets the next one run it.
+ */
+export async function checkSyncCrashLoop(store: ReceiverStore): Promise<void> {
+  let now = Date.now();
+  const receiver = createReceiver({
+    secret: SECRET,
+    store,
+    mode: 'sync',
+    now: () => now,
+    retry: { attempts: 2 },
+    worker: { leaseMs: 1_000 },
+  });
+  const runs: number[] = [];
+  receiver.onAny((_event, context) => {
+    runs.push(context.attempt);
+    return { ok: true };
+  });
+  const event = exampleEvent('payment.succeeded', 2);
+  const deliver = async () =>
+    receiver.fetch(await signedRequest(event, { timestamp: Math.floor(now / 1000) }));
+  // The first delivery's process died in the handler: claimed, no answer, no heartbeat.
+  await store.insert({
+    id: event.id,
+    event: event.event,
+    version: event.version,
+    payload: JSON.stringify(event),
+    source: 'push',
+    receivedAt: now,
+    claim: { token: 'died-1', leaseUntil: now + 1_000 },
+    receiver: 'standard-webhooks:hookline',
+  });
+  // The sender's retry took it over, and that process died too.
+  now += 1_000;
+  const retaken = await store.claimEntry(event.id, { now, leaseMs: 1_000, token: 'died-2' });
+  expect(retaken).toMatchObject({ attempts: 2 });
+  now += 1_000;
+  const third = await deliver();
+  expect(runs).toEqual([]);
+  expect(await receiver.inspect(event.id)).toMatchObject({ status: 'dead', attempts: 3 });
+  expect(await third.json()).toEqual({ received: true, duplicate: true });
+  const [dead, ...rest] = await receiver.deadLetters();
+  expect(rest).toEqual([]);
+  expect(dead?.error.message).toMatch(/claimed 2 times.*lease of its last run expired/s);
+  // The sender retries again (it is not a resend from its dashboard): the dead letter stays.
+  now += 1_000;
+  expect(await (await deliver()).json()).toEqual({ received: true, duplicate: true });
+  expect(runs).toEqual([]);
+  expect(await receiver.inspect(event.id)).toMatchObject({ status: 'dead' });
+  // Once the cause is fixed, an operator's replay lets the next delivery run it.
+  await receiver.replay(event.id);
+  expect(await (await deliver()).json()).toEqual({ ok: true });
+  expect(runs).toEqual([1]);
 }
