@@ -355,19 +355,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   /**
    * Runs handlers while keeping the claim alive: the lease is pushed out every third of
    * `leaseMs`, so a slow handler is not mistaken for a crashed worker and run a second time.
-   * `token` is read at each beat: the worker may move the run to a newer claim of its entry.
    */
-  const withHeartbeat = async <T>(
-    id: string,
-    token: () => string,
-    run: () => Promise<T>,
-  ): Promise<T> => {
+  const withHeartbeat = async <T>(id: string, token: string, run: () => Promise<T>): Promise<T> => {
     const timer = setInterval(
       () => {
         // A store (or clock) that throws instead of rejecting is reported the same way: an
         // exception in a timer would take the process down.
         Promise.resolve()
-          .then(() => store.extendLease(id, token(), now() + leaseMs))
+          .then(() => store.extendLease(id, token, now() + leaseMs))
           .then(
             (held) => {
               if (!held) log.warn('lease lost while the handler was running', { id });
@@ -392,45 +387,23 @@ export function createReceiver(options: ReceiverOptions): Receiver {
    * and the entry is claimed again.
    */
   const runClaimed = async (entry: ClaimedEntry): Promise<void> => {
-    if (entry.attempts > schedule.attempts) {
-      await deadLetterCrashLoop(entry);
-      return;
-    }
     let event: Received | undefined;
     try {
       const parsed = parseStored(entry);
       event = parsed;
-      await withHeartbeat(
-        entry.id,
-        () => entry.token,
-        () => dispatch(parsed, contextFor(entry, entry.attempts)),
+      await withHeartbeat(entry.id, entry.token, () =>
+        dispatch(parsed, contextFor(entry, entry.attempts)),
       );
     } catch (error) {
       await settleFailure(entry, event, error);
       return;
     }
-    if (await settle(entry, (token) => store.complete(entry.id, token, now()))) {
+    if (await store.complete(entry.id, entry.token, now())) {
       log.debug('event handled', { id: entry.id, event: entry.event, attempt: entry.attempts });
     } else {
       log.warn('lease lost before completion; another worker owns the event now', {
         id: entry.id,
       });
-    }
-  };
-
-  /**
-   * Settles a worker's claim with `write(token)`. When the write finds the claim gone and the
-   * worker has meanwhile moved the run to a newer claim of the entry (it took the lapsed lease
-   * back while the write was on its way), writes again with that one.
-   */
-  const settle = async (
-    entry: ClaimedEntry,
-    write: (token: string) => Promise<boolean>,
-  ): Promise<boolean> => {
-    for (;;) {
-      const token = entry.token;
-      if (await write(token)) return true;
-      if (entry.token === token) return false;
     }
   };
 
@@ -449,10 +422,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       error: stored.message,
     };
     if (delay === undefined) {
-      await settle(entry, (token) => store.deadLetter(entry.id, token, stored, now()));
+      await store.deadLetter(entry.id, entry.token, stored, now());
       log.error('handler failed; event dead-lettered', fields);
     } else {
-      await settle(entry, (token) => store.fail(entry.id, token, stored, now() + delay));
+      await store.fail(entry.id, entry.token, stored, now() + delay);
       log.warn('handler failed; will retry', { ...fields, delayMs: delay });
     }
     report(error, {
@@ -462,28 +435,6 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       willRetry: delay !== undefined,
       ...eventInfo(event),
     });
-  };
-
-  /**
-   * A claim past the last attempt: earlier runs never settled (their leases expired), which is
-   * what a handler that takes the process down looks like. Running it again would crash the
-   * next worker too, forever; it becomes a dead letter instead.
-   */
-  const deadLetterCrashLoop = async (entry: ClaimedEntry) => {
-    const error = new Error(
-      `Event ${JSON.stringify(entry.id)} was claimed ${entry.attempts - 1} times, retry.attempts (${schedule.attempts}) in all, ` +
-        'and the lease of its last run expired without the handler settling: the handler may be crashing the process ' +
-        '(out of memory, an exit call, a native crash). It was not run again; fix the cause, then receiver.replay(id).',
-    );
-    const stored = toStoredError(error);
-    if (await store.deadLetter(entry.id, entry.token, stored, now())) {
-      log.error('lease expired past the last attempt; event dead-lettered without running', {
-        id: entry.id,
-        event: entry.event,
-        attempt: entry.attempts,
-      });
-      report(error, { stage: 'handler', id: entry.id, attempt: entry.attempts, willRetry: false });
-    }
   };
 
   const worker = new Worker({
@@ -510,10 +461,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     let response: Response;
     let stored: StoredResponse;
     try {
-      const result = await withHeartbeat(
-        entry.id,
-        () => token,
-        () => dispatch(event, contextFor(entry, entry.attempts)),
+      const result = await withHeartbeat(entry.id, token, () =>
+        dispatch(event, contextFor(entry, entry.attempts)),
       );
       // Inside the try: an answer that cannot be serialised (a BigInt, a used-up Response) is
       // the handler's failure, not the store's.
@@ -669,12 +618,6 @@ export function createReceiver(options: ReceiverOptions): Receiver {
           token,
           receiver: name,
         });
-        if (claimed !== undefined && claimed.attempts > schedule.attempts) {
-          // Every earlier claim died without settling: the handler is taking the process down.
-          // The sender, never answered, keeps retrying; each retry must not run it again.
-          await deadLetterCrashLoop(claimed);
-          return { outcome: 'duplicate', existing: { ...claimed, status: 'dead' } };
-        }
         if (claimed !== undefined) {
           log.warn('sync event taken over after its lease expired; running it again', {
             id: entry.id,

@@ -90,7 +90,8 @@ export function createRetrySchedule(
     attempts,
     delayAfter(attempt) {
       if (attempt >= attempts) return undefined;
-      const delay = Math.min(max, initial * factor ** (attempt - 1));
+      // 0 * Infinity (a zero first delay, a factor above 1, attempt ~1025+) is NaN: keep 0.
+      const delay = initial === 0 ? 0 : Math.min(max, initial * factor ** (attempt - 1));
       return jitter ? Math.round(delay / 2 + random() * (delay / 2)) : Math.round(delay);
     },
   };

@@ -48,11 +48,6 @@ interface WorkerDeps extends WorkerOptions {
   store: ReceiverStore;
   /** The receiver's name: the worker claims only its entries (and unnamed ones). */
   receiver: string;
-  /**
-   * Runs and settles one claimed entry. While it runs, the worker may move `entry.token` and
-   * `entry.leaseUntil` to a newer claim of the same entry (its lease ran out and this worker
-   * claimed it again): renew and settle with `entry.token` as it is at that moment.
-   */
   run: (entry: ClaimedEntry) => Promise<void>;
   now: () => number;
   leaseMs: number;
@@ -60,16 +55,6 @@ interface WorkerDeps extends WorkerOptions {
 }
 
 const ignore = (): void => {};
-
-/** A run of this worker, from launch until it has settled. */
-interface RunningEntry {
-  /** The claim it runs under; a newer claim of the same entry by this worker replaces its token. */
-  readonly entry: ClaimedEntry;
-  /** The run function has returned (settled the entry, or failed to). */
-  returned: boolean;
-  /** Resolves once the run has settled and left the worker's books; never rejects. */
-  settled: Promise<void>;
-}
 
 /**
  * Claims due inbox entries and runs them, keeping up to `concurrency` in flight: a slot is
@@ -82,10 +67,10 @@ export class Worker {
   readonly #pollMs: number;
   /**
    * Runs of this worker not yet settled, by entry id. A claim can hand back an entry this worker
-   * is still running (its heartbeat could not reach the store, so the lease ran out): that claim
-   * is the running one's lease, taken back. The run goes on under it (see {@link Worker.#launch}).
+   * is still running (its lease ran out while the store was unreachable); that run waits for the
+   * first one instead of running the handlers beside it.
    */
-  readonly #byId = new Map<string, RunningEntry>();
+  readonly #byId = new Map<string, Promise<void>>();
   /**
    * Runs in flight, of the loop and of drain() alike: together they never hold more than
    * `concurrency` (drain() while the worker runs fills the loop's free slots, not its own).
@@ -165,9 +150,8 @@ export class Worker {
     if (free <= 0) return 0;
     try {
       const batch = await this.#claim(free);
-      let launched = 0;
-      for (const entry of batch) if (this.#launch(entry, inFlight, onFailure)) launched += 1;
-      return launched;
+      for (const entry of batch) this.#launch(entry, inFlight, onFailure);
+      return batch.length;
     } catch (error) {
       onFailure(error);
       return 0;
@@ -186,40 +170,23 @@ export class Worker {
 
   /**
    * Starts one claimed entry and tracks it in `inFlight` until it settles (the tracked promise
-   * never rejects: a failure goes to `onFailure`); false when it started nothing.
-   *
-   * A claim of an entry this worker is still running is not a second run: the running one hands
-   * its claim over to it (its heartbeat and settling use the new token), rather than queueing a
-   * claim behind it whose lease nobody renews. Such a claim would lapse, be claimed again and
-   * again, and pass `retry.attempts`: a slow handler that succeeds dead-lettered as a crash loop.
-   * Once the run has returned, a claim of its entry waits for it and runs on its own.
+   * never rejects: a failure goes to `onFailure`).
    */
   #launch(
     entry: ClaimedEntry,
     inFlight: Set<Promise<void>>,
     onFailure: (error: unknown) => void,
-  ): boolean {
+  ): void {
     const previous = this.#byId.get(entry.id);
-    if (previous !== undefined && !previous.returned) {
-      previous.entry.token = entry.token;
-      previous.entry.leaseUntil = entry.leaseUntil;
-      return false;
-    }
-    const running: RunningEntry = { entry, returned: false, settled: Promise.resolve() };
-    const run = (previous?.settled ?? Promise.resolve()).then(() => this.#deps.run(entry));
-    running.settled = run
-      .finally(() => {
-        running.returned = true;
-      })
-      .then(ignore, onFailure)
-      .then(() => {
-        inFlight.delete(running.settled);
-        if (this.#byId.get(entry.id) === running) this.#byId.delete(entry.id);
-        this.wake();
-      });
-    inFlight.add(running.settled);
-    this.#byId.set(entry.id, running);
-    return true;
+    const run =
+      previous === undefined ? this.#deps.run(entry) : previous.then(() => this.#deps.run(entry));
+    const settled: Promise<void> = run.then(ignore, onFailure).then(() => {
+      inFlight.delete(settled);
+      if (this.#byId.get(entry.id) === settled) this.#byId.delete(entry.id);
+      this.wake();
+    });
+    inFlight.add(settled);
+    this.#byId.set(entry.id, settled);
   }
 
   async #runLoop(generation: number): Promise<void> {

@@ -15,10 +15,8 @@ import {
 } from './support/postgres.js';
 import { SECRET, signedHeaders, signedRequest } from './support/sign.js';
 import {
-  checkCrashLoop,
   checkDeadLetterRedeliveryRace,
   checkLongProviderId,
-  checkSyncCrashLoop,
   checkUnnamedRowsClaimable,
 } from './support/store-scenarios.js';
 
@@ -152,22 +150,10 @@ describe('postgres store', () => {
     }
   });
 
-  it('sync mode: a delivery that would take over an event past retry.attempts dead-letters it, and the sender’s retries leave it dead', async () => {
-    const store = createPostgresStore({ pool, schema, tablePrefix: 'synccrash_' });
-    await store.migrate();
-    await checkSyncCrashLoop(store);
-  });
-
   it('two redeliveries of one dead letter queue it once: the handler does not run twice', async () => {
     const store = createPostgresStore({ pool, schema, tablePrefix: 'deadrace_' });
     await store.migrate();
     await checkDeadLetterRedeliveryRace(store);
-  });
-
-  it('dead-letters an event whose handler keeps taking the process down (lease expired past retry.attempts)', async () => {
-    const store = createPostgresStore({ pool, schema, tablePrefix: 'crash_' });
-    await store.migrate();
-    await checkCrashLoop(store);
   });
 
   it('answers 400 to a provider id longer than the limit instead of 503 forever (btree row size)', async () => {

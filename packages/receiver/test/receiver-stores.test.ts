@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { createMemoryStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
-import {
-  checkCrashLoop,
-  checkDeadLetterRedeliveryRace,
-  checkLongProviderId,
-  checkSyncCrashLoop,
-} from './support/store-scenarios.js';
+import { checkDeadLetterRedeliveryRace, checkLongProviderId } from './support/store-scenarios.js';
 
 // The same scenarios run against Postgres in postgres-store.test.ts.
 const dir = mkdtempSync(join(tmpdir(), 'hookline-scenarios-'));
@@ -25,18 +20,6 @@ const stores = {
 
 for (const [name, create] of Object.entries(stores)) {
   describe(`receiver on the ${name} store`, () => {
-    it('dead-letters an event whose handler keeps taking the process down (lease expired past retry.attempts)', async () => {
-      const store = create();
-      await checkCrashLoop(store);
-      await store.close();
-    });
-
-    it('sync mode: a delivery that would take over an event past retry.attempts dead-letters it, and the sender’s retries leave it dead', async () => {
-      const store = create();
-      await checkSyncCrashLoop(store);
-      await store.close();
-    });
-
     it('two redeliveries of one dead letter queue it once: the handler does not run twice', async () => {
       const store = create();
       await checkDeadLetterRedeliveryRace(store);

@@ -51,5 +51,12 @@ describe('retry schedule', () => {
       // Added to Date.now(), it is still a safe integer (every store keeps whole ms).
       expect(Number.isSafeInteger((delay ?? 0) + Date.now())).toBe(true);
     }
+    // A zero first delay stays zero however far the attempts go (0 * Infinity is NaN).
+    const immediate = createRetrySchedule({
+      attempts: Number.POSITIVE_INFINITY,
+      initialDelayMs: 0,
+      factor: 2,
+    });
+    for (const attempt of [1, 1_024, 1_025, 2_000]) expect(immediate.delayAfter(attempt)).toBe(0);
   });
 });

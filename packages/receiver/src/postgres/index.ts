@@ -115,7 +115,17 @@ async function upgradeTable(pool: PostgresQueryable, table: string): Promise<voi
   );
   if (rows[0]?.missing !== true) return;
   try {
-    await runLocked(pool, addedColumns(table));
+    // Checked again under the lock: a migrate() by the table's owner may have added it since,
+    // and ALTER needs ownership even with IF NOT EXISTS.
+    await pool.query(`DO $hookline$ BEGIN
+      PERFORM pg_advisory_xact_lock(hashtext('hookline_migrate'));
+      IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(${quoteLiteral(table)})
+                     AND attname = 'receiver' AND NOT attisdropped) THEN
+        ${addedColumns(table)
+          .map((statement) => `EXECUTE ${quoteLiteral(statement)};`)
+          .join('\n        ')}
+      END IF;
+    END $hookline$`);
   } catch (error) {
     throw new Error(
       `The inbox table ${table} was created by an earlier version and lacks the receiver column this version needs; adding it failed (${(error as Error).message}). ` +
