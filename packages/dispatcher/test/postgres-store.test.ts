@@ -30,6 +30,32 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * A store on a pool of the test's own, a dispatcher over it and one client of that pool to run
+ * the caller's transactions on; all closed after `fn`.
+ */
+async function withCallerTransaction(
+  options: { endpointLockTimeoutMs?: number },
+  fn: (ctx: {
+    pool: pg.Pool;
+    store: ReturnType<typeof createPostgresStore>;
+    dispatcher: ReturnType<typeof createDispatcher<pg.PoolClient>>;
+    client: pg.PoolClient;
+  }) => Promise<void>,
+): Promise<void> {
+  const pool = testPool();
+  const store = createPostgresStore({ pool, tablePrefix: nextPrefix(), ...options });
+  const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+  const client = await pool.connect();
+  try {
+    await fn({ pool, store, dispatcher, client });
+  } finally {
+    client.release();
+    await store.close();
+    await pool.end();
+  }
+}
+
 describeStoreContract('postgres', async () => {
   const tablePrefix = nextPrefix();
   const store = createPostgresStore({ connectionString: url, tablePrefix });
@@ -277,11 +303,7 @@ describe('postgres store', () => {
     // caller's transaction. Deleting and disabling must see those deliveries: a delete that ran
     // first would leave a delivery to an endpoint that no longer exists, a disable one pending
     // on a disabled endpoint instead of dead-lettered.
-    const pool = testPool();
-    const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
-    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
-    const client = await pool.connect();
-    try {
+    await withCallerTransaction({}, async ({ pool, dispatcher, client }) => {
       const deleted = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/deleted' });
       const disabled = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/disabled' });
       await client.query('BEGIN');
@@ -308,62 +330,45 @@ describe('postgres store', () => {
       expect(await dispatcher.listDeliveries({ eventId: event.id })).toEqual([
         expect.objectContaining({ endpointId: disabled.id, status: 'failed' }),
       ]);
-    } finally {
-      client.release();
-      await store.close();
-      await pool.end();
-    }
+    });
   });
 
   it('a delete or disable waiting for an open publish transaction does not hold up other publishes', async () => {
     // Postgres queues new shared lock requests behind a waiting exclusive one: a disable that
     // waits in the lock queue would stall every publish until the open transaction ends.
-    const pool = testPool();
-    const store = createPostgresStore({
-      pool,
-      tablePrefix: nextPrefix(),
-      endpointLockTimeoutMs: 3000,
-    });
-    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
-    const client = await pool.connect();
-    try {
-      const endpoint = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/x' });
-      await client.query('BEGIN');
-      await dispatcher.publish(draftEvent('user.created'), { tx: client });
-      let settled = false;
-      const disabling = dispatcher.disableEndpoint(endpoint.id).finally(() => {
-        settled = true;
-      });
-      const queued = async () =>
-        Number(
-          (
-            await pool.query<{ n: string }>(
-              "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-            )
-          ).rows[0]!.n,
-        ) > 0;
-      for (let i = 0; i < 200 && !(await queued()); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      await dispatcher.publish(draftEvent('user.created'));
-      expect(settled).toBe(false);
-      await client.query('COMMIT');
-      await disabling;
-      expect(await dispatcher.getEndpoint(endpoint.id)).toMatchObject({ enabled: false });
-    } finally {
-      client.release();
-      await store.close();
-      await pool.end();
-    }
+    await withCallerTransaction(
+      { endpointLockTimeoutMs: 3000 },
+      async ({ pool, dispatcher, client }) => {
+        const endpoint = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/x' });
+        await client.query('BEGIN');
+        await dispatcher.publish(draftEvent('user.created'), { tx: client });
+        let settled = false;
+        const disabling = dispatcher.disableEndpoint(endpoint.id).finally(() => {
+          settled = true;
+        });
+        const queued = async () =>
+          Number(
+            (
+              await pool.query<{ n: string }>(
+                "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+              )
+            ).rows[0]!.n,
+          ) > 0;
+        for (let i = 0; i < 200 && !(await queued()); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await dispatcher.publish(draftEvent('user.created'));
+        expect(settled).toBe(false);
+        await client.query('COMMIT');
+        await disabling;
+        expect(await dispatcher.getEndpoint(endpoint.id)).toMatchObject({ enabled: false });
+      },
+    );
   });
 
   it('refuses a publish in a REPEATABLE READ transaction that began before an endpoint was deleted: the caller retries', async () => {
     // Such a transaction reads the endpoints as they were when it began, fence or not.
-    const pool = testPool();
-    const store = createPostgresStore({ pool, tablePrefix: nextPrefix() });
-    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
-    const client = await pool.connect();
-    try {
+    await withCallerTransaction({}, async ({ dispatcher, client }) => {
       const deleted = await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/deleted' });
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       await client.query('SELECT 1');
@@ -390,11 +395,7 @@ describe('postgres store', () => {
       expect(await dispatcher.processDue()).toBe(1);
       await client.query('COMMIT');
       expect(await dispatcher.listDeliveries({ endpointId: failing.id })).toHaveLength(3);
-    } finally {
-      client.release();
-      await store.close();
-      await pool.end();
-    }
+    });
   });
 
   it("keeps the session's own lock_timeout for the rest of a delete after the fence", async () => {
