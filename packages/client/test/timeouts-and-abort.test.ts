@@ -115,9 +115,11 @@ describe('timeouts and abort', () => {
   });
 
   it('the timeout on a body that stalls keeps the status of the response that did arrive', async () => {
-    server.faults.push({ kind: 'slow-body', ms: 2000 });
+    // The headers come at once, the body 10 s later: a deadline of 1 s falls between them even
+    // on a loaded machine (with 50 ms the headers did not always arrive first).
+    server.faults.push({ kind: 'slow-body', ms: 10_000 });
     const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
-    const error = await c.GET('/v1/payments', { timeoutMs: 50, maxRetries: 0 }).catch((e) => e);
+    const error = await c.GET('/v1/payments', { timeoutMs: 1000, maxRetries: 0 }).catch((e) => e);
     expect(error).toMatchObject({ code: 'timeout', status: 200 });
     expect((error as Error).message).toMatch(/answered 200 but its body did not complete/);
   });
