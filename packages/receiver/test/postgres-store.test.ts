@@ -90,34 +90,32 @@ describe('postgres store', () => {
     expect(rows).toEqual([{ table_name: 'mig_inbox' }]);
   });
 
-  it('migrate() adds the receiver column to an inbox table created by an earlier version', async () => {
+  /**
+   * The inbox table as the previous version's migrate() created it (no receiver column), with
+   * one unnamed pending row, `evt_old`.
+   */
+  const createPreviousInbox = async (table: string) => {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await pool.query(`CREATE TABLE "${schema}"."old_inbox" (
+    await pool.query(`CREATE TABLE "${schema}"."${table}" (
       id TEXT PRIMARY KEY, event TEXT NOT NULL, version INTEGER NOT NULL, payload TEXT NOT NULL,
       source TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
       received_at BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, lease_token TEXT,
       lease_until BIGINT, last_error TEXT, response TEXT, completed_at BIGINT)`);
     await pool.query(
-      `INSERT INTO "${schema}"."old_inbox" (id, event, version, payload, source, status, received_at, next_attempt_at)
+      `INSERT INTO "${schema}"."${table}" (id, event, version, payload, source, status, received_at, next_attempt_at)
        VALUES ('evt_old', 'user.login', 1, '{}', 'push', 'pending', 5, 5)`,
     );
+  };
+
+  it('migrate() adds the receiver column to an inbox table created by an earlier version', async () => {
+    await createPreviousInbox('old_inbox');
     const store = createPostgresStore({ pool, schema, tablePrefix: 'old_' });
     await Promise.all([store.migrate(), store.migrate()]);
     await checkUnnamedRowsClaimable(store);
   });
 
   it('adds the receiver column itself on first use: a table from the previous version works without migrate() again (several processes at once)', async () => {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    // The previous version's table, exactly as its migrate() created it.
-    await pool.query(`CREATE TABLE "${schema}"."prev_inbox" (
-      id TEXT PRIMARY KEY, event TEXT NOT NULL, version INTEGER NOT NULL, payload TEXT NOT NULL,
-      source TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-      received_at BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, lease_token TEXT,
-      lease_until BIGINT, last_error TEXT, response TEXT, completed_at BIGINT)`);
-    await pool.query(
-      `INSERT INTO "${schema}"."prev_inbox" (id, event, version, payload, source, status, received_at, next_attempt_at)
-       VALUES ('evt_old', 'user.login', 1, '{}', 'push', 'pending', 5, 5)`,
-    );
+    await createPreviousInbox('prev_inbox');
     const poolA = createPool(server.connectionString);
     const poolB = createPool(server.connectionString);
     try {

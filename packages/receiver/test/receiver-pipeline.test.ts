@@ -7,12 +7,31 @@ import {
   createReceiver,
   isReceiverError,
   type ReceiverOptions,
+  type ReceiverStore,
 } from '../src/index.js';
 import { exampleEvent, freshId } from './support/events.js';
 import { OLD_SECRET, SECRET, signedHeaders, signedRequest } from './support/sign.js';
 
 const receiverFor = (options: Partial<ReceiverOptions> = {}) =>
   createReceiver({ secret: SECRET, ...options });
+
+/** Stores `event` as a push received at `receivedAt` and claimed by `claim` (a run in progress). */
+async function insertClaimed(
+  store: ReceiverStore,
+  event: AnyEvent,
+  receivedAt: number,
+  claim: { token: string; leaseUntil: number },
+): Promise<void> {
+  await store.insert({
+    id: event.id,
+    event: event.event,
+    version: event.version,
+    payload: JSON.stringify(event),
+    source: 'push',
+    receivedAt,
+    claim,
+  });
+}
 
 async function errorCode(response: Response): Promise<string> {
   const body = (await response.json()) as { error: { code: string; message: string } };
@@ -799,14 +818,9 @@ describe('sync mode', () => {
     const errors: string[] = [];
     receiver.onError((_error, info) => errors.push(info.stage));
     const event = exampleEvent('user.created', 1);
-    await store.insert({
-      id: event.id,
-      event: event.event,
-      version: event.version,
-      payload: JSON.stringify(event),
-      source: 'push',
-      receivedAt: Date.now(),
-      claim: { token: 'earlier', leaseUntil: Date.now() + 60_000 },
+    await insertClaimed(store, event, Date.now(), {
+      token: 'earlier',
+      leaseUntil: Date.now() + 60_000,
     });
     await store.complete(event.id, 'earlier', Date.now(), 'not json');
     const answer = await receiver.fetch(await signedRequest(event));
@@ -859,14 +873,9 @@ describe('sync mode', () => {
     });
     const event = exampleEvent('user.created', 1);
     // What a process that crashed mid-handler leaves behind: claimed, no answer, no heartbeat.
-    await store.insert({
-      id: event.id,
-      event: event.event,
-      version: event.version,
-      payload: JSON.stringify(event),
-      source: 'push',
-      receivedAt: current,
-      claim: { token: 'dead-process', leaseUntil: current + 1_000 },
+    await insertClaimed(store, event, current, {
+      token: 'dead-process',
+      leaseUntil: current + 1_000,
     });
     const signed = () => signedRequest(event, { timestamp: Math.floor(current / 1000) });
     current += 999;
