@@ -75,20 +75,8 @@ export class HandlerRegistry {
    */
   async dispatchProvider(event: ProviderEvent, context: HandlerContext): Promise<HandlerResult> {
     let result: HandlerResult;
-    let key = event.type;
-    const lists: ProviderEventHandler[][] = [];
-    for (;;) {
-      const list = this.#byType.get(key);
-      if (list) lists.push([...list]);
-      const dot = key.lastIndexOf('.');
-      if (dot <= 0) break;
-      key = key.slice(0, dot);
-    }
-    if (event.type !== '*') {
-      const wildcard = this.#byType.get('*');
-      if (wildcard) lists.push([...wildcard]);
-    }
-    for (const list of lists) {
+    // Copies: a handler that unsubscribes (or adds one) does not change this delivery's run.
+    for (const list of this.#providerLists(event.type).map((l) => [...l])) {
       for (const handler of list) {
         const value = (await handler(event, context)) as HandlerResult;
         if (result === undefined && value !== undefined) result = value;
@@ -99,14 +87,25 @@ export class HandlerRegistry {
 
   /** True when a provider handler (exact, a dot prefix, or `'*'`) would see `type`. */
   handlesProvider(type: string): boolean {
-    if (type !== '*' && (this.#byType.get('*')?.length ?? 0) > 0) return true;
+    return this.#providerLists(type).length > 0;
+  }
+
+  /** The non-empty handler lists `type` reaches, in run order: exact, each dot prefix, `'*'`. */
+  #providerLists(type: string): ProviderEventHandler[][] {
+    const lists: ProviderEventHandler[][] = [];
     let key = type;
     for (;;) {
-      if ((this.#byType.get(key)?.length ?? 0) > 0) return true;
+      const list = this.#byType.get(key);
+      if (list?.length) lists.push(list);
       const dot = key.lastIndexOf('.');
-      if (dot <= 0) return false;
+      if (dot <= 0) break;
       key = key.slice(0, dot);
     }
+    if (type !== '*') {
+      const wildcard = this.#byType.get('*');
+      if (wildcard?.length) lists.push(wildcard);
+    }
+    return lists;
   }
 
   /** True when a typed handler for `event` or a catch-all handler is registered. */
