@@ -1,3 +1,6 @@
+/** The longest delay a Node timer keeps (longer ones fire after 1 ms). */
+export const maxTimerMs = 2 ** 31 - 1;
+
 /**
  * A numeric option, or its default; a RangeError names the option when it is not a finite
  * number >= `min` (NaN from an unset environment variable would otherwise slip through every

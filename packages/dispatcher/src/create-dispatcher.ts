@@ -2,7 +2,7 @@ import { type AnyEvent, isEventType, latestVersion, parseEvent } from '@hookline
 import type { AllowOptions } from './address-policy.js';
 import { type AttemptResult, attemptDelivery } from './attempt-delivery.js';
 import { bestEffort } from './best-effort.js';
-import { checkedNumber } from './checked-number.js';
+import { checkedNumber, maxTimerMs } from './checked-number.js';
 import { type Clock, systemClock } from './clock.js';
 import { createId, isoSeconds } from './create-id.js';
 import { deadline } from './deadline.js';
@@ -223,9 +223,6 @@ export interface Dispatcher<Tx = never> {
    */
   processDue(): Promise<number>;
 }
-
-/** The longest delay a Node timer keeps (longer ones fire after 1 ms). */
-const maxTimerMs = 2 ** 31 - 1;
 
 /**
  * A `since` instant as the stores compare it: whole epoch ms, rounded up (createdAt values are

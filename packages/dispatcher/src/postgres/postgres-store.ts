@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { checkedNumber } from '../checked-number.js';
+import { checkedNumber, maxTimerMs } from '../checked-number.js';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
 import { patchedEndpoint } from '../endpoint-patch.js';
@@ -132,7 +132,7 @@ export function createPostgresStore(
     30_000,
     {
       min: 1,
-      max: 2 ** 31 - 1,
+      max: maxTimerMs,
       integer: true,
     },
   );

@@ -1,4 +1,4 @@
-import { checkedNumber } from '../checked-number.js';
+import { checkedNumber, maxTimerMs } from '../checked-number.js';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
 import { patchedEndpoint } from '../endpoint-patch.js';
@@ -116,7 +116,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   let own: SqliteDatabase | undefined = options.database;
   let opening: Promise<SqliteDatabase> | undefined;
   const busyTimeoutMs = checkedNumber('busyTimeoutMs', options.busyTimeoutMs, 5000, {
-    max: 2 ** 31 - 1,
+    max: maxTimerMs,
     integer: true,
   });
   /**
