@@ -4,7 +4,7 @@ import { cutText } from '../cut-text.js';
 import type { Queryable } from '../db/database.js';
 import type { OperationHandlers } from '../http/operation-types.js';
 import type { PlatformContext } from '../platform-context.js';
-import { invalidField, PlatformError } from '../platform-error.js';
+import { PlatformError } from '../platform-error.js';
 import { parseJson } from './paginate.js';
 import { insertPayment, type PaymentRow, toPayment } from './payments.js';
 import { insertSubscription } from './subscriptions.js';
@@ -108,19 +108,7 @@ export function createCheckoutHandlers(
           errors: [{ path: 'body.user_id', message }],
         });
       }
-      // The pay page links to cancel_url and redirects to success_url: a javascript: (or data:)
-      // URL there would run on the platform's origin.
-      for (const [field, value] of [
-        ['success_url', body.success_url],
-        ['cancel_url', body.cancel_url],
-      ] as const) {
-        if (value !== undefined && value !== null && !isWebUrl(value)) {
-          throw invalidField(
-            `body.${field}`,
-            'must be an http:// or https:// URL (the customer is sent there from the pay page)',
-          );
-        }
-      }
+      // success_url and cancel_url are http(s) already: the request schema (webUrlSchema) says so.
       let user: UserRow | undefined;
       if (body.user_id !== undefined) user = await mustGetUserField(ctx.db, body.user_id);
       const now = ctx.now();
