@@ -113,6 +113,7 @@ export async function compareWebhookAndPolling(
           status: 'paid',
           learnedBy: 'poll',
           apiRequests: polledOutcome.requests,
+          userId: polled.user_id,
         });
       }
     }

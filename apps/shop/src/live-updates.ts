@@ -15,10 +15,18 @@ export type ShopChange =
       learnedBy: 'webhook' | 'poll' | null;
       /** API requests the shop made to learn this outcome (a webhook handler's lookups). */
       apiRequests: number;
+      /** The customer who placed the order. */
+      userId: string;
     }
   | { kind: 'security'; userId: string; suspicious: boolean }
   | { kind: 'sessions'; userId: string; revoked: number }
-  | { kind: 'access'; subscriptionId: string; status: 'active' | 'revoked' }
+  | {
+      kind: 'access';
+      subscriptionId: string;
+      status: 'active' | 'revoked';
+      /** The customer the subscription belongs to (null: not known yet, a cancellation first). */
+      userId: string | null;
+    }
   | { kind: 'onboarding'; userId: string }
   | { kind: 'catch_up'; new: number; duplicate: number };
 

@@ -86,6 +86,7 @@ export function registerShopHandlers(receiver: Receiver, deps: ShopHandlerDeps):
         status: 'paid',
         learnedBy: 'webhook',
         apiRequests: found.apiRequests,
+        userId: order.user_id,
       });
     }
   };
@@ -133,7 +134,7 @@ export function registerShopHandlers(receiver: Receiver, deps: ShopHandlerDeps):
     settlePaid({ order, apiRequests: 0 }, event.event, context, { paymentId, subscriptionId });
     if (subscriptionId !== null) {
       store.grantAccess({ subscriptionId, userId: order.user_id, planId: null });
-      live.publish({ kind: 'access', subscriptionId, status: 'active' });
+      live.publish({ kind: 'access', subscriptionId, status: 'active', userId: order.user_id });
     }
   });
 
@@ -162,6 +163,7 @@ export function registerShopHandlers(receiver: Receiver, deps: ShopHandlerDeps):
         status: 'failed',
         learnedBy: 'webhook',
         apiRequests: found.apiRequests,
+        userId: found.order.user_id,
       });
     }
   });
@@ -181,12 +183,13 @@ export function registerShopHandlers(receiver: Receiver, deps: ShopHandlerDeps):
       userId,
       planId: event.metadata.plan.id,
     });
-    live.publish({ kind: 'access', subscriptionId: event.resource_id, status: 'active' });
+    live.publish({ kind: 'access', subscriptionId: event.resource_id, status: 'active', userId });
   });
 
   receiver.on('subscription.cancelled', (event) => {
     store.revokeAccess(event.resource_id, event.metadata.plan_id);
-    live.publish({ kind: 'access', subscriptionId: event.resource_id, status: 'revoked' });
+    const userId = store.getAccess(event.resource_id)?.user_id ?? null;
+    live.publish({ kind: 'access', subscriptionId: event.resource_id, status: 'revoked', userId });
   });
 
   /** The customer an event concerns, from what the typed handlers (run first) stored. */

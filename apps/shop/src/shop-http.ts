@@ -247,21 +247,9 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
     await sendWebResponse(req, res, response);
   };
 
-  /** Whether a change is the signed-in customer's to see. */
-  const concerns = (change: ShopChange, userId: string): boolean => {
-    switch (change.kind) {
-      case 'feed':
-        return change.userId === userId;
-      case 'order':
-        return store.getOrder(change.orderId)?.user_id === userId;
-      case 'access':
-        return store.getAccess(change.subscriptionId)?.user_id === userId;
-      case 'catch_up':
-        return true; // counts only; GET /api/state shows them too
-      default:
-        return change.userId === userId;
-    }
-  };
+  /** Whether a change is the signed-in customer's to see (catch-up counts concern everyone). */
+  const concerns = (change: ShopChange, userId: string): boolean =>
+    change.kind === 'catch_up' || change.userId === userId;
 
   /** Server-Sent Events of the signed-in customer's changes; ends when their session does. */
   const stream = (req: IncomingMessage, res: ServerResponse) => {
@@ -275,7 +263,8 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
     streams.add(res);
     const unsubscribe = live.subscribe((change) => {
       if (!concerns(change, user.id)) return;
-      if (!store.activeSession(session.token)) {
+      // Only a change to this customer's sessions can have revoked this one.
+      if (change.kind === 'sessions' && !store.activeSession(session.token)) {
         res.end(); // revoked: the browser reconnects, gets a 401 and stops
         return;
       }
