@@ -89,16 +89,29 @@ function addedColumns(table: string): string[] {
 }
 
 /**
- * Runs DDL in one transaction under an advisory lock, so several processes starting at once do
- * not race on `CREATE` or `ALTER`.
+ * `body` (PL/pgSQL) in one transaction under an advisory lock, so several processes starting at
+ * once do not race on `CREATE` or `ALTER`.
  */
-async function runLocked(pool: PostgresQueryable, statements: readonly string[]): Promise<void> {
-  const sql = `DO $hookline$ BEGIN
+function lockedBlock(body: string): string {
+  return `DO $hookline$ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('hookline_migrate'));
-    ${statements.map((statement) => `EXECUTE ${quoteLiteral(statement)};`).join('\n    ')}
+    ${body}
   END $hookline$`;
-  await pool.query(sql);
 }
+
+/** Each statement as a PL/pgSQL `EXECUTE`. */
+const executeAll = (statements: readonly string[]): string =>
+  statements.map((statement) => `EXECUTE ${quoteLiteral(statement)};`).join('\n    ');
+
+/** Runs DDL statements in one {@link lockedBlock}. */
+async function runLocked(pool: PostgresQueryable, statements: readonly string[]): Promise<void> {
+  await pool.query(lockedBlock(executeAll(statements)));
+}
+
+/** SQL: the table (an SQL expression giving its name) exists and lacks the receiver column. */
+const lacksReceiverColumn = (table: string): string =>
+  `to_regclass(${table}) IS NOT NULL AND NOT EXISTS (
+     SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(${table}) AND attname = 'receiver' AND NOT attisdropped)`;
 
 /**
  * Adds the columns of {@link addedColumns} to an existing table that lacks them (one created by
@@ -108,24 +121,18 @@ async function runLocked(pool: PostgresQueryable, statements: readonly string[])
  */
 async function upgradeTable(pool: PostgresQueryable, table: string): Promise<void> {
   const { rows } = await pool.query<{ missing: boolean }>(
-    `SELECT to_regclass($1) IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'receiver' AND NOT attisdropped
-     ) AS missing`,
+    `SELECT ${lacksReceiverColumn('$1')} AS missing`,
     [table],
   );
   if (rows[0]?.missing !== true) return;
   try {
     // Checked again under the lock: a migrate() by the table's owner may have added it since,
     // and ALTER needs ownership even with IF NOT EXISTS.
-    await pool.query(`DO $hookline$ BEGIN
-      PERFORM pg_advisory_xact_lock(hashtext('hookline_migrate'));
-      IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(${quoteLiteral(table)})
-                     AND attname = 'receiver' AND NOT attisdropped) THEN
-        ${addedColumns(table)
-          .map((statement) => `EXECUTE ${quoteLiteral(statement)};`)
-          .join('\n        ')}
-      END IF;
-    END $hookline$`);
+    await pool.query(
+      lockedBlock(
+        `IF ${lacksReceiverColumn(quoteLiteral(table))} THEN ${executeAll(addedColumns(table))} END IF;`,
+      ),
+    );
   } catch (error) {
     throw new Error(
       `The inbox table ${table} was created by an earlier version and lacks the receiver column this version needs; adding it failed (${(error as Error).message}). ` +
