@@ -272,13 +272,6 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     );
   }
   const leaseMs = options.worker?.leaseMs ?? 60_000;
-  if (!(Number.isSafeInteger(leaseMs) && leaseMs > 0)) {
-    // Stored as whole milliseconds (Postgres BIGINT): a fraction would fail every claim.
-    throw new ReceiverError(
-      'invalid_options',
-      `worker.leaseMs must be a whole number of milliseconds above 0, got ${leaseMs}.`,
-    );
-  }
   const registry = new HandlerRegistry();
   const errorListeners = new Set<(error: unknown, info: ErrorInfo) => void>();
 

@@ -21,12 +21,19 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * Refuses worker options that would stall or break the worker (a `NaN` from an unset
  * environment variable, a fractional concurrency the SQL stores cannot use as a LIMIT), naming
- * the option. `leaseMs` is checked by the receiver.
+ * the option.
  *
  * @throws {ReceiverError} `invalid_options`
  */
 export function checkWorkerOptions(options: WorkerOptions = {}): void {
-  const { concurrency, pollIntervalMs } = options;
+  const { concurrency, pollIntervalMs, leaseMs } = options;
+  if (leaseMs !== undefined && !(Number.isSafeInteger(leaseMs) && leaseMs > 0)) {
+    // Stored as whole milliseconds (Postgres BIGINT): a fraction would fail every claim.
+    throw new ReceiverError(
+      'invalid_options',
+      `worker.leaseMs must be a whole number of milliseconds above 0, got ${leaseMs}.`,
+    );
+  }
   if (concurrency !== undefined && !(Number.isSafeInteger(concurrency) && concurrency >= 1)) {
     throw new ReceiverError(
       'invalid_options',
