@@ -99,6 +99,32 @@ describe.each(builds)('Standard Webhooks sign/verify — $name', ({ api }) => {
     expect(webhook.payload).toBe(text);
   });
 
+  it('signs a text payload as the UTF-8 bytes it is sent as, lone surrogates included', async () => {
+    // HMAC keys hash the text directly; Ed25519 keys get its bytes. Either way a lone surrogate
+    // is U+FFFD (EF BF BD), as TextEncoder, Buffer and fetch encode it on the wire.
+    const hmac = api.generateSecret();
+    const { secretKey, publicKey } = await api.generateEd25519KeyPair();
+    const text = '{"name":"Zoë \ud800 😀"}';
+    const sent = new TextEncoder().encode(text);
+    expect(Buffer.from(sent).includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(true);
+    const headers = await api.signWebhook({
+      id: 'msg_s',
+      timestamp: T0,
+      payload: text,
+      secret: [hmac, secretKey],
+    });
+    const fromBytes = await api.signWebhook({
+      id: 'msg_s',
+      timestamp: T0,
+      payload: sent,
+      secret: [hmac, secretKey],
+    });
+    expect(headers).toEqual(fromBytes);
+    for (const secret of [hmac, publicKey]) {
+      await expect(api.verifyWebhook(sent, headers, secret, at(T0))).resolves.toBeDefined();
+    }
+  });
+
   describe('rotation', () => {
     it('signs once per secret, space-separated, and each secret alone verifies', async () => {
       const oldSecret = api.generateSecret();

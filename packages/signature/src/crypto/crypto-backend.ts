@@ -16,9 +16,15 @@ export interface RawEd25519KeyPair {
   readonly publicKey: Uint8Array;
 }
 
+/**
+ * What an HMAC is computed over: bytes, or text (its UTF-8 bytes). Text lets node:crypto hash a
+ * string without first copying it into a byte array (half the cost of signing a small payload).
+ */
+export type HmacData = Uint8Array | string;
+
 /** Asynchronous crypto, implemented with WebCrypto (everywhere) or node:crypto (Node). */
 export interface CryptoBackend {
-  hmacSha256(key: KeyMaterial, data: Uint8Array): Promise<Uint8Array>;
+  hmacSha256(key: KeyMaterial, data: HmacData): Promise<Uint8Array>;
   ed25519Sign(seed: KeyMaterial, data: Uint8Array): Promise<Uint8Array>;
   ed25519Verify(publicKey: KeyMaterial, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
   generateEd25519KeyPair(): Promise<RawEd25519KeyPair>;
@@ -26,7 +32,7 @@ export interface CryptoBackend {
 
 /** Synchronous crypto, only where the platform has it (node:crypto). */
 export interface SyncCryptoBackend {
-  hmacSha256(key: KeyMaterial, data: Uint8Array): Uint8Array;
+  hmacSha256(key: KeyMaterial, data: HmacData): Uint8Array;
   ed25519Sign(seed: KeyMaterial, data: Uint8Array): Uint8Array;
   ed25519Verify(publicKey: KeyMaterial, data: Uint8Array, signature: Uint8Array): boolean;
   generateEd25519KeyPair(): RawEd25519KeyPair;

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from '../encoding/bytes.js';
 import type {
   CryptoBackend,
+  HmacData,
   KeyMaterial,
   RawEd25519KeyPair,
   SignatureAlgorithm,
@@ -16,7 +17,7 @@ import type {
 
 /** One crypto operation requested by a scheme. */
 export type CryptoOp =
-  | { readonly kind: 'hmac'; readonly key: KeyMaterial; readonly data: Uint8Array }
+  | { readonly kind: 'hmac'; readonly key: KeyMaterial; readonly data: HmacData }
   | { readonly kind: 'ed25519-sign'; readonly key: KeyMaterial; readonly data: Uint8Array }
   | {
       readonly kind: 'ed25519-verify';
@@ -62,7 +63,7 @@ export function runSync<R>(steps: CryptoSteps<R>, backend: SyncCryptoBackend): R
 }
 
 /** HMAC-SHA256 of `data`. */
-export function* hmacSha256(key: KeyMaterial, data: Uint8Array): CryptoSteps<Uint8Array> {
+export function* hmacSha256(key: KeyMaterial, data: HmacData): CryptoSteps<Uint8Array> {
   return (yield { kind: 'hmac', key, data }) as Uint8Array;
 }
 

@@ -1,9 +1,11 @@
 import {
   type CryptoBackend,
   ED25519_PKCS8_PREFIX,
+  type HmacData,
   type KeyMaterial,
   type RawEd25519KeyPair,
 } from './crypto-backend.js';
+import { utf8 } from '../encoding/bytes.js';
 import { KeyCache } from './key-cache.js';
 
 // WebCrypto's BufferSource wants an ArrayBuffer-backed view; ours always are (or are Node
@@ -38,13 +40,14 @@ export function createWebCryptoBackend(cacheSize?: number): CryptoBackend {
   }
 
   return {
-    async hmacSha256(key: KeyMaterial, data: Uint8Array): Promise<Uint8Array> {
+    async hmacSha256(key: KeyMaterial, data: HmacData): Promise<Uint8Array> {
       const cryptoKey = await cachedKey(`hmac:${key.id}`, () =>
         subtle().importKey('raw', source(key.bytes), { name: 'HMAC', hash: 'SHA-256' }, false, [
           'sign',
         ]),
       );
-      return new Uint8Array(await subtle().sign('HMAC', cryptoKey, source(data)));
+      const bytes = typeof data === 'string' ? utf8(data) : data;
+      return new Uint8Array(await subtle().sign('HMAC', cryptoKey, source(bytes)));
     },
 
     async ed25519Sign(seed: KeyMaterial, data: Uint8Array): Promise<Uint8Array> {

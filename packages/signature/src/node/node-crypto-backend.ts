@@ -11,6 +11,7 @@ import {
   type CryptoBackend,
   ED25519_PKCS8_PREFIX,
   ED25519_SPKI_PREFIX,
+  type HmacData,
   type KeyMaterial,
   type RawEd25519KeyPair,
   type SyncCryptoBackend,
@@ -28,7 +29,8 @@ export function createNodeCryptoBackend(cacheSize?: number): SyncCryptoBackend &
   const keys = new KeyCache<KeyObject>(cacheSize);
 
   const backend: SyncCryptoBackend = {
-    hmacSha256(key: KeyMaterial, data: Uint8Array): Uint8Array {
+    hmacSha256(key: KeyMaterial, data: HmacData): Uint8Array {
+      // A string is hashed as UTF-8 (update's default), the bytes utf8() would give.
       return createHmac('sha256', key.bytes).update(data).digest();
     },
     ed25519Sign(seed: KeyMaterial, data: Uint8Array): Uint8Array {

@@ -176,11 +176,13 @@ export function* signStandardWebhook(input: SignWebhookInput): CryptoSteps<Stand
   }
   const timestamp = String(signingTimestamp(input.timestamp));
   const { payload } = input;
-  // A text body is encoded once, with the prefix, instead of encoded and then copied behind it.
+  // A text body stays text: an HMAC hashes it as UTF-8 without a byte copy; Ed25519 gets the
+  // bytes, encoded once, with the prefix.
   const content =
     typeof payload === 'string'
-      ? utf8(`${id}.${timestamp}.${payload}`)
+      ? `${id}.${timestamp}.${payload}`
       : signedContent(id, timestamp, payloadBytes(payload));
+  let contentBytes: Uint8Array | undefined;
   const secrets = toSecretList(input.secret, 'Standard Webhooks');
   const keys = secrets.map((item, index) => parseSigningKey(item, index, secrets.length));
   const entries: string[] = [];
@@ -188,7 +190,8 @@ export function* signStandardWebhook(input: SignWebhookInput): CryptoSteps<Stand
     if (key.algorithm === 'hmac-sha256') {
       entries.push(`v1,${encodeBase64(yield* hmacSha256(key.material, content))}`);
     } else {
-      entries.push(`v1a,${encodeBase64(yield* ed25519Sign(key.material, content))}`);
+      contentBytes ??= typeof content === 'string' ? utf8(content) : content;
+      entries.push(`v1a,${encodeBase64(yield* ed25519Sign(key.material, contentBytes))}`);
     }
   }
   return {
