@@ -1,3 +1,4 @@
+import { utf8 } from '../encoding/bytes.js';
 import {
   type CryptoBackend,
   ED25519_PKCS8_PREFIX,
@@ -5,7 +6,6 @@ import {
   type KeyMaterial,
   type RawEd25519KeyPair,
 } from './crypto-backend.js';
-import { utf8 } from '../encoding/bytes.js';
 import { KeyCache } from './key-cache.js';
 
 // WebCrypto's BufferSource wants an ArrayBuffer-backed view; ours always are (or are Node
