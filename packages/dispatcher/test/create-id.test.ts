@@ -16,6 +16,14 @@ describe('createId', () => {
     expect(second > first).toBe(true);
   });
 
+  it('draws fresh random characters for every millisecond, across refills of its random pool', () => {
+    const start = Date.UTC(2026, 10, 27, 5, 0, 0);
+    // 256 milliseconds use up one pool of random bytes; 1000 cross several refills.
+    const ids = Array.from({ length: 1000 }, (_, i) => createId('dlv', start + i));
+    for (const id of ids) expect(id).toMatch(/^dlv_[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(new Set(ids.map((id) => id.slice(-16))).size).toBe(ids.length);
+  });
+
   it('has the prefix, 10 time and 16 random Crockford base32 characters', () => {
     fc.assert(
       fc.property(fc.constantFrom('evt', 'dlv', 'we'), (prefix) =>
