@@ -339,8 +339,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const insertRows = (db: SqliteDatabase, sql: string, rows: readonly unknown[][]) => {
     stmt(db, sql).run(JSON.stringify(rows));
   };
-  // Set-based statements whose one parameter is a JSON array of seqs or ids.
-  const leaseSql = `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT value FROM json_each(?))`;
+  // Set-based statements whose one parameter is a JSON array of ids.
   const endpointsOfSql = `SELECT id, endpoint_id FROM ${t.deliveries} WHERE id IN (SELECT value FROM json_each(?))`;
 
   /** Appends attempts to the log, in one statement. */
@@ -601,40 +600,61 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
 
   /**
    * Due deliveries in order, each with its event, and their endpoints — as ONE JSON text from
-   * one statement: the driver then crosses into JS once per claim instead of once per value.
+   * one statement: the driver then crosses into JS once per claim instead of once per value —
+   * and how many there are. MATERIALIZED: the batch is found once, not again for its endpoints.
    */
   const dueSql = `
-    WITH due AS (
+    WITH due AS MATERIALIZED (
       SELECT d.* FROM ${t.deliveries} d JOIN ${t.endpoints} e ON e.id = d.endpoint_id
       WHERE d.status = 'pending' AND d.next_attempt_at <= ?1
         AND ${notInFlight('?1', 'd.')} AND e.enabled = 1
         AND (e.ordered = 0 OR NOT ${heldBack(t.deliveries, '?1')})
       ORDER BY d.next_attempt_at, d.seq LIMIT ?2)
-    SELECT json_object(
+    SELECT (SELECT count(*) FROM due) AS n, json_object(
       'deliveries', (SELECT json_group_array(json_object(${keyed('d', deliveryColumns)}, 'event', ${asJson('ev', eventColumns)}))
         FROM due d JOIN ${t.events} ev ON ev.id = d.event_id),
       'endpoints', (SELECT json_group_array(${asJson('e', endpointColumns)})
         FROM ${t.endpoints} e WHERE e.id IN (SELECT endpoint_id FROM due))) AS due`;
 
-  const claimSync = (
+  /** Leases the batch `dueSql` found: the seqs are read from its JSON by SQLite itself. */
+  const leaseDueSql = `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT json_extract(value, '$.seq') FROM json_each(?, '$.deliveries'))`;
+
+  /** A batch leased by {@link leaseDueSync}: `dueSql`'s JSON and the lease token. */
+  interface LeasedBatch {
+    due: string;
+    token: string;
+  }
+
+  /**
+   * The write half of a claim: finds the due batch and leases it, in SQL only. Parsing the batch
+   * and building the claims ({@link claimsOf}) wait until after the COMMIT: the write lock is
+   * then held only for the statements, and a publisher in another process waits less for it.
+   */
+  const leaseDueSync = (
     db: SqliteDatabase,
     { now, limit, leaseMs }: { now: number; limit: number; leaseMs: number },
-  ): ClaimedDelivery[] => {
+  ): LeasedBatch | undefined => {
     // SQLite reads a negative LIMIT as none at all.
-    if (!(limit > 0)) return [];
-    const { due } = stmt(db, dueSql).get(now, limit) as { due: string };
-    const found = JSON.parse(due) as {
+    if (!(limit > 0)) return undefined;
+    const { n, due } = stmt(db, dueSql).get(now, limit) as { n: number; due: string };
+    if (Number(n) === 0) return undefined;
+    const token = createId('lease', now);
+    stmt(db, leaseDueSql).run(token, now + leaseMs, due);
+    return { due, token };
+  };
+
+  /** The claims of a leased batch, in due order. */
+  const claimsOf = (batch: LeasedBatch | undefined): ClaimedDelivery[] => {
+    if (!batch) return [];
+    const found = JSON.parse(batch.due) as {
       deliveries: Array<DeliveryRow & { event: EventRow }>;
       endpoints: EndpointRow[];
     };
-    if (found.deliveries.length === 0) return [];
     // The aggregate's order is unspecified: put the batch back in due order.
     const rows = found.deliveries.sort(
       (a, b) =>
         Number(a.next_attempt_at) - Number(b.next_attempt_at) || Number(a.seq) - Number(b.seq),
     );
-    const token = createId('lease', now);
-    stmt(db, leaseSql).run(token, now + leaseMs, JSON.stringify(rows.map((row) => row.seq)));
     const endpoints = new Map(found.endpoints.map((row) => [row.id, endpointFromRow(row)]));
     const claims: ClaimedDelivery[] = [];
     for (const { event, ...row } of rows) {
@@ -644,7 +664,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           delivery: deliveryFromRow(row),
           event: eventFromRow(event),
           endpoint,
-          leaseToken: token,
+          leaseToken: batch.token,
         });
       }
     }
@@ -665,7 +685,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       run: (db, batch) => recordAttemptsSync(db, [input], batch).get(input)!,
       bulk: { input, runAll: recordAttemptsSync as BulkWrite },
     }) as Promise<RecordedOutcome>;
-  const claimBatched = batched('claimDue', false, claimSync);
+  const leaseBatched = batched('claimDue', false, leaseDueSync);
 
   const getEndpointSync = (db: SqliteDatabase, id: string) => {
     const row = stmt(db, `SELECT * FROM ${t.endpoints} WHERE id = ?`).get(id) as
@@ -764,7 +784,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
           return { changed: true, deadLettered: dead.changes };
         }),
       ),
-    claimDue: (input) => claimBatched(input),
+    claimDue: async (input) => claimsOf(await leaseBatched(input)),
     recordAttempt: (input) => recordAttemptBatched(input),
     getDelivery: (id) =>
       read('getDelivery', (db) => {
