@@ -1,7 +1,7 @@
 import { type AnyEvent, isEventType, latestVersion, parseEvent } from '@hookline/events';
+import { bestEffort } from '@hookline/internal';
 import type { AllowOptions } from './address-policy.js';
 import { type AttemptResult, attemptDelivery } from './attempt-delivery.js';
-import { bestEffort } from './best-effort.js';
 import { checkedNumber, maxTimerMs } from './checked-number.js';
 import { type Clock, systemClock } from './clock.js';
 import { createId, isoSeconds } from './create-id.js';

@@ -1,4 +1,4 @@
-import { bestEffort } from './best-effort.js';
+import { bestEffort } from '@hookline/internal';
 
 /**
  * Where the dispatcher reports what it does. Fields are plain data (ids, URLs, status codes,

@@ -1,3 +1,5 @@
+import { parseHttpDate } from '@hookline/internal';
+
 const second = 1000;
 const minute = 60 * second;
 const hour = 60 * minute;
@@ -85,29 +87,15 @@ export function nextAttemptDelay(
   return Math.ceil(Math.max(jittered, Math.min(retryAfterMs, schedule.maxRetryAfterMs)));
 }
 
-const day = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const month = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-const time = '\\d{2}:\\d{2}:\\d{2}';
-/** IMF-fixdate (`Fri, 13 Mar 2026 17:10:00 GMT`) and the obsolete RFC 850 form (`Friday, 13-Mar-26 17:10:00 GMT`). */
-const zonedDate = new RegExp(
-  `^(?:${day}, \\d{2} ${month} \\d{4} ${time}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${month}-\\d{2} ${time}) GMT$`,
-);
-/** The obsolete asctime form (`Fri Mar 13 17:10:00 2026`): GMT by definition, without saying so. */
-const asctimeDate = new RegExp(`^${day} ${month} [ \\d]\\d ${time} \\d{4}$`);
-
 /**
  * Parses a `Retry-After` header into ms from `now`: delta seconds, or an HTTP date in one of
- * the three forms RFC 9110 allows, always read as GMT (Date.parse alone reads the asctime form
- * as local time, and takes strings that are no HTTP date at all). Anything else is `undefined`.
+ * the three forms RFC 9110 allows, always read as GMT, a real calendar date (31 Feb is refused;
+ * see `parseHttpDate`). Anything else is `undefined`.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  let date: number;
-  if (zonedDate.test(trimmed)) date = Date.parse(trimmed);
-  else if (asctimeDate.test(trimmed)) date = Date.parse(`${trimmed} GMT`);
-  else return undefined;
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const date = parseHttpDate(trimmed, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }

@@ -99,6 +99,29 @@ describe('retry schedule', () => {
     }
   });
 
+  it('refuses an HTTP date that names no real instant, where Date.parse rolls it over', () => {
+    const now = Date.UTC(2026, 2, 13, 17, 0, 0);
+    for (const impossible of [
+      'Tue, 31 Feb 2026 17:00:00 GMT', // Date.parse: 3 March
+      'Mon, 29 Feb 2027 17:00:00 GMT', // no 29 February in 2027
+      'Fri, 00 Mar 2026 17:00:00 GMT',
+      'Fri, 13 Mar 2026 24:00:00 GMT',
+      'Fri, 13 Mar 2026 17:60:00 GMT',
+      'Fri, 13 Mar 2026 17:00:61 GMT',
+    ]) {
+      expect(parseRetryAfter(impossible, now), impossible).toBeUndefined();
+    }
+    // A leap second is the next second; 29 February of a leap year exists; year 0094 is not 1994.
+    expect(parseRetryAfter('Fri, 13 Mar 2026 17:00:60 GMT', now)).toBe(60_000);
+    expect(parseRetryAfter('Tue, 29 Feb 2028 17:00:00 GMT', now)).toBe(
+      Date.UTC(2028, 1, 29, 17) - now,
+    );
+    expect(parseRetryAfter('Sun, 06 Nov 0094 08:49:37 GMT', now)).toBe(0);
+    expect(parseRetryAfter('Friday, 13-Mar-76 17:00:00 GMT', now)).toBe(
+      Date.UTC(2076, 2, 13, 17) - now,
+    );
+  });
+
   it('rejects schedules that make no sense', () => {
     expect(() => resolveRetrySchedule([])).toThrow(RangeError);
     expect(() => resolveRetrySchedule([0, -1])).toThrow(RangeError);

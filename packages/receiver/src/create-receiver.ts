@@ -6,7 +6,7 @@ import {
   latestVersion,
   parseEvent,
 } from '@hookline/events';
-import { bestEffort } from './best-effort.js';
+import { bestEffort } from '@hookline/internal';
 import { isAddressAllowed, parseRanges, resolveClientAddress } from './client-address.js';
 import { checkContentEncoding } from './content-encoding.js';
 import { checkContentType } from './content-type.js';

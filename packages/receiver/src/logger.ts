@@ -1,4 +1,4 @@
-import { bestEffort } from './best-effort.js';
+import { bestEffort } from '@hookline/internal';
 
 /** Structured log fields. Never contains secrets or raw bodies. */
 export type LogFields = Record<string, string | number | boolean | undefined>;

@@ -1,0 +1,2 @@
+export { bestEffort } from './best-effort.js';
+export { parseHttpDate } from './http-date.js';
