@@ -113,7 +113,15 @@ describe('authentication and problem details', () => {
     expect(unknown).toMatchObject({ status: 404, body: { code: 'not_found' } });
     const method = await platform.api<Json>('PUT', '/v1/users');
     expect(method).toMatchObject({ status: 405, body: { code: 'method_not_allowed' } });
-    expect(method.headers.get('allow')).toBe('POST, GET');
+    // Every GET route answers HEAD too (the headers of the GET, no body), so Allow says so.
+    expect(method.headers.get('allow')).toBe('POST, GET, HEAD');
+    const head = await fetch(`${platform.url}/v1/users`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${platform.apiKey}` },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await head.text()).toBe('');
   });
 
   it("a problem's instance is the path as sent, still percent-encoded (a URI reference), on 401, 404 and 405", async () => {
@@ -125,7 +133,7 @@ describe('authentication and problem details', () => {
       [404, '/v1/no%20such%22thing'],
       [405, '/v1/users/x%20y'],
     ]);
-    expect(method.headers.get('allow')).toBe('GET, DELETE');
+    expect(method.headers.get('allow')).toBe('GET, DELETE, HEAD');
   });
 
   it("an unexpected error's 500 problem carries the path as sent, still percent-encoded", async () => {

@@ -461,7 +461,11 @@ export function createApp(options: AppOptions): Hono {
             path,
             createId('req'),
           );
-    if (allowed && !limited) response.headers.set('allow', allowed.join(', '));
+    // Hono answers HEAD wherever a GET route matches (the GET's headers, no body).
+    if (allowed && !limited) {
+      const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
+      response.headers.set('allow', allow.join(', '));
+    }
     if (decision) rateLimitHeaders(response.headers, decision);
     await record(null, c.req.raw, response);
     return response;
