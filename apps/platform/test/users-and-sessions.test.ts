@@ -43,6 +43,15 @@ describe('logins take the client from the request headers within the event contr
     expect(login.body.user_agent).toBeNull();
     expect((await loginEvent(login.body.id))?.metadata.client.user_agent).toBe('unknown');
   });
+
+  it('an empty user_agent in the body is a 400 naming the field, not a session of agent ""', async () => {
+    const login = await platform.api<Json>('POST', '/v1/sessions', {
+      body: { email: 'agent@example.com', password: 'long enough', user_agent: '' },
+    });
+    expect(login.status).toBe(400);
+    expect(login.body.code).toBe('invalid_request');
+    expect(login.body.errors.map((e: Json) => e.path)).toEqual(['body.user_agent']);
+  });
 });
 
 describe('emails are case-insensitive', () => {

@@ -30,7 +30,13 @@ export const createSessionRequestSchema = requestComponent(
     email: emailSchema,
     password: z.string().min(1).max(128),
     ip_address: z.union([z.ipv4(), z.ipv6()]).optional(),
-    user_agent: z.string().max(512).optional(),
+    user_agent: z
+      .string()
+      .min(1, {
+        error: 'Expected a non-empty user agent; leave user_agent out to use the User-Agent header',
+      })
+      .max(512)
+      .optional(),
   }),
 );
 
