@@ -19,8 +19,8 @@ import { createIdempotencyKeys } from './http/idempotency-keys.js';
 import type { OperationHandlers } from './http/operation-types.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limiter.js';
 import type { ResponseRecord } from './http/response-record.js';
-import { dashboardPage } from './pages/dashboard-page.js';
-import { payPage, payPageCards } from './pages/pay-page.js';
+import { dashboardHeaders, dashboardPage } from './pages/dashboard-page.js';
+import { payPage, payPageCards, payPageHeaders } from './pages/pay-page.js';
 import { createWriter, type PlatformContext, type RequestClient } from './platform-context.js';
 import { isPlatformError } from './platform-error.js';
 import { createAccountHandlers, loadAccount } from './services/account.js';
@@ -219,7 +219,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         );
         hono.get('/healthz', (c) => c.json({ ok: true }));
         if (options.pages === false) return;
-        hono.get('/', (c) => c.html(dashboardPage()));
+        hono.get('/', (c) => c.html(dashboardPage(), 200, dashboardHeaders));
         const pageClient = (request: Request, env: unknown): RequestClient => ({
           ip: (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? null,
           userAgent: request.headers.get('user-agent'),
@@ -237,6 +237,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           try {
             return c.html(
               payPage(await getSession(c.req.param('id'), pageClient(c.req.raw, c.env))),
+              200,
+              payPageHeaders,
             );
           } catch (error) {
             const problem = pageError(error);
@@ -279,6 +281,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
               }
               return c.html(
                 payPage(paid.checkout_session, { ok: true, message: `Paid (${paid.payment.id}).` }),
+                200,
+                payPageHeaders,
               );
             }
             return c.html(
@@ -286,12 +290,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
                 ok: false,
                 message: `Payment failed: ${paid.payment.failure_message ?? 'declined'} (${paid.payment.id})`,
               }),
+              200,
+              payPageHeaders,
             );
           } catch (error) {
             const problem = pageError(error);
             if (problem.code === 'not_found') return c.text(problem.message, 404);
             const session = await getSession(id, client);
-            return c.html(payPage(session, { ok: false, message: problem.message }), 409);
+            return c.html(
+              payPage(session, { ok: false, message: problem.message }),
+              409,
+              payPageHeaders,
+            );
           }
         });
       },

@@ -7,6 +7,19 @@ import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
 // biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
 type Json = Record<string, any>;
 
+/**
+ * A new page that records what the browser refused under the page's Content-Security-Policy
+ * (Chromium logs each refusal to the console): the pages must work without any.
+ */
+async function newPage() {
+  const page = await browser.newPage();
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
+  return { page, refused };
+}
+
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 let sink: WebhookSink;
 let browser: Browser;
@@ -41,7 +54,7 @@ describe('the pay page (the stand-in for the hosted payment page)', () => {
         success_url: `${platform.url}/healthz?paid=1`,
       },
     });
-    const page = await browser.newPage();
+    const { page, refused } = await newPage();
     try {
       await page.goto(checkout.body.url);
       expect(await page.textContent('#amount')).toBe('19.99 USD');
@@ -52,6 +65,7 @@ describe('the pay page (the stand-in for the hosted payment page)', () => {
 
       await page.click('#pay');
       await page.waitForURL(`${platform.url}/healthz?paid=1`, { timeout: 10_000 });
+      expect(refused).toEqual([]);
     } finally {
       await page.close();
     }
@@ -122,6 +136,24 @@ describe('the pay page (the stand-in for the hosted payment page)', () => {
   });
 });
 
+describe('page security headers', () => {
+  it('the dashboard and the pay page admit only their own script and style, and no framing', async () => {
+    const checkout = await platform.api<Json>('POST', '/v1/checkout/sessions', {
+      body: { amount: 500, currency: 'USD', success_url: `${platform.url}/healthz` },
+    });
+    for (const url of [`${platform.url}/`, checkout.body.url as string]) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(200);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, url).toContain("default-src 'none'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).not.toContain('unsafe-inline');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+});
+
 describe('the dashboard', () => {
   it('lists the endpoint and its deliveries with attempts, and Retry re-sends a dead delivery', async () => {
     sink.respondWith(() => 500);
@@ -140,7 +172,7 @@ describe('the dashboard', () => {
     expect(user.status).toBe(201);
     sink.respondWith(() => 200);
 
-    const page = await browser.newPage();
+    const { page, refused } = await newPage();
     try {
       await page.goto(`${platform.url}/`);
       expect(await page.textContent('#key')).toBe('not set');
@@ -161,6 +193,20 @@ describe('the dashboard', () => {
         { timeout: 10_000 },
       );
       expect(await page.locator('#events tbody tr').count()).toBeGreaterThan(0);
+      // The page's own script ran (it filled the tables); nothing was refused on the way.
+      expect(refused).toEqual([]);
+      // A script that is not the page's own does not run: not inline, not as an attribute.
+      await page.evaluate(() => {
+        const injected = document.createElement('script');
+        injected.textContent = 'document.body.dataset.injected = "yes"';
+        document.body.append(injected);
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          '<img src="x" onerror="document.body.dataset.attr = \'yes\'">',
+        );
+      });
+      await eventually(() => (refused.length >= 2 ? true : undefined), 'the refusals');
+      expect(await page.evaluate(() => ({ ...document.body.dataset }))).toEqual({});
     } finally {
       await page.close();
     }

@@ -1,42 +1,10 @@
-import { baseStyle } from './html.js';
+import { baseStyle, pageHeaders } from './html.js';
 
-/**
- * The sandbox dashboard (GET /): webhook endpoints, recent events and each endpoint's
- * deliveries with their attempts; retry a delivery, send a test event, add an endpoint.
- * Plain HTML and a little JS that calls the API with the key the person types in: the page
- * never contains the key; the script keeps it in the tab's sessionStorage only.
- */
-export function dashboardPage(): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Hookline sandbox</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>${baseStyle}</style></head>
-<body>
-<header><h1>Hookline sandbox</h1><div>API key <code id="key">not set</code> · <a style="color:#9fe3b4" href="/openapi.json">openapi.json</a></div></header>
-<main>
-<section><h2>API key</h2>
-  <form id="key-form">
-    <input id="key-input" name="key" type="password" placeholder="sk_test_..." size="40" autocomplete="off" required>
-    <button class="primary">Use key</button> <span class="muted">the key the platform printed on start; kept in this tab only</span>
-    <span id="key-result" class="bad"></span>
-  </form>
-</section>
-<section><h2>Webhook endpoints</h2>
-  <form id="new-endpoint">
-    <input name="url" placeholder="http://127.0.0.1:3000/webhooks" size="40" required>
-    <input name="events" value="*" size="24" title="comma-separated event types or wildcards">
-    <button class="primary">Add endpoint</button> <span id="form-result" class="muted"></span>
-  </form>
-  <table id="endpoints"><thead><tr><th>id</th><th>url</th><th>events</th><th>status</th><th></th></tr></thead><tbody></tbody></table>
-</section>
-<section><h2>Deliveries <span id="deliveries-of" class="muted"></span></h2>
-  <table id="deliveries"><thead><tr><th>delivery</th><th>event</th><th>status</th><th>attempts</th><th></th></tr></thead><tbody></tbody></table>
-</section>
-<section><h2>Latest events</h2>
-  <table id="events"><thead><tr><th>id</th><th>type</th><th>v</th><th>resource</th><th>time</th></tr></thead><tbody></tbody></table>
-</section>
-</main>
-<script>
+/** The dashboard's one stylesheet. */
+const dashboardStyle = baseStyle;
+
+/** The dashboard's one script (hashed into its Content-Security-Policy). */
+const dashboardScript = `
 let KEY = sessionStorage.getItem('hookline-api-key');
 let selected = null;
 function showKey() { document.getElementById('key').textContent = KEY ? KEY.slice(0, 8) + '…' : 'not set'; }
@@ -118,6 +86,50 @@ document.getElementById('key-form').onsubmit = (event) => {
   showKey(); refresh().catch(() => {});
 };
 showKey(); refresh().catch(() => {});
-</script>
+`;
+
+/** The dashboard's security headers: its own script and style run, nothing else. */
+export const dashboardHeaders = pageHeaders({
+  scripts: [dashboardScript],
+  styles: [dashboardStyle],
+});
+
+/**
+ * The sandbox dashboard (GET /): webhook endpoints, recent events and each endpoint's
+ * deliveries with their attempts; retry a delivery, send a test event, add an endpoint.
+ * Plain HTML and a little JS that calls the API with the key the person types in: the page
+ * never contains the key; the script keeps it in the tab's sessionStorage only.
+ */
+export function dashboardPage(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Hookline sandbox</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>${dashboardStyle}</style></head>
+<body>
+<header><h1>Hookline sandbox</h1><div>API key <code id="key">not set</code> · <a href="/openapi.json">openapi.json</a></div></header>
+<main>
+<section><h2>API key</h2>
+  <form id="key-form">
+    <input id="key-input" name="key" type="password" placeholder="sk_test_..." size="40" autocomplete="off" required>
+    <button class="primary">Use key</button> <span class="muted">the key the platform printed on start; kept in this tab only</span>
+    <span id="key-result" class="bad"></span>
+  </form>
+</section>
+<section><h2>Webhook endpoints</h2>
+  <form id="new-endpoint">
+    <input name="url" placeholder="http://127.0.0.1:3000/webhooks" size="40" required>
+    <input name="events" value="*" size="24" title="comma-separated event types or wildcards">
+    <button class="primary">Add endpoint</button> <span id="form-result" class="muted"></span>
+  </form>
+  <table id="endpoints"><thead><tr><th>id</th><th>url</th><th>events</th><th>status</th><th></th></tr></thead><tbody></tbody></table>
+</section>
+<section><h2>Deliveries <span id="deliveries-of" class="muted"></span></h2>
+  <table id="deliveries"><thead><tr><th>delivery</th><th>event</th><th>status</th><th>attempts</th><th></th></tr></thead><tbody></tbody></table>
+</section>
+<section><h2>Latest events</h2>
+  <table id="events"><thead><tr><th>id</th><th>type</th><th>v</th><th>resource</th><th>time</th></tr></thead><tbody></tbody></table>
+</section>
+</main>
+<script>${dashboardScript}</script>
 </body></html>`;
 }

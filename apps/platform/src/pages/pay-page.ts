@@ -1,6 +1,6 @@
 import type { CheckoutSession } from '@hookline/openapi';
 import { isWebUrl } from '../services/checkout.js';
-import { baseStyle, escapeHtml } from './html.js';
+import { baseStyle, escapeHtml, pageHeaders } from './html.js';
 
 const money = (amount: number, currency: string) => `${(amount / 100).toFixed(2)} ${currency}`;
 
@@ -16,6 +16,12 @@ export interface PayPageResult {
   message: string;
 }
 
+/** The pay page's one stylesheet. */
+const payPageStyle = `${baseStyle} main { max-width: 420px; margin: 40px auto; } .amount { font-size: 28px; margin: 8px 0 16px; }`;
+
+/** The pay page's security headers: no script at all, its own style only, never framed. */
+export const payPageHeaders = pageHeaders({ styles: [payPageStyle] });
+
 /**
  * The stand-in for the provider's hosted payment page (GET /pay/{checkout_session_id}): shows
  * the amount and a plain form whose Pay/Decline buttons POST to the same path; the server runs
@@ -27,7 +33,7 @@ export function payPage(session: CheckoutSession, result?: PayPageResult): strin
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Pay ${escapeHtml(money(session.amount, session.currency))}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>${baseStyle} main { max-width: 420px; margin: 40px auto; } .amount { font-size: 28px; margin: 8px 0 16px; }</style></head>
+<style>${payPageStyle}</style></head>
 <body><main><section>
 <h1>Hookline sandbox checkout</h1>
 <div class="amount" id="amount">${escapeHtml(money(session.amount, session.currency))}</div>
