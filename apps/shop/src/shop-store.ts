@@ -137,10 +137,9 @@ CREATE TABLE IF NOT EXISTS shop_security_log (
   user_agent TEXT NOT NULL, suspicious INTEGER NOT NULL, reason TEXT, at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS shop_security_log_user ON shop_security_log (user_id);
-CREATE TABLE IF NOT EXISTS shop_known_ips (
-  user_id TEXT NOT NULL, ip_address TEXT NOT NULL, first_seen TEXT NOT NULL,
-  PRIMARY KEY (user_id, ip_address)
-);
+-- Logins are judged from shop_security_log (by event time); this copy of its addresses was
+-- written on every login and never read.
+DROP TABLE IF EXISTS shop_known_ips;
 CREATE TABLE IF NOT EXISTS shop_orders (
   id TEXT PRIMARY KEY, user_id TEXT NOT NULL, product_id TEXT NOT NULL, description TEXT NOT NULL,
   amount INTEGER NOT NULL, currency TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL,
@@ -368,11 +367,6 @@ export class ShopStore {
       );
       if (existing) return { ...existing, suspicious: existing.suspicious === 1, email: null };
       const { suspicious, reason } = this.#judgeLogin(input);
-      this.#prepare(
-        `INSERT INTO shop_known_ips (user_id, ip_address, first_seen) VALUES (?, ?, ?)
-           ON CONFLICT (user_id, ip_address) DO UPDATE SET first_seen = excluded.first_seen
-           WHERE julianday(excluded.first_seen) < julianday(shop_known_ips.first_seen)`,
-      ).run(input.userId, input.ipAddress, input.at);
       this.#prepare(
         'INSERT INTO shop_security_log (event_id, user_id, ip_address, user_agent, suspicious, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ).run(
