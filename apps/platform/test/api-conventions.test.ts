@@ -108,6 +108,41 @@ describe('authentication and problem details', () => {
     expect(created.status).toBe(201);
   });
 
+  it('a body with a lone surrogate escape is a 400 naming each place, without echoing the text', async () => {
+    // JSON allows "\ud800" alone; stored as UTF-8 it would become U+FFFD while the event kept
+    // the escape, so the resource and its event would disagree.
+    const response = await platform.api<Json>('POST', '/v1/users', {
+      body: {
+        email: 'lone@example.com',
+        password: 'secret\ud800word',
+        name: 'Zo\udc00e',
+        metadata: { 'k\ud83d': 'fine', plan: 'ok\ud83d' },
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('invalid_request');
+    expect(response.body.errors.map((e: Json) => e.path)).toEqual([
+      'body.password',
+      'body.name',
+      'body.metadata',
+      'body.metadata.plan',
+    ]);
+    expect(JSON.stringify(response.body)).not.toContain('secret');
+    const listed = await platform.api<Json>('GET', '/v1/users?limit=100');
+    expect(listed.body.data.map((u: Json) => u.email)).not.toContain('lone@example.com');
+  });
+
+  it('a body nested tens of thousands deep is a 400, not a stack overflow', async () => {
+    const depth = 50_000;
+    const response = await fetch(`${platform.url}/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${platform.apiKey}`, 'content-type': 'application/json' },
+      body: `{"email":"deep@example.com","password":"long enough","metadata":${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}}`,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Json).code).toBe('invalid_request');
+  });
+
   it('an unknown route is a 404 problem, a known path with another method a 405 with Allow', async () => {
     const unknown = await platform.api<Json>('GET', '/v1/nothing-here');
     expect(unknown).toMatchObject({ status: 404, body: { code: 'not_found' } });

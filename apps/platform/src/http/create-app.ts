@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { createId } from '../create-id.js';
 import type { RequestClient } from '../platform-context.js';
 import { isPlatformError, PlatformError } from '../platform-error.js';
-import { invalidRequest } from './field-issues.js';
+import { invalidFields, invalidRequest, loneSurrogateIssues } from './field-issues.js';
 import { type IdempotencyKeys, idempotencyKeyInUseRetryAfter } from './idempotency-keys.js';
 import { type IdempotentRequest, idempotentRequest } from './idempotent-request.js';
 import type { OperationHandlers } from './operation-types.js';
@@ -304,6 +304,8 @@ export function createApp(options: AppOptions): Hono {
             );
           }
         }
+        const lone = loneSurrogateIssues(raw, 'body');
+        if (lone.length > 0) throw invalidFields('body', lone);
         const result = op.body.schema.safeParse(raw);
         if (!result.success) throw invalidRequest('body', result.error);
         body = result.data;
