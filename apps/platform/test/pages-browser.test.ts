@@ -1,4 +1,4 @@
-import { chromiumLaunchOptions } from '@hookline/test-chromium';
+import { chromiumLaunchOptions, cspRefusals, injectInlineScripts } from '@hookline/test-chromium';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestPlatform } from './support/test-platform.js';
@@ -7,17 +7,10 @@ import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
 // biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
 type Json = Record<string, any>;
 
-/**
- * A new page that records what the browser refused under the page's Content-Security-Policy
- * (Chromium logs each refusal to the console): the pages must work without any.
- */
+/** A new page, and what the browser refuses on it under the page's Content-Security-Policy. */
 async function newPage() {
   const page = await browser.newPage();
-  const refused: string[] = [];
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) refused.push(message.text());
-  });
-  return { page, refused };
+  return { page, refused: cspRefusals(page) };
 }
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -196,17 +189,7 @@ describe('the dashboard', () => {
       // The page's own script ran (it filled the tables); nothing was refused on the way.
       expect(refused).toEqual([]);
       // A script that is not the page's own does not run: not inline, not as an attribute.
-      await page.evaluate(() => {
-        const injected = document.createElement('script');
-        injected.textContent = 'document.body.dataset.injected = "yes"';
-        document.body.append(injected);
-        document.body.insertAdjacentHTML(
-          'beforeend',
-          '<img src="x" onerror="document.body.dataset.attr = \'yes\'">',
-        );
-      });
-      await eventually(() => (refused.length >= 2 ? true : undefined), 'the refusals');
-      expect(await page.evaluate(() => ({ ...document.body.dataset }))).toEqual({});
+      expect(await injectInlineScripts(page, refused)).toEqual({});
     } finally {
       await page.close();
     }

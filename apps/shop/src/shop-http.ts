@@ -13,7 +13,7 @@ import {
 import type { LiveUpdates, ShopChange } from './live-updates.js';
 import { openCheckout } from './open-checkout.js';
 import { isShopError, ShopError } from './shop-error.js';
-import { shopPage, shopScript } from './shop-page.js';
+import { shopPage, shopPageHeaders, shopScript } from './shop-page.js';
 import type { ShopSession, ShopStore, ShopUser } from './shop-store.js';
 import type { EndpointRegistration } from './webhook-endpoint.js';
 
@@ -421,12 +421,15 @@ export function createShopHttp(deps: ShopHttpDeps): ShopHttp {
         const path = requestPath(req.url);
         if (path === '/webhooks') return await webhook(req, res);
         if (req.method === 'GET' && path === '/') {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...shopPageHeaders });
           res.end(shopPage());
           return;
         }
         if (req.method === 'GET' && path === '/shop.js') {
-          res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+          res.writeHead(200, {
+            'content-type': 'text/javascript; charset=utf-8',
+            'x-content-type-options': 'nosniff',
+          });
           res.end(shopScript);
           return;
         }

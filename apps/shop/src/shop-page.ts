@@ -1,13 +1,7 @@
-/**
- * The shop's one page (plain HTML; the script is served at /shop.js). It renders
- * `GET /api/state` and re-renders whenever `GET /api/stream` (Server-Sent Events) says
- * something changed, so an order turns paid the moment the webhook is handled.
- */
-export function shopPage(): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Hookline example shop</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
+import { createHash } from 'node:crypto';
+
+/** The page's one stylesheet (inline; its hash is in the Content-Security-Policy). */
+const shopStyle = `
   body { font: 15px/1.45 system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1d2330; }
   header { background: #1d2330; color: #fff; padding: 12px 24px; display: flex; gap: 16px; align-items: center; }
   header h1 { font-size: 18px; margin: 0; flex: 1; }
@@ -36,7 +30,39 @@ export function shopPage(): string {
   #banner.paid { background: #d9f5e3; }
   #banner.failed { background: #fde2e1; }
   .error { color: #9b1c1c; }
-</style></head>
+  h2.spaced { margin-top: 12px; }
+`;
+
+/**
+ * Headers of the page: its script comes from /shop.js and its only style is the inline sheet
+ * above (by hash); requests go to the shop alone, nothing may frame the page, and the URL of
+ * the checkout it leaves for gets no Referer. An injected `<script>` or inline handler does not run.
+ */
+export const shopPageHeaders = {
+  'content-security-policy': [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'sha256-${createHash('sha256').update(shopStyle, 'utf8').digest('base64')}'`,
+    "connect-src 'self'",
+    "img-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * The shop's one page (plain HTML; the script is served at /shop.js). It renders
+ * `GET /api/state` and re-renders whenever `GET /api/stream` (Server-Sent Events) says
+ * something changed, so an order turns paid the moment the webhook is handled.
+ */
+export function shopPage(): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Hookline example shop</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>${shopStyle}</style></head>
 <body>
 <header><h1>Hookline example shop</h1><span id="whoami" class="muted">not signed in</span>
 <button id="logout" class="secondary" hidden>Log out</button></header>
@@ -57,9 +83,9 @@ export function shopPage(): string {
 <section id="store">
   <h2>Store</h2>
   <table><tbody id="products"></tbody></table>
-  <h2 style="margin-top:12px">Your orders</h2>
+  <h2 class="spaced">Your orders</h2>
   <table><thead><tr><th>order</th><th>item</th><th>status</th><th>learned by</th><th>fulfilment</th></tr></thead><tbody id="orders"></tbody></table>
-  <h2 style="margin-top:12px">Your access</h2>
+  <h2 class="spaced">Your access</h2>
   <table><tbody id="access"><tr><td class="muted">No membership yet.</td></tr></tbody></table>
 </section>
 <section id="compare-section">

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Platform } from '@hookline/platform';
-import { chromiumLaunchOptions } from '@hookline/test-chromium';
+import { chromiumLaunchOptions, cspRefusals, injectInlineScripts } from '@hookline/test-chromium';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Shop } from '../src/index.js';
@@ -45,6 +45,8 @@ interface OrderView {
 it('a visitor signs up, logs in, buys, pays on the platform page, and sees the order turn paid by the webhook', async () => {
   context = await launchChromium();
   const page = await context.newPage();
+  // The shop's page and the platform's pay page must work without any CSP refusal.
+  const refused = cspRefusals(page);
   await page.goto(shop.url);
   await expect.poll(() => page.textContent('#endpoint')).toContain(shop.endpoint.id);
 
@@ -90,5 +92,19 @@ it('a visitor signs up, logs in, buys, pays on the platform page, and sees the o
 
   // The login is in the security log, from the browser's loopback address.
   await page.waitForSelector('#security-log tr:has-text("127.0.0.1")');
+  expect(refused).toEqual([]);
+
+  // A script that is not the page's own does not run: not inline, not as an attribute.
+  expect(await injectInlineScripts(page, refused)).toEqual({});
   await page.close();
+});
+
+it('the page carries a Content-Security-Policy that admits only its own script and style, and no framing', async () => {
+  const response = await fetch(shop.url);
+  const csp = response.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 });

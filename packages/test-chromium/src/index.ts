@@ -16,3 +16,4 @@
 
 export type { ChromiumLaunchOptions } from './chromium-launch-options.js';
 export { chromiumLaunchOptions } from './chromium-launch-options.js';
+export { cspRefusals, injectInlineScripts, type PageLike } from './content-security.js';
