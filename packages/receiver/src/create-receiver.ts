@@ -30,6 +30,7 @@ import {
 } from './provider-event.js';
 import { checkContentLength, readBody } from './read-body.js';
 import { isReceiverError, methodNotAllowed, ReceiverError } from './receiver-error.js';
+import { setRefuser } from './refusal.js';
 import { checkRetryOptions, createRetrySchedule, type RetryOptions } from './retry-schedule.js';
 import type {
   ClaimedEntry,
@@ -740,6 +741,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       : accepted.response;
   };
 
+  /** The answer to a refused request, logged and reported (a store outage already was). */
+  const refuse = (failure: ReceiverError): Response => {
+    if (failure.code !== 'store_unavailable') {
+      log.warn('delivery rejected', {
+        code: failure.code,
+        status: failure.status,
+        message: failure.message,
+      });
+      report(failure, { stage: 'request' });
+    }
+    return errorResponse(failure);
+  };
+
   const receiver: Receiver = {
     store,
     maxBodyBytes,
@@ -753,16 +767,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
               status: 500,
               cause: error,
             });
-        if (failure.code !== 'store_unavailable') {
-          log.warn('delivery rejected', {
-            code: failure.code,
-            status: failure.status,
-            message: failure.message,
-          });
-          report(failure, { stage: 'request' });
-        }
         await request.body?.cancel().catch(() => undefined);
-        return errorResponse(failure);
+        return refuse(failure);
       }
     },
     on(event: EventType, ...args: unknown[]) {
@@ -863,6 +869,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return store.get(id);
     },
   };
+  setRefuser(receiver, refuse);
   return receiver;
 }
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Receiver } from '../create-receiver.js';
-import { errorResponse } from '../json-response.js';
 import { methodNotAllowed } from '../receiver-error.js';
+import { refuseRequest } from '../refusal.js';
 
 /**
  * Wraps a Node request stream as a Web stream. Unlike `Readable.toWeb`, cancelling (the
@@ -70,7 +70,8 @@ export function toWebStream(stream: Readable): ReadableStream<Uint8Array> {
 /**
  * Hands a Node request to `receiver.fetch` with the socket address (for an IP allowlist) and
  * returns its answer. A method a Web `Request` cannot hold (TRACE, CONNECT, TRACK: the
- * constructor throws) is answered 405 here, as the receiver answers every method but POST.
+ * constructor throws) is answered 405 here, as the receiver answers every method but POST, and
+ * logged and reported to its `onError` listeners like every other refusal.
  */
 export function receiveNodeRequest(
   receiver: Receiver,
@@ -82,7 +83,7 @@ export function receiveNodeRequest(
     request = toWebRequest(req, body);
   } catch (error) {
     if (req.method === 'POST') throw error;
-    return Promise.resolve(errorResponse(methodNotAllowed(req.method ?? '')));
+    return Promise.resolve(refuseRequest(receiver, methodNotAllowed(req.method ?? '')));
   }
   const remoteAddress = req.socket.remoteAddress;
   return receiver.fetch(request, remoteAddress === undefined ? {} : { remoteAddress });

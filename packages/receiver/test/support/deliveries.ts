@@ -88,12 +88,19 @@ export async function checkAdapter(url: string, receiver: Receiver, handled: str
   );
   expect(big.status).toBe(200);
 
+  const refused: unknown[] = [];
+  const stopWatching = receiver.onError((error, info) => {
+    if (info.stage === 'request') refused.push((error as { code?: unknown }).code);
+  });
   const get = await fetch(url);
   expect(get.status).toBe(405);
-  // A method a Web Request cannot even hold: the same 405, and the server lives on.
+  // A method a Web Request cannot even hold: the same 405, reported like any other refusal,
+  // and the server lives on.
   const trace = await rawRequest(url, 'TRACE');
   expect(trace).toMatchObject({ status: 405, headers: { allow: 'POST' } });
   expect(JSON.parse(trace.body).error.code).toBe('method_not_allowed');
+  expect(refused).toEqual(['method_not_allowed', 'method_not_allowed']);
+  stopWatching();
   expect((await deliver(url, exampleEvent('user.created', 1))).status).toBe(200);
 }
 
