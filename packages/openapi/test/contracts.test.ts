@@ -82,6 +82,24 @@ describe('the zod contracts', () => {
     });
   });
 
+  it("take as a list's cursor only an id of its resource, saying how to get a good one", () => {
+    const paginated = apiOperations.filter((op) => 'paginated' in op && op.paginated);
+    expect(paginated.length).toBeGreaterThan(5);
+    for (const op of paginated) {
+      // Every list names its ids: a new list cannot forget the cursor check.
+      expect('cursor' in op && op.cursor, op.operationId).toBeTruthy();
+      const { idPrefix } = (op as { cursor: { idPrefix: string } }).cursor;
+      const query = op.query as z.ZodType;
+      expect(query.safeParse({ starting_after: `${idPrefix}_01ABC` }).success).toBe(true);
+      const wrong = query.safeParse({ starting_after: 'nope_01ABC' });
+      expect(wrong.success, op.operationId).toBe(false);
+      expect(wrong.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['starting_after']);
+      expect(wrong.error?.issues[0]?.message).toContain(
+        `is nope_01ABC, which is no ${(op as { cursor: { noun: string } }).cursor.noun} id (those start with ${idPrefix}_); pass the next_cursor of the previous page`,
+      );
+    }
+  });
+
   it('apply request defaults when parsing (cancel now unless at_period_end)', () => {
     expect(cancelSubscriptionRequestSchema.parse({})).toEqual({
       at_period_end: false,

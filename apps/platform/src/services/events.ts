@@ -26,7 +26,6 @@ export function createEventHandlers(
             : [{ sql: 'type = ?', params: [type] }];
       return paginate(ctx.db, {
         table: 'platform_events',
-        resource: { idPrefix: 'evt', noun: 'event' },
         where: { resource_id: query.resource_id },
         conditions,
         limit: query.limit,

@@ -1,5 +1,4 @@
 import type { Queryable, SqlValue } from '../db/database.js';
-import { invalidField } from '../platform-error.js';
 
 /** A page of a list: `{ data, has_more, next_cursor }`, oldest first. */
 export interface Page<T> {
@@ -9,28 +8,13 @@ export interface Page<T> {
 }
 
 /**
- * Refuses a `starting_after` that is no id of the list's resource (`prefix_...`), as the
- * delivery log does: a cursor of another list would silently restart or end the paging. An id
- * with the right prefix stays a place in the list even once its object is deleted.
+ * One page of `table` in id order after `startingAfter`, filtered by `where` (column = value).
+ * The request schema has already refused a cursor of another resource (`pattern: ^usr_`).
  */
-export function checkCursor(
-  startingAfter: string | undefined,
-  resource: { idPrefix: string; noun: string },
-): void {
-  if (startingAfter === undefined || startingAfter.startsWith(`${resource.idPrefix}_`)) return;
-  throw invalidField(
-    'query.starting_after',
-    `is ${startingAfter}, which is no ${resource.noun} id (those start with ${resource.idPrefix}_); pass the next_cursor of the previous page`,
-  );
-}
-
-/** One page of `table` in id order after `startingAfter`, filtered by `where` (column = value). */
 export async function paginate<Row, T>(
   db: Queryable,
   query: {
     table: string;
-    /** The prefix of the listed ids (`usr`), and what they are (`user`), to check the cursor. */
-    resource: { idPrefix: string; noun: string };
     where: Record<string, SqlValue | undefined>;
     /** Extra SQL conditions with their own parameters. */
     conditions?: { sql: string; params: SqlValue[] }[];
@@ -39,7 +23,6 @@ export async function paginate<Row, T>(
     map: (row: Row) => T;
   },
 ): Promise<Page<T>> {
-  checkCursor(query.startingAfter, query.resource);
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   for (const [column, value] of Object.entries(query.where)) {

@@ -71,7 +71,6 @@ export function createPaymentHandlers(
     listPayments: ({ query }) =>
       paginate(ctx.db, {
         table: 'platform_payments',
-        resource: { idPrefix: 'pay', noun: 'payment' },
         where: { status: query.status, user_id: query.user_id },
         limit: query.limit,
         startingAfter: query.starting_after,

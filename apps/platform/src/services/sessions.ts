@@ -176,7 +176,6 @@ export function createSessionHandlers(
               : [];
       return paginate(ctx.db, {
         table: 'platform_sessions',
-        resource: { idPrefix: 'ses', noun: 'session' },
         where: { user_id: query.user_id },
         conditions,
         limit: query.limit,

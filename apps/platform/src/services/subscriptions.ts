@@ -269,7 +269,6 @@ export function createSubscriptionHandlers(
               : [];
       return paginate(ctx.db, {
         table: 'platform_subscriptions',
-        resource: { idPrefix: 'sub', noun: 'subscription' },
         where: { user_id: query.user_id },
         conditions,
         limit: query.limit,

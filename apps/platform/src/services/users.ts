@@ -118,7 +118,6 @@ export function createUserHandlers(
     listUsers: ({ query }) =>
       paginate(ctx.db, {
         table: 'platform_users',
-        resource: { idPrefix: 'usr', noun: 'user' },
         where: { customer_id: query.customer_id },
         conditions:
           query.email === undefined

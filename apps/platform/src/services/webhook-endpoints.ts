@@ -7,7 +7,7 @@ import type { PlatformContext } from '../platform-context.js';
 import { notFound, PlatformError } from '../platform-error.js';
 import { loadAccount } from './account.js';
 import { toDelivery } from './deliveries.js';
-import { checkCursor, parseJson } from './paginate.js';
+import { parseJson } from './paginate.js';
 import {
   checkPins,
   checkVersion,
@@ -126,7 +126,6 @@ export function createWebhookEndpointHandlers(
       return { ...toEndpoint(record, meta), secret };
     },
     async listWebhookEndpoints({ query }) {
-      checkCursor(query.starting_after, { idPrefix: 'we', noun: 'webhook endpoint' });
       const records = new Map((await ctx.dispatcher.listEndpoints()).map((r) => [r.id, r]));
       const metas = await ctx.db.all<EndpointMetaRow>(
         `SELECT * FROM platform_webhook_endpoints ${query.starting_after === undefined ? '' : 'WHERE id > ?'} ORDER BY id`,

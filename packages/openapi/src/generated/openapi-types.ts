@@ -2421,7 +2421,7 @@ export interface operations {
             query?: {
                 /** @description How many objects to return, 1–100 (default 10). */
                 limit?: number;
-                /** @description A cursor: the id of the last object of the previous page (its `next_cursor`). The page starts right after it. */
+                /** @description A cursor: the id of the last user of the previous page (its `next_cursor`, `usr_…`). The page starts right after it. */
                 starting_after?: string;
                 /** @description Only the user with this email address. */
                 email?: string;
@@ -2617,7 +2617,7 @@ export interface operations {
             query?: {
                 /** @description How many objects to return, 1–100 (default 10). */
                 limit?: number;
-                /** @description A cursor: the id of the last object of the previous page (its `next_cursor`). The page starts right after it. */
+                /** @description A cursor: the id of the last session of the previous page (its `next_cursor`, `ses_…`). The page starts right after it. */
                 starting_after?: string;
                 /**
                  * @description Only sessions of this user.
@@ -3095,7 +3095,7 @@ export interface operations {
             query?: {
                 /** @description How many objects to return, 1–100 (default 10). */
                 limit?: number;
-                /** @description A cursor: the id of the last object of the previous page (its `next_cursor`). The page starts right after it. */
+                /** @description A cursor: the id of the last payment of the previous page (its `next_cursor`, `pay_…`). The page starts right after it. */
                 starting_after?: string;
                 /** @description Only payments in this status. */
                 status?: components["schemas"]["PaymentStatus"];
@@ -3215,7 +3215,7 @@ export interface operations {
             query?: {
                 /** @description How many objects to return, 1–100 (default 10). */
                 limit?: number;
-                /** @description A cursor: the id of the last object of the previous page (its `next_cursor`). The page starts right after it. */
+                /** @description A cursor: the id of the last subscription of the previous page (its `next_cursor`, `sub_…`). The page starts right after it. */
                 starting_after?: string;
                 /**
                  * @description Only subscriptions of this user.
@@ -3464,7 +3464,7 @@ export interface operations {
             query?: {
                 /** @description How many objects to return, 1–100 (default 10). */
                 limit?: number;
-                /** @description A cursor: the id of the last object of the previous page (its `next_cursor`). The page starts right after it. */
+                /** @description A cursor: the id of the last event of the previous page (its `next_cursor`, `evt_…`). The page starts right after it. */
                 starting_after?: string;
                 /**
                  * @description Only events of this type; `payment.*` matches every payment event.
@@ -3596,7 +3596,7 @@ export interface operations {
             query?: {
                 /** @description How many objects to return, 1–100 (default 10). */
                 limit?: number;
-                /** @description A cursor: the id of the last object of the previous page (its `next_cursor`). The page starts right after it. */
+                /** @description A cursor: the id of the last webhook endpoint of the previous page (its `next_cursor`, `we_…`). The page starts right after it. */
                 starting_after?: string;
                 /** @description Only endpoints in this status. */
                 status?: "enabled" | "disabled";
@@ -4009,7 +4009,7 @@ export interface operations {
             query?: {
                 /** @description How many objects to return, 1–100 (default 10). */
                 limit?: number;
-                /** @description A cursor: the id of the last object of the previous page (its `next_cursor`). The page starts right after it. */
+                /** @description A cursor: the id of the last delivery of the previous page (its `next_cursor`, `dlv_…`). The page starts right after it. */
                 starting_after?: string;
                 /** @description Only deliveries in this status. */
                 status?: components["schemas"]["DeliveryStatus"];

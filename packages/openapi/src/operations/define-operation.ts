@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { paginationQuerySchema } from '../schemas/pagination.js';
+import {
+  type ListCursor,
+  paginationQueryOf,
+  paginationQuerySchema,
+} from '../schemas/pagination.js';
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
@@ -71,6 +75,8 @@ export interface OperationDefinition<
   query?: z.ZodObject;
   /** Whether this is a cursor-paginated list. */
   paginated?: boolean;
+  /** A paginated list's ids: `starting_after` must be one of them (`^usr_`). */
+  cursor?: ListCursor;
   body?: RequestBodyDefinition<B>;
   response: ResponseDefinition<R>;
   /** Error statuses beyond 400/401/404/409/413/415/422/429/500, which are added where they apply. */
@@ -93,9 +99,8 @@ export function defineOperation<
   D extends OperationDefinition<B, R, Id>,
 >(definition: D & OperationDefinition<B, R, Id>): WithPagination<D> {
   if (!definition.paginated) return definition as WithPagination<D>;
-  const query = definition.query
-    ? paginationQuerySchema.extend(definition.query.shape)
-    : paginationQuerySchema;
+  const base = definition.cursor ? paginationQueryOf(definition.cursor) : paginationQuerySchema;
+  const query = definition.query ? base.extend(definition.query.shape) : base;
   return { ...definition, query } as WithPagination<D>;
 }
 

@@ -21,6 +21,7 @@ export const listWebhookEndpointDeliveries = defineOperation({
   pathParams: z.object({ endpoint_id: webhookEndpointIdSchema }),
   query: listDeliveriesQuerySchema,
   paginated: true,
+  cursor: { idPrefix: 'dlv', noun: 'delivery' },
   response: {
     status: 200,
     description: 'A page of deliveries.',

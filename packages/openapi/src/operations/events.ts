@@ -14,6 +14,7 @@ export const listEvents = defineOperation({
     'Lists events oldest first. This is the catch-up path: after downtime, page from the last event id you handled (`starting_after`) and feed the events through the same handlers as webhooks; ids match the `webhook-id` of deliveries, so nothing is handled twice.',
   query: listEventsQuerySchema,
   paginated: true,
+  cursor: { idPrefix: 'evt', noun: 'event' },
   response: {
     status: 200,
     description: 'A page of events.',

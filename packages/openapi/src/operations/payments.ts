@@ -13,6 +13,7 @@ export const listPayments = defineOperation({
   description: 'Lists payments, oldest first.',
   query: listPaymentsQuerySchema,
   paginated: true,
+  cursor: { idPrefix: 'pay', noun: 'payment' },
   response: {
     status: 200,
     description: 'A page of payments.',

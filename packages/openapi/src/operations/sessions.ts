@@ -44,6 +44,7 @@ export const listSessions = defineOperation({
   description: 'Lists login sessions, oldest first, optionally of one user.',
   query: listSessionsQuerySchema,
   paginated: true,
+  cursor: { idPrefix: 'ses', noun: 'session' },
   response: {
     status: 200,
     description: 'A page of sessions.',

@@ -47,6 +47,7 @@ export const listSubscriptions = defineOperation({
   description: 'Lists subscriptions, oldest first.',
   query: listSubscriptionsQuerySchema,
   paginated: true,
+  cursor: { idPrefix: 'sub', noun: 'subscription' },
   response: {
     status: 200,
     description: 'A page of subscriptions.',

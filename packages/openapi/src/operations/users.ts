@@ -47,6 +47,7 @@ export const listUsers = defineOperation({
   description: 'Lists users, oldest first.',
   query: listUsersQuerySchema,
   paginated: true,
+  cursor: { idPrefix: 'usr', noun: 'user' },
   response: {
     status: 200,
     description: 'A page of users.',

@@ -52,6 +52,7 @@ export const listWebhookEndpoints = defineOperation({
   description: 'Lists webhook endpoints, oldest first.',
   query: listWebhookEndpointsQuerySchema,
   paginated: true,
+  cursor: { idPrefix: 'we', noun: 'webhook endpoint' },
   response: {
     status: 200,
     description: 'A page of webhook endpoints.',

@@ -26,6 +26,34 @@ export const paginationQuerySchema = z.object({
   }),
 });
 
+/** What a list's cursors are: the prefix of its ids (`usr`) and what those ids name (`user`). */
+export interface ListCursor {
+  idPrefix: string;
+  noun: string;
+}
+
+/**
+ * {@link paginationQuerySchema} for one list: `starting_after` must be an id of the listed
+ * resource (`pattern: ^usr_` in the document). A cursor of another list would otherwise silently
+ * restart or end the paging; an id with the right prefix stays a place in the list even once its
+ * object is deleted.
+ */
+export function paginationQueryOf(cursor: ListCursor) {
+  return paginationQuerySchema.extend({
+    starting_after: z
+      .string()
+      .min(1)
+      .regex(new RegExp(`^${cursor.idPrefix}_`), {
+        error: (issue) =>
+          `is ${String(issue.input)}, which is no ${cursor.noun} id (those start with ${cursor.idPrefix}_); pass the next_cursor of the previous page`,
+      })
+      .optional()
+      .meta({
+        description: `A cursor: the id of the last ${cursor.noun} of the previous page (its \`next_cursor\`, \`${cursor.idPrefix}_…\`). The page starts right after it.`,
+      }),
+  });
+}
+
 /**
  * The `{ data, has_more, next_cursor }` envelope of every list, registered as `<Name>List`.
  *
