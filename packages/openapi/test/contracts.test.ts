@@ -89,7 +89,7 @@ describe('the zod contracts', () => {
       // Every list names its ids: a new list cannot forget the cursor check.
       expect('cursor' in op && op.cursor, op.operationId).toBeTruthy();
       const { idPrefix } = (op as { cursor: { idPrefix: string } }).cursor;
-      const query = op.query as z.ZodType;
+      const query = (op as { query: z.ZodType }).query;
       expect(query.safeParse({ starting_after: `${idPrefix}_01ABC` }).success).toBe(true);
       const wrong = query.safeParse({ starting_after: 'nope_01ABC' });
       expect(wrong.success, op.operationId).toBe(false);
