@@ -32,10 +32,11 @@ describe('timeouts and abort', () => {
   });
 
   it('a timeout is retried like a network error, and the retry succeeds', async () => {
-    server.faults.push({ kind: 'delay', ms: 2000 });
+    server.faults.push({ kind: 'delay', ms: 10_000 });
     const c = createTypedClient<paths>({ baseUrl: server.url, retry: noWait });
-    // Generous enough that the healthy retry never times out on a loaded machine.
-    const result = await c.GET('/v1/payments', { timeoutMs: 500 });
+    // Generous enough that the healthy retry never times out on a loaded machine (500 ms was
+    // not, with every package's suite and an embedded Postgres sharing two cores).
+    const result = await c.GET('/v1/payments', { timeoutMs: 2000 });
     expect(result.status).toBe(200);
     expect(server.requests).toHaveLength(2);
   });
