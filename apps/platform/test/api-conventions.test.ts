@@ -5,26 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher } from '@hookline/dispatcher';
 import Database from 'libsql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/schema.js';
 import { openSqliteDatabase } from '../src/db/sqlite-database.js';
 import { createApp } from '../src/http/create-app.js';
 import { createIdempotencyKeys, type IdempotencyKeys } from '../src/http/idempotency-keys.js';
 import type { OperationHandlers } from '../src/http/operation-types.js';
 import { createWriter } from '../src/platform-context.js';
-import { eventually, startTestPlatform } from './support/test-platform.js';
+import {
+  eventually,
+  type Json,
+  startTestPlatform,
+  useTestPlatform,
+} from './support/test-platform.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
-
-let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(async () => {
-  await platform?.stop();
-});
+const platform = useTestPlatform();
 
 describe('authentication and problem details', () => {
   it('a missing or wrong API key is a 401 problem+json with a stable code, never echoing the key', async () => {

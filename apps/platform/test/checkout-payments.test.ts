@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform } from './support/test-platform.js';
+import { describe, expect, it } from 'vitest';
+import { type Json, useTestPlatform } from './support/test-platform.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
-
-let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(async () => {
-  await platform?.stop();
-});
+const platform = useTestPlatform();
 
 const goodCard = { number: '4242424242424242', exp_month: 12, exp_year: 2031, cvc: '123' };
 const declinedCard = { ...goodCard, number: '4000000000000002' };

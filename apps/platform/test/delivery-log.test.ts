@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestPlatform } from './support/test-platform.js';
+import { eventually, type Json, startTestPlatform } from './support/test-platform.js';
 import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 const sinks: WebhookSink[] = [];

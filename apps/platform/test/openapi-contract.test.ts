@@ -2,12 +2,13 @@ import { openapiDocument } from '@hookline/openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../src/index.js';
 import { checkResponse, documentOperationIds } from './support/contract.js';
-import { eventually, startTestPlatform } from './support/test-platform.js';
+import {
+  eventually,
+  type Json,
+  startTestPlatform,
+  type TestPlatform,
+} from './support/test-platform.js';
 import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
-type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
 
 let platform: TestPlatform;
 let limited: TestPlatform;

@@ -1,11 +1,8 @@
 import { chromiumLaunchOptions, cspRefusals, injectInlineScripts } from '@hookline/test-chromium';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestPlatform } from './support/test-platform.js';
+import { eventually, type Json, startTestPlatform } from './support/test-platform.js';
 import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
 
 /** A new page, and what the browser refuses on it under the page's Content-Security-Policy. */
 async function newPage() {

@@ -8,11 +8,9 @@ import {
   type RawDatabase,
   sqliteBackend,
 } from './support/backends.js';
-import { eventually, startTestPlatform } from './support/test-platform.js';
+import { eventually, type Json, startTestPlatform } from './support/test-platform.js';
 import { startWebhookSink, type WebhookSink } from './support/webhook-sink.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
 type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
 
 const backends: Backend[] = [sqliteBackend, postgresBackend()];

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform } from './support/test-platform.js';
+import { describe, expect, it } from 'vitest';
+import { type Json, useTestPlatform } from './support/test-platform.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
-
-let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(async () => {
-  await platform?.stop();
-});
+const platform = useTestPlatform();
 
 const loginEvent = async (sessionId: string) => {
   const events = await platform.api<Json>('GET', '/v1/events?type=user.login&limit=100');

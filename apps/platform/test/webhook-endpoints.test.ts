@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteBackend } from './support/backends.js';
-import { startTestPlatform } from './support/test-platform.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
+import { type Json, startTestPlatform } from './support/test-platform.js';
 
 let platform: Awaited<ReturnType<typeof startTestPlatform>>;
 

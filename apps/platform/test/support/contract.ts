@@ -8,7 +8,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   addFormatsModule) as typeof addFormatsModule;
 
 // biome-ignore lint/suspicious/noExplicitAny: test payloads are read field by field.
-type Json = Record<string, any>;
+export type Json = Record<string, any>;
 
 const documentId = 'https://hookline.dev/openapi.json';
 const document = openapiDocument as unknown as Json;

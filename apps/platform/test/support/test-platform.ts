@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type Platform,
   type PlatformOptions,
@@ -11,6 +12,7 @@ import { checkResponse } from './contract.js';
 
 /** Polls a check until it yields a value (10 s, every 25 ms, unless told); shared with the other suites. */
 export { eventually } from '@hookline/test-support';
+export type { Json } from './contract.js';
 
 /** A response as the tests see it. */
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -101,4 +103,22 @@ export async function startTestPlatform(options: PlatformOptions = {}): Promise<
       }
     },
   };
+}
+
+/** A running test platform (see {@link startTestPlatform}). */
+export type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
+
+/**
+ * The platform of a test file: started before its tests, stopped after them (which also checks
+ * every response against the OpenAPI document). The object is filled in when `beforeAll` runs.
+ */
+export function useTestPlatform(options: PlatformOptions = {}): TestPlatform {
+  const platform = {} as TestPlatform;
+  beforeAll(async () => {
+    Object.assign(platform, await startTestPlatform(options));
+  });
+  afterAll(async () => {
+    await platform.stop?.();
+  });
+  return platform;
 }
