@@ -11,6 +11,7 @@ import {
 } from '../src/index.js';
 import { exampleEvent, freshId } from './support/events.js';
 import { OLD_SECRET, SECRET, signedHeaders, signedRequest } from './support/sign.js';
+import { deadLetterOne } from './support/store-scenarios.js';
 
 const receiverFor = (options: Partial<ReceiverOptions> = {}) =>
   createReceiver({ secret: SECRET, ...options });
@@ -610,17 +611,8 @@ describe('retries, dead letters and replay', () => {
       retry: { attempts: 1 },
       logger: { warn: (message) => warnings.push(message) },
     });
-    let broken = true;
-    const runs: number[] = [];
-    receiver.on('payment.succeeded', (_event, context) => {
-      runs.push(context.attempt);
-      if (broken) throw new Error('bug');
-    });
-    const event = exampleEvent('payment.succeeded', 2);
-    await receiver.fetch(await signedRequest(event));
-    await receiver.drain();
-    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'dead' });
-    broken = false;
+    const { event, runs, fix } = await deadLetterOne(receiver);
+    fix();
     const resent = await receiver.fetch(await signedRequest(event));
     expect(resent.status).toBe(200);
     expect(await resent.json()).toEqual({ received: true });

@@ -1,11 +1,35 @@
 import { stripe } from '@hookline/signature';
 import { eventually } from '@hookline/test-support';
 import { expect } from 'vitest';
-import { createReceiver, type ReceiverStore } from '../../src/index.js';
+import { createReceiver, type Receiver, type ReceiverStore } from '../../src/index.js';
 import { exampleEvent } from './events.js';
 import { SECRET, signedRequest } from './sign.js';
 
 const STRIPE_SECRET = 'whsec_test_5f3b1c9e2a7d4f6b8c0e1a3d5f7b9c2e';
+
+/**
+ * Gives `receiver` a payment.succeeded handler that throws until `fix()` is called, delivers one
+ * event and drains it (retry.attempts 1) into the dead letters. `runs` lists each run's attempt.
+ */
+export async function deadLetterOne(receiver: Receiver) {
+  let broken = true;
+  const runs: number[] = [];
+  receiver.on('payment.succeeded', (_event, context) => {
+    runs.push(context.attempt);
+    if (broken) throw new Error('bug');
+  });
+  const event = exampleEvent('payment.succeeded', 2);
+  expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
+  await receiver.drain();
+  expect(await receiver.inspect(event.id)).toMatchObject({ status: 'dead' });
+  return {
+    event,
+    runs,
+    fix: () => {
+      broken = false;
+    },
+  };
+}
 
 /**
  * A provider id past the documented limit (1024 bytes of UTF-8) is a 400 with
@@ -81,17 +105,8 @@ export async function checkDeadLetterRedeliveryRace(store: ReceiverStore): Promi
     },
   };
   const receiver = createReceiver({ secret: SECRET, store: racing, retry: { attempts: 1 } });
-  let broken = true;
-  const runs: number[] = [];
-  receiver.on('payment.succeeded', (_event, context) => {
-    runs.push(context.attempt);
-    if (broken) throw new Error('bug');
-  });
-  const event = exampleEvent('payment.succeeded', 2);
-  expect((await receiver.fetch(await signedRequest(event))).status).toBe(200);
-  await receiver.drain();
-  expect(await receiver.inspect(event.id)).toMatchObject({ status: 'dead' });
-  broken = false;
+  const { event, runs, fix } = await deadLetterOne(receiver);
+  fix();
   holding = true;
   const first = receiver.fetch(await signedRequest(event));
   const second = receiver.fetch(await signedRequest(event));
