@@ -610,14 +610,17 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         AND ${notInFlight('?1', 'd.')} AND e.enabled = 1
         AND (e.ordered = 0 OR NOT ${heldBack(t.deliveries, '?1')})
       ORDER BY d.next_attempt_at, d.seq LIMIT ?2)
-    SELECT (SELECT count(*) FROM due) AS n, json_object(
+    SELECT (SELECT count(*) FROM due) AS n, (SELECT json_group_array(seq) FROM due) AS seqs, json_object(
       'deliveries', (SELECT json_group_array(json_object(${keyed('d', deliveryColumns)}, 'event', ${asJson('ev', eventColumns)}))
         FROM due d JOIN ${t.events} ev ON ev.id = d.event_id),
       'endpoints', (SELECT json_group_array(${asJson('e', endpointColumns)})
         FROM ${t.endpoints} e WHERE e.id IN (SELECT endpoint_id FROM due))) AS due`;
 
-  /** Leases the batch `dueSql` found: the seqs are read from its JSON by SQLite itself. */
-  const leaseDueSql = `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT json_extract(value, '$.seq') FROM json_each(?, '$.deliveries'))`;
+  /**
+   * Leases the batch `dueSql` found, by its `seqs` (a small JSON array handed straight back: the
+   * seqs are not read out of the batch's JSON, which SQLite would parse and re-serialise whole).
+   */
+  const leaseDueSql = `UPDATE ${t.deliveries} SET lease_token = ?, lease_expires_at = ? WHERE seq IN (SELECT value FROM json_each(?))`;
 
   /** A batch leased by {@link leaseDueSync}: `dueSql`'s JSON and the lease token. */
   interface LeasedBatch {
@@ -636,10 +639,14 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   ): LeasedBatch | undefined => {
     // SQLite reads a negative LIMIT as none at all.
     if (!(limit > 0)) return undefined;
-    const { n, due } = stmt(db, dueSql).get(now, limit) as { n: number; due: string };
+    const { n, seqs, due } = stmt(db, dueSql).get(now, limit) as {
+      n: number;
+      seqs: string;
+      due: string;
+    };
     if (Number(n) === 0) return undefined;
     const token = createId('lease', now);
-    stmt(db, leaseDueSql).run(token, now + leaseMs, due);
+    stmt(db, leaseDueSql).run(token, now + leaseMs, seqs);
     return { due, token };
   };
 
