@@ -32,13 +32,14 @@ import { checkContentLength, readBody } from './read-body.js';
 import { isReceiverError, methodNotAllowed, ReceiverError } from './receiver-error.js';
 import { setRefuser } from './refusal.js';
 import { checkRetryOptions, createRetrySchedule, type RetryOptions } from './retry-schedule.js';
-import type {
-  ClaimedEntry,
-  DeadLetter,
-  InboxEntry,
-  InboxSource,
-  ReceiverStore,
-  StoredError,
+import {
+  type ClaimedEntry,
+  type DeadLetter,
+  type InboxEntry,
+  type InboxSource,
+  type ReceiverStore,
+  type StoredError,
+  unfinishedRunError,
 } from './store.js';
 import {
   checkReceiverSecrets,
@@ -381,6 +382,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
    * and the entry is claimed again.
    */
   const runClaimed = async (entry: ClaimedEntry): Promise<void> => {
+    if (entry.attempts > schedule.attempts) {
+      await deadLetterUnfinished(entry);
+      return;
+    }
     let event: Received | undefined;
     try {
       const parsed = parseStored(entry);
@@ -399,6 +404,43 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         id: entry.id,
       });
     }
+  };
+
+  /**
+   * Dead-letters an entry claimed once more than `retry.attempts` allows, without running it.
+   * Its last run never settled (a settled one is retried or dead-lettered by its outcome), so a
+   * handler that takes the process down is not run again after every lease expiry, forever —
+   * or `retry.attempts` was lowered since its last failure.
+   */
+  const deadLetterUnfinished = async (entry: ClaimedEntry) => {
+    const runs = entry.attempts - 1;
+    const last = entry.lastError;
+    const error: StoredError =
+      last?.name === unfinishedRunError
+        ? {
+            name: unfinishedRunError,
+            message: `${last.message}; that was run ${runs} of ${schedule.attempts} (retry.attempts), so it is dead-lettered without another`,
+          }
+        : {
+            name: last?.name ?? 'Error',
+            message: `${runs} runs used, retry.attempts is ${schedule.attempts}: dead-lettered without another run${last ? `; last error: ${last.message}` : ''}`,
+          };
+    if (!(await store.deadLetter(entry.id, entry.token, error, now()))) return;
+    const fields = { id: entry.id, event: entry.event, attempt: runs, error: error.message };
+    log.error('handler runs used up; event dead-lettered without another run', fields);
+    let event: Received | undefined;
+    try {
+      event = parseStored(entry);
+    } catch {
+      // The entry's name is in the report either way; the parsed event only adds its type.
+    }
+    report(Object.assign(new Error(error.message), { name: error.name }), {
+      stage: 'handler',
+      id: entry.id,
+      attempt: runs,
+      willRetry: false,
+      ...eventInfo(event),
+    });
   };
 
   /** Schedules a retry, or dead-letters when attempts are used up (or the entry cannot be parsed). */

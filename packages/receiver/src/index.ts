@@ -47,5 +47,6 @@ export type {
   ReceiverStore,
   StoredError,
 } from './store.js';
+export { unfinishedRunError } from './store.js';
 export type { VerificationScheme } from './verify-request.js';
 export type { WorkerOptions } from './worker.js';

@@ -1,12 +1,14 @@
-import type {
-  ClaimedEntry,
-  ClaimOptions,
-  DeadLetter,
-  InboxEntry,
-  InsertResult,
-  NewInboxEntry,
-  ReceiverStore,
-  StoredError,
+import {
+  type ClaimedEntry,
+  type ClaimOptions,
+  type DeadLetter,
+  type InboxEntry,
+  type InsertResult,
+  type NewInboxEntry,
+  type ReceiverStore,
+  type StoredError,
+  unfinishedRunError,
+  unfinishedRunMessage,
 } from './store.js';
 
 interface Row extends InboxEntry {
@@ -39,6 +41,9 @@ export function createMemoryStore(): ReceiverStore {
     ((row.status === 'pending' && row.nextAttemptAt <= now) ||
       (row.status === 'processing' && (row.leaseUntil ?? 0) <= now));
   const take = (row: Row, token: string, leaseUntil: number): ClaimedEntry => {
+    if (row.status === 'processing') {
+      row.lastError = { name: unfinishedRunError, message: unfinishedRunMessage(row.attempts) };
+    }
     row.status = 'processing';
     row.attempts += 1;
     row.token = token;
@@ -80,10 +85,12 @@ export function createMemoryStore(): ReceiverStore {
     },
 
     async claim({ now, leaseMs, limit, token, receiver }: ClaimOptions): Promise<ClaimedEntry[]> {
-      const due = [...rows.values()]
+      const claimableRows = [...rows.values()]
         .filter((row) => claimable(row, now, receiver))
-        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
-        .slice(0, limit);
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+      // An entry whose run never settled goes alone (see ReceiverStore.claim).
+      const unfinished = claimableRows.find((row) => row.status === 'processing');
+      const due = unfinished && limit >= 1 ? [unfinished] : claimableRows.slice(0, limit);
       return due.map((row) => take(row, token, now + leaseMs));
     },
 

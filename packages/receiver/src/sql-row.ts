@@ -1,11 +1,13 @@
 import { ReceiverError } from './receiver-error.js';
-import type {
-  ClaimedEntry,
-  DeadLetter,
-  InboxEntry,
-  InboxSource,
-  InboxStatus,
-  StoredError,
+import {
+  type ClaimedEntry,
+  type DeadLetter,
+  type InboxEntry,
+  type InboxSource,
+  type InboxStatus,
+  type StoredError,
+  unfinishedRunError,
+  unfinishedRunMessage,
 } from './store.js';
 
 /** A row of the inbox table as the SQL stores read it (BIGINTs may arrive as strings). */
@@ -79,4 +81,19 @@ export function checkIdentifier(option: string, value: string): string {
     );
   }
   return value;
+}
+
+/**
+ * SQL: the `last_error` assignment of a claim. Taking over an expired lease (the row is still
+ * `processing`) records the unfinished run, numbered by the row's attempts before this claim
+ * counts one; any other claim leaves it as it was. `alias` qualifies the columns (`t.`).
+ */
+export function unfinishedRunAssignment(alias = ''): string {
+  const mark = '@@attempt@@';
+  const [before, after] = JSON.stringify({
+    name: unfinishedRunError,
+    message: unfinishedRunMessage(mark),
+  }).split(mark);
+  const literal = (text = '') => `'${text.replaceAll("'", "''")}'`;
+  return `last_error = CASE WHEN ${alias}status = 'processing' THEN ${literal(before)} || ${alias}attempts || ${literal(after)} ELSE ${alias}last_error END`;
 }

@@ -65,6 +65,16 @@ export interface ClaimedEntry extends InboxEntry {
   leaseUntil: number;
 }
 
+/**
+ * `lastError.name` of an entry a claim took over from an expired lease: its previous run never
+ * settled (the process stopped, or the handler ran past its lease). The message says which run.
+ */
+export const unfinishedRunError = 'UnfinishedRun';
+
+/** The `lastError` message of an entry whose run `attempt` never settled (see {@link unfinishedRunError}). */
+export const unfinishedRunMessage = (attempt: number | string): string =>
+  `run ${attempt} did not finish: its lease expired (the process stopped, or the handler ran past the lease)`;
+
 /** Options for {@link ReceiverStore.claim}. */
 export interface ClaimOptions {
   now: number;
@@ -110,7 +120,14 @@ export type InsertResult = { inserted: true } | { inserted: false; existing: Inb
 export interface ReceiverStore {
   /** Inserts if no entry with this id exists. `inserted: false` means a duplicate. */
   insert(entry: NewInboxEntry): Promise<InsertResult>;
-  /** Claims up to `limit` due entries: pending with `nextAttemptAt <= now`, or processing with an expired lease. */
+  /**
+   * Claims up to `limit` due entries: pending with `nextAttemptAt <= now`, or processing with an
+   * expired lease. Each claim counts an attempt. An entry taken over from an expired lease (its
+   * previous run never settled) is claimed alone — while one is claimable, a claim returns only
+   * the oldest such entry — with `lastError` naming the unfinished run
+   * ({@link unfinishedRunError}), so a handler that takes the process down is pinned on its own
+   * event instead of on the events that happened to run beside it.
+   */
   claim(options: ClaimOptions): Promise<ClaimedEntry[]>;
   /**
    * Claims the entry `id` when it is claimable like {@link ReceiverStore.claim} would take it

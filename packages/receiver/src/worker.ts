@@ -1,5 +1,5 @@
 import { ReceiverError } from './receiver-error.js';
-import type { ClaimedEntry, ReceiverStore } from './store.js';
+import { type ClaimedEntry, type ReceiverStore, unfinishedRunError } from './store.js';
 
 /** Tuning for the background worker. */
 export interface WorkerOptions {
@@ -83,6 +83,11 @@ export class Worker {
    * `concurrency` (drain() while the worker runs fills the loop's free slots, not its own).
    */
   readonly #inFlight = new Set<Promise<void>>();
+  /**
+   * Runs in flight of entries whose previous run never settled (see ReceiverStore.claim): while
+   * one runs, nothing new is claimed, so if it takes the process down again, it goes down alone.
+   */
+  #unfinished = 0;
   #running = false;
   /** Bumped by every start() and stop(): a loop runs while the generation it started in lasts. */
   #generation = 0;
@@ -154,7 +159,7 @@ export class Worker {
     onFailure: (error: unknown) => void,
   ): Promise<number> {
     const free = this.#concurrency - inFlight.size;
-    if (free <= 0) return 0;
+    if (free <= 0 || this.#unfinished > 0) return 0;
     try {
       const batch = await this.#claim(free);
       for (const entry of batch) this.#launch(entry, inFlight, onFailure);
@@ -185,9 +190,12 @@ export class Worker {
     onFailure: (error: unknown) => void,
   ): void {
     const previous = this.#byId.get(entry.id);
+    const unfinished = entry.lastError?.name === unfinishedRunError;
+    if (unfinished) this.#unfinished++;
     const run =
       previous === undefined ? this.#deps.run(entry) : previous.then(() => this.#deps.run(entry));
     const settled: Promise<void> = run.then(ignore, onFailure).then(() => {
+      if (unfinished) this.#unfinished--;
       inFlight.delete(settled);
       if (this.#byId.get(entry.id) === settled) this.#byId.delete(entry.id);
       this.wake();

@@ -8,6 +8,7 @@ import {
   isReceiverError,
   type ReceiverOptions,
   type ReceiverStore,
+  unfinishedRunError,
 } from '../src/index.js';
 import { exampleEvent, freshId } from './support/events.js';
 import { OLD_SECRET, SECRET, signedHeaders, signedRequest } from './support/sign.js';
@@ -540,6 +541,93 @@ describe('retries, dead letters and replay', () => {
     await receiver.drain();
     expect(calls).toBe(3);
     expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 3 });
+  });
+
+  it('dead-letters an event whose last allowed run never finished, without running it again, and says so', async () => {
+    const time = clock();
+    const store = createMemoryStore();
+    const receiver = receiverFor({ store, now: time.now, retry: { attempts: 2 } });
+    const reports: unknown[] = [];
+    receiver.onError((error, info) => reports.push({ ...info, error: (error as Error).message }));
+    let calls = 0;
+    receiver.on('payment.failed', () => {
+      calls += 1;
+    });
+    const event = exampleEvent('payment.failed', 1);
+    // Run 1 of 2 started in a process that then died; so did run 2, its take-over.
+    await insertClaimed(store, event, time.now(), { token: 'run-1', leaseUntil: time.now() });
+    const [second] = await store.claim({ now: time.now(), leaseMs: 1_000, limit: 1, token: 'r2' });
+    expect(second).toMatchObject({ attempts: 2, lastError: { name: unfinishedRunError } });
+    time.advance(1_000);
+    await receiver.drain();
+    expect(calls).toBe(0);
+    const message =
+      'run 2 did not finish: its lease expired (the process stopped, or the handler ran past the lease); that was run 2 of 2 (retry.attempts), so it is dead-lettered without another';
+    expect(await receiver.deadLetters()).toMatchObject([
+      { id: event.id, error: { name: unfinishedRunError, message } },
+    ]);
+    expect(reports).toEqual([
+      {
+        stage: 'handler',
+        id: event.id,
+        attempt: 2,
+        willRetry: false,
+        event: expect.objectContaining({ id: event.id, event: 'payment.failed' }),
+        error: message,
+      },
+    ]);
+    // A replay runs it afresh.
+    await receiver.replay(event.id);
+    await receiver.drain();
+    expect(calls).toBe(1);
+    expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('runs an event whose last run never finished alone: nothing else is claimed until it settles', async () => {
+    const time = clock();
+    const store = createMemoryStore();
+    const receiver = receiverFor({ store, now: time.now, worker: { concurrency: 4 } });
+    const running = new Set<string>();
+    const together: string[][] = [];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const crashed = exampleEvent('payment.failed', 1);
+    receiver.onAny(async (event) => {
+      running.add(event.id);
+      together.push([...running]);
+      await (event.id === crashed.id ? gate : new Promise((resolve) => setTimeout(resolve, 20)));
+      running.delete(event.id);
+    });
+    const push = async () =>
+      receiver.fetch(
+        await signedRequest(exampleEvent('payment.succeeded', 2), {
+          timestamp: Math.floor(time.now() / 1000),
+        }),
+      );
+    await insertClaimed(store, crashed, time.now() - 10, { token: 'died', leaseUntil: time.now() });
+    for (let i = 0; i < 3; i++) await push();
+    receiver.start();
+    await eventually(
+      () => (running.has(crashed.id) ? true : undefined),
+      'the crashed event to run',
+    );
+    // A push wakes the worker while it runs: the worker leaves the new event (and the three
+    // due before it) in the inbox until the crashed one settles.
+    await push();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect([...running]).toEqual([crashed.id]);
+    release();
+    await eventually(
+      () => (together.length === 5 && running.size === 0 ? true : undefined),
+      'every event to run',
+    );
+    await receiver.stop();
+    expect(together[0]).toEqual([crashed.id]);
+    expect(together.slice(1).flat()).not.toContain(crashed.id);
+    // The others then ran side by side, as usual.
+    expect(Math.max(...together.map((ids) => ids.length))).toBeGreaterThan(1);
   });
 
   it('dead-letters after the last attempt with message and stack (secrets masked), and replays it', async () => {

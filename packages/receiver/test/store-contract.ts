@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewInboxEntry, ReceiverStore, StoredError } from '../src/index.js';
+import {
+  type NewInboxEntry,
+  type ReceiverStore,
+  type StoredError,
+  unfinishedRunError,
+} from '../src/index.js';
 
 /** Creates a fresh, empty store for one test; `dispose` cleans it up. */
 export type StoreFactory = () => Promise<{ store: ReceiverStore; dispose: () => Promise<void> }>;
@@ -266,16 +271,52 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(other).toMatchObject({ id: theirs.id, receiver: 'github:provider' });
     });
 
-    it('counts a claim of an entry whose lease expired as an attempt, every time', async () => {
+    it('counts a claim of an entry whose lease expired as an attempt, every time, naming the run that did not finish', async () => {
       const e = entry();
       await store.insert(e);
       let now = 1_000;
       for (let i = 1; i <= 4; i++) {
         const [taken] = await store.claim({ now, leaseMs: 500, limit: 1, token: `crash-${i}` });
         expect(taken).toMatchObject({ id: e.id, attempts: i });
+        if (i === 1) expect(taken?.lastError).toBeUndefined();
+        else {
+          expect(taken?.lastError).toEqual({
+            name: unfinishedRunError,
+            message: `run ${i - 1} did not finish: its lease expired (the process stopped, or the handler ran past the lease)`,
+          });
+        }
         now += 500;
       }
       expect(await store.get(e.id)).toMatchObject({ status: 'processing', attempts: 4 });
+    });
+
+    it('claims an entry whose lease expired alone, oldest first, however many others are due', async () => {
+      const crashed = [entry({ receivedAt: 300 }), entry({ receivedAt: 200 })];
+      const waiting = [entry({ receivedAt: 100 }), entry({ receivedAt: 400 })];
+      for (const e of crashed) await store.insert(e);
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 2, token: 'crashed' });
+      for (const e of waiting) await store.insert(e);
+      const claim = (token: string) => store.claim({ now: 1_500, leaseMs: 500, limit: 10, token });
+      const first = await claim('a');
+      expect(first.map((c) => c.id)).toEqual([crashed[1]!.id]);
+      expect(first[0]?.lastError?.name).toBe(unfinishedRunError);
+      expect((await claim('b')).map((c) => c.id)).toEqual([crashed[0]!.id]);
+      // None left under an expired lease: the rest of the due work, as many as asked for, unmarked.
+      const rest = await claim('c');
+      expect(rest.map((c) => c.id)).toEqual([waiting[0]!.id, waiting[1]!.id]);
+      expect(rest.map((c) => c.lastError)).toEqual([undefined, undefined]);
+    });
+
+    it('keeps a failed run’s error on its next claim, and replaces it when that run does not finish', async () => {
+      const e = entry();
+      await store.insert(e);
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'first' });
+      await store.fail(e.id, 'first', boom, 1_000);
+      const [retry] = await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'retry' });
+      expect(retry).toMatchObject({ attempts: 2, lastError: boom });
+      const [rescued] = await store.claim({ now: 1_500, leaseMs: 500, limit: 1, token: 'rescue' });
+      expect(rescued).toMatchObject({ attempts: 3, lastError: { name: unfinishedRunError } });
+      expect(rescued?.lastError?.message).toMatch(/^run 2 did not finish/);
     });
 
     it('answers concurrent inserts of one id with exactly one "inserted"', async () => {

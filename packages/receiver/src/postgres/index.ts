@@ -5,6 +5,7 @@ import {
   rowToClaimed,
   rowToDeadLetter,
   rowToEntry,
+  unfinishedRunAssignment,
 } from '../sql-row.js';
 import type { InsertResult, ReceiverStore } from '../store.js';
 
@@ -170,7 +171,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   // receiver named in $5 (or unnamed), when one is.
   const due = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until <= $1))
     AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)`;
-  const take = `SET status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4`;
+  const take = `SET ${unfinishedRunAssignment('t.')}, status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4`;
   const rows = async (sql: string, values: unknown[]) =>
     (await pool.query<InboxRow>(sql, values)).rows;
   const changed = async (sql: string, values: unknown[]) =>
@@ -221,11 +222,16 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     async claim({ now, leaseMs, limit, token, receiver = null }) {
       await upgrade();
       const claimed = await rows(
+        // An entry under an expired lease goes alone (see ReceiverStore.claim): the oldest of
+        // them, first in this order.
         `WITH due AS (
            SELECT id FROM ${table}
            WHERE ${due}
-           ORDER BY next_attempt_at
-           LIMIT $2
+           ORDER BY (status = 'processing') DESC, next_attempt_at
+           LIMIT CASE WHEN EXISTS (
+             SELECT 1 FROM ${table} WHERE status = 'processing' AND lease_until <= $1
+               AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)
+           ) THEN LEAST($2::bigint, 1) ELSE $2::bigint END
            FOR UPDATE SKIP LOCKED
          )
          UPDATE ${table} AS t

@@ -5,6 +5,7 @@ import {
   rowToClaimed,
   rowToDeadLetter,
   rowToEntry,
+  unfinishedRunAssignment,
 } from '../sql-row.js';
 import type { InsertResult, ReceiverStore } from '../store.js';
 
@@ -73,10 +74,16 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   // unnamed). Binds `now` twice, then the receiver name twice.
   const due = `((status = 'pending' AND next_attempt_at <= ?) OR (status = 'processing' AND lease_until <= ?))
     AND (? IS NULL OR receiver IS NULL OR receiver = ?)`;
-  const take = `UPDATE ${table} SET status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?`;
+  const take = `UPDATE ${table} SET ${unfinishedRunAssignment()}, status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?`;
+  // An entry under an expired lease goes alone (see ReceiverStore.claim): the oldest of them,
+  // first in this order. Binds `now` and the receiver name twice, then 1 (or less), then `limit`.
   const claim = db.prepare(
     `${take} WHERE id IN (
-       SELECT id FROM ${table} WHERE ${due} ORDER BY next_attempt_at LIMIT ?
+       SELECT id FROM ${table} WHERE ${due} ORDER BY status = 'processing' DESC, next_attempt_at
+       LIMIT CASE WHEN EXISTS (
+         SELECT 1 FROM ${table} WHERE status = 'processing' AND lease_until <= ?
+           AND (? IS NULL OR receiver IS NULL OR receiver = ?)
+       ) THEN ? ELSE ? END
      ) RETURNING *`,
   );
   const claimOne = db.prepare(`${take} WHERE id = ? AND ${due} RETURNING *`);
@@ -129,6 +136,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
         now,
         receiver,
         receiver,
+        now,
+        receiver,
+        receiver,
+        Math.min(limit, 1),
         limit,
       ) as InboxRow[];
       return rows.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
