@@ -23,13 +23,18 @@ describe('crash recovery (SIGKILL at random moments)', () => {
     receiver = await startReceiver([secret]);
     dir = tempDir('hookline-crash-');
   }, 60_000);
+  /** Every child started; one still running when the test ends (it failed or timed out) is killed. */
+  const children = new Set<ChildProcess>();
   afterAll(async () => {
+    for (const child of children) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
     await receiver?.close();
     dir?.remove();
   });
 
-  const spawnChild = (mode: 'publish' | 'drain', run: number): ChildProcess =>
-    spawn(process.execPath, [childScript], {
+  const spawnChild = (mode: 'publish' | 'drain', run: number): ChildProcess => {
+    const child = spawn(process.execPath, [childScript], {
       env: {
         ...process.env,
         HOOKLINE_DISPATCHER_DIST: distDir,
@@ -42,6 +47,9 @@ describe('crash recovery (SIGKILL at random moments)', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    children.add(child);
+    return child;
+  };
 
   const readyLine = (child: ChildProcess, timeoutMs: number) =>
     new Promise<void>((resolve, reject) => {

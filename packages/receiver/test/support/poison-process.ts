@@ -22,6 +22,8 @@ receiver.onAny(async (event) => {
 });
 receiver.start();
 process.send?.('started');
+// Never outlive the test: if it ends without stopping this process, the IPC channel closes.
+process.on('disconnect', () => process.exit(0));
 process.on('message', async (message) => {
   if (message !== 'stop') return;
   await receiver.stop();

@@ -29,6 +29,8 @@ receiver.onError((error, info) => {
   if (info.stage === 'handler') errors.push(String((error as Error).message));
 });
 receiver.start();
+// Never outlive the test: if it ends without stopping this process, the IPC channel closes.
+process.on('disconnect', () => process.exit(0));
 const server = createServer(createNodeHandler(receiver));
 server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.address() as AddressInfo).port });
