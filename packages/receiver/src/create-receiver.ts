@@ -40,6 +40,7 @@ import {
   type ReceiverStore,
   type StoredError,
   unfinishedRunError,
+  unfinishedRunMessage,
 } from './store.js';
 import {
   checkReceiverSecrets,
@@ -382,7 +383,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
    * and the entry is claimed again.
    */
   const runClaimed = async (entry: ClaimedEntry): Promise<void> => {
-    if (entry.attempts > schedule.attempts) {
+    if (entry.attempts > schedule.attempts && (entry.unfinishedRuns ?? 0) >= 2) {
       await deadLetterUnfinished(entry);
       return;
     }
@@ -407,24 +408,18 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   };
 
   /**
-   * Dead-letters an entry claimed once more than `retry.attempts` allows, without running it.
-   * Its last run never settled (a settled one is retried or dead-lettered by its outcome), so a
-   * handler that takes the process down is not run again after every lease expiry, forever —
-   * or `retry.attempts` was lowered since its last failure.
+   * Dead-letters an entry whose runs are used up and whose last two runs (or more) did not
+   * finish, without running it again: a handler that takes the process down would otherwise run
+   * after every lease expiry, forever. The last of those runs ran alone (see Worker), so it is
+   * this event's doing, not a neighbour's. An entry with runs used up whose last run alone did
+   * not finish — a crash of the process it shared, a deploy — gets that one more run, alone.
    */
   const deadLetterUnfinished = async (entry: ClaimedEntry) => {
     const runs = entry.attempts - 1;
-    const last = entry.lastError;
-    const error: StoredError =
-      last?.name === unfinishedRunError
-        ? {
-            name: unfinishedRunError,
-            message: `${last.message}; that was run ${runs} of ${schedule.attempts} (retry.attempts), so it is dead-lettered without another`,
-          }
-        : {
-            name: last?.name ?? 'Error',
-            message: `${runs} runs used, retry.attempts is ${schedule.attempts}: dead-lettered without another run${last ? `; last error: ${last.message}` : ''}`,
-          };
+    const error: StoredError = {
+      name: unfinishedRunError,
+      message: `${unfinishedRunMessage(runs)}; ${entry.unfinishedRuns ?? 0} runs in a row did not, the last one running alone, and ${runs} of ${schedule.attempts} runs (retry.attempts) are used, so it is dead-lettered without another`,
+    };
     if (!(await store.deadLetter(entry.id, entry.token, error, now()))) return;
     const fields = { id: entry.id, event: entry.event, attempt: runs, error: error.message };
     log.error('handler runs used up; event dead-lettered without another run', fields);

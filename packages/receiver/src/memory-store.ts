@@ -43,6 +43,9 @@ export function createMemoryStore(): ReceiverStore {
   const take = (row: Row, token: string, leaseUntil: number): ClaimedEntry => {
     if (row.status === 'processing') {
       row.lastError = { name: unfinishedRunError, message: unfinishedRunMessage(row.attempts) };
+      row.unfinishedRuns = (row.unfinishedRuns ?? 0) + 1;
+    } else {
+      row.unfinishedRuns = 0;
     }
     row.status = 'processing';
     row.attempts += 1;
@@ -54,6 +57,7 @@ export function createMemoryStore(): ReceiverStore {
   const requeue = (row: Row, now: number): void => {
     row.status = 'pending';
     row.attempts = 0;
+    row.unfinishedRuns = 0;
     row.nextAttemptAt = now;
     delete row.lastError;
     delete row.completedAt;
@@ -72,6 +76,7 @@ export function createMemoryStore(): ReceiverStore {
         source: entry.source,
         status: entry.claim ? 'processing' : 'pending',
         attempts: entry.claim ? 1 : 0,
+        unfinishedRuns: 0,
         receivedAt: entry.receivedAt,
         nextAttemptAt: entry.receivedAt,
       };
@@ -85,12 +90,13 @@ export function createMemoryStore(): ReceiverStore {
     },
 
     async claim({ now, leaseMs, limit, token, receiver }: ClaimOptions): Promise<ClaimedEntry[]> {
+      if (!(limit >= 1)) return [];
       const claimableRows = [...rows.values()]
         .filter((row) => claimable(row, now, receiver))
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
       // An entry whose run never settled goes alone (see ReceiverStore.claim).
       const unfinished = claimableRows.find((row) => row.status === 'processing');
-      const due = unfinished && limit >= 1 ? [unfinished] : claimableRows.slice(0, limit);
+      const due = unfinished ? [unfinished] : claimableRows.slice(0, limit);
       return due.map((row) => take(row, token, now + leaseMs));
     },
 

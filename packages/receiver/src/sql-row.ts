@@ -28,6 +28,8 @@ export interface InboxRow {
   completed_at: number | string | null;
   /** Absent from tables created before receivers were named, until they are migrated. */
   receiver?: string | null;
+  /** Absent from tables created before unfinished runs were counted, until they are migrated. */
+  unfinished_runs?: number | string | null;
 }
 
 /** Maps a row to the public entry shape. */
@@ -40,6 +42,7 @@ export function rowToEntry(row: InboxRow): InboxEntry {
     source: row.source as InboxSource,
     status: row.status as InboxStatus,
     attempts: Number(row.attempts),
+    unfinishedRuns: Number(row.unfinished_runs ?? 0),
     receivedAt: Number(row.received_at),
     nextAttemptAt: Number(row.next_attempt_at),
   };
@@ -84,9 +87,10 @@ export function checkIdentifier(option: string, value: string): string {
 }
 
 /**
- * SQL: the `last_error` assignment of a claim. Taking over an expired lease (the row is still
- * `processing`) records the unfinished run, numbered by the row's attempts before this claim
- * counts one; any other claim leaves it as it was. `alias` qualifies the columns (`t.`).
+ * SQL: the `last_error` and `unfinished_runs` assignments of a claim. Taking over an expired
+ * lease (the row is still `processing`) records the unfinished run, numbered by the row's
+ * attempts before this claim counts one, and counts it; any other claim leaves `last_error` as
+ * it was and the count at 0. `alias` qualifies the columns (`t.`).
  */
 export function unfinishedRunAssignment(alias = ''): string {
   const mark = '@@attempt@@';
@@ -95,5 +99,12 @@ export function unfinishedRunAssignment(alias = ''): string {
     message: unfinishedRunMessage(mark),
   }).split(mark);
   const literal = (text = '') => `'${text.replaceAll("'", "''")}'`;
-  return `last_error = CASE WHEN ${alias}status = 'processing' THEN ${literal(before)} || ${alias}attempts || ${literal(after)} ELSE ${alias}last_error END`;
+  const takeOver = `${alias}status = 'processing'`;
+  return `last_error = CASE WHEN ${takeOver} THEN ${literal(before)} || ${alias}attempts || ${literal(after)} ELSE ${alias}last_error END, unfinished_runs = CASE WHEN ${takeOver} THEN ${alias}unfinished_runs + 1 ELSE 0 END`;
 }
+
+/** Columns added to the inbox table after its first release: name and SQL type. */
+export const addedInboxColumns = [
+  ['receiver', 'TEXT'],
+  ['unfinished_runs', 'INTEGER NOT NULL DEFAULT 0'],
+] as const;

@@ -49,6 +49,12 @@ export interface InboxEntry {
   status: InboxStatus;
   /** Handler runs started so far (incremented by each claim). */
   attempts: number;
+  /**
+   * How many runs in a row did not finish (the lease expired while the entry was still
+   * processing: the process stopped, or the handler ran past the lease); 0 once a run settles.
+   * Counted by each claim. Absent from stores that do not track it (counts as 0).
+   */
+  unfinishedRuns?: number;
   receivedAt: number;
   nextAttemptAt: number;
   lastError?: StoredError;
@@ -125,8 +131,9 @@ export interface ReceiverStore {
    * expired lease. Each claim counts an attempt. An entry taken over from an expired lease (its
    * previous run never settled) is claimed alone — while one is claimable, a claim returns only
    * the oldest such entry — with `lastError` naming the unfinished run
-   * ({@link unfinishedRunError}), so a handler that takes the process down is pinned on its own
-   * event instead of on the events that happened to run beside it.
+   * ({@link unfinishedRunError}) and `unfinishedRuns` counting it, so a handler that takes the
+   * process down is pinned on its own event instead of on the events that ran beside it. A
+   * `limit` below 1 claims nothing.
    */
   claim(options: ClaimOptions): Promise<ClaimedEntry[]>;
   /**

@@ -1,5 +1,5 @@
 import { ReceiverError } from './receiver-error.js';
-import { type ClaimedEntry, type ReceiverStore, unfinishedRunError } from './store.js';
+import type { ClaimedEntry, ReceiverStore } from './store.js';
 
 /** Tuning for the background worker. */
 export interface WorkerOptions {
@@ -84,8 +84,9 @@ export class Worker {
    */
   readonly #inFlight = new Set<Promise<void>>();
   /**
-   * Runs in flight of entries whose previous run never settled (see ReceiverStore.claim): while
-   * one runs, nothing new is claimed, so if it takes the process down again, it goes down alone.
+   * Entries held or running whose previous run never finished (see ReceiverStore.claim): while
+   * there is one, nothing new is claimed, and it starts only once the runs already in flight
+   * have settled — so if it takes the process down again, it goes down alone.
    */
   #unfinished = 0;
   #running = false;
@@ -190,10 +191,22 @@ export class Worker {
     onFailure: (error: unknown) => void,
   ): void {
     const previous = this.#byId.get(entry.id);
-    const unfinished = entry.lastError?.name === unfinishedRunError;
+    // A run that died elsewhere — not this worker's own run, still going, whose lease lapsed.
+    const unfinished = (entry.unfinishedRuns ?? 0) > 0 && previous === undefined;
     if (unfinished) this.#unfinished++;
-    const run =
-      previous === undefined ? this.#deps.run(entry) : previous.then(() => this.#deps.run(entry));
+    // It starts alone: once the runs in flight settle (waiting at most five leases, so a
+    // handler that hangs does not stall the worker). This worker's own run of an entry whose lease
+    // lapsed goes first, too. Meanwhile the new lease is kept, or every claim would hand the
+    // entry back, alone, again and again.
+    const before = unfinished ? [...inFlight] : previous === undefined ? [] : [previous];
+    const run: Promise<void> =
+      before.length === 0
+        ? this.#deps.run(entry)
+        : this.#holdLease(
+            entry,
+            Promise.all(before),
+            unfinished ? 5 * this.#deps.leaseMs : Infinity,
+          ).then((held) => (held ? this.#deps.run(entry) : undefined));
     const settled: Promise<void> = run.then(ignore, onFailure).then(() => {
       if (unfinished) this.#unfinished--;
       inFlight.delete(settled);
@@ -202,6 +215,38 @@ export class Worker {
     });
     inFlight.add(settled);
     this.#byId.set(entry.id, settled);
+  }
+
+  /**
+   * Keeps a claimed entry's lease (extended every third of it) until `until` settles, or for
+   * `maxMs`; resolves false if the lease was lost meanwhile (another worker took the entry
+   * over), else true.
+   */
+  #holdLease(entry: ClaimedEntry, until: Promise<unknown>, maxMs: number): Promise<boolean> {
+    const { store, now, leaseMs } = this.#deps;
+    let lost = false;
+    let giveUp: ReturnType<typeof setTimeout> | undefined;
+    const timer = setInterval(
+      () => {
+        store.extendLease(entry.id, entry.token, now() + leaseMs).then(
+          (held) => {
+            if (!held) lost = true;
+          },
+          // The store is unreachable: try again on the next beat (the run's own heartbeat does
+          // the same).
+          ignore,
+        );
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
+    const waited = Number.isFinite(maxMs)
+      ? Promise.race([until, new Promise((resolve) => (giveUp = setTimeout(resolve, maxMs)))])
+      : until;
+    return waited.then(() => {
+      clearInterval(timer);
+      clearTimeout(giveUp);
+      return !lost;
+    });
   }
 
   async #runLoop(generation: number): Promise<void> {

@@ -91,16 +91,17 @@ describe('postgres store', () => {
   });
 
   /**
-   * The inbox table as the previous version's migrate() created it (no receiver column), with
-   * one unnamed pending row, `evt_old`.
+   * The inbox table as an earlier version's migrate() created it (no receiver column, or with
+   * `withReceiver` the one before unfinished runs were counted), with one unnamed pending row,
+   * `evt_old`.
    */
-  const createPreviousInbox = async (table: string) => {
+  const createPreviousInbox = async (table: string, withReceiver = false) => {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await pool.query(`CREATE TABLE "${schema}"."${table}" (
       id TEXT PRIMARY KEY, event TEXT NOT NULL, version INTEGER NOT NULL, payload TEXT NOT NULL,
       source TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
       received_at BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, lease_token TEXT,
-      lease_until BIGINT, last_error TEXT, response TEXT, completed_at BIGINT)`);
+      lease_until BIGINT, last_error TEXT, response TEXT, completed_at BIGINT${withReceiver ? ', receiver TEXT' : ''})`);
     await pool.query(
       `INSERT INTO "${schema}"."${table}" (id, event, version, payload, source, status, received_at, next_attempt_at)
        VALUES ('evt_old', 'user.login', 1, '{}', 'push', 'pending', 5, 5)`,
@@ -112,6 +113,11 @@ describe('postgres store', () => {
     const store = createPostgresStore({ pool, schema, tablePrefix: 'old_' });
     await Promise.all([store.migrate(), store.migrate()]);
     await checkUnnamedRowsClaimable(store);
+  });
+
+  it('adds the unfinished-runs column on first use to a table that already has the receiver column', async () => {
+    await createPreviousInbox('runs_inbox', true);
+    await checkUnnamedRowsClaimable(createPostgresStore({ pool, schema, tablePrefix: 'runs_' }));
   });
 
   it('adds the receiver column itself on first use: a table from the previous version works without migrate() again (several processes at once)', async () => {

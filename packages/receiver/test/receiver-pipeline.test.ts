@@ -543,7 +543,7 @@ describe('retries, dead letters and replay', () => {
     expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 3 });
   });
 
-  it('dead-letters an event whose last allowed run never finished, without running it again, and says so', async () => {
+  it('dead-letters an event whose last runs did not finish, without running it again, and says so', async () => {
     const time = clock();
     const store = createMemoryStore();
     const receiver = receiverFor({ store, now: time.now, retry: { attempts: 2 } });
@@ -554,15 +554,15 @@ describe('retries, dead letters and replay', () => {
       calls += 1;
     });
     const event = exampleEvent('payment.failed', 1);
-    // Run 1 of 2 started in a process that then died; so did run 2, its take-over.
+    // Run 1 of 2 started in a process that then died; so did run 2, its take-over (alone).
     await insertClaimed(store, event, time.now(), { token: 'run-1', leaseUntil: time.now() });
     const [second] = await store.claim({ now: time.now(), leaseMs: 1_000, limit: 1, token: 'r2' });
-    expect(second).toMatchObject({ attempts: 2, lastError: { name: unfinishedRunError } });
+    expect(second).toMatchObject({ attempts: 2, unfinishedRuns: 1 });
     time.advance(1_000);
     await receiver.drain();
     expect(calls).toBe(0);
     const message =
-      'run 2 did not finish: its lease expired (the process stopped, or the handler ran past the lease); that was run 2 of 2 (retry.attempts), so it is dead-lettered without another';
+      'run 2 did not finish: its lease expired (the process stopped, or the handler ran past the lease); 2 runs in a row did not, the last one running alone, and 2 of 2 runs (retry.attempts) are used, so it is dead-lettered without another';
     expect(await receiver.deadLetters()).toMatchObject([
       { id: event.id, error: { name: unfinishedRunError, message } },
     ]);
@@ -583,51 +583,148 @@ describe('retries, dead letters and replay', () => {
     expect(await receiver.inspect(event.id)).toMatchObject({ status: 'done', attempts: 1 });
   });
 
-  it('runs an event whose last run never finished alone: nothing else is claimed until it settles', async () => {
+  it('gives an event whose runs are used up one more run, alone, when only its last run did not finish', async () => {
     const time = clock();
     const store = createMemoryStore();
-    const receiver = receiverFor({ store, now: time.now, worker: { concurrency: 4 } });
+    // One run allowed, and it died with the process it shared (a deploy, another event's crash).
+    const receiver = receiverFor({ store, now: time.now, retry: { attempts: 1 } });
+    const ran: number[] = [];
+    receiver.on('payment.failed', (_event, context) => {
+      ran.push(context.attempt);
+    });
+    const event = exampleEvent('payment.failed', 1);
+    await insertClaimed(store, event, time.now(), { token: 'died', leaseUntil: time.now() });
+    await receiver.drain();
+    expect(ran).toEqual([2]);
+    expect(await receiver.inspect(event.id)).toMatchObject({
+      status: 'done',
+      attempts: 2,
+      unfinishedRuns: 1,
+    });
+    expect(await receiver.deadLetters()).toEqual([]);
+  });
+
+  it('starts an event whose last run did not finish only once the runs in flight settle, and claims nothing new until it settles', async () => {
+    const store = createMemoryStore();
+    // A short lease: waiting for the runs in flight outlasts it, so the wait must keep it.
+    const receiver = receiverFor({ store, worker: { concurrency: 4, leaseMs: 60 } });
     const running = new Set<string>();
     const together: string[][] = [];
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const gates = new Map<string, () => void>();
+    const first = exampleEvent('payment.succeeded', 2);
     const crashed = exampleEvent('payment.failed', 1);
     receiver.onAny(async (event) => {
       running.add(event.id);
       together.push([...running]);
-      await (event.id === crashed.id ? gate : new Promise((resolve) => setTimeout(resolve, 20)));
+      await (event.id === first.id || event.id === crashed.id
+        ? new Promise<void>((resolve) => gates.set(event.id, resolve))
+        : new Promise((resolve) => setTimeout(resolve, 20)));
       running.delete(event.id);
     });
-    const push = async () =>
-      receiver.fetch(
-        await signedRequest(exampleEvent('payment.succeeded', 2), {
-          timestamp: Math.floor(time.now() / 1000),
-        }),
-      );
-    await insertClaimed(store, crashed, time.now() - 10, { token: 'died', leaseUntil: time.now() });
-    for (let i = 0; i < 3; i++) await push();
+    const push = async (event = exampleEvent('payment.succeeded', 2)) =>
+      receiver.fetch(await signedRequest(event));
     receiver.start();
+    await push(first);
+    await eventually(() => (running.has(first.id) ? true : undefined), 'the first event to run');
+    // What a process that died mid-handler left behind, now claimable; then a push wakes the
+    // worker, which takes the crashed event (alone) but must not start it beside the first.
+    await insertClaimed(store, crashed, Date.now() - 10, { token: 'died', leaseUntil: 0 });
+    await push();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect([...running]).toEqual([first.id]);
+    // Claimed and waiting, past its first lease: the worker keeps the lease, nobody can take it.
+    const rival = { now: Date.now(), leaseMs: 60, token: 'rival' };
+    expect(await store.claimEntry(crashed.id, rival)).toBeUndefined();
+    gates.get(first.id)?.();
     await eventually(
       () => (running.has(crashed.id) ? true : undefined),
       'the crashed event to run',
     );
-    // A push wakes the worker while it runs: the worker leaves the new event (and the three
-    // due before it) in the inbox until the crashed one settles.
-    await push();
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect([...running]).toEqual([crashed.id]);
-    release();
+    // Nothing new while it runs, however long.
+    await push();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect([...running]).toEqual([crashed.id]);
+    gates.get(crashed.id)?.();
     await eventually(
-      () => (together.length === 5 && running.size === 0 ? true : undefined),
+      () => (together.length === 4 && running.size === 0 ? true : undefined),
       'every event to run',
     );
     await receiver.stop();
-    expect(together[0]).toEqual([crashed.id]);
-    expect(together.slice(1).flat()).not.toContain(crashed.id);
-    // The others then ran side by side, as usual.
-    expect(Math.max(...together.map((ids) => ids.length))).toBeGreaterThan(1);
+    expect(await receiver.inspect(crashed.id)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(together.filter((ids) => ids.includes(crashed.id))).toEqual([[crashed.id]]);
+  });
+
+  it('waits at most five leases for the runs in flight: a handler that hangs does not stall it', async () => {
+    const store = createMemoryStore();
+    const receiver = receiverFor({ store, worker: { concurrency: 4, leaseMs: 40 } });
+    const hung = exampleEvent('payment.succeeded', 2);
+    const crashed = exampleEvent('payment.failed', 1);
+    let release = () => {};
+    const started = new Map<string, number>();
+    receiver.onAny(async (event) => {
+      started.set(event.id, Date.now());
+      if (event.id === hung.id) {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      }
+    });
+    receiver.start();
+    await receiver.fetch(await signedRequest(hung));
+    await eventually(() => (started.has(hung.id) ? true : undefined), 'the hanging handler to run');
+    await insertClaimed(store, crashed, Date.now() - 10, { token: 'died', leaseUntil: 0 });
+    const claimedAfter = Date.now();
+    await receiver.fetch(await signedRequest(exampleEvent('payment.succeeded', 2)));
+    await eventually(
+      () => (started.has(crashed.id) ? true : undefined),
+      'the crashed event to run',
+    );
+    expect(started.get(crashed.id)! - claimedAfter).toBeGreaterThanOrEqual(5 * 40 - 20);
+    release();
+    await receiver.stop();
+    expect(await receiver.inspect(crashed.id)).toMatchObject({ status: 'done' });
+  });
+
+  it('does not hold the worker up when only its own run’s lease lapsed (the store was briefly unreachable)', async () => {
+    const memory = createMemoryStore();
+    let outage = false;
+    const store: ReceiverStore = {
+      ...memory,
+      extendLease: (...args) =>
+        outage ? Promise.reject(new Error('store unreachable')) : memory.extendLease(...args),
+    };
+    const receiver = receiverFor({ store, worker: { concurrency: 4, leaseMs: 60 } });
+    receiver.onError(() => {});
+    const slow = exampleEvent('payment.failed', 1);
+    let release = () => {};
+    const handled: string[] = [];
+    receiver.onAny(async (event) => {
+      if (event.id === slow.id && !handled.includes('slow-started')) {
+        handled.push('slow-started');
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      }
+      handled.push(event.id);
+    });
+    const push = async (event: AnyEvent) => receiver.fetch(await signedRequest(event));
+    receiver.start();
+    outage = true;
+    await push(slow);
+    // The lease lapses while the slow handler runs; the worker claims its own entry back.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    outage = false;
+    const next = exampleEvent('payment.succeeded', 2);
+    await push(next);
+    await eventually(() => (handled.includes(next.id) ? true : undefined), 'the next event to run');
+    expect(handled).toEqual(['slow-started', next.id]);
+    release();
+    await eventually(
+      () => (handled.includes(slow.id) ? true : undefined),
+      'the slow event to settle',
+    );
+    await receiver.stop();
   });
 
   it('dead-letters after the last attempt with message and stack (secrets masked), and replays it', async () => {

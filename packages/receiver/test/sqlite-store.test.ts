@@ -51,24 +51,30 @@ describe('sqlite store file', () => {
     await reopened.close();
   });
 
-  it('adds the receiver column to an inbox table created by an earlier version, keeping its rows claimable', async () => {
-    const path = join(dir, 'old-schema.db');
-    const db = new Database(path);
-    db.exec(`CREATE TABLE hookline_inbox (
+  it.each([
+    ['the receiver column', ''],
+    ['the unfinished-runs column', ', receiver TEXT'],
+  ])(
+    'adds %s to an inbox table created by an earlier version, keeping its rows claimable',
+    async (_, receiverColumn) => {
+      const path = join(dir, `old-schema${receiverColumn ? '-named' : ''}.db`);
+      const db = new Database(path);
+      db.exec(`CREATE TABLE hookline_inbox (
       id TEXT PRIMARY KEY, event TEXT NOT NULL, version INTEGER NOT NULL, payload TEXT NOT NULL,
       source TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
       received_at INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL, lease_token TEXT,
-      lease_until INTEGER, last_error TEXT, response TEXT, completed_at INTEGER)`);
-    db.prepare(
-      `INSERT INTO hookline_inbox (id, event, version, payload, source, status, received_at, next_attempt_at)
+      lease_until INTEGER, last_error TEXT, response TEXT, completed_at INTEGER${receiverColumn})`);
+      db.prepare(
+        `INSERT INTO hookline_inbox (id, event, version, payload, source, status, received_at, next_attempt_at)
        VALUES ('evt_old', 'user.login', 1, '{}', 'push', 'pending', 5, 5)`,
-    ).run();
-    db.close();
-    // Two processes opening the old file at once both try to add the column.
-    const [store, other] = [createSqliteStore({ path }), createSqliteStore({ path })];
-    await checkUnnamedRowsClaimable(store);
-    await Promise.all([store.close(), other.close()]);
-  });
+      ).run();
+      db.close();
+      // Two processes opening the old file at once both try to add the column.
+      const [store, other] = [createSqliteStore({ path }), createSqliteStore({ path })];
+      await checkUnnamedRowsClaimable(store);
+      await Promise.all([store.close(), other.close()]);
+    },
+  );
 
   it('rejects a table prefix that is not a plain identifier', () => {
     expect(() =>

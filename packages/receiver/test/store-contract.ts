@@ -277,7 +277,7 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       let now = 1_000;
       for (let i = 1; i <= 4; i++) {
         const [taken] = await store.claim({ now, leaseMs: 500, limit: 1, token: `crash-${i}` });
-        expect(taken).toMatchObject({ id: e.id, attempts: i });
+        expect(taken).toMatchObject({ id: e.id, attempts: i, unfinishedRuns: i - 1 });
         if (i === 1) expect(taken?.lastError).toBeUndefined();
         else {
           expect(taken?.lastError).toEqual({
@@ -287,7 +287,18 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         }
         now += 500;
       }
-      expect(await store.get(e.id)).toMatchObject({ status: 'processing', attempts: 4 });
+      expect(await store.get(e.id)).toMatchObject({
+        status: 'processing',
+        attempts: 4,
+        unfinishedRuns: 3,
+      });
+    });
+
+    it('claims nothing with a limit below 1', async () => {
+      await store.insert(entry());
+      for (const limit of [0, -1]) {
+        expect(await store.claim({ now: 1_000, leaseMs: 500, limit, token: 't' })).toEqual([]);
+      }
     });
 
     it('claims an entry whose lease expired alone, oldest first, however many others are due', async () => {
@@ -313,10 +324,21 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'first' });
       await store.fail(e.id, 'first', boom, 1_000);
       const [retry] = await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'retry' });
-      expect(retry).toMatchObject({ attempts: 2, lastError: boom });
+      expect(retry).toMatchObject({ attempts: 2, lastError: boom, unfinishedRuns: 0 });
       const [rescued] = await store.claim({ now: 1_500, leaseMs: 500, limit: 1, token: 'rescue' });
-      expect(rescued).toMatchObject({ attempts: 3, lastError: { name: unfinishedRunError } });
+      expect(rescued).toMatchObject({
+        attempts: 3,
+        lastError: { name: unfinishedRunError },
+        unfinishedRuns: 1,
+      });
       expect(rescued?.lastError?.message).toMatch(/^run 2 did not finish/);
+      // A run that settles ends the count: the next claim starts it again at 0.
+      await store.fail(e.id, 'rescue', boom, 1_500);
+      const [next] = await store.claim({ now: 1_500, leaseMs: 500, limit: 1, token: 'next' });
+      expect(next).toMatchObject({ attempts: 4, lastError: boom, unfinishedRuns: 0 });
+      await store.deadLetter(e.id, 'next', boom, 1_600);
+      expect(await store.replay(e.id, 1_700)).toBe(true);
+      expect(await store.get(e.id)).toMatchObject({ attempts: 0, unfinishedRuns: 0 });
     });
 
     it('answers concurrent inserts of one id with exactly one "inserted"', async () => {

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import {
+  addedInboxColumns,
   checkIdentifier,
   type InboxRow,
   rowToClaimed,
@@ -73,7 +74,8 @@ export async function migratePostgres(options: PostgresStoreOptions): Promise<vo
       last_error TEXT,
       response TEXT,
       completed_at BIGINT,
-      receiver TEXT
+      receiver TEXT,
+      unfinished_runs INTEGER NOT NULL DEFAULT 0
     )`,
     ...addedColumns(table),
     `CREATE INDEX IF NOT EXISTS "${table.replaceAll('"', '').replace('.', '_')}_due" ON ${table} (status, next_attempt_at)`,
@@ -82,11 +84,14 @@ export async function migratePostgres(options: PostgresStoreOptions): Promise<vo
 }
 
 /**
- * Columns added after the table was first released, for tables created by earlier versions.
- * Their rows stay unnamed (`receiver` NULL), claimable by every receiver, as they were.
+ * Columns added after the table was first released ({@link addedInboxColumns}), for tables
+ * created by earlier versions. Their rows stay unnamed (`receiver` NULL), claimable by every
+ * receiver, as they were, and count no unfinished runs.
  */
 function addedColumns(table: string): string[] {
-  return [`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS receiver TEXT`];
+  return addedInboxColumns.map(
+    ([name, type]) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${name} ${type}`,
+  );
 }
 
 /**
@@ -109,10 +114,12 @@ async function runLocked(pool: PostgresQueryable, statements: readonly string[])
   await pool.query(lockedBlock(executeAll(statements)));
 }
 
-/** SQL: the table (an SQL expression giving its name) exists and lacks the receiver column. */
-const lacksReceiverColumn = (table: string): string =>
-  `to_regclass(${table}) IS NOT NULL AND NOT EXISTS (
-     SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(${table}) AND attname = 'receiver' AND NOT attisdropped)`;
+/** SQL: the table (an SQL expression giving its name) exists and lacks an added column. */
+const lacksAddedColumn = (table: string): string =>
+  `to_regclass(${table}) IS NOT NULL AND (
+     SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass(${table}) AND NOT attisdropped
+       AND attname IN (${addedInboxColumns.map(([name]) => quoteLiteral(name)).join(', ')})
+   ) < ${addedInboxColumns.length}`;
 
 /**
  * Adds the columns of {@link addedColumns} to an existing table that lacks them (one created by
@@ -122,7 +129,7 @@ const lacksReceiverColumn = (table: string): string =>
  */
 async function upgradeTable(pool: PostgresQueryable, table: string): Promise<void> {
   const { rows } = await pool.query<{ missing: boolean }>(
-    `SELECT ${lacksReceiverColumn('$1')} AS missing`,
+    `SELECT ${lacksAddedColumn('$1')} AS missing`,
     [table],
   );
   if (rows[0]?.missing !== true) return;
@@ -131,12 +138,12 @@ async function upgradeTable(pool: PostgresQueryable, table: string): Promise<voi
     // and ALTER needs ownership even with IF NOT EXISTS.
     await pool.query(
       lockedBlock(
-        `IF ${lacksReceiverColumn(quoteLiteral(table))} THEN ${executeAll(addedColumns(table))} END IF;`,
+        `IF ${lacksAddedColumn(quoteLiteral(table))} THEN ${executeAll(addedColumns(table))} END IF;`,
       ),
     );
   } catch (error) {
     throw new Error(
-      `The inbox table ${table} was created by an earlier version and lacks the receiver column this version needs; adding it failed (${(error as Error).message}). ` +
+      `The inbox table ${table} was created by an earlier version and lacks columns this version needs (${addedInboxColumns.map(([name]) => name).join(', ')}); adding them failed (${(error as Error).message}). ` +
         'Run store.migrate() once as a role that owns the table.',
       { cause: error },
     );
@@ -184,7 +191,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       upgraded = undefined;
       throw error;
     }));
-  const requeue = `UPDATE ${table} SET status = 'pending', attempts = 0, next_attempt_at = $2, last_error = NULL, response = NULL, completed_at = NULL
+  const requeue = `UPDATE ${table} SET status = 'pending', attempts = 0, unfinished_runs = 0, next_attempt_at = $2, last_error = NULL, response = NULL, completed_at = NULL
     WHERE id = $1`;
 
   return {
@@ -220,6 +227,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       }
     },
     async claim({ now, leaseMs, limit, token, receiver = null }) {
+      if (!(limit >= 1)) return [];
       await upgrade();
       const claimed = await rows(
         // An entry under an expired lease goes alone (see ReceiverStore.claim): the oldest of
@@ -231,7 +239,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
            LIMIT CASE WHEN EXISTS (
              SELECT 1 FROM ${table} WHERE status = 'processing' AND lease_until <= $1
                AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)
-           ) THEN LEAST($2::bigint, 1) ELSE $2::bigint END
+           ) THEN 1 ELSE $2::bigint END
            FOR UPDATE SKIP LOCKED
          )
          UPDATE ${table} AS t

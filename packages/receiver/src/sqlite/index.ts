@@ -1,5 +1,6 @@
 import Database from 'libsql';
 import {
+  addedInboxColumns,
   checkIdentifier,
   type InboxRow,
   rowToClaimed,
@@ -60,9 +61,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     last_error TEXT,
     response TEXT,
     completed_at INTEGER,
-    receiver TEXT
+    receiver TEXT,
+    unfinished_runs INTEGER NOT NULL DEFAULT 0
   )`);
-  addReceiverColumn(db, table);
+  addMissingColumns(db, table);
   db.exec(`CREATE INDEX IF NOT EXISTS ${table}_due ON ${table} (status, next_attempt_at)`);
 
   const insert = db.prepare(
@@ -76,7 +78,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     AND (? IS NULL OR receiver IS NULL OR receiver = ?)`;
   const take = `UPDATE ${table} SET ${unfinishedRunAssignment()}, status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?`;
   // An entry under an expired lease goes alone (see ReceiverStore.claim): the oldest of them,
-  // first in this order. Binds `now` and the receiver name twice, then 1 (or less), then `limit`.
+  // first in this order. Binds `now` and the receiver name twice, then 1, then `limit`.
   const claim = db.prepare(
     `${take} WHERE id IN (
        SELECT id FROM ${table} WHERE ${due} ORDER BY status = 'processing' DESC, next_attempt_at
@@ -102,7 +104,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   const listDead = db.prepare(
     `SELECT * FROM ${table} WHERE status = 'dead' ORDER BY completed_at, id LIMIT ?`,
   );
-  const requeue = `UPDATE ${table} SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, response = NULL, completed_at = NULL`;
+  const requeue = `UPDATE ${table} SET status = 'pending', attempts = 0, unfinished_runs = 0, next_attempt_at = ?, last_error = NULL, response = NULL, completed_at = NULL`;
   const replay = db.prepare(`${requeue} WHERE id = ? AND status IN ('dead', 'done')`);
   const requeueDead = db.prepare(`${requeue} WHERE id = ? AND status = 'dead'`);
 
@@ -129,6 +131,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       return { inserted: false, existing: rowToEntry(row) };
     },
     async claim({ now, leaseMs, limit, token, receiver = null }) {
+      // SQLite reads a negative LIMIT as none at all.
+      if (!(limit >= 1)) return [];
       const rows = claim.all(
         token,
         now + leaseMs,
@@ -139,7 +143,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
         now,
         receiver,
         receiver,
-        Math.min(limit, 1),
+        1,
         limit,
       ) as InboxRow[];
       return rows.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
@@ -185,16 +189,19 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
 }
 
 /**
- * Adds the `receiver` column to an inbox table created by an earlier version. Rows stored
- * before have none and stay claimable by every receiver, as they were.
+ * Adds the columns later versions need ({@link addedInboxColumns}) to an inbox table created by
+ * an earlier one. Rows stored before have no `receiver` and stay claimable by every receiver, as
+ * they were, and count no unfinished runs.
  */
-function addReceiverColumn(db: SqliteDatabase, table: string): void {
+function addMissingColumns(db: SqliteDatabase, table: string): void {
   const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-  if (columns.some((column) => column.name === 'receiver')) return;
-  try {
-    db.exec(`ALTER TABLE ${table} ADD COLUMN receiver TEXT`);
-  } catch (error) {
-    // Another process sharing the file added it first.
-    if (!/duplicate column/i.test(String((error as Error).message))) throw error;
+  for (const [name, type] of addedInboxColumns) {
+    if (columns.some((column) => column.name === name)) continue;
+    try {
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+    } catch (error) {
+      // Another process sharing the file added it first.
+      if (!/duplicate column/i.test(String((error as Error).message))) throw error;
+    }
   }
 }

@@ -85,6 +85,7 @@ export async function checkUnnamedRowsClaimable(store: ReceiverStore): Promise<v
     receiver: 'shop',
   });
   expect(claimed.map((c) => c.id)).toEqual(['evt_old', 'evt_new']);
+  expect(claimed.map((c) => c.unfinishedRuns)).toEqual([0, 0]);
 }
 
 /**
