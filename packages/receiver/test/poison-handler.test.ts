@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unfinishedRunError } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
-import { exampleEvent } from './support/events.js';
+import { exampleEvent, inboxEntry } from './support/events.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hookline-poison-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,14 +35,7 @@ describe('a handler that takes the process down', () => {
     const events = Array.from({ length: 7 }, () => exampleEvent('payment.succeeded', 2));
     const poison = events[1]!;
     for (const [i, event] of events.entries()) {
-      await store.insert({
-        id: event.id,
-        event: event.event,
-        version: event.version,
-        payload: JSON.stringify(event),
-        source: 'push',
-        receivedAt: Date.now() - 1_000 + i,
-      });
+      await store.insert(inboxEntry(event, Date.now() - 1_000 + i));
     }
     const settled = async () => {
       const entries = await Promise.all(events.map((e) => store.get(e.id)));

@@ -10,7 +10,7 @@ import {
   type ReceiverStore,
   unfinishedRunError,
 } from '../src/index.js';
-import { exampleEvent, freshId } from './support/events.js';
+import { exampleEvent, freshId, inboxEntry } from './support/events.js';
 import { OLD_SECRET, SECRET, signedHeaders, signedRequest } from './support/sign.js';
 import { deadLetterOne } from './support/store-scenarios.js';
 
@@ -24,15 +24,7 @@ async function insertClaimed(
   receivedAt: number,
   claim: { token: string; leaseUntil: number },
 ): Promise<void> {
-  await store.insert({
-    id: event.id,
-    event: event.event,
-    version: event.version,
-    payload: JSON.stringify(event),
-    source: 'push',
-    receivedAt,
-    claim,
-  });
+  await store.insert(inboxEntry(event, receivedAt, claim));
 }
 
 async function errorCode(response: Response): Promise<string> {

@@ -1,4 +1,5 @@
 import { type AnyEvent, getEventDefinition } from '@hookline/events';
+import type { NewInboxEntry } from '../../src/index.js';
 
 let counter = 0;
 
@@ -13,4 +14,22 @@ export function exampleEvent(event: string, version: number, id = freshId()): An
   const definition = getEventDefinition(event as never, version as never);
   if (!definition) throw new Error(`no catalog entry for ${event} v${version}`);
   return { ...(definition as { example: AnyEvent }).example, id } as AnyEvent;
+}
+
+/** `event` as the inbox stores a push received at `receivedAt` (claimed by `claim`, when given). */
+export function inboxEntry(
+  event: AnyEvent,
+  receivedAt: number,
+  claim?: NewInboxEntry['claim'],
+): NewInboxEntry {
+  const entry: NewInboxEntry = {
+    id: event.id,
+    event: event.event,
+    version: event.version,
+    payload: JSON.stringify(event),
+    source: 'push',
+    receivedAt,
+  };
+  if (claim) entry.claim = claim;
+  return entry;
 }
