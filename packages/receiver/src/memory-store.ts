@@ -89,10 +89,11 @@ export function createMemoryStore(): ReceiverStore {
       return { inserted: true };
     },
 
-    async claim({ now, leaseMs, limit, token, receiver }: ClaimOptions): Promise<ClaimedEntry[]> {
+    async claim(options: ClaimOptions): Promise<ClaimedEntry[]> {
+      const { now, leaseMs, limit, token, receiver, takeOver = true } = options;
       if (!(limit >= 1)) return [];
       const claimableRows = [...rows.values()]
-        .filter((row) => claimable(row, now, receiver))
+        .filter((row) => claimable(row, now, receiver) && (takeOver || row.status === 'pending'))
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
       // An entry whose run never settled goes alone (see ReceiverStore.claim).
       const unfinished = claimableRows.find((row) => row.status === 'processing');
@@ -109,6 +110,7 @@ export function createMemoryStore(): ReceiverStore {
       const row = held(id, token);
       if (!row) return false;
       row.status = 'done';
+      row.unfinishedRuns = 0;
       row.completedAt = now;
       if (response !== undefined) row.response = response;
       delete row.token;
@@ -120,6 +122,7 @@ export function createMemoryStore(): ReceiverStore {
       const row = held(id, token);
       if (!row) return false;
       row.status = 'pending';
+      row.unfinishedRuns = 0;
       row.lastError = { ...error };
       row.nextAttemptAt = nextAttemptAt;
       delete row.token;

@@ -51,8 +51,9 @@ export interface InboxEntry {
   attempts: number;
   /**
    * How many runs in a row did not finish (the lease expired while the entry was still
-   * processing: the process stopped, or the handler ran past the lease); 0 once a run settles.
-   * Counted by each claim. Absent from stores that do not track it (counts as 0).
+   * processing: the process stopped, or the handler ran past the lease), counted by the claim
+   * that takes the entry over; back to 0 when a run completes or fails. Absent from stores that
+   * do not track it (counts as 0).
    */
   unfinishedRuns?: number;
   receivedAt: number;
@@ -89,6 +90,12 @@ export interface ClaimOptions {
   limit: number;
   /** A fresh random token per claim call. */
   token: string;
+  /**
+   * Also take an entry under an expired lease (its run did not finish). Default true. A worker
+   * with runs in flight passes false, so such an entry goes to a worker that can start it at
+   * once and alone.
+   */
+  takeOver?: boolean;
   /**
    * Take only entries of this receiver, and unnamed ones (stored before receivers were named).
    * Undefined: any entry.
@@ -132,8 +139,9 @@ export interface ReceiverStore {
    * previous run never settled) is claimed alone — while one is claimable, a claim returns only
    * the oldest such entry — with `lastError` naming the unfinished run
    * ({@link unfinishedRunError}) and `unfinishedRuns` counting it, so a handler that takes the
-   * process down is pinned on its own event instead of on the events that ran beside it. A
-   * `limit` below 1 claims nothing.
+   * process down is pinned on its own event instead of on the events that ran beside it. With
+   * `takeOver: false`, entries under an expired lease are left for another claim. A `limit`
+   * below 1 claims nothing.
    */
   claim(options: ClaimOptions): Promise<ClaimedEntry[]>;
   /**

@@ -84,11 +84,13 @@ export class Worker {
    */
   readonly #inFlight = new Set<Promise<void>>();
   /**
-   * Entries held or running whose previous run never finished (see ReceiverStore.claim): while
-   * there is one, nothing new is claimed, and it starts only once the runs already in flight
-   * have settled — so if it takes the process down again, it goes down alone.
+   * Runs in flight of entries whose previous run did not finish (see ReceiverStore.claim). Such
+   * an entry is claimed only with nothing else in flight, and while it runs nothing new is
+   * claimed: if it takes the process down again, it goes down alone.
    */
   #unfinished = 0;
+  /** When a busy worker next stops claiming to look for entries whose run did not finish. */
+  #takeOverDueAt = 0;
   #running = false;
   /** Bumped by every start() and stop(): a loop runs while the generation it started in lasts. */
   #generation = 0;
@@ -161,8 +163,18 @@ export class Worker {
   ): Promise<number> {
     const free = this.#concurrency - inFlight.size;
     if (free <= 0 || this.#unfinished > 0) return 0;
+    // Entries whose run did not finish are taken over with nothing in flight, so they start at
+    // once and alone. Once a lease, a busy worker stops claiming for up to a lease to let its
+    // runs settle and look; runs that outlast that (a slow or hung handler) get them taken over
+    // beside them rather than never.
+    const idle = inFlight.size === 0;
+    const now = this.#deps.now();
+    const { leaseMs } = this.#deps;
+    if (!idle && now >= this.#takeOverDueAt && now < this.#takeOverDueAt + leaseMs) return 0;
+    const takeOver = idle || now >= this.#takeOverDueAt;
     try {
-      const batch = await this.#claim(free);
+      const batch = await this.#claim(free, takeOver);
+      if (takeOver) this.#takeOverDueAt = now + leaseMs;
       for (const entry of batch) this.#launch(entry, inFlight, onFailure);
       return batch.length;
     } catch (error) {
@@ -171,13 +183,15 @@ export class Worker {
     }
   }
 
-  #claim(limit: number) {
+  /** `takeOver`: also entries whose run did not finish (only with nothing in flight). */
+  #claim(limit: number, takeOver: boolean) {
     return this.#deps.store.claim({
       now: this.#deps.now(),
       leaseMs: this.#deps.leaseMs,
       limit,
       token: crypto.randomUUID(),
       receiver: this.#deps.receiver,
+      takeOver,
     });
   }
 
@@ -194,19 +208,15 @@ export class Worker {
     // A run that died elsewhere — not this worker's own run, still going, whose lease lapsed.
     const unfinished = (entry.unfinishedRuns ?? 0) > 0 && previous === undefined;
     if (unfinished) this.#unfinished++;
-    // It starts alone: once the runs in flight settle (waiting at most five leases, so a
-    // handler that hangs does not stall the worker). This worker's own run of an entry whose lease
-    // lapsed goes first, too. Meanwhile the new lease is kept, or every claim would hand the
+    // This worker's own run of it is still going (its lease lapsed, and the store handed it
+    // back): run again after it, keeping the new lease meanwhile, or every claim would hand the
     // entry back, alone, again and again.
-    const before = unfinished ? [...inFlight] : previous === undefined ? [] : [previous];
     const run: Promise<void> =
-      before.length === 0
+      previous === undefined
         ? this.#deps.run(entry)
-        : this.#holdLease(
-            entry,
-            Promise.all(before),
-            unfinished ? 5 * this.#deps.leaseMs : Infinity,
-          ).then((held) => (held ? this.#deps.run(entry) : undefined));
+        : this.#holdLease(entry, previous).then((held) =>
+            held ? this.#deps.run(entry) : undefined,
+          );
     const settled: Promise<void> = run.then(ignore, onFailure).then(() => {
       if (unfinished) this.#unfinished--;
       inFlight.delete(settled);
@@ -218,14 +228,12 @@ export class Worker {
   }
 
   /**
-   * Keeps a claimed entry's lease (extended every third of it) until `until` settles, or for
-   * `maxMs`; resolves false if the lease was lost meanwhile (another worker took the entry
-   * over), else true.
+   * Keeps a claimed entry's lease (extended every third of it) until `until` settles; resolves
+   * false if the lease was lost meanwhile (another worker took the entry over), else true.
    */
-  #holdLease(entry: ClaimedEntry, until: Promise<unknown>, maxMs: number): Promise<boolean> {
+  #holdLease(entry: ClaimedEntry, until: Promise<unknown>): Promise<boolean> {
     const { store, now, leaseMs } = this.#deps;
     let lost = false;
-    let giveUp: ReturnType<typeof setTimeout> | undefined;
     const timer = setInterval(
       () => {
         store.extendLease(entry.id, entry.token, now() + leaseMs).then(
@@ -239,12 +247,8 @@ export class Worker {
       },
       Math.max(10, Math.floor(leaseMs / 3)),
     );
-    const waited = Number.isFinite(maxMs)
-      ? Promise.race([until, new Promise((resolve) => (giveUp = setTimeout(resolve, maxMs)))])
-      : until;
-    return waited.then(() => {
+    return until.then(() => {
       clearInterval(timer);
-      clearTimeout(giveUp);
       return !lost;
     });
   }

@@ -120,6 +120,14 @@ describe('postgres store', () => {
     await checkUnnamedRowsClaimable(createPostgresStore({ pool, schema, tablePrefix: 'runs_' }));
   });
 
+  it('replays a dead letter of such a table when replaying is the first thing it does', async () => {
+    await createPreviousInbox('replay_inbox', true);
+    await pool.query(`UPDATE "${schema}"."replay_inbox" SET status = 'dead' WHERE id = 'evt_old'`);
+    const store = createPostgresStore({ pool, schema, tablePrefix: 'replay_' });
+    expect(await store.replay('evt_old', 50)).toBe(true);
+    expect(await store.get('evt_old')).toMatchObject({ status: 'pending', unfinishedRuns: 0 });
+  });
+
   it('adds the receiver column itself on first use: a table from the previous version works without migrate() again (several processes at once)', async () => {
     await createPreviousInbox('prev_inbox');
     const poolA = createPool(server.connectionString);

@@ -318,6 +318,20 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(rest.map((c) => c.lastError)).toEqual([undefined, undefined]);
     });
 
+    it('leaves entries under an expired lease to another claim with takeOver: false', async () => {
+      const crashed = entry({ receivedAt: 100 });
+      const waiting = entry({ receivedAt: 200 });
+      await store.insert(crashed);
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'crashed' });
+      await store.insert(waiting);
+      const busy = { now: 1_500, leaseMs: 500, limit: 10, takeOver: false };
+      const taken = await store.claim({ ...busy, token: 'busy' });
+      expect(taken.map((c) => c.id)).toEqual([waiting.id]);
+      expect(await store.claim({ ...busy, token: 'busy-again' })).toEqual([]);
+      const [rescued] = await store.claim({ now: 1_500, leaseMs: 500, limit: 10, token: 'idle' });
+      expect(rescued).toMatchObject({ id: crashed.id, attempts: 2, unfinishedRuns: 1 });
+    });
+
     it('keeps a failed run’s error on its next claim, and replaces it when that run does not finish', async () => {
       const e = entry();
       await store.insert(e);
@@ -332,8 +346,9 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
         unfinishedRuns: 1,
       });
       expect(rescued?.lastError?.message).toMatch(/^run 2 did not finish/);
-      // A run that settles ends the count: the next claim starts it again at 0.
+      // A run that settles ends the count.
       await store.fail(e.id, 'rescue', boom, 1_500);
+      expect(await store.get(e.id)).toMatchObject({ unfinishedRuns: 0 });
       const [next] = await store.claim({ now: 1_500, leaseMs: 500, limit: 1, token: 'next' });
       expect(next).toMatchObject({ attempts: 4, lastError: boom, unfinishedRuns: 0 });
       await store.deadLetter(e.id, 'next', boom, 1_600);

@@ -226,20 +226,25 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         if (existing) return { inserted: false, existing: rowToEntry(existing) };
       }
     },
-    async claim({ now, leaseMs, limit, token, receiver = null }) {
+    async claim({ now, leaseMs, limit, token, receiver = null, takeOver = true }) {
       if (!(limit >= 1)) return [];
       await upgrade();
-      const claimed = await rows(
-        // An entry under an expired lease goes alone (see ReceiverStore.claim): the oldest of
-        // them, first in this order.
-        `WITH due AS (
-           SELECT id FROM ${table}
-           WHERE ${due}
+      const pick = takeOver
+        ? // An entry under an expired lease goes alone (see ReceiverStore.claim): the oldest of
+          // them, first in this order.
+          `WHERE ${due}
            ORDER BY (status = 'processing') DESC, next_attempt_at
            LIMIT CASE WHEN EXISTS (
              SELECT 1 FROM ${table} WHERE status = 'processing' AND lease_until <= $1
                AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)
-           ) THEN 1 ELSE $2::bigint END
+           ) THEN 1 ELSE $2::bigint END`
+        : `WHERE status = 'pending' AND next_attempt_at <= $1
+             AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)
+           ORDER BY next_attempt_at LIMIT $2`;
+      const claimed = await rows(
+        `WITH due AS (
+           SELECT id FROM ${table}
+           ${pick}
            FOR UPDATE SKIP LOCKED
          )
          UPDATE ${table} AS t
@@ -259,15 +264,17 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       );
       return row ? rowToClaimed(row) : undefined;
     },
-    complete(id, token, now, response) {
+    async complete(id, token, now, response) {
+      await upgrade();
       return changed(
-        `UPDATE ${table} SET status = 'done', completed_at = $3, response = COALESCE($4, response), lease_token = NULL, lease_until = NULL ${held}`,
+        `UPDATE ${table} SET status = 'done', unfinished_runs = 0, completed_at = $3, response = COALESCE($4, response), lease_token = NULL, lease_until = NULL ${held}`,
         [id, token, now, response ?? null],
       );
     },
-    fail(id, token, error, nextAttemptAt) {
+    async fail(id, token, error, nextAttemptAt) {
+      await upgrade();
       return changed(
-        `UPDATE ${table} SET status = 'pending', last_error = $3, next_attempt_at = $4, lease_token = NULL, lease_until = NULL ${held}`,
+        `UPDATE ${table} SET status = 'pending', unfinished_runs = 0, last_error = $3, next_attempt_at = $4, lease_token = NULL, lease_until = NULL ${held}`,
         [id, token, JSON.stringify(error), nextAttemptAt],
       );
     },
@@ -290,10 +297,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       );
       return dead.map(rowToDeadLetter);
     },
-    replay(id, now) {
+    async replay(id, now) {
+      await upgrade();
       return changed(`${requeue} AND status IN ('dead', 'done')`, [id, now]);
     },
-    requeueDead(id, now) {
+    async requeueDead(id, now) {
+      await upgrade();
       return changed(`${requeue} AND status = 'dead'`, [id, now]);
     },
     async get(id) {

@@ -88,13 +88,21 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
        ) THEN ? ELSE ? END
      ) RETURNING *`,
   );
+  // `takeOver: false`: pending entries only. Binds `now`, the receiver name twice, then `limit`.
+  const claimPending = db.prepare(
+    `${take} WHERE id IN (
+       SELECT id FROM ${table} WHERE status = 'pending' AND next_attempt_at <= ?
+         AND (? IS NULL OR receiver IS NULL OR receiver = ?)
+       ORDER BY next_attempt_at LIMIT ?
+     ) RETURNING *`,
+  );
   const claimOne = db.prepare(`${take} WHERE id = ? AND ${due} RETURNING *`);
   const held = `WHERE id = ? AND status = 'processing' AND lease_token = ?`;
   const complete = db.prepare(
-    `UPDATE ${table} SET status = 'done', completed_at = ?, response = COALESCE(?, response), lease_token = NULL, lease_until = NULL ${held}`,
+    `UPDATE ${table} SET status = 'done', unfinished_runs = 0, completed_at = ?, response = COALESCE(?, response), lease_token = NULL, lease_until = NULL ${held}`,
   );
   const fail = db.prepare(
-    `UPDATE ${table} SET status = 'pending', last_error = ?, next_attempt_at = ?, lease_token = NULL, lease_until = NULL ${held}`,
+    `UPDATE ${table} SET status = 'pending', unfinished_runs = 0, last_error = ?, next_attempt_at = ?, lease_token = NULL, lease_until = NULL ${held}`,
   );
   const dead = db.prepare(
     `UPDATE ${table} SET status = 'dead', last_error = ?, completed_at = ?, lease_token = NULL, lease_until = NULL ${held}`,
@@ -130,21 +138,25 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       if (!row) return this.insert(entry);
       return { inserted: false, existing: rowToEntry(row) };
     },
-    async claim({ now, leaseMs, limit, token, receiver = null }) {
+    async claim({ now, leaseMs, limit, token, receiver = null, takeOver = true }) {
       // SQLite reads a negative LIMIT as none at all.
       if (!(limit >= 1)) return [];
-      const rows = claim.all(
-        token,
-        now + leaseMs,
-        now,
-        now,
-        receiver,
-        receiver,
-        now,
-        receiver,
-        receiver,
-        1,
-        limit,
+      const rows = (
+        takeOver
+          ? claim.all(
+              token,
+              now + leaseMs,
+              now,
+              now,
+              receiver,
+              receiver,
+              now,
+              receiver,
+              receiver,
+              1,
+              limit,
+            )
+          : claimPending.all(token, now + leaseMs, now, receiver, receiver, limit)
       ) as InboxRow[];
       return rows.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     },
