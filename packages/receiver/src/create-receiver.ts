@@ -410,9 +410,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   /**
    * Dead-letters an entry whose runs are used up and whose last two runs (or more) did not
    * finish, without running it again: a handler that takes the process down would otherwise run
-   * after every lease expiry, forever. The last of those runs ran alone (see Worker), so it is
-   * this event's doing, not a neighbour's. An entry with runs used up whose last run alone did
-   * not finish — a crash of the process it shared, a deploy — gets that one more run, alone.
+   * after every lease expiry, forever. The last of those runs was a take-over, which a worker
+   * starts only with nothing else in flight (see Worker), so it is this event's doing, not a
+   * neighbour's (unless a store of your own ignores `takeOver`). An entry with runs used up
+   * whose one run that did not finish shared the process (a neighbour's crash, a deploy) gets
+   * one more run, alone.
    */
   const deadLetterUnfinished = async (entry: ClaimedEntry) => {
     const runs = entry.attempts - 1;

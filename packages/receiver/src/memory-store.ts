@@ -101,6 +101,13 @@ export function createMemoryStore(): ReceiverStore {
       return due.map((row) => take(row, token, now + leaseMs));
     },
 
+    async hasUnfinishedRuns({ now, receiver }) {
+      for (const row of rows.values()) {
+        if (row.status === 'processing' && claimable(row, now, receiver)) return true;
+      }
+      return false;
+    },
+
     async claimEntry(id, { now, leaseMs, token, receiver }) {
       const row = rows.get(id);
       return row && claimable(row, now, receiver) ? take(row, token, now + leaseMs) : undefined;

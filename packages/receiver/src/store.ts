@@ -150,6 +150,12 @@ export interface ReceiverStore {
    * it to take over an event whose handling request died mid-handler.
    */
   claimEntry(id: string, options: ClaimEntryOptions): Promise<ClaimedEntry | undefined>;
+  /**
+   * Whether an entry under an expired lease (its run did not finish) waits to be taken over, for
+   * `receiver` as {@link ReceiverStore.claim} would take it. Optional: a busy worker asks once a
+   * lease before it stops claiming to take such an entry over alone; without it, it stops anyway.
+   */
+  hasUnfinishedRuns?(options: { now: number; receiver?: string }): Promise<boolean>;
   /** Marks a claimed entry done (optionally storing the sync response). */
   complete(id: string, token: string, now: number, response?: string): Promise<boolean>;
   /** Records a failed run; the entry becomes pending again at `nextAttemptAt`. */

@@ -89,8 +89,16 @@ export class Worker {
    * claimed: if it takes the process down again, it goes down alone.
    */
   #unfinished = 0;
-  /** When a busy worker next stops claiming to look for entries whose run did not finish. */
-  #takeOverDueAt = 0;
+  /**
+   * When (performance.now()) a busy worker next asks whether an entry whose run did not finish
+   * waits to be taken over: once a lease.
+   */
+  #lookAt = 0;
+  /**
+   * Set while a busy worker claims nothing so that its runs settle and it can take such an
+   * entry over alone: until when (performance.now(); at most a lease).
+   */
+  #pausedUntil: number | undefined;
   #running = false;
   /** Bumped by every start() and stop(): a loop runs while the generation it started in lasts. */
   #generation = 0;
@@ -163,23 +171,54 @@ export class Worker {
   ): Promise<number> {
     const free = this.#concurrency - inFlight.size;
     if (free <= 0 || this.#unfinished > 0) return 0;
-    // Entries whose run did not finish are taken over with nothing in flight, so they start at
-    // once and alone. Once a lease, a busy worker stops claiming for up to a lease to let its
-    // runs settle and look; runs that outlast that (a slow or hung handler) get them taken over
-    // beside them rather than never.
+    // An entry whose run did not finish is taken over only with nothing in flight, so it starts
+    // at once and alone. Once a lease, a busy worker asks whether one waits; if so, it claims
+    // nothing for up to a lease so that its runs settle. Runs that outlast that (a slow or hung
+    // handler) send it back to its work, to look again a lease later. Real time, not `now`:
+    // a test clock that stands still must not hold the pause forever.
     const idle = inFlight.size === 0;
-    const now = this.#deps.now();
     const { leaseMs } = this.#deps;
-    if (!idle && now >= this.#takeOverDueAt && now < this.#takeOverDueAt + leaseMs) return 0;
-    const takeOver = idle || now >= this.#takeOverDueAt;
+    const at = performance.now();
+    if (!idle) {
+      if (this.#pausedUntil !== undefined) {
+        if (at < this.#pausedUntil) return 0;
+        // Its runs outlasted the pause: back to work, and look again a lease later.
+        this.#pausedUntil = undefined;
+        this.#lookAt = at + leaseMs;
+      } else if (at >= this.#lookAt) {
+        this.#lookAt = at + leaseMs;
+        if (await this.#unfinishedRunWaiting()) {
+          this.#pausedUntil = at + leaseMs;
+          return 0;
+        }
+      }
+    }
     try {
-      const batch = await this.#claim(free, takeOver);
-      if (takeOver) this.#takeOverDueAt = now + leaseMs;
+      const batch = await this.#claim(free, idle);
+      if (idle) {
+        this.#pausedUntil = undefined;
+        this.#lookAt = at + leaseMs;
+      }
       for (const entry of batch) this.#launch(entry, inFlight, onFailure);
       return batch.length;
     } catch (error) {
       onFailure(error);
       return 0;
+    }
+  }
+
+  /** Whether an entry whose run did not finish waits (true when the store cannot tell). */
+  async #unfinishedRunWaiting(): Promise<boolean> {
+    const { store } = this.#deps;
+    if (!store.hasUnfinishedRuns) return true;
+    try {
+      return await store.hasUnfinishedRuns({
+        now: this.#deps.now(),
+        receiver: this.#deps.receiver,
+      });
+    } catch {
+      // The store is unreachable: the claim that follows reports it.
+      return false;
     }
   }
 
@@ -264,8 +303,11 @@ export class Worker {
       // Full: wait for a slot to free. Otherwise nothing more is due: wait for a push, a freed
       // slot (its retry may be due) or the poll interval.
       const full = inFlight.size >= this.#concurrency;
+      // A pause to take an unfinished run over ends on time, whatever the poll interval.
+      const paused = this.#pausedUntil === undefined ? Infinity : this.#pausedUntil;
+      const sleepMs = Math.min(this.#pollMs, Math.max(1, Math.ceil(paused - performance.now())));
       await new Promise<void>((resolve) => {
-        const timer = full ? undefined : setTimeout(resolve, this.#pollMs);
+        const timer = full ? undefined : setTimeout(resolve, sleepMs);
         this.#wake = () => {
           clearTimeout(timer);
           resolve();

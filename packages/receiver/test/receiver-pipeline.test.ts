@@ -646,6 +646,71 @@ describe('retries, dead letters and replay', () => {
     expect(together.filter((ids) => ids.includes(crashed.id))).toEqual([[crashed.id]]);
   });
 
+  it('keeps claiming while busy when no run waits to be taken over', async () => {
+    const receiver = receiverFor({ worker: { leaseMs: 500, pollIntervalMs: 10_000 } });
+    const long = exampleEvent('payment.failed', 1);
+    let release = () => {};
+    const started: string[] = [];
+    receiver.onAny(async (event) => {
+      started.push(event.id);
+      if (event.id === long.id) {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      }
+    });
+    receiver.start();
+    await receiver.fetch(await signedRequest(long));
+    await eventually(() => (started.includes(long.id) ? true : undefined), 'the long run');
+    // A lease and a half into the long run, when a worker that paused once a lease would be
+    // pausing: nothing waits to be taken over, so it claims at once.
+    await new Promise((resolve) => setTimeout(resolve, 750));
+    const next = exampleEvent('payment.succeeded', 2);
+    await receiver.fetch(await signedRequest(next));
+    await eventually(() => (started.includes(next.id) ? true : undefined), 'the next run', 2_000);
+    release();
+    await receiver.stop();
+  });
+
+  it('pauses for at most a lease to take a run over alone, waking on time, then goes back to work', async () => {
+    const store = createMemoryStore();
+    // A test clock that jumps a lease ahead and then stands still: the pause is measured in real
+    // time all the same.
+    let clock = Date.now();
+    const receiver = receiverFor({
+      store,
+      now: () => clock,
+      worker: { leaseMs: 100, pollIntervalMs: 10_000 },
+    });
+    const hung = exampleEvent('payment.failed', 1);
+    const crashed = exampleEvent('payment.failed', 1);
+    let release = () => {};
+    const started: string[] = [];
+    receiver.onAny(async (event) => {
+      started.push(event.id);
+      if (event.id === hung.id) {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      }
+    });
+    receiver.start();
+    await receiver.fetch(await signedRequest(hung));
+    await eventually(() => (started.includes(hung.id) ? true : undefined), 'the hung run');
+    clock += 100;
+    await insertClaimed(store, crashed, clock - 1_000, { token: 'died', leaseUntil: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const next = exampleEvent('payment.succeeded', 2);
+    await receiver.fetch(await signedRequest(next));
+    await eventually(() => (started.includes(next.id) ? true : undefined), 'the next run', 2_000);
+    // Not taken over beside the hung run; once that settles, taken over alone.
+    expect(started).toEqual([hung.id, next.id]);
+    release();
+    await eventually(() => (started.includes(crashed.id) ? true : undefined), 'the take-over');
+    await receiver.stop();
+    expect(await receiver.inspect(crashed.id)).toMatchObject({ status: 'done', unfinishedRuns: 0 });
+  });
+
   it('does not hold the worker up when only its own run’s lease lapsed (the store was briefly unreachable)', async () => {
     const memory = createMemoryStore();
     let outage = false;

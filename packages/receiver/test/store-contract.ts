@@ -332,6 +332,20 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       expect(rescued).toMatchObject({ id: crashed.id, attempts: 2, unfinishedRuns: 1 });
     });
 
+    it('tells whether an entry under an expired lease waits to be taken over, for a receiver', async () => {
+      const mine = entry({ receiver: 'shop' });
+      await store.insert(mine);
+      await store.claim({ now: 1_000, leaseMs: 500, limit: 1, token: 'crashed' });
+      const ask = (now: number, receiver?: string) =>
+        store.hasUnfinishedRuns?.(receiver === undefined ? { now } : { now, receiver });
+      expect(await ask(1_499)).toBe(false);
+      expect(await ask(1_500)).toBe(true);
+      expect(await ask(1_500, 'shop')).toBe(true);
+      expect(await ask(1_500, 'billing')).toBe(false);
+      await store.claim({ now: 1_500, leaseMs: 500, limit: 1, token: 'rescuer' });
+      expect(await ask(1_500)).toBe(false);
+    });
+
     it('keeps a failed run’s error on its next claim, and replaces it when that run does not finish', async () => {
       const e = entry();
       await store.insert(e);

@@ -255,6 +255,15 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       );
       return claimed.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     },
+    async hasUnfinishedRuns({ now, receiver = null }) {
+      await upgrade();
+      const found = await rows(
+        `SELECT id FROM ${table} WHERE status = 'processing' AND lease_until <= $1
+           AND ($2::text IS NULL OR receiver IS NULL OR receiver = $2::text) LIMIT 1`,
+        [now, receiver],
+      );
+      return found.length > 0;
+    },
     async claimEntry(id, { now, leaseMs, token, receiver = null }) {
       await upgrade();
       // The row lock makes concurrent takers wait; the loser re-checks `due` and matches nothing.

@@ -96,6 +96,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
        ORDER BY next_attempt_at LIMIT ?
      ) RETURNING *`,
   );
+  const unfinished = db.prepare(
+    `SELECT 1 AS found FROM ${table} WHERE status = 'processing' AND lease_until <= ?
+       AND (? IS NULL OR receiver IS NULL OR receiver = ?) LIMIT 1`,
+  );
   const claimOne = db.prepare(`${take} WHERE id = ? AND ${due} RETURNING *`);
   const held = `WHERE id = ? AND status = 'processing' AND lease_token = ?`;
   const complete = db.prepare(
@@ -159,6 +163,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
           : claimPending.all(token, now + leaseMs, now, receiver, receiver, limit)
       ) as InboxRow[];
       return rows.map(rowToClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    },
+    async hasUnfinishedRuns({ now, receiver = null }) {
+      return unfinished.get(now, receiver, receiver) !== undefined;
     },
     async claimEntry(id, { now, leaseMs, token, receiver = null }) {
       const row = claimOne.get(token, now + leaseMs, id, now, now, receiver, receiver) as
