@@ -99,6 +99,11 @@ export class Worker {
    * entry over alone: until when (performance.now(); at most a lease).
    */
   #pausedUntil: number | undefined;
+  /**
+   * The claims of the loop and of drain(), one at a time: two at once would both see the
+   * worker idle and could take an entry over beside the other's batch (or overfill the slots).
+   */
+  #filling: Promise<unknown> = Promise.resolve();
   #running = false;
   /** Bumped by every start() and stop(): a loop runs while the generation it started in lasts. */
   #generation = 0;
@@ -165,7 +170,13 @@ export class Worker {
    * how many it launched. Never rejects: a failed claim goes to `onFailure`, like a failed run,
    * and the caller decides whether to claim again.
    */
-  async #fillSlots(
+  #fillSlots(inFlight: Set<Promise<void>>, onFailure: (error: unknown) => void): Promise<number> {
+    const filled = this.#filling.then(() => this.#fillSlotsNow(inFlight, onFailure));
+    this.#filling = filled.then(ignore, ignore);
+    return filled;
+  }
+
+  async #fillSlotsNow(
     inFlight: Set<Promise<void>>,
     onFailure: (error: unknown) => void,
   ): Promise<number> {
@@ -275,14 +286,17 @@ export class Worker {
     let lost = false;
     const timer = setInterval(
       () => {
-        store.extendLease(entry.id, entry.token, now() + leaseMs).then(
-          (held) => {
-            if (!held) lost = true;
-          },
-          // The store is unreachable: try again on the next beat (the run's own heartbeat does
-          // the same).
-          ignore,
-        );
+        // Inside a promise: a store or clock that throws must not throw out of a timer.
+        Promise.resolve()
+          .then(() => store.extendLease(entry.id, entry.token, now() + leaseMs))
+          .then(
+            (held) => {
+              if (!held) lost = true;
+            },
+            // The store is unreachable: try again on the next beat (the run's own heartbeat does
+            // the same).
+            ignore,
+          );
       },
       Math.max(10, Math.floor(leaseMs / 3)),
     );

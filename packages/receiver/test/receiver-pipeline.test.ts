@@ -646,6 +646,39 @@ describe('retries, dead letters and replay', () => {
     expect(together.filter((ids) => ids.includes(crashed.id))).toEqual([[crashed.id]]);
   });
 
+  it('takes a run over alone even when drain() claims beside the running worker', async () => {
+    const memory = createMemoryStore();
+    // Claims that take a moment, as over a network: the loop's and drain()'s overlap.
+    const store: ReceiverStore = {
+      ...memory,
+      claim: async (options) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return memory.claim(options);
+      },
+    };
+    const receiver = receiverFor({ store, worker: { concurrency: 4 } });
+    const running = new Set<string>();
+    const together: string[][] = [];
+    receiver.onAny(async (event) => {
+      running.add(event.id);
+      together.push([...running]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running.delete(event.id);
+    });
+    const crashed = exampleEvent('payment.failed', 1);
+    await insertClaimed(memory, crashed, Date.now() - 10, { token: 'died', leaseUntil: 0 });
+    const others = Array.from({ length: 3 }, () => exampleEvent('payment.succeeded', 2));
+    for (const event of others) await memory.insert(inboxEntry(event, Date.now()));
+    receiver.start();
+    await receiver.drain();
+    await eventually(
+      () => (together.length === 4 && running.size === 0 ? true : undefined),
+      'every event to run',
+    );
+    await receiver.stop();
+    expect(together.filter((ids) => ids.includes(crashed.id))).toEqual([[crashed.id]]);
+  });
+
   it('keeps claiming while busy when no run waits to be taken over', async () => {
     const receiver = receiverFor({ worker: { leaseMs: 500, pollIntervalMs: 10_000 } });
     const long = exampleEvent('payment.failed', 1);
