@@ -6,6 +6,7 @@ import {
   createMemoryStore,
   createReceiver,
   isReceiverError,
+  type Receiver,
   type ReceiverOptions,
   type ReceiverStore,
   unfinishedRunError,
@@ -25,6 +26,21 @@ async function insertClaimed(
   claim: { token: string; leaseUntil: number },
 ): Promise<void> {
   await store.insert(inboxEntry(event, receivedAt, claim));
+}
+
+/** Records the id of every run's event; the run of `held` waits until `release()`. */
+function recordRuns(receiver: Receiver, held: AnyEvent) {
+  const started: string[] = [];
+  let open = () => {};
+  receiver.onAny(async (event) => {
+    started.push(event.id);
+    if (event.id === held.id) {
+      await new Promise<void>((resolve) => {
+        open = resolve;
+      });
+    }
+  });
+  return { started, release: () => open() };
 }
 
 async function errorCode(response: Response): Promise<string> {
@@ -682,16 +698,7 @@ describe('retries, dead letters and replay', () => {
   it('keeps claiming while busy when no run waits to be taken over', async () => {
     const receiver = receiverFor({ worker: { leaseMs: 500, pollIntervalMs: 10_000 } });
     const long = exampleEvent('payment.failed', 1);
-    let release = () => {};
-    const started: string[] = [];
-    receiver.onAny(async (event) => {
-      started.push(event.id);
-      if (event.id === long.id) {
-        await new Promise<void>((resolve) => {
-          release = resolve;
-        });
-      }
-    });
+    const { started, release } = recordRuns(receiver, long);
     receiver.start();
     await receiver.fetch(await signedRequest(long));
     await eventually(() => (started.includes(long.id) ? true : undefined), 'the long run');
@@ -717,16 +724,7 @@ describe('retries, dead letters and replay', () => {
     });
     const hung = exampleEvent('payment.failed', 1);
     const crashed = exampleEvent('payment.failed', 1);
-    let release = () => {};
-    const started: string[] = [];
-    receiver.onAny(async (event) => {
-      started.push(event.id);
-      if (event.id === hung.id) {
-        await new Promise<void>((resolve) => {
-          release = resolve;
-        });
-      }
-    });
+    const { started, release } = recordRuns(receiver, hung);
     receiver.start();
     await receiver.fetch(await signedRequest(hung));
     await eventually(() => (started.includes(hung.id) ? true : undefined), 'the hung run');
