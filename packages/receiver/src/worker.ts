@@ -86,9 +86,12 @@ export class Worker {
   /**
    * Runs in flight of entries whose previous run did not finish (see ReceiverStore.claim). Such
    * an entry is claimed only with nothing else in flight, and while it runs nothing new is
-   * claimed: if it takes the process down again, it goes down alone.
+   * claimed (for up to a lease: `#aloneUntil`, so that a handler that hangs cannot stall the
+   * worker): if it takes the process down again, it goes down alone.
    */
   #unfinished = 0;
+  /** Until when (performance.now()) the latest taken-over run keeps the worker to itself. */
+  #aloneUntil = 0;
   /**
    * When (performance.now()) a busy worker next asks whether an entry whose run did not finish
    * waits to be taken over: once a lease.
@@ -181,7 +184,7 @@ export class Worker {
     onFailure: (error: unknown) => void,
   ): Promise<number> {
     const free = this.#concurrency - inFlight.size;
-    if (free <= 0 || this.#unfinished > 0) return 0;
+    if (free <= 0 || (this.#unfinished > 0 && performance.now() < this.#aloneUntil)) return 0;
     // An entry whose run did not finish is taken over only with nothing in flight, so it starts
     // at once and alone. Once a lease, a busy worker asks whether one waits; if so, it claims
     // nothing for up to a lease so that its runs settle. Runs that outlast that (a slow or hung
@@ -257,7 +260,10 @@ export class Worker {
     const previous = this.#byId.get(entry.id);
     // A run that died elsewhere — not this worker's own run, still going, whose lease lapsed.
     const unfinished = (entry.unfinishedRuns ?? 0) > 0 && previous === undefined;
-    if (unfinished) this.#unfinished++;
+    if (unfinished) {
+      this.#unfinished++;
+      this.#aloneUntil = performance.now() + this.#deps.leaseMs;
+    }
     // This worker's own run of it is still going (its lease lapsed, and the store handed it
     // back): run again after it, keeping the new lease meanwhile, or every claim would hand the
     // entry back, alone, again and again.
@@ -317,9 +323,13 @@ export class Worker {
       // Full: wait for a slot to free. Otherwise nothing more is due: wait for a push, a freed
       // slot (its retry may be due) or the poll interval.
       const full = inFlight.size >= this.#concurrency;
-      // A pause to take an unfinished run over ends on time, whatever the poll interval.
-      const paused = this.#pausedUntil === undefined ? Infinity : this.#pausedUntil;
-      const sleepMs = Math.min(this.#pollMs, Math.max(1, Math.ceil(paused - performance.now())));
+      // A pause to take an unfinished run over, or a taken-over run's time alone, ends on
+      // time, whatever the poll interval.
+      const until = Math.min(
+        this.#pausedUntil ?? Infinity,
+        this.#unfinished > 0 ? this.#aloneUntil : Infinity,
+      );
+      const sleepMs = Math.min(this.#pollMs, Math.max(1, Math.ceil(until - performance.now())));
       await new Promise<void>((resolve) => {
         const timer = full ? undefined : setTimeout(resolve, sleepMs);
         this.#wake = () => {

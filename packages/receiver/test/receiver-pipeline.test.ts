@@ -614,8 +614,8 @@ describe('retries, dead letters and replay', () => {
 
   it('takes over an event whose last run did not finish only with nothing in flight, and claims nothing new until it settles', async () => {
     const store = createMemoryStore();
-    // A short lease: the busy worker stops claiming after one, to let its runs settle and look.
-    const receiver = receiverFor({ store, worker: { concurrency: 4, leaseMs: 60 } });
+    // A lease longer than the waits below: a taken-over run keeps the worker for up to one.
+    const receiver = receiverFor({ store, worker: { concurrency: 4, leaseMs: 400 } });
     const running = new Set<string>();
     const together: string[][] = [];
     const gates = new Map<string, () => void>();
@@ -648,7 +648,7 @@ describe('retries, dead letters and replay', () => {
       'the crashed event to run',
     );
     expect([...running]).toEqual([crashed.id]);
-    // Nothing new while it runs, however long.
+    // Nothing new while it runs (up to a lease).
     await push();
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect([...running]).toEqual([crashed.id]);
@@ -660,6 +660,21 @@ describe('retries, dead letters and replay', () => {
     await receiver.stop();
     expect(await receiver.inspect(crashed.id)).toMatchObject({ status: 'done', attempts: 2 });
     expect(together.filter((ids) => ids.includes(crashed.id))).toEqual([[crashed.id]]);
+  });
+
+  it('keeps a taken-over run to itself for at most a lease: a handler that hangs does not stall the worker', async () => {
+    const store = createMemoryStore();
+    const receiver = receiverFor({ store, worker: { leaseMs: 100, pollIntervalMs: 10_000 } });
+    const crashed = exampleEvent('payment.failed', 1);
+    const { started, release } = recordRuns(receiver, crashed);
+    await insertClaimed(store, crashed, Date.now() - 10, { token: 'died', leaseUntil: 0 });
+    receiver.start();
+    await eventually(() => (started.includes(crashed.id) ? true : undefined), 'the take-over');
+    const next = exampleEvent('payment.succeeded', 2);
+    await receiver.fetch(await signedRequest(next));
+    await eventually(() => (started.includes(next.id) ? true : undefined), 'the next run', 2_000);
+    release();
+    await receiver.stop();
   });
 
   it('takes a run over alone even when drain() claims beside the running worker', async () => {
