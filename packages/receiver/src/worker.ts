@@ -297,7 +297,9 @@ export class Worker {
           .then(() => store.extendLease(entry.id, entry.token, now() + leaseMs))
           .then(
             (held) => {
-              if (!held) lost = true;
+              if (held) return;
+              lost = true;
+              clearInterval(timer);
             },
             // The store is unreachable: try again on the next beat (the run's own heartbeat does
             // the same).
@@ -325,11 +327,16 @@ export class Worker {
       const full = inFlight.size >= this.#concurrency;
       // A pause to take an unfinished run over, or a taken-over run's time alone, ends on
       // time, whatever the poll interval.
+      // Only deadlines still ahead: one already passed (a run that outlasted its time alone, an
+      // idle claim that failed after a pause) would make this a 1 ms busy loop.
+      const at = performance.now();
+      const ahead = (deadline: number | undefined) =>
+        deadline !== undefined && deadline > at ? deadline : Infinity;
       const until = Math.min(
-        this.#pausedUntil ?? Infinity,
-        this.#unfinished > 0 ? this.#aloneUntil : Infinity,
+        ahead(this.#pausedUntil),
+        this.#unfinished > 0 ? ahead(this.#aloneUntil) : Infinity,
       );
-      const sleepMs = Math.min(this.#pollMs, Math.max(1, Math.ceil(until - performance.now())));
+      const sleepMs = Math.min(this.#pollMs, Math.max(1, Math.ceil(until - at)));
       await new Promise<void>((resolve) => {
         const timer = full ? undefined : setTimeout(resolve, sleepMs);
         this.#wake = () => {

@@ -677,6 +677,66 @@ describe('retries, dead letters and replay', () => {
     await receiver.stop();
   });
 
+  /** A memory store that counts claims, and fails them while `down`. */
+  const countingStore = () => {
+    const memory = createMemoryStore();
+    const state = { claims: 0, down: false };
+    const store: ReceiverStore = {
+      ...memory,
+      claim: (options) => {
+        state.claims += 1;
+        return state.down ? Promise.reject(new Error('store unreachable')) : memory.claim(options);
+      },
+    };
+    return { memory, store, state };
+  };
+  /** How many claims the worker makes in the next 400 ms. */
+  const claimsIn400ms = async (state: { claims: number }) => {
+    const before = state.claims;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return state.claims - before;
+  };
+
+  it('sleeps its poll interval, not a millisecond, once a taken-over run outlasts its time alone', async () => {
+    const { memory, store, state } = countingStore();
+    const receiver = receiverFor({ store, worker: { leaseMs: 100, pollIntervalMs: 1_000 } });
+    // A taken-over run that outlasts its lease-long time alone (its heartbeat keeps it going).
+    const crashed = exampleEvent('payment.failed', 1);
+    const { started, release } = recordRuns(receiver, crashed);
+    await insertClaimed(memory, crashed, Date.now() - 10, { token: 'died', leaseUntil: 0 });
+    receiver.start();
+    await eventually(() => (started.includes(crashed.id) ? true : undefined), 'the take-over');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await claimsIn400ms(state)).toBeLessThan(10);
+    release();
+    await receiver.stop();
+  });
+
+  it('sleeps its poll interval, not a millisecond, when the claim after a pause fails', async () => {
+    const { memory, store, state } = countingStore();
+    const receiver = receiverFor({ store, worker: { leaseMs: 100, pollIntervalMs: 1_000 } });
+    receiver.onError(() => {});
+    const long = exampleEvent('payment.failed', 1);
+    const { started, release } = recordRuns(receiver, long);
+    receiver.start();
+    await receiver.fetch(await signedRequest(long));
+    await eventually(() => (started.includes(long.id) ? true : undefined), 'the long run');
+    // A run that did not finish waits: past a lease, a push makes the busy worker look, and pause.
+    await insertClaimed(memory, exampleEvent('payment.failed', 1), Date.now() - 10, {
+      token: 'died',
+      leaseUntil: 0,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await receiver.fetch(await signedRequest(exampleEvent('payment.succeeded', 2)));
+    // The store goes down, and the long run ends: the claim that would take over fails.
+    state.down = true;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await claimsIn400ms(state)).toBeLessThan(10);
+    state.down = false;
+    await receiver.stop();
+  });
+
   it('takes a run over alone even when drain() claims beside the running worker', async () => {
     const memory = createMemoryStore();
     // Claims that take a moment, as over a network: the loop's and drain()'s overlap.
