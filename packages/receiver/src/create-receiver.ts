@@ -412,7 +412,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
    * finish, without running it again: a handler that takes the process down would otherwise run
    * after every lease expiry, forever. The last of those runs was a take-over, which a worker
    * starts only with nothing else in flight (see Worker), so it is this event's doing, not a
-   * neighbour's (unless a store of your own ignores `takeOver`). An entry with runs used up
+   * neighbour's — unless it outlasted its lease alone and a neighbour claimed after it crashed
+   * the process, or a store of your own ignores `takeOver` (README). An entry with runs used up
    * whose one run that did not finish shared the process (a neighbour's crash, a deploy) gets
    * one more run, alone.
    */
@@ -420,7 +421,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const runs = entry.attempts - 1;
     const error: StoredError = {
       name: unfinishedRunError,
-      message: `${unfinishedRunMessage(runs)}; ${entry.unfinishedRuns ?? 0} runs in a row did not, the last one running alone, and ${runs} of ${schedule.attempts} runs (retry.attempts) are used, so it is dead-lettered without another`,
+      message: `${unfinishedRunMessage(runs)}; ${entry.unfinishedRuns ?? 0} runs in a row did not, the last one a take-over started alone, and ${runs} of ${schedule.attempts} runs (retry.attempts) are used, so it is dead-lettered without another`,
     };
     if (!(await store.deadLetter(entry.id, entry.token, error, now()))) return;
     const fields = { id: entry.id, event: entry.event, attempt: runs, error: error.message };

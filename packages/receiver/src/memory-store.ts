@@ -40,10 +40,11 @@ export function createMemoryStore(): ReceiverStore {
     (receiver === undefined || row.receiver === undefined || row.receiver === receiver) &&
     ((row.status === 'pending' && row.nextAttemptAt <= now) ||
       (row.status === 'processing' && (row.leaseUntil ?? 0) <= now));
-  const take = (row: Row, token: string, leaseUntil: number): ClaimedEntry => {
+  /** `counted`: false for sync mode's take-over (its run goes beside other requests). */
+  const take = (row: Row, token: string, leaseUntil: number, counted = true): ClaimedEntry => {
     if (row.status === 'processing') {
       row.lastError = { name: unfinishedRunError, message: unfinishedRunMessage(row.attempts) };
-      row.unfinishedRuns = (row.unfinishedRuns ?? 0) + 1;
+      row.unfinishedRuns = (row.unfinishedRuns ?? 0) + (counted ? 1 : 0);
     } else {
       row.unfinishedRuns = 0;
     }
@@ -110,7 +111,9 @@ export function createMemoryStore(): ReceiverStore {
 
     async claimEntry(id, { now, leaseMs, token, receiver }) {
       const row = rows.get(id);
-      return row && claimable(row, now, receiver) ? take(row, token, now + leaseMs) : undefined;
+      return row && claimable(row, now, receiver)
+        ? take(row, token, now + leaseMs, false)
+        : undefined;
     },
 
     async complete(id, token, now, response) {

@@ -89,10 +89,11 @@ export function checkIdentifier(option: string, value: string): string {
 /**
  * SQL: the `last_error` and `unfinished_runs` assignments of a claim. Taking over an expired
  * lease (the row is still `processing`) records the unfinished run, numbered by the row's
- * attempts before this claim counts one, and counts it; any other claim leaves `last_error` as
- * it was and the count at 0. `alias` qualifies the columns (`t.`).
+ * attempts before this claim counts one, and counts it — unless `count` is false (sync mode's
+ * take-over, whose run goes beside other requests and so proves nothing); any other claim
+ * leaves `last_error` as it was and the count at 0. `alias` qualifies the columns (`t.`).
  */
-export function unfinishedRunAssignment(alias = ''): string {
+export function unfinishedRunAssignment(alias = '', count = true): string {
   const mark = '@@attempt@@';
   const [before, after] = JSON.stringify({
     name: unfinishedRunError,
@@ -100,7 +101,7 @@ export function unfinishedRunAssignment(alias = ''): string {
   }).split(mark);
   const literal = (text = '') => `'${text.replaceAll("'", "''")}'`;
   const takeOver = `${alias}status = 'processing'`;
-  return `last_error = CASE WHEN ${takeOver} THEN ${literal(before)} || ${alias}attempts || ${literal(after)} ELSE ${alias}last_error END, unfinished_runs = CASE WHEN ${takeOver} THEN ${alias}unfinished_runs + 1 ELSE 0 END`;
+  return `last_error = CASE WHEN ${takeOver} THEN ${literal(before)} || ${alias}attempts || ${literal(after)} ELSE ${alias}last_error END, unfinished_runs = CASE WHEN ${takeOver} THEN ${alias}unfinished_runs${count ? ' + 1' : ''} ELSE 0 END`;
 }
 
 /** Columns added to the inbox table after its first release: name and SQL type. */

@@ -47,13 +47,17 @@ export interface InboxEntry {
   payload: string;
   source: InboxSource;
   status: InboxStatus;
-  /** Handler runs started so far (incremented by each claim). */
+  /**
+   * Handler runs started so far (incremented by each claim, including the claim that
+   * dead-letters an entry whose runs did not finish without running it again).
+   */
   attempts: number;
   /**
    * How many runs in a row did not finish (the lease expired while the entry was still
    * processing: the process stopped, or the handler ran past the lease), counted by the claim
-   * that takes the entry over; back to 0 when a run completes or fails. Absent from stores that
-   * do not track it (counts as 0).
+   * that takes the entry over (not by sync mode's {@link ReceiverStore.claimEntry}, whose run
+   * goes beside other requests); back to 0 when a run completes or fails. Absent from stores
+   * that do not track it (counts as 0).
    */
   unfinishedRuns?: number;
   receivedAt: number;

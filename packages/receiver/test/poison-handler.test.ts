@@ -74,7 +74,7 @@ describe('a handler that takes the process down', () => {
     const dead = await store.get(poison.id);
     expect(dead).toMatchObject({ status: 'dead', lastError: { name: unfinishedRunError } });
     expect(dead?.lastError?.message).toMatch(
-      /^run 3 did not finish: .*; 3 runs in a row did not, the last one running alone, and 3 of 3 runs \(retry\.attempts\) are used/,
+      /^run 3 did not finish: .*; 3 runs in a row did not, the last one a take-over started alone, and 3 of 3 runs \(retry\.attempts\) are used/,
     );
     expect(await store.listDeadLetters({ limit: 10 })).toHaveLength(1);
     for (const event of events.filter((e) => e !== poison)) {

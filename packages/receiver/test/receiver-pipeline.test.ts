@@ -570,7 +570,7 @@ describe('retries, dead letters and replay', () => {
     await receiver.drain();
     expect(calls).toBe(0);
     const message =
-      'run 2 did not finish: its lease expired (the process stopped, or the handler ran past the lease); 2 runs in a row did not, the last one running alone, and 2 of 2 runs (retry.attempts) are used, so it is dead-lettered without another';
+      'run 2 did not finish: its lease expired (the process stopped, or the handler ran past the lease); 2 runs in a row did not, the last one a take-over started alone, and 2 of 2 runs (retry.attempts) are used, so it is dead-lettered without another';
     expect(await receiver.deadLetters()).toMatchObject([
       { id: event.id, error: { name: unfinishedRunError, message } },
     ]);

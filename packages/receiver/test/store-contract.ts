@@ -294,6 +294,20 @@ export function describeStoreContract(name: string, factory: StoreFactory): void
       });
     });
 
+    it('takes one named entry over (sync mode) without counting an unfinished run', async () => {
+      const e = entry({ claim: { token: 'died', leaseUntil: 1_500 } });
+      await store.insert(e);
+      const taken = await store.claimEntry(e.id, { now: 1_500, leaseMs: 500, token: 'retry' });
+      expect(taken).toMatchObject({
+        attempts: 2,
+        unfinishedRuns: 0,
+        lastError: { name: unfinishedRunError },
+      });
+      // A worker's take-over after that counts as usual.
+      const [rescued] = await store.claim({ now: 2_000, leaseMs: 500, limit: 1, token: 'w' });
+      expect(rescued).toMatchObject({ attempts: 3, unfinishedRuns: 1 });
+    });
+
     it('claims nothing with a limit below 1', async () => {
       await store.insert(entry());
       for (const limit of [0, -1]) {

@@ -178,7 +178,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   // receiver named in $5 (or unnamed), when one is.
   const due = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until <= $1))
     AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)`;
-  const take = `SET ${unfinishedRunAssignment('t.')}, status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4`;
+  const takeWith = (counted: boolean) =>
+    `SET ${unfinishedRunAssignment('t.', counted)}, status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4`;
+  const take = takeWith(true);
   const rows = async (sql: string, values: unknown[]) =>
     (await pool.query<InboxRow>(sql, values)).rows;
   const changed = async (sql: string, values: unknown[]) =>
@@ -268,7 +270,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       await upgrade();
       // The row lock makes concurrent takers wait; the loser re-checks `due` and matches nothing.
       const [row] = await rows(
-        `UPDATE ${table} AS t ${take} WHERE id = $2 AND ${due} RETURNING t.*`,
+        // Sync mode's take-over: its run goes beside other requests, so it counts no unfinished run.
+        `UPDATE ${table} AS t ${takeWith(false)} WHERE id = $2 AND ${due} RETURNING t.*`,
         [now, id, token, now + leaseMs, receiver],
       );
       return row ? rowToClaimed(row) : undefined;

@@ -76,7 +76,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   // unnamed). Binds `now` twice, then the receiver name twice.
   const due = `((status = 'pending' AND next_attempt_at <= ?) OR (status = 'processing' AND lease_until <= ?))
     AND (? IS NULL OR receiver IS NULL OR receiver = ?)`;
-  const take = `UPDATE ${table} SET ${unfinishedRunAssignment()}, status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?`;
+  const takeWith = (counted: boolean) =>
+    `UPDATE ${table} SET ${unfinishedRunAssignment('', counted)}, status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?`;
+  const take = takeWith(true);
   // An entry under an expired lease goes alone (see ReceiverStore.claim): the oldest of them,
   // first in this order. Binds `now` and the receiver name twice, then 1, then `limit`.
   const claim = db.prepare(
@@ -100,7 +102,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     `SELECT 1 AS found FROM ${table} WHERE status = 'processing' AND lease_until <= ?
        AND (? IS NULL OR receiver IS NULL OR receiver = ?) LIMIT 1`,
   );
-  const claimOne = db.prepare(`${take} WHERE id = ? AND ${due} RETURNING *`);
+  // Sync mode's take-over: its run goes beside other requests, so it counts no unfinished run.
+  const claimOne = db.prepare(`${takeWith(false)} WHERE id = ? AND ${due} RETURNING *`);
   const held = `WHERE id = ? AND status = 'processing' AND lease_token = ?`;
   const complete = db.prepare(
     `UPDATE ${table} SET status = 'done', unfinished_runs = 0, completed_at = ?, response = COALESCE(?, response), lease_token = NULL, lease_until = NULL ${held}`,
