@@ -104,6 +104,18 @@ export function unfinishedRunAssignment(alias = '', count = true): string {
   return `last_error = CASE WHEN ${takeOver} THEN ${literal(before)} || ${alias}attempts || ${literal(after)} ELSE ${alias}last_error END, unfinished_runs = CASE WHEN ${takeOver} THEN ${alias}unfinished_runs${count ? ' + 1' : ''} ELSE 0 END`;
 }
 
+/** SQL: pending and due at `now` (a placeholder or expression). */
+export const pendingAt = (now: string): string =>
+  `(status = 'pending' AND next_attempt_at <= ${now})`;
+
+/** SQL: processing under a lease expired at `now`: a run that did not finish. */
+export const expiredAt = (now: string): string =>
+  `(status = 'processing' AND lease_until <= ${now})`;
+
+/** SQL: an entry `receiver` (a placeholder) may take: its own or an unnamed one; any when NULL. */
+export const ofReceiver = (receiver: string): string =>
+  `(${receiver} IS NULL OR receiver IS NULL OR receiver = ${receiver})`;
+
 /** Columns added to the inbox table after its first release: name and SQL type. */
 export const addedInboxColumns = [
   ['receiver', 'TEXT'],

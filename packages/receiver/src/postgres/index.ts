@@ -2,7 +2,10 @@ import type { Pool } from 'pg';
 import {
   addedInboxColumns,
   checkIdentifier,
+  expiredAt,
   type InboxRow,
+  ofReceiver,
+  pendingAt,
   rowToClaimed,
   rowToDeadLetter,
   rowToEntry,
@@ -176,8 +179,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const held = `WHERE id = $1 AND status = 'processing' AND lease_token = $2`;
   // Claimable at `now` ($1): pending and due, or processing under an expired lease; of the
   // receiver named in $5 (or unnamed), when one is.
-  const due = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND lease_until <= $1))
-    AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)`;
+  const due = `(${pendingAt('$1')} OR ${expiredAt('$1')}) AND ${ofReceiver('$5::text')}`;
   const takeWith = (counted: boolean) =>
     `SET ${unfinishedRunAssignment('t.', counted)}, status = 'processing', attempts = t.attempts + 1, lease_token = $3, lease_until = $4`;
   const take = takeWith(true);
@@ -237,11 +239,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           `WHERE ${due}
            ORDER BY (status = 'processing') DESC, next_attempt_at
            LIMIT CASE WHEN EXISTS (
-             SELECT 1 FROM ${table} WHERE status = 'processing' AND lease_until <= $1
-               AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)
+             SELECT 1 FROM ${table} WHERE ${expiredAt('$1')} AND ${ofReceiver('$5::text')}
            ) THEN 1 ELSE $2::bigint END`
-        : `WHERE status = 'pending' AND next_attempt_at <= $1
-             AND ($5::text IS NULL OR receiver IS NULL OR receiver = $5::text)
+        : `WHERE ${pendingAt('$1')} AND ${ofReceiver('$5::text')}
            ORDER BY next_attempt_at LIMIT $2`;
       const claimed = await rows(
         `WITH due AS (
@@ -260,8 +260,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     async hasUnfinishedRuns({ now, receiver = null }) {
       await upgrade();
       const found = await rows(
-        `SELECT id FROM ${table} WHERE status = 'processing' AND lease_until <= $1
-           AND ($2::text IS NULL OR receiver IS NULL OR receiver = $2::text) LIMIT 1`,
+        `SELECT id FROM ${table} WHERE ${expiredAt('$1')} AND ${ofReceiver('$2::text')} LIMIT 1`,
         [now, receiver],
       );
       return found.length > 0;

@@ -2,7 +2,10 @@ import Database from 'libsql';
 import {
   addedInboxColumns,
   checkIdentifier,
+  expiredAt,
   type InboxRow,
+  ofReceiver,
+  pendingAt,
   rowToClaimed,
   rowToDeadLetter,
   rowToEntry,
@@ -74,34 +77,28 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   const select = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
   // Claimable: pending and due, or processing under an expired lease, of this receiver (or
   // unnamed). Binds `now` twice, then the receiver name twice.
-  const due = `((status = 'pending' AND next_attempt_at <= ?) OR (status = 'processing' AND lease_until <= ?))
-    AND (? IS NULL OR receiver IS NULL OR receiver = ?)`;
+  const due = `(${pendingAt('?')} OR ${expiredAt('?')}) AND ${ofReceiver('?')}`;
+  // An entry of this receiver under an expired lease. Binds `now`, then the receiver name twice.
+  const unfinishedRun = `${expiredAt('?')} AND ${ofReceiver('?')}`;
   const takeWith = (counted: boolean) =>
     `UPDATE ${table} SET ${unfinishedRunAssignment('', counted)}, status = 'processing', attempts = attempts + 1, lease_token = ?, lease_until = ?`;
   const take = takeWith(true);
   // An entry under an expired lease goes alone (see ReceiverStore.claim): the oldest of them,
-  // first in this order. Binds `now` and the receiver name twice, then 1, then `limit`.
+  // first in this order. Binds `due`'s, `unfinishedRun`'s, then `limit`.
   const claim = db.prepare(
     `${take} WHERE id IN (
        SELECT id FROM ${table} WHERE ${due} ORDER BY status = 'processing' DESC, next_attempt_at
-       LIMIT CASE WHEN EXISTS (
-         SELECT 1 FROM ${table} WHERE status = 'processing' AND lease_until <= ?
-           AND (? IS NULL OR receiver IS NULL OR receiver = ?)
-       ) THEN ? ELSE ? END
+       LIMIT CASE WHEN EXISTS (SELECT 1 FROM ${table} WHERE ${unfinishedRun}) THEN 1 ELSE ? END
      ) RETURNING *`,
   );
   // `takeOver: false`: pending entries only. Binds `now`, the receiver name twice, then `limit`.
   const claimPending = db.prepare(
     `${take} WHERE id IN (
-       SELECT id FROM ${table} WHERE status = 'pending' AND next_attempt_at <= ?
-         AND (? IS NULL OR receiver IS NULL OR receiver = ?)
+       SELECT id FROM ${table} WHERE ${pendingAt('?')} AND ${ofReceiver('?')}
        ORDER BY next_attempt_at LIMIT ?
      ) RETURNING *`,
   );
-  const unfinished = db.prepare(
-    `SELECT 1 AS found FROM ${table} WHERE status = 'processing' AND lease_until <= ?
-       AND (? IS NULL OR receiver IS NULL OR receiver = ?) LIMIT 1`,
-  );
+  const unfinished = db.prepare(`SELECT 1 AS found FROM ${table} WHERE ${unfinishedRun} LIMIT 1`);
   // Sync mode's take-over: its run goes beside other requests, so it counts no unfinished run.
   const claimOne = db.prepare(`${takeWith(false)} WHERE id = ? AND ${due} RETURNING *`);
   const held = `WHERE id = ? AND status = 'processing' AND lease_token = ?`;
@@ -160,7 +157,6 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
               now,
               receiver,
               receiver,
-              1,
               limit,
             )
           : claimPending.all(token, now + leaseMs, now, receiver, receiver, limit)
