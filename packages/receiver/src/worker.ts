@@ -184,7 +184,8 @@ export class Worker {
     onFailure: (error: unknown) => void,
   ): Promise<number> {
     const free = this.#concurrency - inFlight.size;
-    if (free <= 0 || (this.#unfinished > 0 && performance.now() < this.#aloneUntil)) return 0;
+    const at = performance.now();
+    if (free <= 0 || (this.#unfinished > 0 && at < this.#aloneUntil)) return 0;
     // An entry whose run did not finish is taken over only with nothing in flight, so it starts
     // at once and alone. Once a lease, a busy worker asks whether one waits; if so, it claims
     // nothing for up to a lease so that its runs settle. Runs that outlast that (a slow or hung
@@ -192,7 +193,6 @@ export class Worker {
     // a test clock that stands still must not hold the pause forever.
     const idle = inFlight.size === 0;
     const { leaseMs } = this.#deps;
-    const at = performance.now();
     if (!idle) {
       if (this.#pausedUntil !== undefined) {
         if (at < this.#pausedUntil) return 0;
