@@ -18,6 +18,9 @@
  *   publish to the last acknowledgement (publisher, receiver and workers share the CPU). The
  *   publisher is not this process: its store transactions would stall the receiver's answers,
  *   which the ceiling row does not pay.
+ *   Beside it: the deliveries/s while the publishing lasted (the rest drains the backlog it
+ *   left), and the CPU cores the processes kept busy meanwhile (Linux: from /proc), which says
+ *   whether they computed or waited.
  * Then it publishes a steady 100 events/s for one second and reports the
  * publish()-returned-to-request-arrived latency p50/p99 (not saturated). The ceiling row is
  * raw undici POSTs of the same body to the same receiver with as many requests in flight as a
@@ -86,6 +89,19 @@ interface Row {
    * noisy than throughput on a shared machine: what a change to the worker costs or saves.
    */
   drainCpuMicros: number | null;
+  /**
+   * CPU cores our processes (workers, publisher, and this one: the receiver) kept busy during
+   * the deliveries/s run, on average (Linux only; the database server's share is not in it).
+   * Below the machine's core count, they waited (for the SQLite write lock, a disk flush, the
+   * database) rather than computed.
+   */
+  coresBusy: number | null;
+  /**
+   * Deliveries/s during the publishing itself (the rest of the deliveries/s run drains what
+   * was published): how much of the write lock and the CPU the workers get beside a publisher
+   * that outpaces them.
+   */
+  whilePublishing: number | null;
   p50: number | null;
   p99: number | null;
 }
@@ -205,6 +221,8 @@ async function ceiling(warmup: number): Promise<Row> {
     ceiling: null,
     drainPerSecond: null,
     drainCpuMicros: null,
+    coresBusy: null,
+    whilePublishing: null,
     p50: null,
     p99: null,
   };
@@ -292,6 +310,9 @@ async function scenario(
   // what they published.
   arrivals.clear();
   const started = performance.now();
+  const pipeline = [...children, publisherProcess];
+  const pipelineCpuBefore = workersCpu(pipeline);
+  const selfCpuBefore = process.cpuUsage();
   const published = await new Promise<number>((resolve) => {
     publisherProcess.once('message', (reply) =>
       resolve((reply as { published: number }).published),
@@ -300,7 +321,16 @@ async function scenario(
   });
   await drained(published);
   const delivered = arrivals.size;
-  const perSecond = delivered / ((latest(started) - started) / 1000);
+  const elapsedMicros = (latest(started) - started) * 1000;
+  const perSecond = delivered / (elapsedMicros / 1e6);
+  const whilePublishing =
+    [...arrivals.values()].filter((at) => at < started + seconds * 1000).length / seconds;
+  const pipelineCpuAfter = workersCpu(pipeline);
+  const selfCpu = process.cpuUsage(selfCpuBefore);
+  const coresBusy =
+    pipelineCpuBefore === null || pipelineCpuAfter === null
+      ? null
+      : (pipelineCpuAfter - pipelineCpuBefore + selfCpu.user + selfCpu.system) / elapsedMicros;
 
   // Latency: a steady 100 events/s for a second (not saturated), publish() return to arrival.
   arrivals.clear();
@@ -335,6 +365,8 @@ async function scenario(
     ceiling: near,
     drainPerSecond,
     drainCpuMicros,
+    coresBusy,
+    whilePublishing,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
   };
@@ -378,6 +410,8 @@ console.table(
     delivered: r.delivered,
     'deliveries/s': Math.round(r.perSecond),
     'of ceiling': percentOf(r.perSecond, r.ceiling),
+    'while publishing/s': r.whilePublishing === null ? '-' : Math.round(r.whilePublishing),
+    'cores busy': r.coresBusy === null ? '-' : r.coresBusy.toFixed(2),
     'drain/s': r.drainPerSecond === null ? '-' : Math.round(r.drainPerSecond),
     'drain of ceiling': percentOf(r.drainPerSecond, r.ceiling),
     'worker CPU µs/delivery': r.drainCpuMicros === null ? '-' : Math.round(r.drainCpuMicros),
