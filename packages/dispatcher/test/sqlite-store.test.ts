@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type PublishInput } from '../src/index.js';
 import { createSqliteStore, type SqliteDatabase } from '../src/sqlite/index.js';
 import { draftEvent } from './helpers/events.js';
-import { startReceiver } from './helpers/receiver.js';
 import { describeStoreContract } from './helpers/store-contract.js';
 import { tempDir } from './helpers/temp-dir.js';
 
@@ -276,82 +275,5 @@ describe('sqlite store locking and durability (own connection)', () => {
     expect(await store.getEvent('evt_locked_out')).toBeUndefined();
     expect(await store.listDeliveries({})).toEqual([]);
     await store.close();
-  });
-
-  /** Watches the store's connection: the PRAGMA synchronous level each COMMIT ran at. */
-  const watchCommits = () => {
-    const commits: Array<{ publish: boolean; level: string }> = [];
-    const levels = new WeakMap<object, string>();
-    const publishing = new WeakSet<object>();
-    const proto = Database.prototype as unknown as SqliteDatabase;
-    const exec = proto.exec;
-    const prepare = proto.prepare;
-    vi.spyOn(proto, 'exec').mockImplementation(function (this: SqliteDatabase, sql: string) {
-      const level = /PRAGMA synchronous = (\w+)/.exec(sql)?.[1];
-      if (level) levels.set(this, level);
-      if (sql === 'COMMIT') {
-        commits.push({ publish: publishing.has(this), level: levels.get(this) ?? '?' });
-        publishing.delete(this);
-      }
-      return exec.call(this, sql);
-    });
-    vi.spyOn(proto, 'prepare').mockImplementation(function (this: SqliteDatabase, sql: string) {
-      const statement = prepare.call(this, sql);
-      if (!/^INSERT INTO \w+events /.test(sql)) return statement;
-      return {
-        run: (...params: unknown[]) => {
-          publishing.add(this);
-          return statement.run(...params);
-        },
-        get: (...params: unknown[]) => statement.get(...params),
-        all: (...params: unknown[]) => statement.all(...params),
-      };
-    });
-    return commits;
-  };
-
-  it('commits publishes with synchronous=FULL and worker bookkeeping (claims, outcomes) without an fsync', async () => {
-    const commits = watchCommits();
-    const receiver = await startReceiver();
-    const store = createSqliteStore({ path });
-    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
-    try {
-      await dispatcher.createEndpoint({ url: receiver.url });
-      await dispatcher.publish(draftEvent('user.created'));
-      expect(await dispatcher.processDue()).toBe(1);
-      await dispatcher.publish(draftEvent('user.created'));
-      expect(await dispatcher.processDue()).toBe(1);
-      expect(receiver.received).toHaveLength(2);
-      const publishes = commits.filter((c) => c.publish);
-      const bookkeeping = commits.filter((c) => !c.publish);
-      expect(publishes).toHaveLength(2);
-      expect(publishes.every((c) => c.level === 'FULL')).toBe(true);
-      // Claims and outcomes of both rounds.
-      expect(bookkeeping.filter((c) => c.level === 'NORMAL').length).toBeGreaterThanOrEqual(2);
-      // Endpoint changes after the worker ran are durable again.
-      await dispatcher.createEndpoint({ url: receiver.url });
-      expect(commits.at(-1)).toEqual({ publish: false, level: 'FULL' });
-    } finally {
-      await store.close();
-      await receiver.close();
-    }
-  });
-
-  it('never switches a connection passed as { database } off FULL', async () => {
-    const commits = watchCommits();
-    const receiver = await startReceiver();
-    const database = new Database(path) as unknown as SqliteDatabase;
-    const store = createSqliteStore({ database });
-    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
-    try {
-      await dispatcher.createEndpoint({ url: receiver.url });
-      await dispatcher.publish(draftEvent('user.created'));
-      expect(await dispatcher.processDue()).toBe(1);
-      expect(commits.length).toBeGreaterThanOrEqual(3);
-      expect(commits.every((c) => c.level === 'FULL')).toBe(true);
-    } finally {
-      database.close();
-      await receiver.close();
-    }
   });
 });

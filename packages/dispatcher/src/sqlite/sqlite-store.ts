@@ -39,6 +39,7 @@ import {
   tableNames,
 } from '../sql/sql-shared.js';
 import type { DispatcherStore, RecordedOutcome } from '../store.js';
+import { openWalFlusher, type WalFlusher } from './wal-flush.js';
 
 /** The part of a better-sqlite3-compatible statement the store uses (libsql, better-sqlite3). */
 export interface SqliteStatement {
@@ -75,6 +76,13 @@ export type SqliteStoreOptions = {
    * power loss can at worst forget the last outcomes, and those deliveries are sent again with
    * the same webhook-id (at-least-once, as after any crash). It never loses a published event.
    * A connection passed as `database` always commits at the level set here.
+   *
+   * With `path` and `full`, a publish's COMMIT does not hold the write lock through the disk
+   * flush: the store commits, then flushes the WAL file, and only then resolves the publish
+   * (workers in other processes write meanwhile instead of waiting out the disk). Another
+   * process may therefore read, and deliver, an event a few milliseconds before it is on disk;
+   * a power loss in that window can forget an event that was delivered, never one whose
+   * publish resolved.
    */
   synchronous?: 'full' | 'normal';
 } & (
@@ -115,6 +123,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const prepared = new WeakSet<SqliteDatabase>();
   let own: SqliteDatabase | undefined = options.database;
   let opening: Promise<SqliteDatabase> | undefined;
+  /** Flushes the WAL of the store's own connection after a durable commit; null: COMMIT flushes. */
+  let wal: WalFlusher | null = null;
   const busyTimeoutMs = checkedNumber('busyTimeoutMs', options.busyTimeoutMs, 5000, {
     max: maxTimerMs,
     integer: true,
@@ -211,6 +221,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       }
       const db = new Database(options.path as string);
       configure(db);
+      wal = syncFull ? openWalFlusher(db) : null;
       own = db;
       return db;
     })();
@@ -489,8 +500,12 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    * in one savepoint; if any item fails, the batch is undone and run again with a savepoint per
    * item, so only the failing item fails.
    */
-  const enqueue = createGroupCommit<WriteItem, unknown>((items) =>
-    wrap(items.length === 1 ? items[0]!.what : 'write', (db) =>
+  const enqueue = createGroupCommit<WriteItem, unknown>(async (items) => {
+    const durable = items.some((item) => item.durable);
+    // A durable batch on the store's own connection commits without holding the write lock
+    // through the disk flush, then flushes the WAL before anyone hears of it (see WalFlusher).
+    const flusher = durable ? wal : null;
+    const values = await wrap(items.length === 1 ? items[0]!.what : 'write', (db) =>
       write(
         db,
         () => {
@@ -543,10 +558,26 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
             });
           }
         },
-        items.some((item) => item.durable),
+        durable && !flusher,
       ),
-    ),
-  );
+    );
+    if (!flusher) return values;
+    try {
+      await flusher.flush();
+      return values;
+    } catch (cause) {
+      // The commit happened but may not survive a power loss. Linux may report a failed flush
+      // once and then forget it, so later durable commits flush inside COMMIT again.
+      if (wal === flusher) wal = null;
+      void flusher.close().catch(() => {});
+      const error = new DispatcherError(
+        'store_failed',
+        `SQLite store: the write was committed but flushing it to disk failed (${(cause as Error).message}); it survives a process crash but perhaps not a power loss. Check the disk; a publish retried now may send its event twice.`,
+        { cause },
+      );
+      return items.map((item, i) => (item.durable ? { ok: false, error } : values[i]!));
+    }
+  });
   const batched =
     <I, O>(what: string, durable: boolean, fn: (db: SqliteDatabase, item: I, batch: Batch) => O) =>
     (item: I): Promise<O> =>
@@ -842,6 +873,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       ),
     async close() {
       if (own && options.path !== undefined) {
+        await wal?.close();
+        wal = null;
         own.close();
         own = undefined;
         opening = undefined;

@@ -1,0 +1,68 @@
+import { closeSync, fdatasync, fstatSync, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SqliteDatabase } from './sqlite-store.js';
+
+/**
+ * Flushes a SQLite database's write-ahead log to disk from outside the write lock.
+ *
+ * With `synchronous=FULL`, SQLite flushes the WAL inside COMMIT, while it still holds the
+ * database's one write lock: every other connection (a worker in another process) waits out
+ * the disk flush too. Committing at `synchronous=NORMAL` and then flushing the WAL file
+ * releases the lock first and still resolves nothing before the commit is on disk: the
+ * committed frames are either still in the WAL (which this flushes) or a checkpoint copied
+ * them into the database file, and at NORMAL SQLite flushes the WAL before a checkpoint and the
+ * database file after it. Linux flushes a file's data whichever descriptor asks.
+ */
+export interface WalFlusher {
+  /** Flushes the WAL file; resolves once it is on disk. */
+  flush(): Promise<void>;
+  /** Waits for a flush in progress, then closes the file. */
+  close(): Promise<void>;
+}
+
+/**
+ * A flusher for `db`'s WAL, or null where there is none to flush: not in WAL mode, an
+ * in-memory or temporary database, or a WAL file that cannot be opened (the caller then
+ * commits at FULL as before).
+ */
+export function openWalFlusher(db: SqliteDatabase): WalFlusher | null {
+  let fd: number;
+  try {
+    const mode = db.prepare('PRAGMA journal_mode').get() as { journal_mode?: string } | undefined;
+    const main = db.prepare("SELECT file FROM pragma_database_list WHERE name = 'main'").get() as
+      | { file?: string }
+      | undefined;
+    if (mode?.journal_mode?.toLowerCase() !== 'wal' || !main?.file) return null;
+    fd = openSync(`${main.file}-wal`, 'r');
+    if (!fstatSync(fd).isFile()) {
+      closeSync(fd);
+      return null;
+    }
+    // The WAL file may be new: its directory entry must survive a power loss too.
+    try {
+      const dir = openSync(dirname(main.file), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+    } catch {
+      // Some file systems cannot flush a directory (EINVAL); SQLite ignores that as well.
+    }
+  } catch {
+    return null;
+  }
+  let flushing: Promise<void> = Promise.resolve();
+  return {
+    flush() {
+      flushing = new Promise<void>((resolve, reject) =>
+        fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+      );
+      return flushing;
+    },
+    async close() {
+      await flushing.catch(() => {});
+      closeSync(fd);
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import { fstatSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDispatcher } from '../src/index.js';
+import { createSqliteStore, type SqliteDatabase } from '../src/sqlite/index.js';
+import { draftEvent } from './helpers/events.js';
+import { startReceiver } from './helpers/receiver.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+/**
+ * Every `fdatasync` the store makes goes through `disk.hold` when a test sets it (to hold the
+ * flush open, or fail it), else straight to the real one; `disk.flushed` lists the descriptors.
+ */
+const disk = vi.hoisted(() => ({
+  flushed: [] as number[],
+  hold: undefined as
+    | ((fd: number, done: (error: Error | null) => void, real: () => void) => void)
+    | undefined,
+}));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const fdatasync = (fd: number, done: (error: Error | null) => void) => {
+    disk.flushed.push(fd);
+    const real = () => fs.fdatasync(fd, done);
+    if (disk.hold) disk.hold(fd, done, real);
+    else real();
+  };
+  return { ...fs, default: { ...fs, fdatasync }, fdatasync };
+});
+
+/** Watches every connection: the PRAGMA synchronous level each COMMIT ran at. */
+const watchCommits = () => {
+  const commits: Array<{ publish: boolean; level: string }> = [];
+  const levels = new WeakMap<object, string>();
+  const publishing = new WeakSet<object>();
+  const proto = Database.prototype as unknown as SqliteDatabase;
+  const exec = proto.exec;
+  const prepare = proto.prepare;
+  vi.spyOn(proto, 'exec').mockImplementation(function (this: SqliteDatabase, sql: string) {
+    const level = /PRAGMA synchronous = (\w+)/.exec(sql)?.[1];
+    if (level) levels.set(this, level);
+    if (sql === 'COMMIT') {
+      commits.push({ publish: publishing.has(this), level: levels.get(this) ?? '?' });
+      publishing.delete(this);
+    }
+    return exec.call(this, sql);
+  });
+  vi.spyOn(proto, 'prepare').mockImplementation(function (this: SqliteDatabase, sql: string) {
+    const statement = prepare.call(this, sql);
+    if (!/^INSERT INTO \w+events /.test(sql)) return statement;
+    return {
+      run: (...params: unknown[]) => {
+        publishing.add(this);
+        return statement.run(...params);
+      },
+      get: (...params: unknown[]) => statement.get(...params),
+      all: (...params: unknown[]) => statement.all(...params),
+    };
+  });
+  return commits;
+};
+
+describe('sqlite store durability', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let path: string;
+  beforeEach(() => {
+    dir = tempDir();
+    path = join(dir.path, 'hookline.db');
+    disk.flushed = [];
+    disk.hold = undefined;
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    dir.remove();
+  });
+
+  it('releases the write lock before the disk flush of a publish, and resolves the publish only after it', async () => {
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    const other = new Database(path) as unknown as SqliteDatabase;
+    let release: (() => void) | undefined;
+    try {
+      await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+      disk.hold = (_fd, _done, real) => {
+        release = real;
+      };
+      let resolved = false;
+      const publishing = dispatcher.publish(draftEvent('user.created')).then((result) => {
+        resolved = true;
+        return result;
+      });
+      await vi.waitFor(() => expect(release).toBeDefined());
+      // The flush is under way: the commit is visible and the lock is free for another
+      // connection (another process's worker), but the publisher has heard nothing yet.
+      const flushedFd = disk.flushed.at(-1)!;
+      expect(fstatSync(flushedFd).ino).toBe(statSync(`${path}-wal`).ino);
+      other.exec('BEGIN IMMEDIATE');
+      other.exec('COMMIT');
+      expect(other.prepare('SELECT count(*) AS n FROM hookline_events').get()).toMatchObject({
+        n: 1,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(resolved).toBe(false);
+      release!();
+      const { event } = await publishing;
+      expect((await store.getEvent(event.id))?.id).toBe(event.id);
+    } finally {
+      release?.();
+      other.close();
+      await store.close();
+    }
+  });
+
+  it('commits publishes without holding the lock through the flush, flushes the WAL after each, and leaves worker bookkeeping unflushed', async () => {
+    const commits = watchCommits();
+    const receiver = await startReceiver();
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: receiver.url });
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(disk.flushed).toHaveLength(1);
+      expect(await dispatcher.processDue()).toBe(1);
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(disk.flushed).toHaveLength(2);
+      expect(await dispatcher.processDue()).toBe(1);
+      // Claims and outcomes flush nothing of their own.
+      expect(disk.flushed).toHaveLength(2);
+      expect(receiver.received).toHaveLength(2);
+      const publishes = commits.filter((c) => c.publish);
+      expect(publishes).toEqual([
+        { publish: true, level: 'NORMAL' },
+        { publish: true, level: 'NORMAL' },
+      ]);
+      expect(
+        commits.filter((c) => !c.publish && c.level === 'NORMAL').length,
+      ).toBeGreaterThanOrEqual(2);
+      // Endpoint changes flush inside their COMMIT.
+      await dispatcher.createEndpoint({ url: receiver.url });
+      expect(commits.at(-1)).toEqual({ publish: false, level: 'FULL' });
+    } finally {
+      await store.close();
+      await receiver.close();
+    }
+  });
+
+  it('fails the publishes of a batch whose flush failed with store_failed, then flushes inside COMMIT again', async () => {
+    const commits = watchCommits();
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+      disk.hold = (_fd, done) =>
+        done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+      const failed = await dispatcher.safePublish(draftEvent('user.created'));
+      expect(failed.ok).toBe(false);
+      if (failed.ok) return;
+      expect(failed.error.code).toBe('store_failed');
+      expect(failed.error.message).toMatch(/committed but flushing it to disk failed \(EIO/);
+      expect(failed.error.message).toMatch(/may send its event twice/);
+      // A failed flush may be reported once and then forgotten: no more trusting it.
+      disk.hold = undefined;
+      const flushes = disk.flushed.length;
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(disk.flushed).toHaveLength(flushes);
+      expect(commits.filter((c) => c.publish).at(-1)).toEqual({ publish: true, level: 'FULL' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("flushes nothing of its own with synchronous: 'normal'", async () => {
+    const store = createSqliteStore({ path, synchronous: 'normal' });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(disk.flushed).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('never switches a connection passed as { database } off FULL', async () => {
+    const commits = watchCommits();
+    const receiver = await startReceiver();
+    const database = new Database(path) as unknown as SqliteDatabase;
+    const store = createSqliteStore({ database });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: receiver.url });
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(await dispatcher.processDue()).toBe(1);
+      expect(commits.length).toBeGreaterThanOrEqual(3);
+      expect(commits.every((c) => c.level === 'FULL')).toBe(true);
+      expect(disk.flushed).toEqual([]);
+    } finally {
+      database.close();
+      await receiver.close();
+    }
+  });
+
+  it('waits for a flush in progress before close() closes the WAL file', async () => {
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+    let release: (() => void) | undefined;
+    disk.hold = (_fd, _done, real) => {
+      release = real;
+    };
+    const publishing = dispatcher.publish(draftEvent('user.created'));
+    await vi.waitFor(() => expect(release).toBeDefined());
+    const closing = store.close();
+    release!();
+    await expect(publishing).resolves.toMatchObject({ deliveries: 1 });
+    await closing;
+  });
+});
