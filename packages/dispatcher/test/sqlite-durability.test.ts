@@ -1,8 +1,8 @@
-import { fstatSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDispatcher } from '../src/index.js';
+import { createDispatcher, type PublishInput } from '../src/index.js';
 import { createSqliteStore, type SqliteDatabase } from '../src/sqlite/index.js';
 import { draftEvent } from './helpers/events.js';
 import { startReceiver } from './helpers/receiver.js';
@@ -10,10 +10,11 @@ import { tempDir } from './helpers/temp-dir.js';
 
 /**
  * Every `fdatasync` the store makes goes through `disk.hold` when a test sets it (to hold the
- * flush open, or fail it), else straight to the real one; `disk.flushed` lists the descriptors.
+ * flush open, or fail it), else straight to the real one; `disk.flushed` lists the files
+ * flushed (their inode when the flush was asked for; null for a closed descriptor).
  */
 const disk = vi.hoisted(() => ({
-  flushed: [] as number[],
+  flushed: [] as Array<number | null>,
   hold: undefined as
     | ((fd: number, done: (error: Error | null) => void, real: () => void) => void)
     | undefined,
@@ -21,7 +22,11 @@ const disk = vi.hoisted(() => ({
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const fdatasync = (fd: number, done: (error: Error | null) => void) => {
-    disk.flushed.push(fd);
+    let ino: number | null = null;
+    try {
+      ino = fs.fstatSync(fd).ino;
+    } catch {}
+    disk.flushed.push(ino);
     const real = () => fs.fdatasync(fd, done);
     if (disk.hold) disk.hold(fd, done, real);
     else real();
@@ -74,6 +79,7 @@ describe('sqlite store durability', () => {
     vi.restoreAllMocks();
     dir.remove();
   });
+  const walInode = () => statSync(`${path}-wal`).ino;
 
   it('releases the write lock before the disk flush of a publish, and resolves the publish only after it', async () => {
     const store = createSqliteStore({ path });
@@ -93,8 +99,7 @@ describe('sqlite store durability', () => {
       await vi.waitFor(() => expect(release).toBeDefined());
       // The flush is under way: the commit is visible and the lock is free for another
       // connection (another process's worker), but the publisher has heard nothing yet.
-      const flushedFd = disk.flushed.at(-1)!;
-      expect(fstatSync(flushedFd).ino).toBe(statSync(`${path}-wal`).ino);
+      expect(disk.flushed.at(-1)).toBe(walInode());
       other.exec('BEGIN IMMEDIATE');
       other.exec('COMMIT');
       expect(other.prepare('SELECT count(*) AS n FROM hookline_events').get()).toMatchObject({
@@ -215,5 +220,70 @@ describe('sqlite store durability', () => {
     release!();
     await expect(publishing).resolves.toMatchObject({ deliveries: 1 });
     await closing;
+  });
+
+  it('flushes the WAL of the connection it committed on when close() ran while it waited for the lock', async () => {
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+    await dispatcher.publish(draftEvent('user.created'));
+    const blocker = new Database(path) as unknown as SqliteDatabase;
+    try {
+      blocker.exec('BEGIN IMMEDIATE');
+      const publishing = dispatcher.publish(draftEvent('user.created'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The batch waits for the lock; the store closes (and reopens for it) meanwhile.
+      await store.close();
+      blocker.exec('COMMIT');
+      await expect(publishing).resolves.toMatchObject({ deliveries: 1 });
+      expect(disk.flushed.length).toBeGreaterThanOrEqual(2);
+      expect(disk.flushed.every((ino) => ino === walInode())).toBe(true);
+    } finally {
+      blocker.close();
+      await store.close();
+    }
+  });
+
+  it('keeps the own error of an item in a batch whose flush failed', async () => {
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+      const { event } = await dispatcher.publish(draftEvent('user.created'));
+      disk.hold = (_fd, done) => done(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+      // One batch: a duplicate id (fails on its own) and a new event (committed, unflushed).
+      const [duplicate, fresh] = await Promise.all([
+        dispatcher.safePublish({ ...draftEvent('user.created'), id: event.id } as PublishInput),
+        dispatcher.safePublish(draftEvent('user.created')),
+      ]);
+      expect(duplicate.ok || duplicate.error.code).toBe('invalid_event');
+      expect(fresh.ok || fresh.error.code).toBe('store_failed');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('does not trust the flush again after a failure, not even after close() and a reopen', async () => {
+    const commits = watchCommits();
+    const store = createSqliteStore({ path });
+    const dispatcher = createDispatcher({ store, allow: { loopback: true, http: true } });
+    try {
+      await dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/never' });
+      disk.hold = (_fd, done) => done(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+      expect((await dispatcher.safePublish(draftEvent('user.created'))).ok).toBe(false);
+      disk.hold = undefined;
+      await store.close();
+      const flushes = disk.flushed.length;
+      // The first opens the connection again, the second finds it open.
+      await dispatcher.publish(draftEvent('user.created'));
+      await dispatcher.publish(draftEvent('user.created'));
+      expect(disk.flushed).toHaveLength(flushes);
+      expect(commits.filter((c) => c.publish).slice(-2)).toEqual([
+        { publish: true, level: 'FULL' },
+        { publish: true, level: 'FULL' },
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 });

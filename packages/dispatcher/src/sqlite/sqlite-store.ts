@@ -123,8 +123,13 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const prepared = new WeakSet<SqliteDatabase>();
   let own: SqliteDatabase | undefined = options.database;
   let opening: Promise<SqliteDatabase> | undefined;
-  /** Flushes the WAL of the store's own connection after a durable commit; null: COMMIT flushes. */
-  let wal: WalFlusher | null = null;
+  /**
+   * Flushes the WAL of a connection the store opened, after a durable commit (see WalFlusher);
+   * a connection without one flushes inside COMMIT.
+   */
+  const walOf = new WeakMap<SqliteDatabase, WalFlusher>();
+  /** False once a flush failed: Linux may report a failed flush once and then forget it. */
+  let walTrusted = true;
   const busyTimeoutMs = checkedNumber('busyTimeoutMs', options.busyTimeoutMs, 5000, {
     max: maxTimerMs,
     integer: true,
@@ -221,7 +226,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       }
       const db = new Database(options.path as string);
       configure(db);
-      wal = syncFull ? openWalFlusher(db) : null;
+      const flusher = syncFull && walTrusted ? openWalFlusher(db) : null;
+      if (flusher) walOf.set(db, flusher);
       own = db;
       return db;
     })();
@@ -502,11 +508,16 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    */
   const enqueue = createGroupCommit<WriteItem, unknown>(async (items) => {
     const durable = items.some((item) => item.durable);
-    // A durable batch on the store's own connection commits without holding the write lock
-    // through the disk flush, then flushes the WAL before anyone hears of it (see WalFlusher).
-    const flusher = durable ? wal : null;
-    const values = await wrap(items.length === 1 ? items[0]!.what : 'write', (db) =>
-      write(
+    /**
+     * A durable batch on the store's own connection commits without holding the write lock
+     * through the disk flush, then flushes the WAL before anyone hears of it. Looked up in the
+     * same synchronous step as the commit: a close() and reopen while this batch waited for
+     * the lock must not leave it flushing another connection's file.
+     */
+    const committed: { flusher?: WalFlusher | undefined } = {};
+    const values = await wrap(items.length === 1 ? items[0]!.what : 'write', (db) => {
+      committed.flusher = durable && walTrusted ? walOf.get(db) : undefined;
+      return write(
         db,
         () => {
           stmt(db, 'SAVEPOINT hookline_batch').run();
@@ -558,24 +569,26 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
             });
           }
         },
-        durable && !flusher,
-      ),
-    );
+        durable && !committed.flusher,
+      );
+    });
+    const { flusher } = committed;
     if (!flusher) return values;
     try {
       await flusher.flush();
       return values;
     } catch (cause) {
-      // The commit happened but may not survive a power loss. Linux may report a failed flush
-      // once and then forget it, so later durable commits flush inside COMMIT again.
-      if (wal === flusher) wal = null;
-      void flusher.close().catch(() => {});
+      // The commit happened but may not survive a power loss.
+      if ((cause as { code?: unknown }).code !== 'WAL_CLOSED') walTrusted = false;
       const error = new DispatcherError(
         'store_failed',
         `SQLite store: the write was committed but flushing it to disk failed (${(cause as Error).message}); it survives a process crash but perhaps not a power loss. Check the disk; a publish retried now may send its event twice.`,
         { cause },
       );
-      return items.map((item, i) => (item.durable ? { ok: false, error } : values[i]!));
+      // Items that failed on their own keep their own error.
+      return values.map((value, i) =>
+        items[i]!.durable && value.ok ? { ok: false, error } : value,
+      );
     }
   });
   const batched =
@@ -873,8 +886,9 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       ),
     async close() {
       if (own && options.path !== undefined) {
-        await wal?.close();
-        wal = null;
+        const flusher = walOf.get(own);
+        walOf.delete(own);
+        await flusher?.close();
         own.close();
         own = undefined;
         opening = undefined;

@@ -14,7 +14,10 @@ import type { SqliteDatabase } from './sqlite-store.js';
  * database file after it. Linux flushes a file's data whichever descriptor asks.
  */
 export interface WalFlusher {
-  /** Flushes the WAL file; resolves once it is on disk. */
+  /**
+   * Flushes the WAL file; resolves once it is on disk. Rejects with `code: 'WAL_CLOSED'` once
+   * `close()` was called.
+   */
   flush(): Promise<void>;
   /** Waits for a flush in progress, then closes the file. */
   close(): Promise<void>;
@@ -53,16 +56,27 @@ export function openWalFlusher(db: SqliteDatabase): WalFlusher | null {
     return null;
   }
   let flushing: Promise<void> = Promise.resolve();
+  let closed = false;
   return {
     flush() {
+      // The descriptor's number may already belong to another file.
+      if (closed) return Promise.reject(walClosedError());
       flushing = new Promise<void>((resolve, reject) =>
         fdatasync(fd, (error) => (error ? reject(error) : resolve())),
       );
       return flushing;
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await flushing.catch(() => {});
       closeSync(fd);
     },
   };
 }
+
+/** The error of a flush asked for after `close()`: nothing was flushed. */
+const walClosedError = () =>
+  Object.assign(new Error('the store was closed before its write was flushed to disk'), {
+    code: 'WAL_CLOSED',
+  });
