@@ -77,8 +77,8 @@ export type SqliteStoreOptions = {
    * the same webhook-id (at-least-once, as after any crash). It never loses a published event.
    * A connection passed as `database` always commits at the level set here.
    *
-   * With `path` and `full`, a publish's COMMIT does not hold the write lock through the disk
-   * flush: the store commits, then flushes the WAL file, and only then resolves the publish
+   * With `path` and `full` (except on Windows), a publish's COMMIT does not hold the write lock
+   * through the disk flush: the store commits, then flushes the WAL file, and only then resolves the publish
    * (workers in other processes write meanwhile instead of waiting out the disk). Another
    * process may therefore read, and deliver, an event a few milliseconds before it is on disk;
    * a power loss in that window can forget an event that was delivered, never one whose

@@ -25,10 +25,12 @@ export interface WalFlusher {
 
 /**
  * A flusher for `db`'s WAL, or null where there is none to flush: not in WAL mode, an
- * in-memory or temporary database, or a WAL file that cannot be opened (the caller then
- * commits at FULL as before).
+ * in-memory or temporary database, a WAL file that cannot be opened, or Windows (where flushing
+ * needs a writable handle and an open handle can stand in SQLite's way); the caller then commits
+ * at FULL as before.
  */
 export function openWalFlusher(db: SqliteDatabase): WalFlusher | null {
+  if (process.platform === 'win32') return null;
   let fd: number;
   try {
     const mode = db.prepare('PRAGMA journal_mode').get() as { journal_mode?: string } | undefined;
