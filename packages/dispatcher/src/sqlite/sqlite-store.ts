@@ -78,11 +78,11 @@ export type SqliteStoreOptions = {
    * A connection passed as `database` always commits at the level set here.
    *
    * With `path` and `full` (except on Windows), a publish's COMMIT does not hold the write lock
-   * through the disk flush: the store commits, then flushes the WAL file, and only then resolves the publish
-   * (workers in other processes write meanwhile instead of waiting out the disk). Another
-   * process may therefore read, and deliver, an event a few milliseconds before it is on disk;
-   * a power loss in that window can forget an event that was delivered, never one whose
-   * publish resolved.
+   * through the disk flush: the store commits, then flushes the WAL file, and only then
+   * resolves the publish (workers in other processes write meanwhile instead of waiting out the
+   * disk). Another process may therefore read, and deliver, an event a few milliseconds before
+   * it is on disk; a power loss in that window can forget an event that was delivered, never
+   * one whose publish resolved.
    */
   synchronous?: 'full' | 'normal';
 } & (
@@ -579,10 +579,11 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       return values;
     } catch (cause) {
       // The commit happened but may not survive a power loss.
-      if ((cause as { code?: unknown }).code !== 'WAL_CLOSED') walTrusted = false;
+      const closed = (cause as { code?: unknown }).code === 'WAL_CLOSED';
+      if (!closed) walTrusted = false;
       const error = new DispatcherError(
         'store_failed',
-        `SQLite store: the write was committed but flushing it to disk failed (${(cause as Error).message}); it survives a process crash but perhaps not a power loss. Check the disk; a publish retried now may send its event twice.`,
+        `SQLite store: the write was committed but ${closed ? 'the store was closed before it was flushed to disk' : `flushing it to disk failed (${(cause as Error).message})`}; it survives a process crash but perhaps not a power loss.${closed ? '' : ' Check the disk.'} A publish retried now may send its event twice.`,
         { cause },
       );
       // Items that failed on their own keep their own error.

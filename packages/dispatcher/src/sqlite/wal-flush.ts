@@ -31,6 +31,7 @@ export interface WalFlusher {
  */
 export function openWalFlusher(db: SqliteDatabase): WalFlusher | null {
   if (process.platform === 'win32') return null;
+  let file: string;
   let fd: number;
   try {
     const mode = db.prepare('PRAGMA journal_mode').get() as { journal_mode?: string } | undefined;
@@ -38,24 +39,27 @@ export function openWalFlusher(db: SqliteDatabase): WalFlusher | null {
       | { file?: string }
       | undefined;
     if (mode?.journal_mode?.toLowerCase() !== 'wal' || !main?.file) return null;
-    fd = openSync(`${main.file}-wal`, 'r');
-    if (!fstatSync(fd).isFile()) {
-      closeSync(fd);
-      return null;
-    }
-    // The WAL file may be new: its directory entry must survive a power loss too.
-    try {
-      const dir = openSync(dirname(main.file), 'r');
-      try {
-        fsyncSync(dir);
-      } finally {
-        closeSync(dir);
-      }
-    } catch {
-      // Some file systems cannot flush a directory (EINVAL); SQLite ignores that as well.
-    }
+    file = main.file;
+    fd = openSync(`${file}-wal`, 'r');
   } catch {
     return null;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error('not a file');
+  } catch {
+    closeSync(fd);
+    return null;
+  }
+  // The WAL file may be new: its directory entry must survive a power loss too.
+  try {
+    const dir = openSync(dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some file systems cannot flush a directory (EINVAL); SQLite ignores that as well.
   }
   let flushing: Promise<void> = Promise.resolve();
   let closed = false;
