@@ -236,22 +236,68 @@ describe('sqlite store durability', () => {
     await closing;
   });
 
-  it('flushes the WAL of the connection it committed on when close() ran while it waited for the lock', async () => {
+  it('lets a batch waiting for the lock finish on its own connection, flushed, before close() closes it', async () => {
     const { store, dispatcher } = await publisherOn();
     await dispatcher.publish(draftEvent('user.created'));
+    const wal = walInode();
     const blocker = new Database(path) as unknown as SqliteDatabase;
     try {
       blocker.exec('BEGIN IMMEDIATE');
-      const publishing = dispatcher.publish(draftEvent('user.created'));
+      const order: string[] = [];
+      const publishing = dispatcher
+        .publish(draftEvent('user.created'))
+        .then(() => order.push('published'));
       await new Promise((resolve) => setTimeout(resolve, 20));
-      // The batch waits for the lock; the store closes (and reopens for it) meanwhile.
-      await store.close();
+      // The batch waits for the lock when close() is called.
+      const closing = store.close().then(() => order.push('closed'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
       blocker.exec('COMMIT');
-      await expect(publishing).resolves.toMatchObject({ deliveries: 1 });
-      expect(disk.flushed.length).toBeGreaterThanOrEqual(2);
-      expect(disk.flushed.every((ino) => ino === walInode())).toBe(true);
+      await Promise.all([publishing, closing]);
+      expect(order).toEqual(['published', 'closed']);
+      expect(disk.flushed).toEqual([wal, wal]);
     } finally {
       blocker.close();
+      await store.close();
+    }
+  });
+
+  it('resolves a publish that committed just before close() was called, after flushing it', async () => {
+    const { store, dispatcher } = await publisherOn();
+    const wal = walInode();
+    const proto = Database.prototype as unknown as SqliteDatabase;
+    const exec = proto.exec;
+    let closing: Promise<void> | undefined;
+    vi.spyOn(proto, 'exec').mockImplementation(function (this: SqliteDatabase, sql: string) {
+      const result = exec.call(this, sql);
+      if (sql === 'COMMIT' && !closing) {
+        closing = Promise.resolve().then(() => store.close());
+      }
+      return result;
+    });
+    const { event } = await dispatcher.publish(draftEvent('user.created'));
+    await closing;
+    expect(disk.flushed).toEqual([wal]);
+    vi.restoreAllMocks();
+    expect((await store.getEvent(event.id))?.id).toBe(event.id);
+    await store.close();
+  });
+
+  it('fails only the publishes of a batch whose flush failed, not the claims beside them', async () => {
+    const { store, dispatcher } = await publisherOn();
+    try {
+      await dispatcher.publish(draftEvent('user.created'));
+      failFlushes();
+      // One batch: a claim (worker bookkeeping: nothing to flush) and a publish.
+      const [claimed, published] = await Promise.allSettled([
+        store.claimDue({ now: Date.now(), limit: 10, leaseMs: 60_000 }),
+        dispatcher.safePublish(draftEvent('user.created')),
+      ]);
+      expect(disk.flushed).toHaveLength(2);
+      expect(claimed.status === 'fulfilled' && claimed.value.length).toBe(1);
+      expect(
+        published.status === 'fulfilled' && !published.value.ok && published.value.error.code,
+      ).toBe('store_failed');
+    } finally {
       await store.close();
     }
   });

@@ -82,7 +82,8 @@ export type SqliteStoreOptions = {
    * resolves the publish (workers in other processes write meanwhile instead of waiting out the
    * disk). Another process may therefore read, and deliver, an event a few milliseconds before
    * it is on disk; a power loss in that window can forget an event that was delivered, never
-   * one whose publish resolved.
+   * one whose publish resolved. Where the WAL file cannot be flushed that way, and after a flush
+   * failed, COMMIT flushes as before.
    */
   synchronous?: 'full' | 'normal';
 } & (
@@ -506,7 +507,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    * in one savepoint; if any item fails, the batch is undone and run again with a savepoint per
    * item, so only the failing item fails.
    */
-  const enqueue = createGroupCommit<WriteItem, unknown>(async (items) => {
+  const writeBatch = async (items: readonly WriteItem[]): Promise<BatchOutcome<unknown>[]> => {
     const durable = items.some((item) => item.durable);
     /**
      * A durable batch on the store's own connection commits without holding the write lock
@@ -591,6 +592,13 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         items[i]!.durable && value.ok ? { ok: false, error } : value,
       );
     }
+  };
+  /** The batch under way (waiting for the lock, writing or flushing); close() lets it finish. */
+  let batchUnderWay: Promise<unknown> = Promise.resolve();
+  const enqueue = createGroupCommit<WriteItem, unknown>((items) => {
+    const batch = writeBatch(items);
+    batchUnderWay = batch.catch(() => {});
+    return batch;
   });
   const batched =
     <I, O>(what: string, durable: boolean, fn: (db: SqliteDatabase, item: I, batch: Batch) => O) =>
@@ -886,6 +894,9 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         }),
       ),
     async close() {
+      // A batch under way finishes on this connection first: closed between its COMMIT and its
+      // flush, a publish that committed would fail; during its lock wait, it would reopen.
+      await batchUnderWay;
       if (own && options.path !== undefined) {
         const flusher = walOf.get(own);
         walOf.delete(own);

@@ -63,6 +63,10 @@ export function openWalFlusher(db: SqliteDatabase): WalFlusher | null {
   }
   let flushing: Promise<void> = Promise.resolve();
   let closed = false;
+  // A store dropped without close(): its connection's files close when it is collected, and
+  // so does this descriptor (it would otherwise hold a deleted WAL's disk space).
+  const token = {};
+  unclosed.register(db, fd, token);
   return {
     flush() {
       // The descriptor's number may already belong to another file.
@@ -76,10 +80,20 @@ export function openWalFlusher(db: SqliteDatabase): WalFlusher | null {
       if (closed) return;
       closed = true;
       await flushing.catch(() => {});
+      unclosed.unregister(token);
       closeSync(fd);
     },
   };
 }
+
+/** Closes the WAL descriptor of a connection collected without close(). */
+const unclosed = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
 
 /** The error of a flush asked for after `close()`: nothing was flushed. */
 const walClosedError = () =>
