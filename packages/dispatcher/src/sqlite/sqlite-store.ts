@@ -580,11 +580,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       return values;
     } catch (cause) {
       // The commit happened but may not survive a power loss.
-      const closed = (cause as { code?: unknown }).code === 'WAL_CLOSED';
-      if (!closed) walTrusted = false;
+      walTrusted = false;
       const error = new DispatcherError(
         'store_failed',
-        `SQLite store: the write was committed but ${closed ? 'the store was closed before it was flushed to disk' : `flushing it to disk failed (${(cause as Error).message})`}; it survives a process crash but perhaps not a power loss.${closed ? '' : ' Check the disk.'} A publish retried now may send its event twice.`,
+        `SQLite store: the write was committed but flushing it to disk failed (${(cause as Error).message}); it survives a process crash but perhaps not a power loss. Check the disk; a publish retried now may send its event twice.`,
         { cause },
       );
       // Items that failed on their own keep their own error.

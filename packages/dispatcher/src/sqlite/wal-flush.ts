@@ -14,10 +14,7 @@ import type { SqliteDatabase } from './sqlite-store.js';
  * database file after it. Linux flushes a file's data whichever descriptor asks.
  */
 export interface WalFlusher {
-  /**
-   * Flushes the WAL file; resolves once it is on disk. Rejects with `code: 'WAL_CLOSED'` once
-   * `close()` was called.
-   */
+  /** Flushes the WAL file; resolves once it is on disk. Rejects once `close()` was called. */
   flush(): Promise<void>;
   /** Waits for a flush in progress, then closes the file. */
   close(): Promise<void>;
@@ -70,7 +67,9 @@ export function openWalFlusher(db: SqliteDatabase): WalFlusher | null {
   return {
     flush() {
       // The descriptor's number may already belong to another file.
-      if (closed) return Promise.reject(walClosedError());
+      if (closed) {
+        return Promise.reject(new Error('the store was closed before its write was flushed'));
+      }
       flushing = new Promise<void>((resolve, reject) =>
         fdatasync(fd, (error) => (error ? reject(error) : resolve())),
       );
@@ -94,9 +93,3 @@ const unclosed = new FinalizationRegistry<number>((fd) => {
     // Already closed.
   }
 });
-
-/** The error of a flush asked for after `close()`: nothing was flushed. */
-const walClosedError = () =>
-  Object.assign(new Error('the store was closed before its write was flushed to disk'), {
-    code: 'WAL_CLOSED',
-  });
