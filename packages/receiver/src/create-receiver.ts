@@ -20,6 +20,7 @@ import {
 } from './handler-registry.js';
 import type { IpRange } from './ip-address.js';
 import { ackResponse, errorResponse, jsonResponse } from './json-response.js';
+import { startHeartbeat } from './lease-heartbeat.js';
 import { createRedactor, createSafeLogger, type ReceiverLogger, redactError } from './logger.js';
 import { createMemoryStore } from './memory-store.js';
 import {
@@ -353,27 +354,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
    * `leaseMs`, so a slow handler is not mistaken for a crashed worker and run a second time.
    */
   const withHeartbeat = async <T>(id: string, token: string, run: () => Promise<T>): Promise<T> => {
-    const timer = setInterval(
-      () => {
-        // A store (or clock) that throws instead of rejecting is reported the same way: an
-        // exception in a timer would take the process down.
-        Promise.resolve()
-          .then(() => store.extendLease(id, token, now() + leaseMs))
-          .then(
-            (held) => {
-              if (!held) log.warn('lease lost while the handler was running', { id });
-            },
-            (error: unknown) => {
-              log.warn('could not extend the lease', { id, error: toStoredError(error).message });
-            },
-          );
+    const stop = startHeartbeat({
+      extend: () => store.extendLease(id, token, now() + leaseMs),
+      leaseMs,
+      onBeat: (held) => {
+        if (!held) log.warn('lease lost while the handler was running', { id });
       },
-      Math.max(10, Math.floor(leaseMs / 3)),
-    );
+      onError: (error) => {
+        log.warn('could not extend the lease', { id, error: toStoredError(error).message });
+      },
+    });
     try {
       return await run();
     } finally {
-      clearInterval(timer);
+      stop();
     }
   };
 

@@ -1,3 +1,4 @@
+import { startHeartbeat } from './lease-heartbeat.js';
 import { ReceiverError } from './receiver-error.js';
 import type { ClaimedEntry, ReceiverStore } from './store.js';
 
@@ -290,26 +291,20 @@ export class Worker {
   #holdLease(entry: ClaimedEntry, until: Promise<unknown>): Promise<boolean> {
     const { store, now, leaseMs } = this.#deps;
     let lost = false;
-    const timer = setInterval(
-      () => {
-        // Inside a promise: a store or clock that throws must not throw out of a timer.
-        Promise.resolve()
-          .then(() => store.extendLease(entry.id, entry.token, now() + leaseMs))
-          .then(
-            (held) => {
-              if (held) return;
-              lost = true;
-              clearInterval(timer);
-            },
-            // The store is unreachable: try again on the next beat (the run's own heartbeat does
-            // the same).
-            ignore,
-          );
+    const stop = startHeartbeat({
+      extend: () => store.extendLease(entry.id, entry.token, now() + leaseMs),
+      leaseMs,
+      onBeat: (held) => {
+        if (held) return;
+        lost = true;
+        stop();
       },
-      Math.max(10, Math.floor(leaseMs / 3)),
-    );
+      // The store is unreachable: try again on the next beat (the run's own heartbeat does the
+      // same).
+      onError: ignore,
+    });
     return until.then(() => {
-      clearInterval(timer);
+      stop();
       return !lost;
     });
   }
