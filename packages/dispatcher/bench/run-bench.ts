@@ -12,15 +12,17 @@
  * - drain/s: this process publishes a backlog of BENCH_BACKLOG (20 000) events while the
  *   workers wait, then the workers deliver it to a loopback receiver in this process; counted
  *   from the start signal to the last acknowledgement. Beside it, the CPU time the worker
- *   processes spent per delivery meanwhile (Linux: from /proc).
+ *   processes spent per delivery meanwhile, and with Postgres the database server's (Linux:
+ *   from /proc; the server's only when it runs on this machine).
  * - deliveries/s: a publisher process publishes as fast as BENCH_PUBLISHERS (128) concurrent
  *   publishers can for BENCH_SECONDS (3) while the workers deliver; counted from the first
  *   publish to the last acknowledgement (publisher, receiver and workers share the CPU). The
  *   publisher is not this process: its store transactions would stall the receiver's answers,
  *   which the ceiling row does not pay.
  *   Beside it: the deliveries/s while the publishing lasted (the rest drains the backlog it
- *   left), and the CPU cores the processes kept busy meanwhile (Linux: from /proc), which says
- *   whether they computed or waited.
+ *   left), and the CPU cores the workers, the publisher and the receiver each kept busy
+ *   meanwhile (Linux: from /proc), which says whether the workers computed, waited or were
+ *   crowded out.
  * Then it publishes a steady 100 events/s for one second and reports the
  * publish()-returned-to-request-arrived latency p50/p99 (not saturated). The ceiling row is
  * raw undici POSTs of the same body to the same receiver with as many requests in flight as a
@@ -31,7 +33,7 @@
  * Postgres: HOOKLINE_BENCH_DATABASE_URL or HOOKLINE_TEST_DATABASE_URL, else a throwaway server.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -90,12 +92,17 @@ interface Row {
    */
   drainCpuMicros: number | null;
   /**
-   * CPU cores our processes (workers, publisher, and this one: the receiver) kept busy during
-   * the deliveries/s run, on average (Linux only; the database server's share is not in it).
-   * Below the machine's core count, they waited (for the SQLite write lock, a disk flush, the
-   * database) rather than computed.
+   * CPU time the database server spent per delivery during the drain (µs): every process named
+   * `postgres` on this machine (Linux only; null for SQLite, whose work is in the workers' CPU,
+   * and for a server on another machine).
    */
-  coresBusy: number | null;
+  drainDatabaseMicros: number | null;
+  /**
+   * CPU cores the worker processes, the publisher process and this one (the receiver) kept busy
+   * while the publishing lasted, on average (Linux only). Where the workers' share is below one
+   * core each, they waited (for the SQLite write lock, the database) or were crowded out.
+   */
+  coresWhilePublishing: { workers: number; publisher: number; receiver: number } | null;
   /**
    * Deliveries/s during the publishing itself (the rest of the deliveries/s run drains what
    * was published): how much of the write lock and the CPU the workers get beside a publisher
@@ -156,7 +163,40 @@ const clockTicks = (() => {
     return 100;
   }
 })();
-const workersCpu = (children: ChildProcess[]) => {
+/**
+ * CPU time so far (µs) of every process on this machine named `postgres` (null where /proc
+ * shows none): the database server's share of the work when it runs here. A server process
+ * that exits between two readings takes its time with it, so this may undercount.
+ */
+function databaseCpu(): Map<number, number> | null {
+  const found = new Map<number, number>();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    try {
+      if (!readFileSync(`/proc/${pid}/stat`, 'utf8').includes(' (postgres) ')) continue;
+    } catch {
+      continue; // Gone meanwhile.
+    }
+    const micros = cpuMicros(Number(pid));
+    if (micros !== null) found.set(Number(pid), micros);
+  }
+  return found.size > 0 ? found : null;
+}
+/** The database server's CPU time between two {@link databaseCpu} readings (µs). */
+function databaseCpuSince(before: Map<number, number> | null): number | null {
+  const after = databaseCpu();
+  if (before === null || after === null) return null;
+  let sum = 0;
+  for (const [pid, micros] of after) sum += micros - (before.get(pid) ?? 0);
+  return sum;
+}
+/** User + system CPU time of `children` together so far in µs (null where there is none). */
+const processesCpu = (children: ChildProcess[]) => {
   let sum = 0;
   for (const child of children) {
     const micros = cpuMicros(child.pid!);
@@ -221,7 +261,8 @@ async function ceiling(warmup: number): Promise<Row> {
     ceiling: null,
     drainPerSecond: null,
     drainCpuMicros: null,
-    coresBusy: null,
+    drainDatabaseMicros: null,
+    coresWhilePublishing: null,
     whilePublishing: null,
     p50: null,
     p99: null,
@@ -298,39 +339,52 @@ async function scenario(
   );
   arrivals.clear();
   const drainStarted = performance.now();
-  const cpuBefore = workersCpu(children);
+  const cpuBefore = processesCpu(children);
+  const databaseBefore = kind === 'postgres' ? databaseCpu() : null;
   for (const child of children) child.send('start');
   await drained(backlog);
-  const cpuAfter = workersCpu(children);
+  const cpuAfter = processesCpu(children);
+  const databaseMicros = databaseCpuSince(databaseBefore);
   const drainPerSecond = arrivals.size / ((latest(drainStarted) - drainStarted) / 1000);
   const drainCpuMicros =
     cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / arrivals.size;
+  const drainDatabaseMicros = databaseMicros === null ? null : databaseMicros / arrivals.size;
 
   // Throughput: concurrent publishers (in the publisher process) for `seconds`, then wait for
   // what they published.
   arrivals.clear();
   const started = performance.now();
-  const pipeline = [...children, publisherProcess];
-  const pipelineCpuBefore = workersCpu(pipeline);
-  const selfCpuBefore = process.cpuUsage();
+  const workersCpuBefore = processesCpu(children);
+  const publisherCpuBefore = processesCpu([publisherProcess]);
+  const receiverCpuBefore = process.cpuUsage();
   const published = await new Promise<number>((resolve) => {
     publisherProcess.once('message', (reply) =>
       resolve((reply as { published: number }).published),
     );
     publisherProcess.send({ publishFor: seconds, concurrency: publishers, event: sampleEvent(0) });
   });
+  // The publishing has just ended (its last publishes resolved).
+  const publishingMicros = (performance.now() - started) * 1000;
+  const workersCpuAfter = processesCpu(children);
+  const publisherCpuAfter = processesCpu([publisherProcess]);
+  const receiverCpu = process.cpuUsage(receiverCpuBefore);
+  const coresWhilePublishing =
+    workersCpuBefore === null ||
+    workersCpuAfter === null ||
+    publisherCpuBefore === null ||
+    publisherCpuAfter === null
+      ? null
+      : {
+          workers: (workersCpuAfter - workersCpuBefore) / publishingMicros,
+          publisher: (publisherCpuAfter - publisherCpuBefore) / publishingMicros,
+          receiver: (receiverCpu.user + receiverCpu.system) / publishingMicros,
+        };
   await drained(published);
   const delivered = arrivals.size;
   const elapsedMicros = (latest(started) - started) * 1000;
   const perSecond = delivered / (elapsedMicros / 1e6);
   const whilePublishing =
     [...arrivals.values()].filter((at) => at < started + seconds * 1000).length / seconds;
-  const pipelineCpuAfter = workersCpu(pipeline);
-  const selfCpu = process.cpuUsage(selfCpuBefore);
-  const coresBusy =
-    pipelineCpuBefore === null || pipelineCpuAfter === null
-      ? null
-      : (pipelineCpuAfter - pipelineCpuBefore + selfCpu.user + selfCpu.system) / elapsedMicros;
 
   // Latency: a steady 100 events/s for a second (not saturated), publish() return to arrival.
   arrivals.clear();
@@ -365,7 +419,8 @@ async function scenario(
     ceiling: near,
     drainPerSecond,
     drainCpuMicros,
-    coresBusy,
+    drainDatabaseMicros,
+    coresWhilePublishing,
     whilePublishing,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
@@ -411,10 +466,21 @@ console.table(
     'deliveries/s': Math.round(r.perSecond),
     'of ceiling': percentOf(r.perSecond, r.ceiling),
     'while publishing/s': r.whilePublishing === null ? '-' : Math.round(r.whilePublishing),
-    'cores busy': r.coresBusy === null ? '-' : r.coresBusy.toFixed(2),
+    'cores while publishing (workers/publisher/receiver)':
+      r.coresWhilePublishing === null
+        ? '-'
+        : [
+            r.coresWhilePublishing.workers,
+            r.coresWhilePublishing.publisher,
+            r.coresWhilePublishing.receiver,
+          ]
+            .map((cores) => cores.toFixed(2))
+            .join(' / '),
     'drain/s': r.drainPerSecond === null ? '-' : Math.round(r.drainPerSecond),
     'drain of ceiling': percentOf(r.drainPerSecond, r.ceiling),
     'worker CPU µs/delivery': r.drainCpuMicros === null ? '-' : Math.round(r.drainCpuMicros),
+    'database CPU µs/delivery':
+      r.drainDatabaseMicros === null ? '-' : Math.round(r.drainDatabaseMicros),
     'p50 ms': fmt(r.p50),
     'p99 ms': fmt(r.p99),
   })),
