@@ -235,7 +235,6 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     return opening;
   };
 
-  /** Runs `fn` in a write transaction on `db`, or inside the transaction the caller has open. */
   /** The connection's current `PRAGMA synchronous` is FULL (the store's own connection only). */
   const syncs = new WeakMap<SqliteDatabase, boolean>();
   const syncFull = options.synchronous !== 'normal';
