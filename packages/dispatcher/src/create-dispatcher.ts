@@ -208,7 +208,10 @@ export interface Dispatcher<Tx = never> {
   replayDelivery(deliveryId: string): Promise<boolean>;
   /** Sends every finished delivery of an event again (optionally to one endpoint). Returns how many. */
   replayEvent(eventId: string, options?: { endpointId?: string }): Promise<number>;
-  /** Sends every dead letter of an endpoint created at or after `since` again. Returns how many. */
+  /**
+   * Sends every dead letter of an endpoint that failed (for good) at or after `since` again,
+   * whenever it was published: after an outage, `since` its start. Returns how many.
+   */
   replayFailed(options: { endpointId: string; since: Date | number }): Promise<number>;
 
   /** Prepares the store and seeds `endpoints`; called by `start` and on first use. */

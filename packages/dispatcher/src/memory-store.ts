@@ -265,7 +265,7 @@ export function createMemoryStore(): DispatcherStore<never> {
                 (selector.endpointId === undefined || d.endpointId === selector.endpointId)
               : d.endpointId === selector.endpointId &&
                 d.status === 'failed' &&
-                d.createdAt >= selector.failedSince;
+                d.updatedAt >= selector.failedSince;
         if (selected && requeueRow(row, now, 'deliveryId' in selector)) count++;
       }
       return count;

@@ -165,4 +165,5 @@ export interface DeliveryCount {
 export type ReplaySelector =
   | { deliveryId: string }
   | { eventId: string; endpointId?: string }
+  /** An endpoint's dead letters that failed for good at or after `failedSince`. */
   | { endpointId: string; failedSince: number };

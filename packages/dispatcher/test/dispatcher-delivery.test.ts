@@ -316,6 +316,7 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     const ep = await dispatcher.createEndpoint({ url: receiver.url, secret });
     receiver.respond = (_req, res) => res.writeHead(500).end();
     const first = await dispatcher.publish(draftEvent('user.created', undefined, 'usr_1'));
+    await dispatcher.processDue();
     clock.advance(hour);
     const cutoff = clock.now();
     await dispatcher.publish(draftEvent('user.created', undefined, 'usr_2'));
@@ -334,6 +335,34 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     await expect(dispatcher.replayEvent('evt_missing')).rejects.toMatchObject({
       code: 'event_not_found',
     });
+  });
+
+  it('replays what failed since a time, also deliveries created before it (an outage)', async () => {
+    make({ schedule: { delaysMs: [0, 2 * hour], jitter: 0 } });
+    const ep = await dispatcher.createEndpoint({ url: receiver.url, secret });
+    receiver.respond = (_req, res) => res.writeHead(500).end();
+    // Dead-lettered before the outage: not replayed.
+    await dispatcher.publish(draftEvent('user.created', undefined, 'usr_before'));
+    await dispatcher.processDue();
+    clock.advance(2 * hour);
+    await dispatcher.processDue();
+    // Published before the outage, failing for good during it: replayed.
+    await dispatcher.publish(draftEvent('user.created', undefined, 'usr_during'));
+    await dispatcher.processDue();
+    clock.advance(hour);
+    const outage = clock.now();
+    clock.advance(hour);
+    await dispatcher.processDue();
+    expect(
+      (await dispatcher.listDeliveries({ status: 'failed' })).map((d) => d.resourceId).sort(),
+    ).toEqual(['usr_before', 'usr_during']);
+
+    receiver.respond = (_req, res) => res.writeHead(200).end();
+    expect(await dispatcher.replayFailed({ endpointId: ep.id, since: new Date(outage) })).toBe(1);
+    await dispatcher.processDue();
+    expect(
+      (await dispatcher.listDeliveries({ status: 'failed' })).map((d) => d.resourceId),
+    ).toEqual(['usr_before']);
   });
 
   it('honours Retry-After on 429 and 503 within the configured cap', async () => {

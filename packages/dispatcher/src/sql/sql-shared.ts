@@ -271,8 +271,9 @@ function replayWhere(
       params: [selector.eventId, selector.endpointId],
     };
   }
+  // A dead letter's updated_at is when it failed for good (nothing else changes it since).
   return {
-    sql: `endpoint_id = ${placeholder()} AND status = 'failed' AND created_at >= ${placeholder()}`,
+    sql: `endpoint_id = ${placeholder()} AND status = 'failed' AND updated_at >= ${placeholder()}`,
     params: [selector.endpointId, selector.failedSince],
   };
 }

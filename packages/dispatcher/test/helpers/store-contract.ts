@@ -751,15 +751,21 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
       await store.createEndpoint(other);
       const events = [1000, 2000, 3000].map((t, i) => storedEvent('user.created', `usr_${i}`, t));
       for (const e of events) await store.insertEvent(e);
-      // Finish everything: ep's deliveries fail for good, other's succeed.
-      for (const claim of await store.claimDue({ now: 4000, limit: 100, leaseMs: lease })) {
-        const ok = claim.endpoint.id === other.id;
-        await store.recordAttempt({
-          leaseToken: claim.leaseToken,
-          attempt: attempt(claim.delivery.id, 4000, ok ? 'succeeded' : 'failed'),
-          next: ok ? { status: 'succeeded' } : { status: 'failed' },
-          now: 4001,
-        });
+      // Finish everything, each event 500 ms after it was published: ep's deliveries fail for
+      // good (at 1501, 2501, 3501), other's succeed.
+      for (const e of events) {
+        const now = e.createdAt + 500;
+        const claims = await store.claimDue({ now, limit: 100, leaseMs: lease });
+        expect(claims.map((c) => c.event.id)).toEqual([e.id, e.id]);
+        for (const claim of claims) {
+          const ok = claim.endpoint.id === other.id;
+          await store.recordAttempt({
+            leaseToken: claim.leaseToken,
+            attempt: attempt(claim.delivery.id, now, ok ? 'succeeded' : 'failed'),
+            next: ok ? { status: 'succeeded' } : { status: 'failed' },
+            now: now + 1,
+          });
+        }
       }
       expect(await store.claimDue({ now: 5000, limit: 100, leaseMs: lease })).toEqual([]);
 
@@ -775,8 +781,9 @@ export function describeStoreContract(name: string, create: () => Promise<StoreF
 
       expect(await store.requeue({ eventId: events[1]!.id }, 5000)).toBe(2);
       expect(await store.requeue({ eventId: events[2]!.id, endpointId: other.id }, 5000)).toBe(1);
-      // ep: event 0 and 2 are still dead letters; only the one created at or after 2500 is replayed.
-      expect(await store.requeue({ endpointId: ep.id, failedSince: 2500 }, 5000)).toBe(1);
+      // ep: event 0 and 2 are still dead letters; only the one that failed at or after 3200 is
+      // replayed (event 2's: published at 3000, failed at 3501).
+      expect(await store.requeue({ endpointId: ep.id, failedSince: 3200 }, 5000)).toBe(1);
       const claims = await store.claimDue({ now: 5000, limit: 100, leaseMs: lease });
       expect(claims).toHaveLength(5);
     });
