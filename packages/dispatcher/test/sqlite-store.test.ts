@@ -1,3 +1,4 @@
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -207,6 +208,42 @@ describe('sqlite store with the application database', () => {
     expect(settled).toBe(true);
     expect((await dispatcher.listDeliveries({})).map((d) => d.resourceId)).toEqual(['pay_settled']);
     await store.close();
+  });
+
+  it('refuses a { tx } on a connection to another database: the event would never leave it', async () => {
+    const { store, dispatcher } = await setup();
+    const elsewhere = new Database(join(dir.path, 'other.db'));
+    const memory = new Database(':memory:');
+    try {
+      for (const other of [elsewhere, memory]) {
+        other.exec('BEGIN IMMEDIATE');
+        // Thrown at once, like every failure of a { tx } publish on SQLite (see above).
+        expect(() => dispatcher.publish(draftEvent('payment.succeeded', 2), { tx: other })).toThrow(
+          expect.objectContaining({
+            code: 'transaction_unsupported',
+            message: expect.stringContaining('app.db'),
+          }),
+        );
+        other.exec('ROLLBACK');
+        // Nothing was written there, not even the tables.
+        expect(
+          other.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'hookline_%'").all(),
+        ).toEqual([]);
+      }
+      expect(await dispatcher.listDeliveries({})).toEqual([]);
+      // The right file through another path to it (a symlink) is the same database.
+      symlinkSync(dir.path, join(dir.path, 'link'));
+      const same = new Database(join(dir.path, 'link', 'app.db'));
+      same.exec('BEGIN IMMEDIATE');
+      const published = await dispatcher.publish(draftEvent('payment.succeeded', 2), { tx: same });
+      same.exec('COMMIT');
+      same.close();
+      expect(published.deliveries).toBe(1);
+    } finally {
+      elsewhere.close();
+      memory.close();
+      await store.close();
+    }
   });
 
   it('creates its tables through the caller transaction on a fresh file, and again after that transaction rolled back', async () => {

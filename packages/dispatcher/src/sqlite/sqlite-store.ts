@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkedNumber, maxTimerMs } from '../checked-number.js';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
@@ -603,12 +605,34 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     (item: I): Promise<O> =>
       enqueue({ what, durable, run: (db, batch) => fn(db, item, batch) }) as Promise<O>;
 
+  /** Connections a `{ tx }` publish came on that were found to be on the store's database. */
+  const onStoreDatabase = new WeakSet<SqliteDatabase>();
+  /**
+   * Refuses a `{ tx }` connection to another database (another file, or an in-memory one): the
+   * event would be written, tables and all, where no worker ever looks, and `publish` would
+   * resolve as if it had been sent. Checked once per connection.
+   */
+  const checkSameDatabase = (tx: SqliteDatabase) => {
+    if (tx === own || onStoreDatabase.has(tx)) return;
+    const expected = own ? mainFile(own) : canonicalFile(options.path as string);
+    const actual = mainFile(tx);
+    if (actual === '' || actual !== expected) {
+      const name = (file: string) => (file === '' ? 'an in-memory database' : file);
+      throw new DispatcherError(
+        'transaction_unsupported',
+        `publish({ tx }) got a connection to ${name(actual)}, but this store's outbox is ${name(expected)}: the event would be written where no worker looks. Pass a connection to the store's own database file (or create the store with { database: yourConnection }).`,
+      );
+    }
+    onStoreDatabase.add(tx);
+  };
+
   /** Synchronous on purpose: this must land inside the caller's open transaction now. */
   const insertEventInto = (
     tx: SqliteDatabase,
     event: StoredEvent,
     target: FanOutTarget | undefined,
   ) => {
+    checkSameDatabase(tx);
     try {
       ensureTables(tx);
       return insertEventSync(tx, { event, target });
@@ -941,6 +965,23 @@ interface RecordInput {
   attempt: AttemptRecord;
   next: DeliveryNext;
   now: number;
+}
+
+/** The file of `db`'s main database, links resolved ('' for an in-memory or temporary one). */
+function mainFile(db: SqliteDatabase): string {
+  const row = db.prepare("SELECT file FROM pragma_database_list WHERE name = 'main'").get() as
+    | { file?: string | null }
+    | undefined;
+  return row?.file ? canonicalFile(row.file) : '';
+}
+
+/** `file` with symbolic links resolved, where it exists. */
+function canonicalFile(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 function sqliteValue(value: unknown): unknown {
