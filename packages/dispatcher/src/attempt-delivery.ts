@@ -1,6 +1,7 @@
 import { signWebhookSync } from '@hookline/signature/node';
 import { type AllowOptions, checkEndpointUrl } from './address-policy.js';
 import { activeSecrets } from './endpoint-input.js';
+import { redactUrl } from './logger.js';
 import type { AttemptRecord, ClaimedDelivery } from './records.js';
 import { remember } from './remember.js';
 import { renderPayload } from './render-payload.js';
@@ -27,6 +28,34 @@ export interface AttemptSettings {
   maxPayloadBytes: number;
   excerptBytes: number;
   now: () => number;
+}
+
+/** Longest error text an attempt keeps (in its log row, the log line and operational events). */
+const maxErrorChars = 1000;
+
+/**
+ * An attempt's error text as it is stored and logged: an error from the transport (a custom
+ * `fetch` or `transport` may quote the whole URL, as node-fetch does) loses the URL's query
+ * string, where tokens live, like every logged URL (see `redactUrl`), and is cut at
+ * {@link maxErrorChars}.
+ */
+function withoutQuery(text: string, raw: string): string {
+  let scrubbed = text;
+  const query = raw.includes('?') ? raw.slice(raw.indexOf('?')).split('#')[0]! : '';
+  if (query.length > 1) {
+    // The URL as configured and as a URL object prints it (normalised), then the query alone.
+    const forms = [raw];
+    try {
+      forms.push(new URL(raw).href);
+    } catch {
+      // Not a URL: the raw form is all there is.
+    }
+    for (const form of forms) scrubbed = scrubbed.split(form).join(redactUrl(raw));
+    scrubbed = scrubbed.split(query).join('?…');
+    // The query alone, when it is long enough to be a token (not a stray `v=1` in the text).
+    if (query.length > 8) scrubbed = scrubbed.split(query.slice(1)).join('…');
+  }
+  return scrubbed.length > maxErrorChars ? `${scrubbed.slice(0, maxErrorChars)}…` : scrubbed;
 }
 
 function describe(error: unknown): string {
@@ -168,6 +197,6 @@ export async function attemptDelivery(
       excerpt,
     );
   } catch (error) {
-    return failed(describe(error));
+    return failed(withoutQuery(describe(error), endpoint.url));
   }
 }

@@ -274,6 +274,42 @@ describe('publish validation', () => {
 });
 
 describe('secrets stay out of logs', () => {
+  it('keeps a URL query token out of the log, the events and the delivery log when a custom fetch quotes the URL in its error, and bounds the error', async () => {
+    const lines: string[] = [];
+    const capture = (message: string, fields?: Record<string, unknown>) =>
+      lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+    const dispatcher = createDispatcher({
+      store: createMemoryStore(),
+      allow: { loopback: true, http: true },
+      schedule: [0],
+      logger: { info: capture, warn: capture, error: capture },
+      onOperationalEvent: (event) => lines.push(`op ${JSON.stringify(event)}`),
+      // As node-fetch words it: the whole URL, query and all, then a long cause.
+      fetch: (async (url: URL) => {
+        throw new Error(
+          `request to ${url.href} failed, reason: connect ECONNREFUSED (query ${url.search.slice(1)}) ${'x'.repeat(5000)}`,
+        );
+      }) as typeof fetch,
+    });
+    try {
+      const ep = await dispatcher.createEndpoint({
+        url: 'http://127.0.0.1:9/hook?token=tok_s3cr3t_42',
+        secret: generateSecret(),
+      });
+      await dispatcher.publish(draftEvent('user.created'));
+      await dispatcher.processDue();
+      const [delivery] = await dispatcher.listDeliveries({ endpointId: ep.id });
+      const [attempt] = await dispatcher.listAttempts(delivery!.id);
+      expect(attempt!.error).toContain('request to http://127.0.0.1:9/hook?… failed');
+      expect(attempt!.error!.length).toBeLessThanOrEqual(1001);
+      const all = [...lines, attempt!.error, delivery!.lastError].join('\n');
+      expect(all).toContain('delivery.dead_lettered');
+      expect(all).not.toContain('tok_s3cr3t_42');
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
   it('never passes a secret (or a URL query token) to the logger or operational events across create, rotate, deliver, fail and disable', async () => {
     const lines: string[] = [];
     const capture = (level: string) => (message: string, fields?: Record<string, unknown>) =>
