@@ -194,6 +194,10 @@ describe('endpoint management', () => {
     const bad = [
       { url, enabledEvents: [] },
       { url, enabledEvents: ['payment.**'] },
+      // Only catalog events are published: a typo or an unknown resource would select nothing.
+      { url, enabledEvents: ['payment.succeded'] },
+      { url, enabledEvents: ['user.*', 'paymnt.*'] },
+      { url, enabledEvents: ['payment.refund.*'] },
       { url, versions: { 'payment.succeeded': 3 } },
       { url, versions: { 'no.such': 1 } },
       { url, secret: 'hunter2' },
@@ -210,6 +214,12 @@ describe('endpoint management', () => {
       dispatcher.updateEndpoint(ep.id, { versions: { 'user.login': 9 } }),
     ).rejects.toMatchObject({
       code: 'invalid_endpoint',
+    });
+    await expect(
+      dispatcher.updateEndpoint(ep.id, { enabledEvents: ['user.logn'] }),
+    ).rejects.toMatchObject({
+      code: 'invalid_endpoint',
+      message: expect.stringContaining('"user.logn" is not an event type of the catalog'),
     });
     expect(
       await dispatcher.updateEndpoint(ep.id, { ordered: true, description: 'orders' }),

@@ -44,6 +44,7 @@ export {
   type HooklineEventErrorOptions,
   isHooklineEventError,
 } from './event-error.js';
+export { eventPatternMatches, eventPatterns, isEventPattern } from './event-patterns.js';
 export {
   type EventJsonSchema,
   type EventJsonSchemaKey,

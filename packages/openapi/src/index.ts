@@ -83,6 +83,7 @@ export {
   type ApiEvent,
   eventComponentId,
   eventIdSchema,
+  eventPatternMatches,
   eventPatternSchema,
   eventPatterns,
   eventSchema,
@@ -90,7 +91,6 @@ export {
   eventVersionSchema,
   listEventsQuerySchema,
 } from './schemas/event.js';
-export { eventPatternMatches } from './schemas/event-pattern-matches.js';
 export {
   defaultPageSize,
   maxPageSize,

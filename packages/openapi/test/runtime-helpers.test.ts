@@ -1,11 +1,8 @@
-import { eventTypes } from '@hookline/events';
 import { describe, expect, it } from 'vitest';
 import {
   allowedMethods,
   apiOperations,
   createProblem,
-  eventPatternMatches,
-  eventPatterns,
   findOperation,
   getOperation,
   isHooklineOpenApiError,
@@ -100,25 +97,5 @@ describe('createProblem', () => {
     expect(Object.keys(createProblem({ code: 'not_found', detail: 'gone' }))).not.toContain(
       'instance',
     );
-  });
-});
-
-describe('eventPatternMatches', () => {
-  it('matches *, resource wildcards and exact types', () => {
-    expect(eventPatternMatches('*', 'user.login')).toBe(true);
-    expect(eventPatternMatches('payment.*', 'payment.failed')).toBe(true);
-    expect(eventPatternMatches('payment.*', 'password_reset.requested')).toBe(false);
-    expect(eventPatternMatches('user.*', 'user.login')).toBe(true);
-    expect(eventPatternMatches('user.login', 'user.login')).toBe(true);
-    expect(eventPatternMatches('user.login', 'user.created')).toBe(false);
-  });
-
-  it('gives every documented pattern at least one catalog event type', () => {
-    for (const pattern of eventPatterns) {
-      expect(
-        eventTypes.some((type) => eventPatternMatches(pattern, type)),
-        pattern,
-      ).toBe(true);
-    }
   });
 });

@@ -4,6 +4,8 @@ import {
   eventIdSchema as envelopeEventIdSchema,
   eventVersionSchema as envelopeVersionSchema,
   eventCatalog,
+  eventPatternMatches,
+  eventPatterns,
   eventTypes,
 } from '@hookline/events';
 import { z } from 'zod';
@@ -27,12 +29,11 @@ export const eventVersionSchema = envelopeVersionSchema.meta({
   description: 'A version of an event type: 1, 2, ...',
 });
 
-/** `*`, every `<resource>.*` of the catalog, and every event type. */
-export const eventPatterns = [
-  '*',
-  ...new Set(eventTypes.map((type) => `${type.slice(0, type.lastIndexOf('.'))}.*`)),
-  ...eventTypes,
-] as const;
+/**
+ * `*`, every `<resource>.*` of the catalog, and every event type, and which of them selects an
+ * event type: `@hookline/events`' definitions, which the dispatcher matches with too.
+ */
+export { eventPatternMatches, eventPatterns };
 
 /** An event type, a `<resource>.*` wildcard or `*` (every event). */
 export const eventPatternSchema = component(
