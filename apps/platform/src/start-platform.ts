@@ -64,7 +64,10 @@ export interface PlatformOptions {
   passwordCost?: number;
   /** Largest request body, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
-  /** Delivery targets allowed beyond public HTTPS. Default: loopback, private networks and http (a sandbox). */
+  /**
+   * Delivery targets allowed beyond public HTTPS. Default: loopback and plain http (a sandbox on
+   * your machine); add `privateNetworks: true` to reach other machines of your network.
+   */
   allowTargets?: AllowOptions;
   /** Retry waits of deliveries (see @hookline/dispatcher). Default: the dispatcher's schedule. */
   retrySchedule?: RetryScheduleOptions | readonly number[];
@@ -165,7 +168,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     for (const warning of await migrate(db)) log('warn', warning);
     const dispatcher = createDispatcher<unknown>({
       store: db.dispatcherStore,
-      allow: options.allowTargets ?? { loopback: true, privateNetworks: true, http: true },
+      allow: options.allowTargets ?? { loopback: true, http: true },
       timeoutMs: options.deliveryTimeoutMs ?? 10_000,
       pollIntervalMs: options.pollIntervalMs ?? 100,
       ...(options.retrySchedule !== undefined && { schedule: options.retrySchedule }),
