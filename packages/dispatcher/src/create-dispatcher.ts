@@ -206,7 +206,11 @@ export interface Dispatcher<Tx = never> {
    * await dispatcher.replayDelivery(delivery.id); // due now
    */
   replayDelivery(deliveryId: string): Promise<boolean>;
-  /** Sends every finished delivery of an event again (optionally to one endpoint). Returns how many. */
+  /**
+   * Sends every finished delivery of an event again (optionally to one endpoint). Returns how
+   * many (0 while they are all still pending). Throws `delivery_not_found` (404) when the
+   * endpoint named never had a delivery of the event.
+   */
   replayEvent(eventId: string, options?: { endpointId?: string }): Promise<number>;
   /**
    * Sends every dead letter of an endpoint that failed (for good) at or after `since` again,
@@ -927,12 +931,26 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
       if (!(await store.getEvent(eventId))) {
         throw new DispatcherError('event_not_found', `No event with id ${eventId} in the outbox.`);
       }
-      const selector =
-        replayOptions.endpointId === undefined
-          ? { eventId }
-          : { eventId, endpointId: replayOptions.endpointId };
-      const count = await store.requeue(selector, clock.now());
+      const { endpointId } = replayOptions;
+      if (endpointId === undefined) {
+        const count = await store.requeue({ eventId }, clock.now());
+        wake();
+        return count;
+      }
+      await mustGetEndpoint(endpointId);
+      const count = await store.requeue({ eventId, endpointId }, clock.now());
       wake();
+      // 0 is "nothing finished to send again"; an endpoint that never had a delivery of the
+      // event (created after it, or not subscribed to it) is another answer.
+      if (
+        count === 0 &&
+        (await store.listDeliveries({ eventId, endpointId, limit: 1 })).length === 0
+      ) {
+        throw new DispatcherError(
+          'delivery_not_found',
+          `Event ${eventId} has no delivery to endpoint ${endpointId} to send again: the endpoint was created after the event, or is not subscribed to its type. Publish a new event to it with publish(event, { endpointIds: ['${endpointId}'] }).`,
+        );
+      }
       return count;
     },
     async replayFailed({ endpointId, since }) {

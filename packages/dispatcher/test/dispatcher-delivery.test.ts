@@ -337,6 +337,24 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     });
   });
 
+  it('says so when an event replayed to one endpoint never had a delivery there', async () => {
+    make();
+    const { event } = await dispatcher.publish(draftEvent('user.created'));
+    // Created after the event: it never had a delivery of it to replay.
+    const late = await dispatcher.createEndpoint({ url: receiver.url, secret });
+    await expect(dispatcher.replayEvent(event.id, { endpointId: late.id })).rejects.toMatchObject({
+      code: 'delivery_not_found',
+      status: 404,
+      message: expect.stringContaining(late.id),
+    });
+    await expect(
+      dispatcher.replayEvent(event.id, { endpointId: 'ep_missing' }),
+    ).rejects.toMatchObject({ code: 'endpoint_not_found' });
+    // One it has, still pending (nothing finished to replay): 0, no error.
+    const { event: second } = await dispatcher.publish(draftEvent('user.created'));
+    expect(await dispatcher.replayEvent(second.id, { endpointId: late.id })).toBe(0);
+  });
+
   it('replays what failed since a time, also deliveries created before it (an outage)', async () => {
     make({ schedule: { delaysMs: [0, 2 * hour], jitter: 0 } });
     const ep = await dispatcher.createEndpoint({ url: receiver.url, secret });
