@@ -31,13 +31,24 @@ export function bestEffortLogger(logger: DispatcherLogger | undefined): Dispatch
 }
 
 /**
- * An endpoint URL as logs show it: origin and path only. Query strings and fragments are cut
- * because some receivers put access tokens there.
+ * A path segment that looks like a credential: 16 or more letters, digits, `-` or `_`, with at
+ * least one letter and one digit (a readable name such as `stripe-payments-live` has no digit).
+ */
+const tokenLike = /^(?=[^/]*[0-9])(?=[^/]*[A-Za-z])[A-Za-z0-9_-]{16,}$/;
+
+/**
+ * An endpoint URL as logs show it: origin and path only. Query strings and fragments are cut,
+ * and path segments that look like tokens are masked (`…`), because some receivers put access
+ * tokens there (Slack's and Discord's webhook URLs carry theirs in the path).
  */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}${parsed.search === '' ? '' : '?…'}`;
+    const path = parsed.pathname
+      .split('/')
+      .map((segment) => (tokenLike.test(segment) ? '…' : segment))
+      .join('/');
+    return `${parsed.origin}${path}${parsed.search === '' ? '' : '?…'}`;
   } catch {
     return '(invalid URL)';
   }
@@ -48,7 +59,7 @@ export type OperationalEvent =
   | {
       type: 'endpoint.disabled';
       endpointId: string;
-      /** The endpoint URL without its query string (see {@link redactUrl}). */
+      /** The endpoint URL without its query string or token-like path segments (see {@link redactUrl}). */
       url: string;
       /** `gone`: the receiver answered 410; `failing`: failing continuously for `disableAfterMs`. */
       reason: 'gone' | 'failing' | 'manual';

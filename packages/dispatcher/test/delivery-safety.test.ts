@@ -7,6 +7,7 @@ import {
   type DispatcherOptions,
   isDispatcherError,
   type Resolver,
+  redactUrl,
 } from '../src/index.js';
 import { draftEvent } from './helpers/events.js';
 import { startReceiver, type TestReceiver } from './helpers/receiver.js';
@@ -284,6 +285,28 @@ describe('publish validation', () => {
 });
 
 describe('secrets stay out of logs', () => {
+  it('shows a URL in logs without its query, fragment or path segments that look like tokens', () => {
+    expect(redactUrl('https://hooks.example.com/webhooks/stripe')).toBe(
+      'https://hooks.example.com/webhooks/stripe',
+    );
+    expect(redactUrl('https://hooks.example.com/in?token=abc#frag')).toBe(
+      'https://hooks.example.com/in?…',
+    );
+    // Slack and Discord put the credential in the path.
+    expect(
+      redactUrl('https://hooks.slack.com/services/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'),
+    ).toBe('https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/…');
+    expect(
+      redactUrl(
+        'https://discord.com/api/webhooks/112233445566778899/AbCdEf-GhIjKl_MnOpQrStUvWxYz0123456789abcdefghijklmnopqrstuv',
+      ),
+    ).toBe('https://discord.com/api/webhooks/112233445566778899/…');
+    expect(redactUrl('https://hooks.example.com/stripe-payments-production')).toBe(
+      'https://hooks.example.com/stripe-payments-production',
+    );
+    expect(redactUrl('not a url')).toBe('(invalid URL)');
+  });
+
   it('keeps a URL query token out of the log, the events and the delivery log when a custom fetch quotes the URL in its error, and bounds the error', async () => {
     const lines: string[] = [];
     const capture = (message: string, fields?: Record<string, unknown>) =>
