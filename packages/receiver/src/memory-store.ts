@@ -27,6 +27,16 @@ interface Row extends InboxEntry {
  */
 export function createMemoryStore(): ReceiverStore {
   const rows = new Map<string, Row>();
+  /**
+   * The pending and processing rows: what claims look through, so that they cost what is
+   * still to do, not every event the inbox has kept (handled ones stay for dedupe).
+   */
+  const open = new Set<Row>();
+  const setStatus = (row: Row, status: Row['status']): void => {
+    row.status = status;
+    if (status === 'pending' || status === 'processing') open.add(row);
+    else open.delete(row);
+  };
 
   const held = (id: string, token: string): Row | undefined => {
     const row = rows.get(id);
@@ -48,7 +58,7 @@ export function createMemoryStore(): ReceiverStore {
     } else {
       row.unfinishedRuns = 0;
     }
-    row.status = 'processing';
+    setStatus(row, 'processing');
     row.attempts += 1;
     row.token = token;
     row.leaseUntil = leaseUntil;
@@ -56,7 +66,7 @@ export function createMemoryStore(): ReceiverStore {
   };
 
   const requeue = (row: Row, now: number): void => {
-    row.status = 'pending';
+    setStatus(row, 'pending');
     row.attempts = 0;
     row.unfinishedRuns = 0;
     row.nextAttemptAt = now;
@@ -87,13 +97,14 @@ export function createMemoryStore(): ReceiverStore {
         row.leaseUntil = entry.claim.leaseUntil;
       }
       rows.set(entry.id, row);
+      open.add(row);
       return { inserted: true };
     },
 
     async claim(options: ClaimOptions): Promise<ClaimedEntry[]> {
       const { now, leaseMs, limit, token, receiver, takeOver = true } = options;
       if (!(limit >= 1)) return [];
-      const claimableRows = [...rows.values()]
+      const claimableRows = [...open]
         .filter((row) => claimable(row, now, receiver) && (takeOver || row.status === 'pending'))
         .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
       // An entry whose run never settled goes alone (see ReceiverStore.claim).
@@ -103,7 +114,7 @@ export function createMemoryStore(): ReceiverStore {
     },
 
     async hasUnfinishedRuns({ now, receiver }) {
-      for (const row of rows.values()) {
+      for (const row of open) {
         if (row.status === 'processing' && claimable(row, now, receiver)) return true;
       }
       return false;
@@ -119,7 +130,7 @@ export function createMemoryStore(): ReceiverStore {
     async complete(id, token, now, response) {
       const row = held(id, token);
       if (!row) return false;
-      row.status = 'done';
+      setStatus(row, 'done');
       row.unfinishedRuns = 0;
       row.completedAt = now;
       if (response !== undefined) row.response = response;
@@ -131,7 +142,7 @@ export function createMemoryStore(): ReceiverStore {
     async fail(id, token, error: StoredError, nextAttemptAt) {
       const row = held(id, token);
       if (!row) return false;
-      row.status = 'pending';
+      setStatus(row, 'pending');
       row.unfinishedRuns = 0;
       row.lastError = { ...error };
       row.nextAttemptAt = nextAttemptAt;
@@ -143,7 +154,7 @@ export function createMemoryStore(): ReceiverStore {
     async deadLetter(id, token, error: StoredError, now) {
       const row = held(id, token);
       if (!row) return false;
-      row.status = 'dead';
+      setStatus(row, 'dead');
       row.lastError = { ...error };
       row.completedAt = now;
       delete row.token;
@@ -159,8 +170,10 @@ export function createMemoryStore(): ReceiverStore {
     },
 
     async release(id, token) {
-      if (!held(id, token)) return false;
+      const row = held(id, token);
+      if (!row) return false;
       rows.delete(id);
+      open.delete(row);
       return true;
     },
 
