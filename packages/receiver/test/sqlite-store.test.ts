@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { describeStoreContract } from './store-contract.js';
 import { checkUnnamedRowsClaimable } from './support/store-scenarios.js';
@@ -132,6 +132,47 @@ describe('sqlite store file', () => {
     expect(scans).toEqual([]);
     await store.close();
     db.close();
+  });
+
+  it('waits for the disk for arrivals and replays, not for the worker’s bookkeeping', async () => {
+    const recorded = vi.spyOn(Database.prototype, 'exec');
+    try {
+      const entry = (id: string) => ({
+        id,
+        event: 'user.login',
+        version: 1,
+        payload: '{}',
+        source: 'push' as const,
+        receivedAt: 1,
+      });
+      const run = async (store: ReturnType<typeof createSqliteStore>) => {
+        await store.insert(entry('evt_a'));
+        const [claimed] = await store.claim({ now: 10, leaseMs: 1000, limit: 1, token: 't' });
+        await store.complete(claimed!.id, 't', 11);
+        await store.insert(entry('evt_b'));
+        await store.replay('evt_a', 12);
+        await store.close();
+      };
+      const pragmas = () =>
+        recorded.mock.calls
+          .map(([sql]) => /^PRAGMA synchronous = (\w+)$/.exec(String(sql))?.[1])
+          .filter(Boolean);
+      await run(createSqliteStore({ path: join(dir, 'levels-full.db') }));
+      // Set up FULL; the claim and completion commit at NORMAL; the next arrival at FULL again
+      // (the replay after it is still at FULL).
+      expect(pragmas()).toEqual(['FULL', 'NORMAL', 'FULL']);
+      recorded.mockClear();
+      await run(createSqliteStore({ path: join(dir, 'levels-normal.db'), synchronous: 'normal' }));
+      expect(pragmas()).toEqual(['NORMAL']);
+      recorded.mockClear();
+      // A connection of the application's keeps its own level.
+      const app = new Database(join(dir, 'levels-app.db'));
+      await run(createSqliteStore({ database: app }));
+      expect(pragmas()).toEqual([]);
+      app.close();
+    } finally {
+      recorded.mockRestore();
+    }
   });
 
   it('rejects a table prefix that is not a plain identifier', () => {

@@ -24,7 +24,16 @@ export interface SqliteStoreOptions {
   database?: SqliteDatabase;
   /** Prefix for the table name (`<prefix>inbox`). Default `hookline_`. */
   tablePrefix?: string;
-  /** `full` (default) survives power loss; `normal` is faster and survives process crashes. */
+  /**
+   * `full` (default) survives power loss; `normal` is faster and survives process crashes.
+   *
+   * With `path` and `full`, an event's arrival (the insert before the acknowledgement) and an
+   * operator's replay wait for the disk; the worker's bookkeeping — claims, lease extensions,
+   * outcomes — does not wait for a flush of its own (the next durable write or checkpoint
+   * makes it durable). A power loss can then forget the last outcomes, and those events run
+   * again: at least once, as after any crash; never is an acknowledged event lost. A
+   * connection passed as `database` always commits at its own setting.
+   */
   synchronous?: 'full' | 'normal';
 }
 
@@ -44,6 +53,19 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   const owned = options.database === undefined;
   const db = options.database ?? new Database(options.path ?? 'hookline-inbox.db');
   const table = `${checkIdentifier('tablePrefix', options.tablePrefix ?? 'hookline_')}inbox`;
+  const full = options.synchronous !== 'normal';
+  /** The connection's `PRAGMA synchronous` (the store's own connection only; see `durably`). */
+  let synchronousFull = full;
+  /**
+   * Sets the level the next write commits at, on the store's own `full` connection: durable
+   * for arrivals and replays, without a flush of its own for the worker's bookkeeping (a few
+   * milliseconds of the event loop each on a slow disk, twice per event).
+   */
+  const durably = (durable: boolean) => {
+    if (!owned || !full || synchronousFull === durable) return;
+    db.exec(`PRAGMA synchronous = ${durable ? 'FULL' : 'NORMAL'}`);
+    synchronousFull = durable;
+  };
   if (owned) {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA busy_timeout = 5000');
@@ -135,6 +157,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
 
   return {
     async insert(entry): Promise<InsertResult> {
+      durably(true);
       const result = insert.run(
         entry.id,
         entry.event,
@@ -158,6 +181,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     async claim({ now, leaseMs, limit, token, receiver = null, takeOver = true }) {
       // SQLite reads a negative LIMIT as none at all.
       if (!(limit >= 1)) return [];
+      durably(false);
       const rows = (
         takeOver
           ? claim.all(
@@ -180,33 +204,41 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       return unfinished.get(now, receiver, receiver) !== undefined;
     },
     async claimEntry(id, { now, leaseMs, token, receiver = null }) {
+      durably(false);
       const row = claimOne.get(token, now + leaseMs, id, now, now, receiver, receiver) as
         | InboxRow
         | undefined;
       return row ? rowToClaimed(row) : undefined;
     },
     async complete(id, token, now, response) {
+      durably(false);
       return complete.run(now, response ?? null, id, token).changes === 1;
     },
     async fail(id, token, error, nextAttemptAt) {
+      durably(false);
       return fail.run(JSON.stringify(error), nextAttemptAt, id, token).changes === 1;
     },
     async deadLetter(id, token, error, now) {
+      durably(false);
       return dead.run(JSON.stringify(error), now, id, token).changes === 1;
     },
     async extendLease(id, token, leaseUntil) {
+      durably(false);
       return extend.run(leaseUntil, id, token).changes === 1;
     },
     async release(id, token) {
+      durably(true);
       return release.run(id, token).changes === 1;
     },
     async listDeadLetters(listOptions = {}) {
       return (listDead.all(listOptions.limit ?? -1) as InboxRow[]).map(rowToDeadLetter);
     },
     async replay(id, now) {
+      durably(true);
       return replay.run(now, id).changes === 1;
     },
     async requeueDead(id, now) {
+      durably(true);
       return requeueDead.run(now, id).changes === 1;
     },
     async get(id) {
