@@ -1,5 +1,5 @@
 import { type AnyEvent, isEventType, latestVersion, parseEvent } from '@hookline/events';
-import { bestEffort } from '@hookline/internal';
+import { bestEffort, nextTurn } from '@hookline/internal';
 import type { AllowOptions } from './address-policy.js';
 import { type AttemptResult, attemptDelivery } from './attempt-delivery.js';
 import { checkedNumber, maxTimerMs } from './checked-number.js';
@@ -17,7 +17,6 @@ import {
 } from './endpoint-input.js';
 import type { FanOutTarget } from './fan-out.js';
 import { createFetchTransport } from './fetch-transport.js';
-import { nextTurn } from './group-commit.js';
 import {
   bestEffortLogger,
   type DispatcherLogger,

@@ -1,2 +1,3 @@
 export { bestEffort } from './best-effort.js';
+export { type BatchOutcome, createGroupCommit, nextTurn } from './group-commit.js';
 export { parseHttpDate } from './http-date.js';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import { type BatchOutcome, createGroupCommit } from '@hookline/internal';
 import pg from 'pg';
 import { checkedNumber, maxTimerMs } from '../checked-number.js';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
 import { patchedEndpoint } from '../endpoint-patch.js';
 import { type FanOutTarget, pageSize, planDeliveries } from '../fan-out.js';
-import { type BatchOutcome, createGroupCommit } from '../group-commit.js';
 import type {
   AttemptRecord,
   DeliveryNext,

@@ -1,11 +1,12 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type BatchOutcome, createGroupCommit, nextTurn } from '@hookline/internal';
+import { openWalFlusher, type WalFlusher } from '@hookline/internal/wal-flush';
 import { checkedNumber, maxTimerMs } from '../checked-number.js';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
 import { patchedEndpoint } from '../endpoint-patch.js';
 import { type FanOutTarget, pageSize, planDeliveries } from '../fan-out.js';
-import { type BatchOutcome, createGroupCommit, nextTurn } from '../group-commit.js';
 import type {
   AttemptRecord,
   ClaimedDelivery,
@@ -41,7 +42,6 @@ import {
   tableNames,
 } from '../sql/sql-shared.js';
 import type { DispatcherStore, RecordedOutcome } from '../store.js';
-import { openWalFlusher, type WalFlusher } from './wal-flush.js';
 
 /** The part of a better-sqlite3-compatible statement the store uses (libsql, better-sqlite3). */
 export interface SqliteStatement {
