@@ -158,8 +158,8 @@ describe('sqlite store file', () => {
           .map(([sql]) => /^PRAGMA synchronous = (\w+)$/.exec(String(sql))?.[1])
           .filter(Boolean);
       await run(createSqliteStore({ path: join(dir, 'levels-full.db') }));
-      // Set up FULL; the claim and completion commit at NORMAL; the next arrival at FULL again
-      // (the replay after it is still at FULL).
+      // Set up FULL; arrivals commit at NORMAL and are flushed after the commit (see
+      // sqlite-durability.test.ts), the claim and completion at NORMAL; the replay at FULL.
       expect(pragmas()).toEqual(['FULL', 'NORMAL', 'FULL']);
       recorded.mockClear();
       await run(createSqliteStore({ path: join(dir, 'levels-normal.db'), synchronous: 'normal' }));

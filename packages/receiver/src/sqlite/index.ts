@@ -1,3 +1,5 @@
+import { type BatchOutcome, createGroupCommit } from '@hookline/internal';
+import { openWalFlusher } from '@hookline/internal/wal-flush';
 import Database from 'libsql';
 import {
   addedInboxColumns,
@@ -11,7 +13,7 @@ import {
   rowToEntry,
   unfinishedRunAssignment,
 } from '../sql-row.js';
-import type { InsertResult, ReceiverStore } from '../store.js';
+import type { InsertResult, NewInboxEntry, ReceiverStore } from '../store.js';
 
 /** A libsql / better-sqlite3 compatible database handle. */
 export type SqliteDatabase = InstanceType<typeof Database>;
@@ -33,6 +35,12 @@ export interface SqliteStoreOptions {
    * makes it durable). A power loss can then forget the last outcomes, and those events run
    * again: at least once, as after any crash; never is an acknowledged event lost. A
    * connection passed as `database` always commits at its own setting.
+   *
+   * With `path`, events arriving together are inserted in one transaction and, with `full`
+   * (except on Windows), flushed to disk by one `fdatasync` of the WAL file off the event loop
+   * after the commit; each insert resolves once that flush is done. The worker may claim, and
+   * run, an event in those few milliseconds: a power loss then can forget an event whose
+   * handler ran but which was never acknowledged, and the sender delivers it again.
    */
   synchronous?: 'full' | 'normal';
 }
@@ -105,6 +113,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
     `CREATE INDEX IF NOT EXISTS ${table}_dead ON ${table} (completed_at, id) WHERE status = 'dead'`,
   );
 
+  /** Flushes the WAL after a batch of inserts commits at NORMAL (see `synchronous`). */
+  const flusher = owned && full ? openWalFlusher(db) : null;
+  /** False once a flush failed (Linux may report a failed flush once and then forget it). */
+  let walTrusted = true;
   const insert = db.prepare(
     `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until, receiver)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -155,9 +167,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   const replay = db.prepare(`${requeue} WHERE id = ? AND status IN ('dead', 'done')`);
   const requeueDead = db.prepare(`${requeue} WHERE id = ? AND status = 'dead'`);
 
-  return {
-    async insert(entry): Promise<InsertResult> {
-      durably(true);
+  /** Inserts `entry` now (inside the transaction under way, if any). */
+  const insertNow = (entry: NewInboxEntry): InsertResult => {
+    for (;;) {
       const result = insert.run(
         entry.id,
         entry.event,
@@ -174,9 +186,73 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       );
       if (result.changes === 1) return { inserted: true };
       const row = select.get(entry.id) as InboxRow | undefined;
-      // Released between our insert and read: the slot is free again.
-      if (!row) return this.insert(entry);
-      return { inserted: false, existing: rowToEntry(row) };
+      // Released between our insert and read (outside a transaction): the slot is free again.
+      if (row) return { inserted: false, existing: rowToEntry(row) };
+    }
+  };
+  /** Runs `fn` in one write transaction: all of it commits, or none of it. */
+  const transaction = <T>(fn: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = fn();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+  /**
+   * Group commit of arrivals on the store's own connection: the inserts made within a turn of
+   * the event loop (or while a batch is written) share one transaction and one flush. A batch
+   * in which one insert fails runs again one by one, so that only that one fails.
+   */
+  const insertTogether = createGroupCommit<NewInboxEntry, InsertResult>(async (entries) => {
+    const flush = walTrusted ? flusher : null;
+    // With a flusher, the commit need not wait for the disk: the flush after it does.
+    durably(!flush);
+    let outcomes: BatchOutcome<InsertResult>[];
+    try {
+      outcomes = transaction(() =>
+        entries.map((entry): BatchOutcome<InsertResult> => ({ ok: true, value: insertNow(entry) })),
+      );
+    } catch (batchError) {
+      if (entries.length === 1) throw batchError;
+      outcomes = entries.map((entry): BatchOutcome<InsertResult> => {
+        try {
+          return { ok: true, value: transaction(() => insertNow(entry)) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      });
+    }
+    if (!flush || !outcomes.some((outcome) => outcome.ok)) return outcomes;
+    try {
+      await flush.flush();
+      return outcomes;
+    } catch (cause) {
+      // Committed, but maybe not on disk: the sender must not be told it arrived. From now on
+      // every insert commits at FULL (SQLite flushes inside COMMIT).
+      walTrusted = false;
+      const error = new Error(
+        `The event was stored but flushing it to disk failed (${(cause as Error).message}): it survives a process crash, perhaps not a power loss. Check the disk.`,
+        { cause },
+      );
+      return outcomes.map((outcome) => (outcome.ok ? { ok: false, error } : outcome));
+    }
+  });
+  /** Inserts not yet settled: close() waits for them. */
+  const inserting = new Set<Promise<InsertResult>>();
+
+  return {
+    insert(entry): Promise<InsertResult> {
+      // A connection of the application's may have a transaction open: join it, as before.
+      if (!owned) return Promise.resolve(insertNow(entry));
+      const inserted = insertTogether(entry);
+      inserting.add(inserted);
+      const forget = () => inserting.delete(inserted);
+      inserted.then(forget, forget);
+      return inserted;
     },
     async claim({ now, leaseMs, limit, token, receiver = null, takeOver = true }) {
       // SQLite reads a negative LIMIT as none at all.
@@ -246,6 +322,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       return row ? rowToEntry(row) : undefined;
     },
     async close() {
+      await Promise.allSettled([...inserting]);
+      await flusher?.close();
       if (owned && db.open) db.close();
     },
   };
