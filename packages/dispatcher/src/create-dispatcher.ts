@@ -533,8 +533,15 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
     return updated;
   }
 
-  async function disable(endpoint: EndpointRecord, reason: 'gone' | 'failing' | 'manual') {
-    const now = clock.now();
+  /**
+   * `now`: the time of the outcome that disables it, when one does: the delivery it dead-letters
+   * then failed at the endpoint's `disabledAt`, so `replayFailed({ since: disabledAt })` takes it.
+   */
+  async function disable(
+    endpoint: EndpointRecord,
+    reason: 'gone' | 'failing' | 'manual',
+    now = clock.now(),
+  ) {
     const { changed, deadLettered } = await store.disableEndpoint(endpoint.id, reason, now);
     if (changed) {
       operational({
@@ -618,7 +625,7 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
         : undefined;
     if (reason === undefined) return;
     try {
-      await disable({ ...endpoint, failingSince }, reason);
+      await disable({ ...endpoint, failingSince }, reason, now);
     } catch (error) {
       // The outcome is recorded; only the disable failed (a publish transaction held it up
       // past endpointLockTimeoutMs, the store is down). The endpoint's next failed attempt

@@ -337,6 +337,23 @@ describe('dispatcher delivery to a real loopback receiver', () => {
     });
   });
 
+  it('replays from an endpoint’s disabledAt the delivery whose 410 disabled it', async () => {
+    // A clock that moves on every reading: the outcome and the disable must share one.
+    let t = clock.now();
+    make({ clock: { now: () => t++ } });
+    const ep = await dispatcher.createEndpoint({ url: receiver.url, secret });
+    receiver.respond = (_req, res) => res.writeHead(410).end();
+    await dispatcher.publish(draftEvent('user.created'));
+    await dispatcher.processDue();
+    const disabled = await dispatcher.getEndpoint(ep.id);
+    expect(disabled).toMatchObject({ enabled: false, disabledReason: 'gone' });
+    await dispatcher.enableEndpoint(ep.id);
+    receiver.respond = (_req, res) => res.writeHead(200).end();
+    expect(await dispatcher.replayFailed({ endpointId: ep.id, since: disabled!.disabledAt! })).toBe(
+      1,
+    );
+  });
+
   it('says so when an event replayed to one endpoint never had a delivery there', async () => {
     make();
     const { event } = await dispatcher.publish(draftEvent('user.created'));
