@@ -246,6 +246,38 @@ describe('sqlite store with the application database', () => {
     }
   });
 
+  it('takes a { tx } on its database however the store was given it: a file: URI, a shared in-memory database', async () => {
+    // Before the store opened its own connection, the URI is all it knows of its file.
+    const uri = createSqliteStore({ path: `file:${path}?cache=private` });
+    const viaUri = createDispatcher({ store: uri });
+    app.exec('BEGIN IMMEDIATE');
+    const published = await viaUri.publish(draftEvent('user.created'), { tx: app });
+    app.exec('COMMIT');
+    expect((await uri.getEvent(published.event.id))?.id).toBe(published.event.id);
+    await uri.close();
+
+    const name = `file:hookline-shared-${Date.now()}?mode=memory&cache=shared`;
+    const shared = createSqliteStore({ path: name });
+    const inMemory = createDispatcher({ store: shared });
+    await inMemory.ready();
+    const same = new Database(name);
+    const other = new Database(':memory:');
+    try {
+      same.exec('BEGIN IMMEDIATE');
+      const kept = await inMemory.publish(draftEvent('user.created'), { tx: same });
+      same.exec('COMMIT');
+      expect((await shared.getEvent(kept.event.id))?.id).toBe(kept.event.id);
+      // A private in-memory database is another one.
+      expect(() => inMemory.publish(draftEvent('user.created'), { tx: other })).toThrow(
+        expect.objectContaining({ code: 'transaction_unsupported' }),
+      );
+    } finally {
+      same.close();
+      other.close();
+      await shared.close();
+    }
+  });
+
   it('creates its tables through the caller transaction on a fresh file, and again after that transaction rolled back', async () => {
     const store = createSqliteStore({ path });
     const dispatcher = createDispatcher({ store });

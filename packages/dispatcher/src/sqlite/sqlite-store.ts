@@ -614,9 +614,17 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    */
   const checkSameDatabase = (tx: SqliteDatabase) => {
     if (tx === own || onStoreDatabase.has(tx)) return;
-    const expected = own ? mainFile(own) : canonicalFile(options.path as string);
+    const expected = own ? mainFile(own) : fileOfPath(options.path as string);
     const actual = mainFile(tx);
-    if (actual === '' || actual !== expected) {
+    // In memory on both sides (a shared-cache database): the same one if it holds our tables.
+    const same =
+      actual === ''
+        ? expected === '' &&
+          tx
+            .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+            .get(t.endpoints) !== undefined
+        : actual === expected;
+    if (!same) {
       const name = (file: string) => (file === '' ? 'an in-memory database' : file);
       throw new DispatcherError(
         'transaction_unsupported',
@@ -973,6 +981,25 @@ function mainFile(db: SqliteDatabase): string {
     | { file?: string | null }
     | undefined;
   return row?.file ? canonicalFile(row.file) : '';
+}
+
+/**
+ * The file SQLite opens for `path` ('' for an in-memory database), links resolved: a plain path,
+ * `:memory:`, or a `file:` URI (its query may say `mode=memory`).
+ */
+function fileOfPath(path: string): string {
+  if (path === '' || path === ':memory:') return '';
+  if (!/^file:/i.test(path)) return canonicalFile(path);
+  const [location = '', query = ''] = path.slice('file:'.length).split('#')[0]!.split('?');
+  if (/(?:^|&)mode=memory(?:&|$)/.test(query)) return '';
+  let file = location;
+  if (file.startsWith('//')) {
+    // `file://host/path`: the authority (empty or localhost) is not part of the path.
+    const slash = file.indexOf('/', 2);
+    file = slash === -1 ? '' : file.slice(slash);
+  }
+  file = decodeURIComponent(file);
+  return file === '' || file === ':memory:' ? '' : canonicalFile(file);
 }
 
 /** `file` with symbolic links resolved, where it exists. */
