@@ -1,7 +1,7 @@
 import { signWebhookSync } from '@hookline/signature/node';
 import { type AllowOptions, checkEndpointUrl } from './address-policy.js';
 import { activeSecrets } from './endpoint-input.js';
-import { redactUrl } from './logger.js';
+import { redactUrl, urlSecrets } from './logger.js';
 import type { AttemptRecord, ClaimedDelivery } from './records.js';
 import { remember } from './remember.js';
 import { renderPayload } from './render-payload.js';
@@ -35,15 +35,15 @@ const maxErrorChars = 1000;
 
 /**
  * An attempt's error text as it is stored and logged: an error from the transport (a custom
- * `fetch` or `transport` may quote the whole URL, as node-fetch does) loses the URL's query
- * string, where tokens live, like every logged URL (see `redactUrl`), and is cut at
+ * `fetch` or `transport` may quote the whole URL, as node-fetch does) loses what logged URLs
+ * lose (see `redactUrl`: the query, token-like path segments), and is cut at
  * {@link maxErrorChars}.
  */
-function withoutQuery(text: string, raw: string): string {
+function redactedError(text: string, raw: string): string {
+  const secrets = urlSecrets(raw);
   let scrubbed = text;
-  const query = raw.includes('?') ? raw.slice(raw.indexOf('?')).split('#')[0]! : '';
-  if (query.length > 1) {
-    // The URL as configured and as a URL object prints it (normalised), then the query alone.
+  if (secrets.length > 0) {
+    // The URL as configured and as a URL object prints it, whole; then its secrets anywhere.
     const forms = [raw];
     try {
       forms.push(new URL(raw).href);
@@ -51,11 +51,14 @@ function withoutQuery(text: string, raw: string): string {
       // Not a URL: the raw form is all there is.
     }
     for (const form of forms) scrubbed = scrubbed.split(form).join(redactUrl(raw));
-    scrubbed = scrubbed.split(query).join('?…');
-    // The query alone, when it is long enough to be a token (not a stray `v=1` in the text).
-    if (query.length > 8) scrubbed = scrubbed.split(query.slice(1)).join('…');
+    for (const secret of secrets) scrubbed = scrubbed.split(secret).join('…');
   }
-  return scrubbed.length > maxErrorChars ? `${scrubbed.slice(0, maxErrorChars)}…` : scrubbed;
+  if (scrubbed.length <= maxErrorChars) return scrubbed;
+  // Not between the two halves of a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(scrubbed[maxErrorChars - 1]!)
+    ? maxErrorChars - 1
+    : maxErrorChars;
+  return `${scrubbed.slice(0, end)}…`;
 }
 
 function describe(error: unknown): string {
@@ -197,6 +200,6 @@ export async function attemptDelivery(
       excerpt,
     );
   } catch (error) {
-    return failed(withoutQuery(describe(error), endpoint.url));
+    return failed(redactedError(describe(error), endpoint.url));
   }
 }

@@ -207,7 +207,8 @@ export interface Dispatcher<Tx = never> {
   replayDelivery(deliveryId: string): Promise<boolean>;
   /**
    * Sends every finished delivery of an event again (optionally to one endpoint). Returns how
-   * many (0 while they are all still pending). Throws `delivery_not_found` (404) when the
+   * many (0 while they are all still pending). Throws `event_not_found` for an unknown event,
+   * `endpoint_not_found` for an unknown endpoint, and `delivery_not_found` (404) when the
    * endpoint named never had a delivery of the event.
    */
   replayEvent(eventId: string, options?: { endpointId?: string }): Promise<number>;

@@ -31,10 +31,11 @@ export function bestEffortLogger(logger: DispatcherLogger | undefined): Dispatch
 }
 
 /**
- * A path segment that looks like a credential: 16 or more letters, digits, `-` or `_`, with at
- * least one letter and one digit (a readable name such as `stripe-payments-live` has no digit).
+ * A path segment that looks like a credential: 16 or more characters with at least one letter
+ * and one digit (Slack's and Discord's tokens, a Telegram `bot<id>:<token>`, a JWT, base64). A
+ * readable name such as `stripe-payments-live` has no digit and stays.
  */
-const tokenLike = /^(?=[^/]*[0-9])(?=[^/]*[A-Za-z])[A-Za-z0-9_-]{16,}$/;
+const tokenLike = /^(?=.*[0-9])(?=.*[A-Za-z]).{16,}$/;
 
 /**
  * An endpoint URL as logs show it: origin and path only. Query strings and fragments are cut,
@@ -52,6 +53,38 @@ export function redactUrl(url: string): string {
   } catch {
     return '(invalid URL)';
   }
+}
+
+/**
+ * The parts of `url` that {@link redactUrl} hides — its query (as written and as a URL object
+ * prints it, percent-encoded), and its token-like path segments (both ways too) — longest
+ * first: what to mask in a text that quotes them, such as a transport's error.
+ */
+export function urlSecrets(url: string): string[] {
+  const found = new Set<string>();
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Only the text as written.
+  }
+  const written = url.includes('?') ? url.slice(url.indexOf('?')).split('#')[0]! : '';
+  for (const query of [written, parsed?.search ?? '']) {
+    if (query.length <= 1) continue;
+    found.add(query);
+    // The query alone, when it is long enough to be a token (not a stray `v=1` in a text).
+    if (query.length > 8) found.add(query.slice(1));
+  }
+  for (const segment of (parsed?.pathname ?? '').split('/')) {
+    if (!tokenLike.test(segment)) continue;
+    found.add(segment);
+    try {
+      found.add(decodeURIComponent(segment));
+    } catch {
+      // Not percent-encoding: the segment as it is.
+    }
+  }
+  return [...found].sort((a, b) => b.length - a.length);
 }
 
 /** Something an operator should know about, beside the log line. */

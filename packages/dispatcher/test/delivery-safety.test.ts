@@ -301,10 +301,62 @@ describe('secrets stay out of logs', () => {
         'https://discord.com/api/webhooks/112233445566778899/AbCdEf-GhIjKl_MnOpQrStUvWxYz0123456789abcdefghijklmnopqrstuv',
       ),
     ).toBe('https://discord.com/api/webhooks/112233445566778899/…');
+    expect(
+      redactUrl(
+        'https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage',
+      ),
+    ).toBe('https://api.telegram.org/…/sendMessage');
     expect(redactUrl('https://hooks.example.com/stripe-payments-production')).toBe(
       'https://hooks.example.com/stripe-payments-production',
     );
     expect(redactUrl('not a url')).toBe('(invalid URL)');
+  });
+
+  it('keeps a path token and a percent-encoded query out of an attempt’s error, and cuts it between characters', async () => {
+    const errors: string[] = [];
+    let message = (_url: URL) => '';
+    const dispatcher = createDispatcher({
+      store: createMemoryStore(),
+      allow: { loopback: true, http: true },
+      schedule: [0],
+      logger: { info: (_m, fields) => errors.push(String(fields?.error)) },
+      fetch: (async (url: URL) => {
+        throw new Error(message(url));
+      }) as typeof fetch,
+    });
+    try {
+      const slack = await dispatcher.createEndpoint({
+        url: 'http://127.0.0.1:9/services/T0AB12CD3/B0EF45GH6/x1Y2z3A4b5C6d7E8f9G0h1I2',
+        secret: generateSecret(),
+      });
+      const query = await dispatcher.createEndpoint({
+        url: 'http://127.0.0.1:9/in?token=tök_s3cr3t_42',
+        secret: generateSecret(),
+        enabledEvents: ['user.deleted'],
+      });
+      message = (url) => `request to ${url.href} failed; again: ${url.pathname} ${url.search}`;
+      await dispatcher.publish(draftEvent('user.created'));
+      await dispatcher.processDue();
+      message = () => `${'a'.repeat(999)}😀${'b'.repeat(50)}`;
+      await dispatcher.publish(draftEvent('user.deleted'));
+      await dispatcher.processDue();
+      const logged = await Promise.all(
+        [slack, query].map(async (ep) => {
+          const [delivery] = await dispatcher.listDeliveries({ endpointId: ep.id });
+          return (await dispatcher.listAttempts(delivery!.id)).map((a) => a.error!);
+        }),
+      );
+      const all = [...errors, ...logged.flat()].join('\n');
+      expect(all).toContain('request to http://127.0.0.1:9/services/T0AB12CD3/B0EF45GH6/… failed');
+      for (const secret of ['x1Y2z3A4b5C6d7E8f9G0h1I2', 's3cr3t', 't%C3%B6k']) {
+        expect(all).not.toContain(secret);
+      }
+      // Cut before the emoji, not inside it.
+      const cut = logged[1]!.find((error) => error.startsWith('aaa'))!;
+      expect(cut).toBe(`${'a'.repeat(999)}…`);
+    } finally {
+      await dispatcher.stop();
+    }
   });
 
   it('keeps a URL query token out of the log, the events and the delivery log when a custom fetch quotes the URL in its error, and bounds the error', async () => {
