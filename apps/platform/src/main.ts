@@ -8,6 +8,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     'api-key': { type: 'string' },
     'public-url': { type: 'string' },
+    'allow-private-networks': { type: 'boolean' },
   },
 });
 
@@ -20,12 +21,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 }
 
 const publicUrl = values['public-url'] ?? process.env.PUBLIC_URL;
+const privateNetworksEnv = process.env.HOOKLINE_ALLOW_PRIVATE_NETWORKS;
+if (
+  privateNetworksEnv !== undefined &&
+  !['1', 'true', '0', 'false', ''].includes(privateNetworksEnv)
+) {
+  console.error(
+    `HOOKLINE_ALLOW_PRIVATE_NETWORKS must be 1 or true (or 0, false); got ${privateNetworksEnv}`,
+  );
+  process.exit(2);
+}
+// Deliveries go to receivers on this machine only, unless asked to reach the private network.
+const privateNetworks =
+  values['allow-private-networks'] ?? ['1', 'true'].includes(privateNetworksEnv ?? '');
 const platform = await startPlatform({
   port,
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
   database: values.database ?? process.env.DATABASE_URL ?? 'hookline-platform.db',
   apiKey: values['api-key'] ?? process.env.HOOKLINE_API_KEY ?? defaultApiKey,
   ...(publicUrl !== undefined && { publicUrl }),
+  ...(privateNetworks && { allowTargets: { loopback: true, privateNetworks: true, http: true } }),
   log: (level, message, fields) => {
     const line = `[${level}] ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`;
     if (level === 'error') console.error(line);

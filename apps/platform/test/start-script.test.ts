@@ -82,6 +82,46 @@ describe('the start script', () => {
   });
 });
 
+describe('the start script’s delivery targets', () => {
+  const createPrivate = async (url: string, key: string) =>
+    (
+      await fetch(`${url}/v1/webhook_endpoints`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: 'http://10.20.30.40/hook', enabled_events: ['user.created'] }),
+      })
+    ).status;
+
+  it('delivers to this machine only by default, and to private networks when asked', async () => {
+    const plain = startCli(['--port', '0', '--database', ':memory:']);
+    const first = await plain.ready;
+    expect(await createPrivate(first.url, first.key)).toBe(400);
+    plain.child.kill('SIGTERM');
+    expect(await plain.exited).toBe(0);
+
+    const flagged = startCli(['--port', '0', '--database', ':memory:', '--allow-private-networks']);
+    const second = await flagged.ready;
+    expect(await createPrivate(second.url, second.key)).toBe(201);
+    flagged.child.kill('SIGTERM');
+    expect(await flagged.exited).toBe(0);
+  });
+
+  it('refuses a HOOKLINE_ALLOW_PRIVATE_NETWORKS it cannot read, saying what it takes', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0'], {
+      cwd: new URL('..', import.meta.url),
+      env: { ...process.env, HOOKLINE_ALLOW_PRIVATE_NETWORKS: 'yes please' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('HOOKLINE_ALLOW_PRIVATE_NETWORKS must be 1 or true');
+  });
+});
+
 describe('startPlatform().stop()', () => {
   it('waits for a delivery in flight, records its attempt, and closes the database', async () => {
     const sink = await startWebhookSink(() => 200, 300);
