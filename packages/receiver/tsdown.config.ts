@@ -17,7 +17,15 @@ export default defineConfig({
   target: 'es2022',
   // Optional peers and the sibling packages are resolved by the consumer, never bundled;
   // @hookline/internal (private, never published) is bundled.
-  external: [/^@hookline\/(?!internal(\/|$))/, 'libsql', 'pg', 'express', 'fastify', 'hono', /^node:/],
+  external: [
+    /^@hookline\/(?!internal(\/|$))/,
+    'libsql',
+    'pg',
+    'express',
+    'fastify',
+    'hono',
+    /^node:/,
+  ],
   // The bundler's runtime helpers (CommonJS interop) get a chunk of their own: left to
   // itself it puts them in the sqlite entry, and the core .cjs then requires that entry —
   // and with it `libsql`, an optional peer a Postgres user never installed.
