@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
@@ -123,6 +123,29 @@ describe('sqlite inbox arrivals', () => {
     // No flush of the store's own any more: SQLite flushes inside COMMIT.
     expect(disk.flushes).toBe(flushes);
     expect(commits).toEqual(['NORMAL', 'NORMAL', 'FULL']);
+    await store.close();
+  });
+
+  it('makes a retried arrival durable before calling it a duplicate when its first flush failed', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path });
+    await store.insert(entry('evt_warm'));
+    disk.hold = (done) => done(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+    await expect(store.insert(entry('evt_lost'))).rejects.toThrow(/flushing it to disk failed/);
+    disk.hold = undefined;
+    // The row is committed but maybe not on disk: the sender's retry must not be acknowledged
+    // until a commit that waits for the disk (FULL, from now on) has written it again.
+    const walSize = () => statSync(`${path}-wal`).size;
+    const commits = watchCommits();
+    const before = walSize();
+    const retry = await store.insert(entry('evt_lost'));
+    expect(retry).toMatchObject({ inserted: false, existing: { id: 'evt_lost' } });
+    expect(commits).toEqual(['FULL']);
+    expect(walSize()).toBeGreaterThan(before);
+    // Once is enough: a later duplicate writes nothing.
+    const after = walSize();
+    await store.insert(entry('evt_lost'));
+    expect(walSize()).toBe(after);
     await store.close();
   });
 

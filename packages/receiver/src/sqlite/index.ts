@@ -117,11 +117,21 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   const flusher = owned && full ? openWalFlusher(db) : null;
   /** False once a flush failed (Linux may report a failed flush once and then forget it). */
   let walTrusted = true;
+  /**
+   * Arrivals committed in a batch whose flush failed: maybe not on disk although their rows are
+   * there. A retry of one is written again, durably, before it is answered as a duplicate.
+   */
+  const unflushed = new Set<string>();
   const insert = db.prepare(
     `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until, receiver)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
   const select = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+  // Rewrites a row as it is, so that its page goes to the WAL again and a FULL commit flushes
+  // it: SQLite skips a write that changes no byte, so the row changes and changes back (the
+  // page stays dirty until the commit).
+  const nudge = db.prepare(`UPDATE ${table} SET received_at = received_at + 1 WHERE id = ?`);
+  const unnudge = db.prepare(`UPDATE ${table} SET received_at = received_at - 1 WHERE id = ?`);
   // Claimable: pending and due, or processing under an expired lease, of this receiver (or
   // unnamed). Binds `now` twice, then the receiver name twice.
   const due = `(${pendingAt('?')} OR ${expiredAt('?')}) AND ${ofReceiver('?')}`;
@@ -187,7 +197,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       if (result.changes === 1) return { inserted: true };
       const row = select.get(entry.id) as InboxRow | undefined;
       // Released between our insert and read (outside a transaction): the slot is free again.
-      if (row) return { inserted: false, existing: rowToEntry(row) };
+      if (!row) continue;
+      if (unflushed.has(entry.id)) {
+        nudge.run(entry.id);
+        unnudge.run(entry.id);
+      }
+      return { inserted: false, existing: rowToEntry(row) };
     }
   };
   /** Runs `fn` in one write transaction: all of it commits, or none of it. */
@@ -226,6 +241,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
         }
       });
     }
+    // Durable now (committed at FULL): the rewrites of arrivals whose flush had failed.
+    if (!flush) {
+      entries.forEach((entry, i) => {
+        if (outcomes[i]!.ok) unflushed.delete(entry.id);
+      });
+    }
     if (!flush || !outcomes.some((outcome) => outcome.ok)) return outcomes;
     try {
       await flush.flush();
@@ -234,6 +255,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       // Committed, but maybe not on disk: the sender must not be told it arrived. From now on
       // every insert commits at FULL (SQLite flushes inside COMMIT).
       walTrusted = false;
+      entries.forEach((entry, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok && outcome.value.inserted) unflushed.add(entry.id);
+      });
       const error = new Error(
         `The event was stored but flushing it to disk failed (${(cause as Error).message}): it survives a process crash, perhaps not a power loss. Check the disk.`,
         { cause },
