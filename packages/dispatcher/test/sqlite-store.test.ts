@@ -215,13 +215,16 @@ describe('sqlite store with the application database', () => {
     const elsewhere = new Database(join(dir.path, 'other.db'));
     const memory = new Database(':memory:');
     try {
-      for (const other of [elsewhere, memory]) {
+      for (const [other, says] of [
+        [elsewhere, 'app.db'],
+        [memory, 'in-memory database'],
+      ] as const) {
         other.exec('BEGIN IMMEDIATE');
         // Thrown at once, like every failure of a { tx } publish on SQLite (see above).
         expect(() => dispatcher.publish(draftEvent('payment.succeeded', 2), { tx: other })).toThrow(
           expect.objectContaining({
             code: 'transaction_unsupported',
-            message: expect.stringContaining('app.db'),
+            message: expect.stringContaining(says),
           }),
         );
         other.exec('ROLLBACK');
@@ -246,7 +249,7 @@ describe('sqlite store with the application database', () => {
     }
   });
 
-  it('takes a { tx } on its database however the store was given it: a file: URI, a shared in-memory database', async () => {
+  it('takes a { tx } on its database given as a file: URI, and in memory only its own connection', async () => {
     // Before the store opened its own connection, the URI is all it knows of its file.
     const uri = createSqliteStore({ path: `file:${path}?cache=private` });
     const viaUri = createDispatcher({ store: uri });
@@ -256,25 +259,28 @@ describe('sqlite store with the application database', () => {
     expect((await uri.getEvent(published.event.id))?.id).toBe(published.event.id);
     await uri.close();
 
+    // In memory there is no file to compare: only the store's own connection is taken.
     const name = `file:hookline-shared-${Date.now()}?mode=memory&cache=shared`;
-    const shared = createSqliteStore({ path: name });
+    const same = new Database(name);
+    const other = new Database(name);
+    const shared = createSqliteStore({ database: same });
     const inMemory = createDispatcher({ store: shared });
     await inMemory.ready();
-    const same = new Database(name);
-    const other = new Database(':memory:');
     try {
       same.exec('BEGIN IMMEDIATE');
       const kept = await inMemory.publish(draftEvent('user.created'), { tx: same });
       same.exec('COMMIT');
       expect((await shared.getEvent(kept.event.id))?.id).toBe(kept.event.id);
-      // A private in-memory database is another one.
+      // Another connection, to this very database or not, cannot be told apart.
       expect(() => inMemory.publish(draftEvent('user.created'), { tx: other })).toThrow(
-        expect.objectContaining({ code: 'transaction_unsupported' }),
+        expect.objectContaining({
+          code: 'transaction_unsupported',
+          message: expect.stringContaining('{ database: thatConnection }'),
+        }),
       );
     } finally {
-      same.close();
       other.close();
-      await shared.close();
+      same.close();
     }
   });
 

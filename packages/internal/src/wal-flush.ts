@@ -1,6 +1,11 @@
 import { closeSync, fdatasync, fstatSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** The part of a libsql / better-sqlite3 connection the flusher reads its file from. */
+export interface WalDatabase {
+  prepare(sql: string): { get(...params: unknown[]): unknown };
+}
+
 /**
  * Flushes a SQLite database's write-ahead log to disk from outside the write lock.
  *
@@ -25,11 +30,6 @@ export interface WalFlusher {
  * needs a writable handle and an open handle can stand in SQLite's way); the caller then commits
  * at FULL as before.
  */
-/** The part of a libsql / better-sqlite3 connection the flusher reads its file from. */
-export interface WalDatabase {
-  prepare(sql: string): { get(...params: unknown[]): unknown };
-}
-
 export function openWalFlusher(db: WalDatabase): WalFlusher | null {
   if (process.platform === 'win32') return null;
   let file: string;

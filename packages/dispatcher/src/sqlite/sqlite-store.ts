@@ -616,19 +616,18 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     if (tx === own || onStoreDatabase.has(tx)) return;
     const expected = own ? mainFile(own) : fileOfPath(options.path as string);
     const actual = mainFile(tx);
-    // In memory on both sides (a shared-cache database): the same one if it holds our tables.
-    const same =
-      actual === ''
-        ? expected === '' &&
-          tx
-            .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
-            .get(t.endpoints) !== undefined
-        : actual === expected;
-    if (!same) {
+    if (actual === '') {
+      // In-memory databases have no file to tell them apart (even a shared-cache one).
+      throw new DispatcherError(
+        'transaction_unsupported',
+        "publish({ tx }) got a connection to an in-memory database other than the store's own: it cannot tell whether it is the store's database. Create the store with { database: thatConnection } and publish with { tx: thatConnection }.",
+      );
+    }
+    if (actual !== expected) {
       const name = (file: string) => (file === '' ? 'an in-memory database' : file);
       throw new DispatcherError(
         'transaction_unsupported',
-        `publish({ tx }) got a connection to ${name(actual)}, but this store's outbox is ${name(expected)}: the event would be written where no worker looks. Pass a connection to the store's own database file (or create the store with { database: yourConnection }).`,
+        `publish({ tx }) got a connection to ${actual}, but this store's outbox is ${name(expected)}: the event would be written where no worker looks. Pass a connection to the store's own database file (or create the store with { database: yourConnection }).`,
       );
     }
     onStoreDatabase.add(tx);
