@@ -2,10 +2,15 @@
  * Side-by-side throughput, printed as tables (not run by tests; `pnpm --filter @hookline/receiver bench`):
  *  1. A delivery through receiver.fetch (verify + parse + dedupe + memory inbox) vs the minimal
  *     peer: standardwebhooks' verify + JSON.parse + a Map.
- *  2. Inbox inserts per second for the memory, SQLite and Postgres stores.
+ *  2. Inbox inserts per second for the memory, SQLite and Postgres stores, one at a time.
+ *  3. Webhooks per second over HTTP on loopback (node:http, 32 in flight, keep-alive), from
+ *     arrival to the 200, handlers running: the peer behind node:http next to a receiver (Node
+ *     adapter, ack-first, worker started) on each store.
  * Postgres: HOOKLINE_TEST_DATABASE_URL when set, else a throwaway embedded PostgreSQL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getEventDefinition } from '@hookline/events';
@@ -13,6 +18,7 @@ import { signWebhook } from '@hookline/signature';
 import { Webhook } from 'standardwebhooks';
 import { Bench } from 'tinybench';
 import { createMemoryStore, createReceiver, type ReceiverStore } from '../src/index.js';
+import { createNodeHandler } from '../src/node/index.js';
 import { createPostgresStore } from '../src/postgres/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import {
@@ -31,11 +37,11 @@ interface Delivery {
   headers: Record<string, string>;
 }
 
-async function makeDeliveries(): Promise<Delivery[]> {
+async function makeDeliveries(prefix = 'bench', count = POOL_SIZE): Promise<Delivery[]> {
   const timestamp = Math.floor(Date.now() / 1000);
   const deliveries: Delivery[] = [];
-  for (let i = 0; i < POOL_SIZE; i++) {
-    const id = `evt_bench_${i}`;
+  for (let i = 0; i < count; i++) {
+    const id = `evt_${prefix}_${i}`;
     const body = JSON.stringify({ ...example, id });
     const signature = await signWebhook({ id, timestamp, payload: body, secret: SECRET });
     deliveries.push({ body, headers: { 'content-type': 'application/json', ...signature } });
@@ -127,6 +133,111 @@ async function benchInserts() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+const HTTP_DELIVERIES = 4_000;
+const HTTP_IN_FLIGHT = 32;
+
+/** POSTs `deliveries` to `port`, HTTP_IN_FLIGHT at a time; every answer must be 200. */
+async function sendOverHttp(port: number, deliveries: Delivery[]) {
+  const agent = new Agent({ keepAlive: true, maxSockets: HTTP_IN_FLIGHT });
+  const post = ({ body, headers }: Delivery) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, path: '/webhooks', method: 'POST', headers, agent },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  let next = 0;
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: HTTP_IN_FLIGHT }, async () => {
+      while (next < deliveries.length) {
+        const status = await post(deliveries[next++]!);
+        if (status !== 200) throw new Error(`status ${status}`);
+      }
+    }),
+  );
+  const used = process.cpuUsage(cpu);
+  agent.destroy();
+  return {
+    perSecond: deliveries.length / ((performance.now() - started) / 1000),
+    cpuMicros: (used.user + used.system) / deliveries.length,
+  };
+}
+
+async function benchHttp() {
+  const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-http-'));
+  const pg = await startTestPostgres();
+  const pool = createPool(pg.connectionString, 4);
+  const schema = uniqueSchema('bench_http');
+  const postgres = createPostgresStore({ pool, schema });
+  await postgres.migrate();
+  const peer = new Webhook(SECRET);
+  const seen = new Map<string, unknown>();
+  const scenarios: Array<[string, ReceiverStore | null]> = [
+    ['standardwebhooks verify + JSON.parse + Map behind node:http (minimal peer)', null],
+    ['@hookline/receiver, memory store', createMemoryStore()],
+    [
+      '@hookline/receiver, SQLite (synchronous=FULL)',
+      createSqliteStore({ path: join(dir, 'full.db') }),
+    ],
+    [
+      '@hookline/receiver, SQLite (synchronous=NORMAL)',
+      createSqliteStore({ path: join(dir, 'normal.db'), synchronous: 'normal' }),
+    ],
+    [`@hookline/receiver, Postgres (${pg.kind})`, postgres],
+  ];
+  const rows: Array<Record<string, string | number>> = [];
+  for (const [[name, store], index] of scenarios.map((s, i) => [s, i] as const)) {
+    const receiver = store && createReceiver({ secret: SECRET, store });
+    receiver?.on('payment.succeeded', async () => {});
+    receiver?.start();
+    const server = createServer(
+      receiver
+        ? createNodeHandler(receiver)
+        : (req, res) => {
+            const chunks: Buffer[] = [];
+            req.on('data', (chunk: Buffer) => chunks.push(chunk));
+            req.on('end', () => {
+              const body = Buffer.concat(chunks).toString('utf8');
+              peer.verify(body, req.headers as Record<string, string>);
+              const event = JSON.parse(body) as { id: string };
+              if (!seen.has(event.id)) seen.set(event.id, event);
+              res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
+            });
+          },
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // Warm-up (not counted), then the measured run; each with ids of its own.
+    await sendOverHttp(port, await makeDeliveries(`warm${index}`, 1_000));
+    const run = await sendOverHttp(port, await makeDeliveries(`http${index}`, HTTP_DELIVERIES));
+    rows.push({
+      receiver: name,
+      'webhooks/s': Math.round(run.perSecond),
+      'CPU µs/webhook (client and server)': Math.round(run.cpuMicros),
+    });
+    await receiver?.stop();
+    await new Promise((resolve) => server.close(resolve));
+    if (store && store !== postgres) await store.close();
+  }
+  console.log(
+    `\nsigned webhooks over HTTP on loopback: ${HTTP_DELIVERIES} new ids, ${HTTP_IN_FLIGHT} in flight (keep-alive), client in the same process`,
+  );
+  console.table(rows);
+  await postgres.close();
+  await dropSchema(pool, schema);
+  await pool.end();
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
 await benchReceive(await makeDeliveries());
 await benchInserts();
+await benchHttp();
