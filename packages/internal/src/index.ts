@@ -1,3 +1,4 @@
 export { bestEffort } from './best-effort.js';
 export { type BatchOutcome, createGroupCommit, nextTurn } from './group-commit.js';
 export { parseHttpDate } from './http-date.js';
+export { type TransactionDatabase, writeTransaction } from './write-transaction.js';

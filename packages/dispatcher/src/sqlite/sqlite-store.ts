@@ -1,6 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type BatchOutcome, createGroupCommit, nextTurn } from '@hookline/internal';
+import {
+  type BatchOutcome,
+  createGroupCommit,
+  nextTurn,
+  writeTransaction,
+} from '@hookline/internal';
 import { openWalFlusher, type WalFlusher } from '@hookline/internal/wal-flush';
 import { checkedNumber, maxTimerMs } from '../checked-number.js';
 import { createId } from '../create-id.js';
@@ -251,15 +256,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       db.exec(`PRAGMA synchronous = ${full ? 'FULL' : 'NORMAL'}`);
       syncs.set(db, full);
     }
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = fn();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
+    return writeTransaction(db, fn);
   };
 
   /**

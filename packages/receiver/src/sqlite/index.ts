@@ -1,4 +1,4 @@
-import { type BatchOutcome, createGroupCommit } from '@hookline/internal';
+import { type BatchOutcome, createGroupCommit, writeTransaction } from '@hookline/internal';
 import { openWalFlusher } from '@hookline/internal/wal-flush';
 import Database from 'libsql';
 import {
@@ -205,18 +205,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       return { inserted: false, existing: rowToEntry(row) };
     }
   };
-  /** Runs `fn` in one write transaction: all of it commits, or none of it. */
-  const transaction = <T>(fn: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = fn();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-  };
+  const transaction = <T>(fn: () => T): T => writeTransaction(db, fn);
   /**
    * Group commit of arrivals on the store's own connection: the inserts made within a turn of
    * the event loop (or while a batch is written) share one transaction and one flush. A batch
