@@ -32,13 +32,20 @@ export function createMemoryStore(): DispatcherStore<never> {
   const events = new Map<string, StoredEvent>();
   const endpoints = new Map<string, EndpointRecord>();
   const rows: Row[] = [];
+  const byId = new Map<string, Row>();
+  /**
+   * Every pending row (and some no longer pending, dropped when a claim meets them): what claims
+   * and the ordering rule look through, so that they cost what is left to deliver, not every
+   * delivery ever made.
+   */
+  const open = new Set<Row>();
   const attempts = new Map<string, AttemptRecord[]>();
   let seq = 0;
 
   /** Same rule as the SQL stores' `heldBack`: an older pending one, or a newer one in flight. */
   const isBlocked = (row: Row, endpoint: EndpointRecord, now: number): boolean =>
     endpoint.ordered &&
-    rows.some(
+    [...open].some(
       (other) =>
         other.delivery.endpointId === row.delivery.endpointId &&
         other.delivery.resourceId === row.delivery.resourceId &&
@@ -46,7 +53,7 @@ export function createMemoryStore(): DispatcherStore<never> {
         (other.seq < row.seq || (other.seq > row.seq && (other.leaseExpiresAt ?? 0) > now)),
     );
 
-  const findRow = (id: string) => rows.find((row) => row.delivery.id === id);
+  const findRow = (id: string) => byId.get(id);
 
   /** Same rules as the SQL stores' `requeueStatement`. */
   const requeueRow = (row: Row, now: number, single: boolean): boolean => {
@@ -61,6 +68,7 @@ export function createMemoryStore(): DispatcherStore<never> {
     });
     row.leaseToken = null;
     row.leaseExpiresAt = null;
+    open.add(row);
     return true;
   };
 
@@ -83,7 +91,10 @@ export function createMemoryStore(): DispatcherStore<never> {
       events.set(event.id, clone(event));
       const planned = planDeliveries(event, [...endpoints.values()], target);
       for (const delivery of planned) {
-        rows.push({ seq: ++seq, delivery, leaseToken: null, leaseExpiresAt: null });
+        const row: Row = { seq: ++seq, delivery, leaseToken: null, leaseExpiresAt: null };
+        rows.push(row);
+        byId.set(delivery.id, row);
+        if (delivery.status === 'pending') open.add(row);
       }
       return { deliveries: planned.length };
     },
@@ -120,6 +131,8 @@ export function createMemoryStore(): DispatcherStore<never> {
         const row = rows[i]!;
         if (row.delivery.endpointId === id) {
           attempts.delete(row.delivery.id);
+          byId.delete(row.delivery.id);
+          open.delete(row);
           rows.splice(i, 1);
         }
       }
@@ -135,7 +148,7 @@ export function createMemoryStore(): DispatcherStore<never> {
         updatedAt: now,
       });
       let deadLettered = 0;
-      for (const row of rows) {
+      for (const row of open) {
         // A delivery in flight (live lease) keeps going: its outcome decides (see recordAttempt).
         const inFlight = row.leaseToken !== null && (row.leaseExpiresAt ?? 0) > now;
         if (row.delivery.endpointId === id && row.delivery.status === 'pending' && !inFlight) {
@@ -152,10 +165,10 @@ export function createMemoryStore(): DispatcherStore<never> {
     },
     async claimDue({ now, limit, leaseMs }) {
       const claimed: ClaimedDelivery[] = [];
-      const due = rows
+      for (const row of open) if (row.delivery.status !== 'pending') open.delete(row);
+      const due = [...open]
         .filter(
           (row) =>
-            row.delivery.status === 'pending' &&
             (row.delivery.nextAttemptAt ?? Number.POSITIVE_INFINITY) <= now &&
             (row.leaseExpiresAt === null || row.leaseExpiresAt <= now),
         )
