@@ -38,6 +38,7 @@ import {
   type DeadLetter,
   type InboxEntry,
   type InboxSource,
+  type InsertResult,
   type ReceiverStore,
   type StoredError,
   unfinishedRunError,
@@ -607,11 +608,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
           };
     // Sync mode inserts the entry claimed by this request, which runs the handler itself.
     const token = mode === 'sync' ? crypto.randomUUID() : undefined;
-    const inserted = await store.insert(
-      token === undefined
-        ? entry
-        : { ...entry, claim: { token, leaseUntil: receivedAt + leaseMs } },
-    );
+    let inserted: InsertResult;
+    try {
+      inserted = await store.insert(
+        token === undefined
+          ? entry
+          : { ...entry, claim: { token, leaseUntil: receivedAt + leaseMs } },
+      );
+    } catch (error) {
+      // The row may be there, claimed by this request, which will not run it (the sender is
+      // told to retry): drop the claim, or its retries would wait out the lease (409).
+      if (token !== undefined) await store.release(entry.id, token).catch(() => false);
+      throw error;
+    }
     if (!inserted.inserted) {
       const { existing } = inserted;
       if (existing.receiver !== undefined && existing.receiver !== name) {

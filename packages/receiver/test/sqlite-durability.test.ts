@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createReceiver } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import type { NewInboxEntry } from '../src/store.js';
+import { exampleEvent } from './support/events.js';
+import { SECRET, signedRequest } from './support/sign.js';
 
 /**
  * Every `fdatasync` the store makes goes through `disk.hold` when a test sets it (to hold the
@@ -109,44 +112,87 @@ describe('sqlite inbox arrivals', () => {
     await closing;
   });
 
-  it('fails the arrivals of a batch whose flush failed, and commits at FULL from then on', async () => {
-    const commits = watchCommits();
-    const store = createSqliteStore({ path: freshPath() });
+  it('acknowledges no arrival after a failed flush until the process starts again', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path });
     await store.insert(entry('evt_warm'));
     disk.hold = (done) => done(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
     await expect(store.insert(entry('evt_lost'))).rejects.toThrow(
       /flushing it to disk failed \(EIO: i\/o error\)/,
     );
     disk.hold = undefined;
-    const flushes = disk.flushes;
-    expect(await store.insert(entry('evt_after'))).toEqual({ inserted: true });
-    // No flush of the store's own any more: SQLite flushes inside COMMIT.
-    expect(disk.flushes).toBe(flushes);
-    expect(commits).toEqual(['NORMAL', 'NORMAL', 'FULL']);
+    // Committed but maybe not on disk (and the WAL's checksum chain would take every later
+    // commit with it): neither the retry nor a new event is acknowledged.
+    for (const id of ['evt_lost', 'evt_new']) {
+      await expect(store.insert(entry(id))).rejects.toThrow(
+        /earlier flush of the inbox to disk failed \(EIO: i\/o error\).*restart the process/,
+      );
+    }
+    // The worker goes on with what it has.
+    expect(await store.claim({ now: 10, leaseMs: 1000, limit: 10, token: 't' })).toHaveLength(2);
+    await store.close();
+    // A new process (SQLite recovers the WAL on opening) takes arrivals again.
+    const restarted = createSqliteStore({ path });
+    expect(await restarted.insert(entry('evt_new'))).toEqual({ inserted: true });
+    await restarted.close();
+  });
+
+  it('in sync mode, drops the claim of an arrival it could not acknowledge, so the retry after a restart runs it', async () => {
+    const path = freshPath();
+    const event = exampleEvent('user.login', 2);
+    const runs: string[] = [];
+    const start = () => {
+      const store = createSqliteStore({ path });
+      const receiver = createReceiver({ secret: SECRET, store, mode: 'sync' });
+      receiver.on('user.login', async (login) => {
+        runs.push(login.id);
+      });
+      return { store, receiver };
+    };
+    const first = start();
+    await first.store.insert(entry('evt_warm'));
+    disk.hold = (done) => done(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+    expect((await first.receiver.fetch(await signedRequest(event))).status).toBe(503);
+    disk.hold = undefined;
+    await first.store.close();
+    // Not left claimed by a request that never ran it: no 409 for a lease, the handler runs.
+    const second = start();
+    expect((await second.receiver.fetch(await signedRequest(event))).status).toBe(200);
+    expect(runs).toEqual([event.id]);
+    await second.store.close();
+  });
+
+  it('fails a batch the lock or the disk refuses once, not once per arrival', async () => {
+    const store = createSqliteStore({ path: freshPath() });
+    await store.insert(entry('evt_warm'));
+    const exec = Database.prototype.exec;
+    let begins = 0;
+    vi.spyOn(Database.prototype, 'exec').mockImplementation(function (
+      this: InstanceType<typeof Database>,
+      sql: string,
+    ) {
+      if (sql === 'BEGIN IMMEDIATE') {
+        begins += 1;
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      }
+      return exec.call(this, sql);
+    });
+    const results = await Promise.allSettled(
+      ['evt_a', 'evt_b', 'evt_c'].map((id) => store.insert(entry(id))),
+    );
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(begins).toBe(1);
+    vi.restoreAllMocks();
     await store.close();
   });
 
-  it('makes a retried arrival durable before calling it a duplicate when its first flush failed', async () => {
-    const path = freshPath();
-    const store = createSqliteStore({ path });
-    await store.insert(entry('evt_warm'));
-    disk.hold = (done) => done(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
-    await expect(store.insert(entry('evt_lost'))).rejects.toThrow(/flushing it to disk failed/);
-    disk.hold = undefined;
-    // The row is committed but maybe not on disk: the sender's retry must not be acknowledged
-    // until a commit that waits for the disk (FULL, from now on) has written it again.
-    const walSize = () => statSync(`${path}-wal`).size;
-    const commits = watchCommits();
-    const before = walSize();
-    const retry = await store.insert(entry('evt_lost'));
-    expect(retry).toMatchObject({ inserted: false, existing: { id: 'evt_lost' } });
-    expect(commits).toEqual(['FULL']);
-    expect(walSize()).toBeGreaterThan(before);
-    // Once is enough: a later duplicate writes nothing.
-    const after = walSize();
-    await store.insert(entry('evt_lost'));
-    expect(walSize()).toBe(after);
+  it('rejects, not throws, an arrival a connection of the application cannot store', async () => {
+    const app = new Database(freshPath());
+    const store = createSqliteStore({ database: app });
+    const inserting = store.insert({ ...entry('evt_bad'), payload: null as unknown as string });
+    await expect(inserting).rejects.toThrow(/NOT NULL/);
     await store.close();
+    app.close();
   });
 
   it('fails only the arrival that cannot be stored when a batch has one', async () => {

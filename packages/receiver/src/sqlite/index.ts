@@ -40,7 +40,9 @@ export interface SqliteStoreOptions {
    * (except on Windows), flushed to disk by one `fdatasync` of the WAL file off the event loop
    * after the commit; each insert resolves once that flush is done. The worker may claim, and
    * run, an event in those few milliseconds: a power loss then can forget an event whose
-   * handler ran but which was never acknowledged, and the sender delivers it again.
+   * handler ran but which was never acknowledged, and the sender delivers it again. After a
+   * flush fails, the store acknowledges no arrival (the receiver answers 503) until the process
+   * starts again: fix the disk first.
    */
   synchronous?: 'full' | 'normal';
 }
@@ -115,23 +117,18 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
 
   /** Flushes the WAL after a batch of inserts commits at NORMAL (see `synchronous`). */
   const flusher = owned && full ? openWalFlusher(db) : null;
-  /** False once a flush failed (Linux may report a failed flush once and then forget it). */
-  let walTrusted = true;
   /**
-   * Arrivals committed in a batch whose flush failed: maybe not on disk although their rows are
-   * there. A retry of one is written again, durably, before it is answered as a duplicate.
+   * Set once a flush failed. From then on no arrival is acknowledged until the process starts
+   * again: the frames that did not reach the disk may be lost for good (Linux may report a failed
+   * flush once and then forget it), and the WAL's checksum chain would then take every later
+   * commit with them at the next recovery, however durably those were flushed.
    */
-  const unflushed = new Set<string>();
+  let flushFailed: Error | undefined;
   const insert = db.prepare(
     `INSERT INTO ${table} (id, event, version, payload, source, status, attempts, received_at, next_attempt_at, lease_token, lease_until, receiver)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
   const select = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
-  // Rewrites a row as it is, so that its page goes to the WAL again and a FULL commit flushes
-  // it: SQLite skips a write that changes no byte, so the row changes and changes back (the
-  // page stays dirty until the commit).
-  const nudge = db.prepare(`UPDATE ${table} SET received_at = received_at + 1 WHERE id = ?`);
-  const unnudge = db.prepare(`UPDATE ${table} SET received_at = received_at - 1 WHERE id = ?`);
   // Claimable: pending and due, or processing under an expired lease, of this receiver (or
   // unnamed). Binds `now` twice, then the receiver name twice.
   const due = `(${pendingAt('?')} OR ${expiredAt('?')}) AND ${ofReceiver('?')}`;
@@ -197,12 +194,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       if (result.changes === 1) return { inserted: true };
       const row = select.get(entry.id) as InboxRow | undefined;
       // Released between our insert and read (outside a transaction): the slot is free again.
-      if (!row) continue;
-      if (unflushed.has(entry.id)) {
-        nudge.run(entry.id);
-        unnudge.run(entry.id);
-      }
-      return { inserted: false, existing: rowToEntry(row) };
+      if (row) return { inserted: false, existing: rowToEntry(row) };
     }
   };
   const transaction = <T>(fn: () => T): T => writeTransaction(db, fn);
@@ -212,16 +204,23 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
    * in which one insert fails runs again one by one, so that only that one fails.
    */
   const insertTogether = createGroupCommit<NewInboxEntry, InsertResult>(async (entries) => {
-    const flush = walTrusted ? flusher : null;
+    if (flushFailed) {
+      throw new Error(
+        `An earlier flush of the inbox to disk failed (${flushFailed.message}), so no event is acknowledged any more: fix the disk, then restart the process.`,
+        { cause: flushFailed },
+      );
+    }
     // With a flusher, the commit need not wait for the disk: the flush after it does.
-    durably(!flush);
+    durably(!flusher);
     let outcomes: BatchOutcome<InsertResult>[];
     try {
       outcomes = transaction(() =>
         entries.map((entry): BatchOutcome<InsertResult> => ({ ok: true, value: insertNow(entry) })),
       );
     } catch (batchError) {
-      if (entries.length === 1) throw batchError;
+      // The lock, the disk: every entry would fail alike (and each would wait out the busy
+      // timeout again). Only an entry's own fault (a constraint, a value) is worth isolating.
+      if (entries.length === 1 || !entrysOwnFault(batchError)) throw batchError;
       outcomes = entries.map((entry): BatchOutcome<InsertResult> => {
         try {
           return { ok: true, value: transaction(() => insertNow(entry)) };
@@ -230,24 +229,13 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
         }
       });
     }
-    // Durable now (committed at FULL): the rewrites of arrivals whose flush had failed.
-    if (!flush) {
-      entries.forEach((entry, i) => {
-        if (outcomes[i]!.ok) unflushed.delete(entry.id);
-      });
-    }
-    if (!flush || !outcomes.some((outcome) => outcome.ok)) return outcomes;
+    if (!flusher || !outcomes.some((outcome) => outcome.ok)) return outcomes;
     try {
-      await flush.flush();
+      await flusher.flush();
       return outcomes;
     } catch (cause) {
-      // Committed, but maybe not on disk: the sender must not be told it arrived. From now on
-      // every insert commits at FULL (SQLite flushes inside COMMIT).
-      walTrusted = false;
-      entries.forEach((entry, i) => {
-        const outcome = outcomes[i]!;
-        if (outcome.ok && outcome.value.inserted) unflushed.add(entry.id);
-      });
+      // Committed, but maybe not on disk: the sender must not be told it arrived.
+      flushFailed = cause as Error;
       const error = new Error(
         `The event was stored but flushing it to disk failed (${(cause as Error).message}): it survives a process crash, perhaps not a power loss. Check the disk.`,
         { cause },
@@ -261,7 +249,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   return {
     insert(entry): Promise<InsertResult> {
       // A connection of the application's may have a transaction open: join it, as before.
-      if (!owned) return Promise.resolve(insertNow(entry));
+      if (!owned) return new Promise((resolve) => resolve(insertNow(entry)));
       const inserted = insertTogether(entry);
       inserting.add(inserted);
       const forget = () => inserting.delete(inserted);
@@ -341,6 +329,16 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       if (owned && db.open) db.close();
     },
   };
+}
+
+/** An insert failed for something of its own (a constraint, a value), not the lock or the disk. */
+function entrysOwnFault(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code !== 'string' ||
+    !code.startsWith('SQLITE_') ||
+    /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code)
+  );
 }
 
 /**
