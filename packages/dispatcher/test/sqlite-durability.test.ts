@@ -165,8 +165,7 @@ describe('sqlite store durability', () => {
     }
   });
 
-  it('fails the publishes of a batch whose flush failed with store_failed, then flushes inside COMMIT for good, reopened or not', async () => {
-    const commits = watchCommits();
+  it('fails the publishes of a batch whose flush failed, then every durable write until a new store opens the file, while the worker goes on', async () => {
     const { store, dispatcher } = await publisherOn();
     try {
       failFlushes();
@@ -176,24 +175,36 @@ describe('sqlite store durability', () => {
       expect(failed.error.code).toBe('store_failed');
       expect(failed.error.message).toMatch(/committed but flushing it to disk failed \(EIO/);
       expect(failed.error.message).toMatch(/may send its event twice/);
-      // A failed flush may be reported once and then forgotten: no more trusting it, not even
-      // on a connection opened again after close().
+      // What did not reach the disk may be lost for good, and the WAL would take every later
+      // commit with it: nothing durable any more, not even on a connection opened again.
       disk.hold = undefined;
-      const flushes = disk.flushed.length;
-      await dispatcher.publish(draftEvent('user.created'));
+      const refused = /earlier flush of the outbox to disk failed \(EIO.*restart the process/;
+      await expect(dispatcher.publish(draftEvent('user.created'))).rejects.toMatchObject({
+        code: 'store_failed',
+        message: expect.stringMatching(refused),
+      });
+      await expect(
+        dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/other' }),
+      ).rejects.toMatchObject({ code: 'store_failed', message: expect.stringMatching(refused) });
+      const app = new Database(path);
+      app.exec('BEGIN IMMEDIATE');
+      expect(() => dispatcher.publish(draftEvent('user.created'), { tx: app })).toThrow(refused);
+      app.exec('ROLLBACK');
+      app.close();
       await store.close();
-      // The first opens the connection again, the second finds it open.
-      await dispatcher.publish(draftEvent('user.created'));
-      await dispatcher.publish(draftEvent('user.created'));
-      expect(disk.flushed).toHaveLength(flushes);
-      expect(commits.filter((c) => c.publish).slice(-3)).toEqual([
-        { publish: true, level: 'FULL' },
-        { publish: true, level: 'FULL' },
-        { publish: true, level: 'FULL' },
-      ]);
+      await expect(dispatcher.publish(draftEvent('user.created'))).rejects.toThrow(refused);
+      // The worker's bookkeeping goes on: the committed publish is claimed.
+      expect(
+        await store.claimDue({ now: Date.now() + 1000, limit: 10, leaseMs: 1000 }),
+      ).toHaveLength(1);
     } finally {
       await store.close();
     }
+    // A new store (a restarted process) writes again.
+    const restarted = createSqliteStore({ path });
+    const again = createDispatcher({ store: restarted });
+    await again.publish(draftEvent('user.created'));
+    await restarted.close();
   });
 
   it("flushes nothing of its own with synchronous: 'normal'", async () => {

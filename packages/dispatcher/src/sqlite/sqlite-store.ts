@@ -89,8 +89,9 @@ export type SqliteStoreOptions = {
    * resolves the publish (workers in other processes write meanwhile instead of waiting out the
    * disk). Another process may therefore read, and deliver, an event a few milliseconds before
    * it is on disk; a power loss in that window can forget an event that was delivered, never
-   * one whose publish resolved. Where the WAL file cannot be flushed that way, and after a flush
-   * failed, COMMIT flushes as before.
+   * one whose publish resolved. Where the WAL file cannot be flushed that way, COMMIT flushes as
+   * before. After a flush failed, every durable write is refused with `store_failed` until a new
+   * store opens the file (restart the process once the disk is fixed).
    */
   synchronous?: 'full' | 'normal';
 } & (
@@ -136,8 +137,20 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    * a connection without one flushes inside COMMIT.
    */
   const walOf = new WeakMap<SqliteDatabase, WalFlusher>();
-  /** False once a flush failed: Linux may report a failed flush once and then forget it. */
-  let walTrusted = true;
+  /**
+   * Set once a flush of the store's own WAL failed. From then on nothing is written durably
+   * until a new store (a new process) opens the file: the frames that did not reach the disk
+   * may be lost for good (Linux may report a failed flush once and then forget it), and the
+   * WAL's checksum chain would take every later commit with them at the next recovery.
+   */
+  let flushFailed: Error | undefined;
+  /** The error of a durable write refused after a failed flush (see `flushFailed`). */
+  const refusedAfterFlushFailure = (what: string) =>
+    new DispatcherError(
+      'store_failed',
+      `SQLite store: ${what} refused: an earlier flush of the outbox to disk failed (${flushFailed?.message}), so nothing more is written durably. Fix the disk, then restart the process.`,
+      { cause: flushFailed },
+    );
   const busyTimeoutMs = checkedNumber('busyTimeoutMs', options.busyTimeoutMs, 5000, {
     max: maxTimerMs,
     integer: true,
@@ -234,7 +247,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       }
       const db = new Database(options.path as string);
       configure(db);
-      const flusher = syncFull && walTrusted ? openWalFlusher(db) : null;
+      const flusher = syncFull ? openWalFlusher(db) : null;
       if (flusher) walOf.set(db, flusher);
       own = db;
       return db;
@@ -251,6 +264,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    */
   const write = <T>(db: SqliteDatabase, fn: () => T, durable = true): T => {
     if (db.inTransaction) return fn();
+    if (durable && flushFailed && walOf.has(db)) throw refusedAfterFlushFailure('a write');
     const full = syncFull && (durable || !ownsConnection);
     if (syncs.has(db) && syncs.get(db) !== full) {
       db.exec(`PRAGMA synchronous = ${full ? 'FULL' : 'NORMAL'}`);
@@ -506,6 +520,16 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    * item, so only the failing item fails.
    */
   const writeBatch = async (items: readonly WriteItem[]): Promise<BatchOutcome<unknown>[]> => {
+    if (flushFailed && items.some((item) => item.durable)) {
+      // Durable items are refused (see `flushFailed`); the worker's bookkeeping goes on.
+      const rest = items.filter((item) => !item.durable);
+      const written = rest.length > 0 ? await writeBatch(rest) : [];
+      return items.map((item) =>
+        item.durable
+          ? { ok: false, error: refusedAfterFlushFailure(item.what) }
+          : written[rest.indexOf(item)]!,
+      );
+    }
     const durable = items.some((item) => item.durable);
     /**
      * A durable batch on the store's own connection commits without holding the write lock
@@ -515,7 +539,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
      */
     const committed: { flusher?: WalFlusher | undefined } = {};
     const values = await wrap(items.length === 1 ? items[0]!.what : 'write', (db) => {
-      committed.flusher = durable && walTrusted ? walOf.get(db) : undefined;
+      committed.flusher = durable ? walOf.get(db) : undefined;
       return write(
         db,
         () => {
@@ -578,10 +602,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
       return values;
     } catch (cause) {
       // The commit happened but may not survive a power loss.
-      walTrusted = false;
+      flushFailed = cause as Error;
       const error = new DispatcherError(
         'store_failed',
-        `SQLite store: the write was committed but flushing it to disk failed (${(cause as Error).message}); it survives a process crash but perhaps not a power loss. Check the disk; a publish retried now may send its event twice.`,
+        `SQLite store: the write was committed but flushing it to disk failed (${(cause as Error).message}); it survives a process crash but perhaps not a power loss, and nothing more is written durably until the process restarts. Fix the disk; a publish retried after the restart may send its event twice.`,
         { cause },
       );
       // Items that failed on their own keep their own error.
@@ -637,6 +661,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     target: FanOutTarget | undefined,
   ) => {
     checkSameDatabase(tx);
+    // Its commit would land in the WAL behind what a failed flush may have lost (see flushFailed).
+    if (flushFailed) throw refusedAfterFlushFailure('publish');
     try {
       ensureTables(tx);
       return insertEventSync(tx, { event, target });
