@@ -191,7 +191,12 @@ describe('sqlite store durability', () => {
       expect(() => dispatcher.publish(draftEvent('user.created'), { tx: app })).toThrow(refused);
       app.exec('ROLLBACK');
       app.close();
-      await store.close();
+      // Nor while close() is under way (its connection has left the flushers already).
+      const [endpoint] = await store.listEndpoints();
+      const closing = store.close();
+      const racing = store.createEndpoint({ ...endpoint!, id: 'ep_racing' });
+      await closing;
+      await expect(racing).rejects.toMatchObject({ code: 'store_failed' });
       await expect(dispatcher.publish(draftEvent('user.created'))).rejects.toThrow(refused);
       // The worker's bookkeeping goes on: the committed publish is claimed.
       expect(

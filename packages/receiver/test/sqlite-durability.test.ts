@@ -123,11 +123,13 @@ describe('sqlite inbox arrivals', () => {
     disk.hold = undefined;
     // Committed but maybe not on disk (and the WAL's checksum chain would take every later
     // commit with it): neither the retry nor a new event is acknowledged.
+    const refused =
+      /earlier flush of the inbox to disk failed \(EIO: i\/o error\).*restart the process/;
     for (const id of ['evt_lost', 'evt_new']) {
-      await expect(store.insert(entry(id))).rejects.toThrow(
-        /earlier flush of the inbox to disk failed \(EIO: i\/o error\).*restart the process/,
-      );
+      await expect(store.insert(entry(id))).rejects.toThrow(refused);
     }
+    // Nor an operator's replay, which promises as much.
+    await expect(store.replay('evt_warm', 20)).rejects.toThrow(refused);
     // The worker goes on with what it has.
     expect(await store.claim({ now: 10, leaseMs: 1000, limit: 10, token: 't' })).toHaveLength(2);
     await store.close();

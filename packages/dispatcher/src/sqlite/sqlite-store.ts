@@ -264,7 +264,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    */
   const write = <T>(db: SqliteDatabase, fn: () => T, durable = true): T => {
     if (db.inTransaction) return fn();
-    if (durable && flushFailed && walOf.has(db)) throw refusedAfterFlushFailure('a write');
+    if (durable && flushFailed && ownsConnection) throw refusedAfterFlushFailure('a write');
     const full = syncFull && (durable || !ownsConnection);
     if (syncs.has(db) && syncs.get(db) !== full) {
       db.exec(`PRAGMA synchronous = ${full ? 'FULL' : 'NORMAL'}`);

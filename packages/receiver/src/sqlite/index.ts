@@ -203,13 +203,19 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
    * the event loop (or while a batch is written) share one transaction and one flush. A batch
    * in which one insert fails runs again one by one, so that only that one fails.
    */
+  /**
+   * Throws once a flush failed (see `flushFailed`): for arrivals and an operator's replays,
+   * which promise durability. Releasing a claim (a deletion) stays possible.
+   */
+  const refuseAfterFlushFailure = () => {
+    if (!flushFailed) return;
+    throw new Error(
+      `An earlier flush of the inbox to disk failed (${flushFailed.message}), so nothing more is written durably: fix the disk, then restart the process.`,
+      { cause: flushFailed },
+    );
+  };
   const insertTogether = createGroupCommit<NewInboxEntry, InsertResult>(async (entries) => {
-    if (flushFailed) {
-      throw new Error(
-        `An earlier flush of the inbox to disk failed (${flushFailed.message}), so no event is acknowledged any more: fix the disk, then restart the process.`,
-        { cause: flushFailed },
-      );
-    }
+    refuseAfterFlushFailure();
     // With a flusher, the commit need not wait for the disk: the flush after it does.
     durably(!flusher);
     let outcomes: BatchOutcome<InsertResult>[];
@@ -312,10 +318,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       return (listDead.all(listOptions.limit ?? -1) as InboxRow[]).map(rowToDeadLetter);
     },
     async replay(id, now) {
+      refuseAfterFlushFailure();
       durably(true);
       return replay.run(now, id).changes === 1;
     },
     async requeueDead(id, now) {
+      refuseAfterFlushFailure();
       durably(true);
       return requeueDead.run(now, id).changes === 1;
     },
