@@ -212,6 +212,37 @@ describe('sqlite store durability', () => {
     await restarted.close();
   });
 
+  it('refuses durable writes after SQLite itself failed to get a commit onto the disk', async () => {
+    const { store, dispatcher } = await publisherOn();
+    try {
+      const exec = Database.prototype.exec;
+      let failNext = true;
+      vi.spyOn(Database.prototype, 'exec').mockImplementation(function (
+        this: InstanceType<typeof Database>,
+        sql: string,
+      ) {
+        if (sql === 'COMMIT' && failNext) {
+          failNext = false;
+          exec.call(this, 'ROLLBACK');
+          throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_FSYNC' });
+        }
+        return exec.call(this, sql);
+      });
+      await expect(
+        dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/other' }),
+      ).rejects.toMatchObject({ code: 'store_failed' });
+      await expect(dispatcher.publish(draftEvent('user.created'))).rejects.toMatchObject({
+        code: 'store_failed',
+        message: expect.stringMatching(
+          /earlier flush of the outbox to disk failed \(disk I\/O error\)/,
+        ),
+      });
+    } finally {
+      vi.restoreAllMocks();
+      await store.close();
+    }
+  });
+
   it("flushes nothing of its own with synchronous: 'normal'", async () => {
     const { store, dispatcher } = await publisherOn({ synchronous: 'normal' });
     try {

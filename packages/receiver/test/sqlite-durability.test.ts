@@ -188,6 +188,30 @@ describe('sqlite inbox arrivals', () => {
     await store.close();
   });
 
+  it('acknowledges nothing after SQLite itself failed to get a batch of arrivals onto the disk', async () => {
+    const store = createSqliteStore({ path: freshPath() });
+    await store.insert(entry('evt_warm'));
+    const exec = Database.prototype.exec;
+    let failNext = true;
+    vi.spyOn(Database.prototype, 'exec').mockImplementation(function (
+      this: InstanceType<typeof Database>,
+      sql: string,
+    ) {
+      if (sql === 'COMMIT' && failNext) {
+        failNext = false;
+        exec.call(this, 'ROLLBACK');
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_FSYNC' });
+      }
+      return exec.call(this, sql);
+    });
+    await expect(store.insert(entry('evt_a'))).rejects.toThrow(/disk I\/O error/);
+    await expect(store.insert(entry('evt_b'))).rejects.toThrow(
+      /earlier flush of the inbox to disk failed \(disk I\/O error\)/,
+    );
+    vi.restoreAllMocks();
+    await store.close();
+  });
+
   it('rejects, not throws, an arrival a connection of the application cannot store', async () => {
     const app = new Database(freshPath());
     const store = createSqliteStore({ database: app });

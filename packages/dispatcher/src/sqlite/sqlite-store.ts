@@ -138,7 +138,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
    */
   const walOf = new WeakMap<SqliteDatabase, WalFlusher>();
   /**
-   * Set once a flush of the store's own WAL failed. From then on nothing is written durably
+   * Set once a flush of the store's own WAL failed, ours or SQLite's own (an I/O error from a
+   * write on the store's connection). From then on nothing is written durably
    * until a new store (a new process) opens the file: the frames that did not reach the disk
    * may be lost for good (Linux may report a failed flush once and then forget it), and the
    * WAL's checksum chain would take every later commit with them at the next recovery.
@@ -304,6 +305,9 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         try {
           return fn(db);
         } catch (error) {
+          // A write SQLite could not get onto the disk (its own COMMIT's flush, a checkpoint)
+          // breaks the WAL as our own failed flush does (see flushFailed).
+          if (ownsConnection && !readOnly && isIoError(error)) flushFailed ??= error as Error;
           if (!ownsConnection || !isBusy(error) || db.inTransaction || expired()) {
             throw storeError(what, error);
           }
@@ -1038,6 +1042,12 @@ function sqliteValue(value: unknown): unknown {
 }
 
 /** SQLITE_BUSY (and its extended codes): another connection holds the lock. */
+/** SQLite could not read or write the disk (SQLITE_IOERR_FSYNC, _WRITE, …). */
+function isIoError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_IOERR');
+}
+
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');

@@ -118,7 +118,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   /** Flushes the WAL after a batch of inserts commits at NORMAL (see `synchronous`). */
   const flusher = owned && full ? openWalFlusher(db) : null;
   /**
-   * Set once a flush failed. From then on no arrival is acknowledged until the process starts
+   * Set once a flush failed (ours, or SQLite's own in an arrivals' COMMIT). From then on no
+   * arrival is acknowledged until the process starts
    * again: the frames that did not reach the disk may be lost for good (Linux may report a failed
    * flush once and then forget it), and the WAL's checksum chain would then take every later
    * commit with them at the next recovery, however durably those were flushed.
@@ -224,6 +225,8 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
         entries.map((entry): BatchOutcome<InsertResult> => ({ ok: true, value: insertNow(entry) })),
       );
     } catch (batchError) {
+      // SQLite could not get the commit onto the disk: the WAL is as broken as after our flush.
+      if (owned && isIoError(batchError)) flushFailed ??= batchError as Error;
       // The lock, the disk: every entry would fail alike (and each would wait out the busy
       // timeout again). Only an entry's own fault (a constraint, a value) is worth isolating.
       if (entries.length === 1 || !entrysOwnFault(batchError)) throw batchError;
@@ -337,6 +340,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       if (owned && db.open) db.close();
     },
   };
+}
+
+/** SQLite could not read or write the disk (SQLITE_IOERR_FSYNC, _WRITE, …). */
+function isIoError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_IOERR');
 }
 
 /** An insert failed for something of its own (a constraint, a value), not the lock or the disk. */
