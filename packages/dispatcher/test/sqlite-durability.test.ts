@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { failNextCommit } from '@hookline/test-support';
 import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type PublishInput } from '../src/index.js';
@@ -214,20 +215,8 @@ describe('sqlite store durability', () => {
 
   it('refuses durable writes after SQLite itself failed to get a commit onto the disk', async () => {
     const { store, dispatcher } = await publisherOn();
+    const restore = failNextCommit(Database);
     try {
-      const exec = Database.prototype.exec;
-      let failNext = true;
-      vi.spyOn(Database.prototype, 'exec').mockImplementation(function (
-        this: InstanceType<typeof Database>,
-        sql: string,
-      ) {
-        if (sql === 'COMMIT' && failNext) {
-          failNext = false;
-          exec.call(this, 'ROLLBACK');
-          throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_FSYNC' });
-        }
-        return exec.call(this, sql);
-      });
       await expect(
         dispatcher.createEndpoint({ url: 'http://127.0.0.1:9/other' }),
       ).rejects.toMatchObject({ code: 'store_failed' });
@@ -238,7 +227,7 @@ describe('sqlite store durability', () => {
         ),
       });
     } finally {
-      vi.restoreAllMocks();
+      restore();
       await store.close();
     }
   });

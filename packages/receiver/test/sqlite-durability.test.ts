@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { failNextCommit } from '@hookline/test-support';
 import Database from 'libsql';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createReceiver } from '../src/index.js';
@@ -191,24 +192,15 @@ describe('sqlite inbox arrivals', () => {
   it('acknowledges nothing after SQLite itself failed to get a batch of arrivals onto the disk', async () => {
     const store = createSqliteStore({ path: freshPath() });
     await store.insert(entry('evt_warm'));
-    const exec = Database.prototype.exec;
-    let failNext = true;
-    vi.spyOn(Database.prototype, 'exec').mockImplementation(function (
-      this: InstanceType<typeof Database>,
-      sql: string,
-    ) {
-      if (sql === 'COMMIT' && failNext) {
-        failNext = false;
-        exec.call(this, 'ROLLBACK');
-        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_FSYNC' });
-      }
-      return exec.call(this, sql);
-    });
-    await expect(store.insert(entry('evt_a'))).rejects.toThrow(/disk I\/O error/);
+    const restore = failNextCommit(Database);
+    try {
+      await expect(store.insert(entry('evt_a'))).rejects.toThrow(/disk I\/O error/);
+    } finally {
+      restore();
+    }
     await expect(store.insert(entry('evt_b'))).rejects.toThrow(
       /earlier flush of the inbox to disk failed \(disk I\/O error\)/,
     );
-    vi.restoreAllMocks();
     await store.close();
   });
 

@@ -10,4 +10,5 @@
  */
 
 export { eventually } from './eventually.js';
+export { failNextCommit } from './fail-next-commit.js';
 export { sinkFailures } from './sink-failures.js';
