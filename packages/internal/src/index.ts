@@ -1,4 +1,9 @@
 export { bestEffort } from './best-effort.js';
 export { type BatchOutcome, createGroupCommit, nextTurn } from './group-commit.js';
 export { parseHttpDate } from './http-date.js';
-export { type TransactionDatabase, writeTransaction } from './write-transaction.js';
+export {
+  isSqliteIoError,
+  sqliteCode,
+  type TransactionDatabase,
+  writeTransaction,
+} from './write-transaction.js';

@@ -1,3 +1,14 @@
+/** The SQLite result code an error from libsql / better-sqlite3 carries (`SQLITE_BUSY`, …). */
+export function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** SQLite could not read or write the disk (SQLITE_IOERR_FSYNC, _WRITE, …). */
+export function isSqliteIoError(error: unknown): boolean {
+  return sqliteCode(error)?.startsWith('SQLITE_IOERR') ?? false;
+}
+
 /** The part of a libsql / better-sqlite3 connection a write transaction needs. */
 export interface TransactionDatabase {
   exec(sql: string): unknown;

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import {
   type BatchOutcome,
   createGroupCommit,
+  isSqliteIoError,
   nextTurn,
+  sqliteCode,
   writeTransaction,
 } from '@hookline/internal';
 import { openWalFlusher, type WalFlusher } from '@hookline/internal/wal-flush';
@@ -139,10 +141,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
   const walOf = new WeakMap<SqliteDatabase, WalFlusher>();
   /**
    * Set once a flush of the store's own WAL failed, ours or SQLite's own (an I/O error from a
-   * write on the store's connection). From then on nothing is written durably
-   * until a new store (a new process) opens the file: the frames that did not reach the disk
-   * may be lost for good (Linux may report a failed flush once and then forget it), and the
-   * WAL's checksum chain would take every later commit with them at the next recovery.
+   * write on the store's connection). From then on nothing is written durably until a new
+   * store (a new process) opens the file: the frames that did not reach the disk may be lost
+   * for good (Linux may report a failed flush once and then forget it), and the WAL's checksum
+   * chain would take every later commit with them at the next recovery.
    */
   let flushFailed: Error | undefined;
   /** The error of a durable write refused after a failed flush (see `flushFailed`). */
@@ -307,7 +309,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
         } catch (error) {
           // A write SQLite could not get onto the disk (its own COMMIT's flush, a checkpoint)
           // breaks the WAL as our own failed flush does (see flushFailed).
-          if (ownsConnection && !readOnly && isIoError(error)) flushFailed ??= error as Error;
+          if (ownsConnection && !readOnly && isSqliteIoError(error)) flushFailed ??= error as Error;
           if (!ownsConnection || !isBusy(error) || db.inTransaction || expired()) {
             throw storeError(what, error);
           }
@@ -1042,15 +1044,8 @@ function sqliteValue(value: unknown): unknown {
 }
 
 /** SQLITE_BUSY (and its extended codes): another connection holds the lock. */
-/** SQLite could not read or write the disk (SQLITE_IOERR_FSYNC, _WRITE, …). */
-function isIoError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_IOERR');
-}
-
 function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+  return sqliteCode(error)?.startsWith('SQLITE_BUSY') ?? false;
 }
 
 function storeError(what: string, error: unknown): unknown {

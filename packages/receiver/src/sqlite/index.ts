@@ -1,4 +1,10 @@
-import { type BatchOutcome, createGroupCommit, writeTransaction } from '@hookline/internal';
+import {
+  type BatchOutcome,
+  createGroupCommit,
+  isSqliteIoError,
+  sqliteCode,
+  writeTransaction,
+} from '@hookline/internal';
 import { openWalFlusher } from '@hookline/internal/wal-flush';
 import Database from 'libsql';
 import {
@@ -119,10 +125,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   const flusher = owned && full ? openWalFlusher(db) : null;
   /**
    * Set once a flush failed (ours, or SQLite's own in an arrivals' COMMIT). From then on no
-   * arrival is acknowledged until the process starts
-   * again: the frames that did not reach the disk may be lost for good (Linux may report a failed
-   * flush once and then forget it), and the WAL's checksum chain would then take every later
-   * commit with them at the next recovery, however durably those were flushed.
+   * arrival is acknowledged until the process starts again: the frames that did not reach the
+   * disk may be lost for good (Linux may report a failed flush once and then forget it), and the
+   * WAL's checksum chain would then take every later commit with them at the next recovery,
+   * however durably those were flushed.
    */
   let flushFailed: Error | undefined;
   const insert = db.prepare(
@@ -200,11 +206,6 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   };
   const transaction = <T>(fn: () => T): T => writeTransaction(db, fn);
   /**
-   * Group commit of arrivals on the store's own connection: the inserts made within a turn of
-   * the event loop (or while a batch is written) share one transaction and one flush. A batch
-   * in which one insert fails runs again one by one, so that only that one fails.
-   */
-  /**
    * Throws once a flush failed (see `flushFailed`): for arrivals and an operator's replays,
    * which promise durability. Releasing a claim (a deletion) stays possible.
    */
@@ -215,6 +216,11 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       { cause: flushFailed },
     );
   };
+  /**
+   * Group commit of arrivals on the store's own connection: the inserts made within a turn of
+   * the event loop (or while a batch is written) share one transaction and one flush. A batch
+   * in which one insert fails for its own fault runs again one by one, so that only it fails.
+   */
   const insertTogether = createGroupCommit<NewInboxEntry, InsertResult>(async (entries) => {
     refuseAfterFlushFailure();
     // With a flusher, the commit need not wait for the disk: the flush after it does.
@@ -226,7 +232,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       );
     } catch (batchError) {
       // SQLite could not get the commit onto the disk: the WAL is as broken as after our flush.
-      if (owned && isIoError(batchError)) flushFailed ??= batchError as Error;
+      if (owned && isSqliteIoError(batchError)) flushFailed ??= batchError as Error;
       // The lock, the disk: every entry would fail alike (and each would wait out the busy
       // timeout again). Only an entry's own fault (a constraint, a value) is worth isolating.
       if (entries.length === 1 || !entrysOwnFault(batchError)) throw batchError;
@@ -342,17 +348,11 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
   };
 }
 
-/** SQLite could not read or write the disk (SQLITE_IOERR_FSYNC, _WRITE, …). */
-function isIoError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_IOERR');
-}
-
 /** An insert failed for something of its own (a constraint, a value), not the lock or the disk. */
 function entrysOwnFault(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = sqliteCode(error);
   return (
-    typeof code !== 'string' ||
+    code === undefined ||
     !code.startsWith('SQLITE_') ||
     /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code)
   );
