@@ -939,17 +939,16 @@ export function createDispatcher<Tx = never>(options: DispatcherOptions<Tx>): Di
         throw new DispatcherError('event_not_found', `No event with id ${eventId} in the outbox.`);
       }
       const { endpointId } = replayOptions;
-      if (endpointId === undefined) {
-        const count = await store.requeue({ eventId }, clock.now());
-        wake();
-        return count;
-      }
-      await mustGetEndpoint(endpointId);
-      const count = await store.requeue({ eventId, endpointId }, clock.now());
+      if (endpointId !== undefined) await mustGetEndpoint(endpointId);
+      const count = await store.requeue(
+        endpointId === undefined ? { eventId } : { eventId, endpointId },
+        clock.now(),
+      );
       wake();
       // 0 is "nothing finished to send again"; an endpoint that never had a delivery of the
       // event (created after it, or not subscribed to it) is another answer.
       if (
+        endpointId !== undefined &&
         count === 0 &&
         (await store.listDeliveries({ eventId, endpointId, limit: 1 })).length === 0
       ) {
