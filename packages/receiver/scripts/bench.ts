@@ -87,13 +87,28 @@ async function benchReceive(deliveries: Delivery[]) {
   console.table(bench.table());
 }
 
-async function benchInserts() {
-  const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-'));
+/** A Postgres inbox in a schema of its own (HOOKLINE_TEST_DATABASE_URL, else a throwaway server). */
+async function benchPostgres(name: string) {
   const pg = await startTestPostgres();
   const pool = createPool(pg.connectionString, 4);
-  const schema = uniqueSchema('bench');
-  const postgres = createPostgresStore({ pool, schema });
-  await postgres.migrate();
+  const schema = uniqueSchema(name);
+  const store = createPostgresStore({ pool, schema });
+  await store.migrate();
+  return {
+    store,
+    label: `Postgres (${pg.kind})`,
+    async stop() {
+      await store.close();
+      await dropSchema(pool, schema);
+      await pool.end();
+      await pg.stop();
+    },
+  };
+}
+
+async function benchInserts() {
+  const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-'));
+  const postgres = await benchPostgres('bench');
   const stores: Array<[string, ReceiverStore]> = [
     ['memory', createMemoryStore()],
     ['SQLite (WAL, synchronous=FULL)', createSqliteStore({ path: join(dir, 'full.db') })],
@@ -101,7 +116,7 @@ async function benchInserts() {
       'SQLite (WAL, synchronous=NORMAL)',
       createSqliteStore({ path: join(dir, 'normal.db'), synchronous: 'normal' }),
     ],
-    [`Postgres (${pg.kind})`, postgres],
+    [postgres.label, postgres.store],
   ];
   const payload = JSON.stringify(example);
   const bench = new Bench({
@@ -126,10 +141,8 @@ async function benchInserts() {
   await bench.run();
   console.log(`\n${bench.name}`);
   console.table(bench.table());
-  for (const [, store] of stores) await store.close();
-  await dropSchema(pool, schema);
-  await pool.end();
-  await pg.stop();
+  for (const [, store] of stores) if (store !== postgres.store) await store.close();
+  await postgres.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -172,11 +185,7 @@ async function sendOverHttp(port: number, deliveries: Delivery[]) {
 
 async function benchHttp() {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-bench-http-'));
-  const pg = await startTestPostgres();
-  const pool = createPool(pg.connectionString, 4);
-  const schema = uniqueSchema('bench_http');
-  const postgres = createPostgresStore({ pool, schema });
-  await postgres.migrate();
+  const postgres = await benchPostgres('bench_http');
   const peer = new Webhook(SECRET);
   const seen = new Map<string, unknown>();
   const scenarios: Array<[string, ReceiverStore | null]> = [
@@ -190,7 +199,7 @@ async function benchHttp() {
       '@hookline/receiver, SQLite (synchronous=NORMAL)',
       createSqliteStore({ path: join(dir, 'normal.db'), synchronous: 'normal' }),
     ],
-    [`@hookline/receiver, Postgres (${pg.kind})`, postgres],
+    [`@hookline/receiver, ${postgres.label}`, postgres.store],
   ];
   const rows: Array<Record<string, string | number>> = [];
   for (const [[name, store], index] of scenarios.map((s, i) => [s, i] as const)) {
@@ -224,16 +233,13 @@ async function benchHttp() {
     });
     await receiver?.stop();
     await new Promise((resolve) => server.close(resolve));
-    if (store && store !== postgres) await store.close();
+    if (store && store !== postgres.store) await store.close();
   }
   console.log(
     `\nsigned webhooks over HTTP on loopback: ${HTTP_DELIVERIES} new ids, ${HTTP_IN_FLIGHT} in flight (keep-alive), client in the same process`,
   );
   console.table(rows);
-  await postgres.close();
-  await dropSchema(pool, schema);
-  await pool.end();
-  await pg.stop();
+  await postgres.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 
