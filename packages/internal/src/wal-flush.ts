@@ -1,5 +1,6 @@
 import { closeSync, fdatasync, fstatSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { BatchOutcome } from './group-commit.js';
 
 /** The part of a libsql / better-sqlite3 connection the flusher reads its file from. */
 export interface WalDatabase {
@@ -87,6 +88,26 @@ export function openWalFlusher(db: WalDatabase): WalFlusher | null {
       closeSync(fd);
     },
   };
+}
+
+/**
+ * Flushes what a batch committed, then answers its outcomes. When the flush fails, the commit
+ * happened but may not survive a power loss: `failed(cause)` gives the error that replaces each
+ * successful outcome `covers` selects (by default all; items that failed keep their own error).
+ */
+export async function flushCommitted<O>(
+  flusher: WalFlusher,
+  outcomes: readonly BatchOutcome<O>[],
+  failed: (cause: Error) => unknown,
+  covers: (index: number) => boolean = () => true,
+): Promise<BatchOutcome<O>[]> {
+  try {
+    await flusher.flush();
+    return [...outcomes];
+  } catch (cause) {
+    const error = failed(cause as Error);
+    return outcomes.map((outcome, i) => (outcome.ok && covers(i) ? { ok: false, error } : outcome));
+  }
 }
 
 /** Closes the WAL descriptor of a connection collected without close(). */

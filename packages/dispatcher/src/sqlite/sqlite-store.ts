@@ -8,7 +8,7 @@ import {
   sqliteCode,
   writeTransaction,
 } from '@hookline/internal';
-import { openWalFlusher, type WalFlusher } from '@hookline/internal/wal-flush';
+import { flushCommitted, openWalFlusher, type WalFlusher } from '@hookline/internal/wal-flush';
 import { checkedNumber, maxTimerMs } from '../checked-number.js';
 import { createId } from '../create-id.js';
 import { DispatcherError } from '../dispatcher-error.js';
@@ -603,22 +603,20 @@ export function createSqliteStore(options: SqliteStoreOptions): DispatcherStore<
     });
     const { flusher } = committed;
     if (!flusher) return values;
-    try {
-      await flusher.flush();
-      return values;
-    } catch (cause) {
-      // The commit happened but may not survive a power loss.
-      flushFailed = cause as Error;
-      const error = new DispatcherError(
-        'store_failed',
-        `SQLite store: the write was committed but flushing it to disk failed (${(cause as Error).message}); it survives a process crash but perhaps not a power loss, and nothing more is written durably until the process restarts. Fix the disk; a publish retried after the restart may send its event twice.`,
-        { cause },
-      );
-      // Items that failed on their own keep their own error.
-      return values.map((value, i) =>
-        items[i]!.durable && value.ok ? { ok: false, error } : value,
-      );
-    }
+    // Only the durable items waited for the flush; the worker's bookkeeping did not.
+    return flushCommitted(
+      flusher,
+      values,
+      (cause) => {
+        flushFailed = cause;
+        return new DispatcherError(
+          'store_failed',
+          `SQLite store: the write was committed but flushing it to disk failed (${cause.message}); it survives a process crash but perhaps not a power loss, and nothing more is written durably until the process restarts. Fix the disk; a publish retried after the restart may send its event twice.`,
+          { cause },
+        );
+      },
+      (i) => items[i]!.durable,
+    );
   };
   /** The batch under way (waiting for the lock, writing or flushing); close() lets it finish. */
   let batchUnderWay: Promise<unknown> = Promise.resolve();

@@ -5,7 +5,7 @@ import {
   sqliteCode,
   writeTransaction,
 } from '@hookline/internal';
-import { openWalFlusher } from '@hookline/internal/wal-flush';
+import { flushCommitted, openWalFlusher } from '@hookline/internal/wal-flush';
 import Database from 'libsql';
 import {
   addedInboxColumns,
@@ -245,18 +245,14 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): ReceiverSto
       });
     }
     if (!flusher || !outcomes.some((outcome) => outcome.ok)) return outcomes;
-    try {
-      await flusher.flush();
-      return outcomes;
-    } catch (cause) {
-      // Committed, but maybe not on disk: the sender must not be told it arrived.
-      flushFailed = cause as Error;
-      const error = new Error(
-        `The event was stored but flushing it to disk failed (${(cause as Error).message}): it survives a process crash, perhaps not a power loss. Check the disk.`,
+    // Committed, but maybe not on disk: the sender must not be told it arrived.
+    return flushCommitted(flusher, outcomes, (cause) => {
+      flushFailed = cause;
+      return new Error(
+        `The event was stored but flushing it to disk failed (${cause.message}): it survives a process crash, perhaps not a power loss. Check the disk.`,
         { cause },
       );
-      return outcomes.map((outcome) => (outcome.ok ? { ok: false, error } : outcome));
-    }
+    });
   });
   /** Inserts not yet settled: close() waits for them. */
   const inserting = new Set<Promise<InsertResult>>();
